@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Rapport",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rapport", targets: ["rapport"]),
+        .library(name: "RapportCore", targets: ["RapportCore"]),
+        .library(name: "SVGCharts", targets: ["SVGCharts"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // The C library cmark-gfm (Debian: libcmark-gfm-dev), found with pkg-config.
+        // Only Sources/RapportCore/Markdown.swift imports it.
+        .systemLibrary(
+            name: "CCMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // Compiler-style diagnostics (file:line:column: error: …) shared by every stage.
+        .target(name: "Diagnostics"),
+        // Leaf module: chart description in, SVG text out. No I/O, no dependencies.
+        .target(name: "SVGCharts"),
+        // Dataset files (YAML + CSV) -> validated Dataset values with source locations.
+        .target(
+            name: "SurveyData",
+            dependencies: [
+                "Diagnostics", "SVGCharts", "Yams",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // The build pipeline: load -> check -> render -> write.
+        .target(
+            name: "RapportCore",
+            dependencies: [
+                "CCMarkGFM", "Diagnostics", "SVGCharts", "SurveyData", "Yams",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The thin command line.
+        .executableTarget(
+            name: "rapport",
+            dependencies: [
+                "RapportCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
+        .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "Diagnostics"]),
+        .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore", "SurveyData", "SVGCharts", "Diagnostics"]),
+    ]
+)

@@ -1,0 +1,184 @@
+/// A place in an input file: the file path as the user wrote it (relative to the working
+/// folder where possible), a 1-based line and a 1-based column (counted in characters).
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int = 1, column: Int = 1) {
+        self.file = file
+        self.line = max(1, line)
+        self.column = max(1, column)
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+
+    public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
+        (a.file, a.line, a.column) < (b.file, b.line, b.column)
+    }
+}
+
+/// One problem found in the input, printed compiler-style:
+/// `Content/data/organisation/volunteer-tasks.csv:7:3: error: value "8O" is not a number`.
+public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Comparable {
+        case warning, error
+        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    public var message: String
+    /// The source line the location points into, shown under the message when known.
+    public var sourceLine: String?
+    /// A suggested fix, printed as a note.
+    public var fix: String?
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ message: String,
+                sourceLine: String? = nil, fix: String? = nil) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.sourceLine = sourceLine
+        self.fix = fix
+    }
+
+    public static func error(_ location: SourceLocation, _ message: String, fix: String? = nil) -> Diagnostic {
+        Diagnostic(.error, location, message, fix: fix)
+    }
+
+    public static func warning(_ location: SourceLocation, _ message: String, fix: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, location, message, fix: fix)
+    }
+
+    /// `file:line:column: error: message` (one line; the fix, if any, is appended after `; `).
+    public var description: String {
+        var text = "\(location): \(severity.rawValue): \(message)"
+        if let fix { text += " (\(fix))" }
+        return text
+    }
+
+    /// The diagnostic with the offending source line and a caret under the column, as a
+    /// compiler prints it in a terminal.
+    public var detailed: String {
+        var text = description
+        if let sourceLine {
+            text += "\n    " + sourceLine + "\n    "
+            text += String(repeating: " ", count: max(0, location.column - 1)) + "^"
+        }
+        return text
+    }
+}
+
+/// Collects diagnostics from every stage so that one run reports all problems at once.
+/// Not thread-safe by itself: each stage owns one and they are merged.
+public struct DiagnosticBag: Sendable {
+    public private(set) var items: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func append(_ diagnostic: Diagnostic) { items.append(diagnostic) }
+    public mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
+    public mutating func error(_ location: SourceLocation, _ message: String, fix: String? = nil) {
+        items.append(.error(location, message, fix: fix))
+    }
+    public mutating func warning(_ location: SourceLocation, _ message: String, fix: String? = nil) {
+        items.append(.warning(location, message, fix: fix))
+    }
+
+    public var hasErrors: Bool { items.contains { $0.severity == .error } }
+    public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { items.filter { $0.severity == .warning } }
+
+    /// Diagnostics without duplicates, in file, line, column order (stable and deterministic).
+    public var sorted: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return items.filter { seen.insert($0).inserted }
+            .sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+    }
+}
+
+extension SourceLocation {
+    /// The text of line `line` (1-based) in `text`, without its line break, when it exists.
+    public static func line(_ line: Int, in text: String) -> String? {
+        var current = 1
+        for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == line { return String(piece.hasSuffix("\r") ? piece.dropLast() : piece) }
+            current += 1
+        }
+        return nil
+    }
+}
+
+/// Suggests the closest known name for a misspelled one ("did you mean …?"), or nil when
+/// nothing is close. Damerau-free Levenshtein distance, at most a third of the length.
+public func closestMatch(to word: String, in candidates: some Sequence<String>) -> String? {
+    let target = Array(word.lowercased())
+    var best: (String, Int)?
+    for candidate in candidates {
+        let c = Array(candidate.lowercased())
+        let distance = levenshtein(target, c)
+        let limit = max(2, max(target.count, c.count) / 3)
+        if distance <= limit, best == nil || distance < best!.1 || (distance == best!.1 && candidate < best!.0) {
+            best = (candidate, distance)
+        }
+    }
+    return best?.0
+}
+
+func levenshtein(_ a: [Character], _ b: [Character]) -> Int {
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    var current = [Int](repeating: 0, count: b.count + 1)
+    for i in 1...a.count {
+        current[0] = i
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+        }
+        swap(&previous, &current)
+    }
+    return previous[b.count]
+}
+
+/// Decodes UTF-8 bytes, or returns the location (line, column) of the first invalid byte.
+public func decodeUTF8(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
+    var line = 1
+    var column = 1
+    var index = 0
+    while index < bytes.count {
+        let byte = bytes[index]
+        let length: Int
+        switch byte {
+        case 0x00...0x7F: length = 1
+        case 0xC2...0xDF: length = 2
+        case 0xE0...0xEF: length = 3
+        case 0xF0...0xF4: length = 4
+        default: length = 0
+        }
+        var valid = length > 0 && index + length <= bytes.count
+        if valid {
+            for k in 1..<length where bytes[index + k] & 0xC0 != 0x80 { valid = false }
+            if valid, length == 3 {
+                let b1 = bytes[index + 1]
+                if byte == 0xE0 && b1 < 0xA0 || byte == 0xED && b1 > 0x9F { valid = false }
+            }
+            if valid, length == 4 {
+                let b1 = bytes[index + 1]
+                if byte == 0xF0 && b1 < 0x90 || byte == 0xF4 && b1 > 0x8F { valid = false }
+            }
+        }
+        if !valid {
+            return .failure(.error(
+                SourceLocation(file: file, line: line, column: column),
+                "file is not valid UTF-8 (byte 0x\(byte < 16 ? "0" : "")\(String(byte, radix: 16, uppercase: true)))",
+                fix: "save the file as UTF-8"))
+        }
+        if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+        index += length
+    }
+    var text = String(decoding: bytes, as: UTF8.self)
+    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+    return .success(text)
+}

@@ -1,0 +1,145 @@
+import Diagnostics
+import SVGCharts
+import SurveyData
+
+/// Turns a dataset into what a chapter shows for it in one language: the SVG chart (from
+/// SVGCharts), the context of `figure.mustache` (title, question, base, notes, the table of
+/// numbers, the CSV link) and the CSV file itself.
+struct ChartFigure {
+    let dataset: Dataset
+    let language: Language
+    let strings: Strings
+    /// Unique on the page: `chart-<dataset id>` (with `-2` … when a chart is placed twice).
+    let elementId: String
+    let csvURL: String
+
+    var locale: ChartLocale { language == .nl ? .nlBE : .frBE }
+
+    /// The chart description handed to SVGCharts.
+    func chart() -> Chart {
+        let categories = dataset.rows.map { row in
+            ChartCategory(label: row.label[language], mark: row.mark, lowBase: row.isLowBase, unit: row.unit)
+        }
+        let series = dataset.series.map { ChartSeries(label: $0.label[language], role: $0.role) }
+        var description = dataset.finding?[language] ?? dataset.title[language]
+        if let base = baseText { description += " (\(base))" }
+        return Chart(kind: dataset.kind, id: elementId, title: dataset.title[language], description: description,
+                     locale: locale, unit: dataset.unit, decimals: dataset.decimals, scale: dataset.scale,
+                     categories: categories, series: series, values: dataset.rows.map(\.values))
+    }
+
+    /// `n=136`, or nil when the dataset has no base.
+    var baseText: String? {
+        dataset.base.map { "n=\(NumberFormat.format(Double($0), unit: .count, decimals: 0, locale: locale))" }
+    }
+
+    /// A value as the page shows it (`42%` / `42 %`), or the missing-value dash.
+    func formatted(row: Int, series: Int) -> String {
+        guard dataset.rows.indices.contains(row), dataset.rows[row].values.indices.contains(series),
+              let value = dataset.rows[row].values[series] else { return "–" }
+        return NumberFormat.format(value, unit: dataset.unit(ofRow: row), decimals: dataset.decimals, locale: locale)
+    }
+
+    /// The context of `figure.mustache`, with the SVG already rendered.
+    func context(svg: String) -> [String: Any] {
+        let showTable = dataset.kind != .figures
+        let hasRowBases = dataset.rows.contains { $0.base != nil }
+        var headers: [[String: Any]] = [["text": strings["chart_category"]]]
+        if hasRowBases { headers.append(["text": "n"]) }
+        for series in dataset.series {
+            let base = series.base.map { " (n=\($0))" } ?? ""
+            headers.append(["text": series.label[language] + base])
+        }
+        var anyInferred = false
+        let rows: [[String: Any]] = dataset.rows.enumerated().map { index, row in
+            var cells: [[String: Any]] = []
+            if hasRowBases { cells.append(["text": row.base.map(String.init) ?? "–", "inferred": false]) }
+            for seriesIndex in dataset.series.indices {
+                let inferred = dataset.isInferred(row: index, series: seriesIndex)
+                anyInferred = anyInferred || inferred
+                cells.append(["text": formatted(row: index, series: seriesIndex), "inferred": inferred])
+            }
+            return ["label": row.label[language], "mark": row.mark ?? "", "hasMark": row.mark != nil,
+                    "lowN": row.isLowBase, "cells": cells]
+        }
+        var notes: [[String: Any]] = dataset.notes.map { ["text": $0[language]] }
+        if dataset.needsRoundingNote { notes.append(["text": strings["chart_rounding"]]) }
+        if let significance = dataset.significance { notes.append(["text": significance[language]]) }
+        if dataset.rows.contains(where: \.isLowBase) { notes.append(["text": strings["chart_low_n_note"]]) }
+        if anyInferred { notes.append(["text": strings["chart_inferred_note"]]) }
+        let groupBases = dataset.series.compactMap { series in
+            series.base.map { "\(series.label[language]): n=\($0)" }
+        }
+        return [
+            "id": elementId,
+            "kind": dataset.kind.rawValue,
+            "isTiles": dataset.kind == .figures,
+            "title": dataset.title[language],
+            "question": dataset.question?[language] ?? "",
+            "hasQuestion": dataset.question != nil,
+            "svg": svg,
+            "base": baseText ?? "",
+            "hasBase": baseText != nil,
+            "groupBases": groupBases.joined(separator: " · "),
+            "hasGroupBases": !groupBases.isEmpty,
+            "notes": notes,
+            "hasNotes": !notes.isEmpty,
+            "source": (dataset.source?[language]) ?? strings["chart_default_source"],
+            "showTable": showTable,
+            "headers": headers,
+            "rows": rows,
+            "csvURL": csvURL,
+            "csvFileName": "\(dataset.id)-\(language.rawValue).csv",
+        ]
+    }
+
+    /// The numbers as a CSV file that a Belgian spreadsheet opens directly: UTF-8 with a byte
+    /// order mark, `;` between fields, decimal comma, headers in the page's language. A text
+    /// starting with `=`, `+`, `@` or a tab gets a leading apostrophe so no spreadsheet runs it
+    /// as a formula.
+    func csv() -> String {
+        let hasRowBases = dataset.rows.contains { $0.base != nil }
+        var header = [strings["chart_category"]]
+        if hasRowBases { header.append("n") }
+        for series in dataset.series {
+            let unit = unitSuffix(dataset.unit)
+            header.append(series.label[language] + (unit.isEmpty ? "" : " (\(unit))"))
+        }
+        var lines = [header.map(Self.csvField).joined(separator: ";")]
+        for row in dataset.rows {
+            var fields = [Self.csvField(row.label[language] + (row.mark ?? ""))]
+            if hasRowBases { fields.append(row.base.map(String.init) ?? "") }
+            for value in row.values {
+                fields.append(value.map { Self.csvNumber($0, decimals: dataset.decimals) } ?? "")
+            }
+            lines.append(fields.joined(separator: ";"))
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private func unitSuffix(_ unit: ValueUnit) -> String {
+        switch unit {
+        case .percent, .margin: return "%"
+        case .euro: return "€"
+        case .fte: return strings["unit_fte"]
+        case .hours: return strings["unit_hours"]
+        case .years: return strings["unit_years"]
+        case .count, .number: return ""
+        }
+    }
+
+    static func csvNumber(_ value: Double, decimals: Int) -> String {
+        var text = NumberFormat.format(value, unit: .number, decimals: decimals, locale: .nlBE)
+        text.removeAll { $0 == "." }  // no thousands separators in a data file
+        return text
+    }
+
+    static func csvField(_ text: String) -> String {
+        var text = text
+        if let first = text.first, "=+@\t\r".contains(first) { text = "'" + text }
+        if text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return text
+    }
+}

@@ -1,0 +1,265 @@
+import Diagnostics
+import Foundation
+import SurveyData
+import Yams
+
+/// `Content/site.yml`: the site's title and description per language, its base URL, its languages.
+struct SiteConfig {
+    var title: Localized
+    var description: Localized
+    /// Absolute URL the site is published at, ending in `/` (used for canonical URLs and the sitemap).
+    var baseURL: String
+    /// Path part of `baseURL` (`/` or `/studie/`), prefixed to every internal link.
+    var basePath: String
+    var defaultLanguage: Language
+    var file: String
+
+    static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage"]
+}
+
+/// One Markdown chapter in one language.
+struct Page {
+    /// File name without `.md`: the same in both languages for a page and its translation.
+    var name: String
+    var language: Language
+    var title: String
+    var description: String?
+    var order: Int
+    /// URL segment; empty for the home page (`index.md`).
+    var slug: String
+    var template: String
+    var body: String
+    /// Lines of front matter above the Markdown body (to report body lines correctly).
+    var bodyLineOffset: Int
+    var file: String
+    var slugLocation: SourceLocation?
+    var templateLocation: SourceLocation?
+
+    var isHome: Bool { name == "index" }
+
+    static let frontMatterKeys = ["title", "order", "slug", "description", "template"]
+}
+
+/// UI strings of one language (`Content/i18n/<lang>.yml`): navigation, chart labels, footer …
+struct Strings {
+    var values: [String: String]
+    var locations: [String: SourceLocation]
+    var file: String
+
+    subscript(key: String) -> String { values[key] ?? "" }
+}
+
+/// Reads `site.yml`, the chapters and the UI strings, reporting every mistake.
+struct ContentLoader {
+    let contentDirectory: URL
+    let display: @Sendable (URL) -> String
+    var diagnostics = DiagnosticBag()
+
+    init(contentDirectory: URL, display: @escaping @Sendable (URL) -> String) {
+        self.contentDirectory = contentDirectory
+        self.display = display
+    }
+
+    mutating func readText(_ url: URL) -> String? {
+        switch DatasetLoader.readText(url, display: display(url)) {
+        case let .success(text): return text
+        case let .failure(diagnostic): diagnostics.append(diagnostic); return nil
+        }
+    }
+
+    // MARK: site.yml
+
+    mutating func loadSite() -> SiteConfig? {
+        let url = contentDirectory.appendingPathComponent("site.yml")
+        let file = display(url)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.error(SourceLocation(file: file), "missing site configuration",
+                              fix: "create Content/site.yml with title, description, baseURL, languages and defaultLanguage")
+            return nil
+        }
+        guard let text = readText(url) else { return nil }
+        var reader = YAMLReader(file: file)
+        defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        guard let root = reader.parse(text), let pairs = reader.mapping(root, what: "site.yml") else { return nil }
+        reader.rejectUnknownKeys(pairs, known: SiteConfig.keys, what: "site")
+        func value(_ key: String) -> Node? {
+            let node = pairs.first { $0.key == key }?.value
+            if node == nil { reader.error(root, "missing key \"\(key)\"") }
+            return node
+        }
+        let title = value("title").flatMap { reader.localized($0, what: "site title") }
+        let description = value("description").flatMap { reader.localized($0, what: "site description") }
+        var baseURL = value("baseURL").flatMap { reader.string($0, what: "baseURL") } ?? "/"
+        if !baseURL.hasSuffix("/") { baseURL += "/" }
+        var basePath = "/"
+        if let node = value("baseURL") {
+            if let components = URLComponents(string: baseURL), components.scheme == "https" || components.scheme == "http",
+               components.host != nil {
+                basePath = components.path.isEmpty ? "/" : components.path
+                if !basePath.hasSuffix("/") { basePath += "/" }
+            } else {
+                reader.error(node, "baseURL \"\(baseURL)\" is not an absolute http(s) URL", fix: "e.g. https://example.org/")
+            }
+        }
+        if let node = value("languages") {
+            if case let .sequence(items) = node {
+                let names = items.compactMap(\.string)
+                if names.sorted() != Language.allCases.map(\.rawValue).sorted() {
+                    reader.error(node, "languages must be exactly nl and fr, not \(names.joined(separator: ", "))")
+                }
+            } else {
+                reader.error(node, "languages must be a list: [nl, fr]")
+            }
+        }
+        var defaultLanguage = Language.nl
+        if let node = value("defaultLanguage"), let name = reader.string(node, what: "defaultLanguage") {
+            if let language = Language(rawValue: name) { defaultLanguage = language } else {
+                reader.error(node, "defaultLanguage \"\(name)\" is not one of nl, fr")
+            }
+        }
+        guard let title, let description else { return nil }
+        return SiteConfig(title: title, description: description, baseURL: baseURL, basePath: basePath,
+                          defaultLanguage: defaultLanguage, file: file)
+    }
+
+    // MARK: UI strings
+
+    mutating func loadStrings() -> [Language: Strings] {
+        var result: [Language: Strings] = [:]
+        for language in Language.allCases {
+            let url = contentDirectory.appendingPathComponent("i18n/\(language.rawValue).yml")
+            let file = display(url)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                diagnostics.error(SourceLocation(file: file), "missing UI strings for \(language.englishName)",
+                                  fix: "create \(file) with the same keys as the other language")
+                continue
+            }
+            guard let text = readText(url) else { continue }
+            var reader = YAMLReader(file: file)
+            var strings = Strings(values: [:], locations: [:], file: file)
+            if let root = reader.parse(text), let pairs = reader.mapping(root, what: "UI strings") {
+                for pair in pairs {
+                    strings.locations[pair.key] = reader.location(of: pair.keyNode)
+                    if let value = reader.string(pair.value, what: "UI string \"\(pair.key)\"") {
+                        strings.values[pair.key] = value
+                    }
+                }
+            }
+            diagnostics.append(contentsOf: reader.diagnostics)
+            result[language] = strings
+        }
+        // A key in one language only is an error in the other.
+        if let nl = result[.nl], let fr = result[.fr] {
+            for (have, lack, language) in [(nl, fr, Language.fr), (fr, nl, Language.nl)] {
+                for key in have.locations.keys.sorted() where lack.locations[key] == nil {
+                    diagnostics.error(SourceLocation(file: lack.file), "UI string \"\(key)\" is missing in \(language.englishName)",
+                                      fix: "add \(key): … (it is defined at \(have.locations[key]!))")
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: Pages
+
+    mutating func loadPages() -> [Page] {
+        var pages: [Page] = []
+        for language in Language.allCases {
+            let folder = contentDirectory.appendingPathComponent(language.rawValue)
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+                .filter { $0.hasSuffix(".md") }.sorted()
+            for name in names {
+                let url = folder.appendingPathComponent(name)
+                if (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink == true {
+                    diagnostics.error(SourceLocation(file: display(url)), "symbolic links are not allowed in the content folder")
+                    continue
+                }
+                guard let text = readText(url) else { continue }
+                if let page = parsePage(text, name: String(name.dropLast(3)), language: language, file: display(url)) {
+                    pages.append(page)
+                }
+            }
+        }
+        checkPairs(pages)
+        checkSlugs(pages)
+        return pages.sorted { ($0.language, $0.order, $0.name) < ($1.language, $1.order, $1.name) }
+    }
+
+    mutating func parsePage(_ text: String, name: String, language: Language, file: String) -> Page? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+            diagnostics.error(SourceLocation(file: file), "missing front matter",
+                              fix: "start the file with ---, then title: …, order: …, then ---")
+            return nil
+        }
+        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            diagnostics.error(SourceLocation(file: file), "front matter is not closed", fix: "add a line --- after the last key")
+            return nil
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        var reader = YAMLReader(file: file, lineOffset: 1)
+        defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        guard let root = reader.parse(yaml) else { return nil }
+        guard let pairs = reader.mapping(root, what: "front matter") else { return nil }
+        reader.rejectUnknownKeys(pairs, known: Page.frontMatterKeys, what: "front matter")
+        func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+        guard let titleNode = value("title") else {
+            reader.error(root, "missing title", fix: "add title: … to the front matter")
+            return nil
+        }
+        guard let title = reader.string(titleNode, what: "title") else { return nil }
+        var page = Page(name: name, language: language, title: title, description: nil, order: 0,
+                        slug: name == "index" ? "" : name, template: name == "index" ? "home" : "page",
+                        body: body, bodyLineOffset: close + 1, file: file)
+        if let node = value("order") { page.order = reader.integer(node, what: "order", range: 0...10_000) ?? 0 }
+        if let node = value("description") { page.description = reader.string(node, what: "description") }
+        if let node = value("template") {
+            page.template = reader.string(node, what: "template") ?? page.template
+            page.templateLocation = reader.location(of: node)
+        }
+        if let node = value("slug"), let slug = reader.string(node, what: "slug") {
+            page.slugLocation = reader.location(of: node)
+            if slug.contains("/") || slug.contains("..") {
+                reader.error(node, "slug \"\(slug)\" must not contain \"/\" or \"..\"", fix: "use one path segment, e.g. vrijwilligers")
+            } else if !DatasetParser.isValidKey(slug) {
+                reader.error(node, "slug \"\(slug)\" may only use a-z, 0-9 and -")
+            } else if page.isHome {
+                reader.error(node, "the home page (index.md) has no slug")
+            } else {
+                page.slug = slug
+            }
+        } else if !page.isHome, !DatasetParser.isValidKey(name) {
+            reader.error(root, "file name \"\(name).md\" is not a valid URL segment", fix: "add slug: … or rename the file (a-z, 0-9, -)")
+        }
+        return page
+    }
+
+    mutating func checkPairs(_ pages: [Page]) {
+        let byLanguage = Dictionary(grouping: pages, by: \.language)
+        for language in Language.allCases {
+            let other = language == .nl ? Language.fr : .nl
+            let otherNames = Set((byLanguage[other] ?? []).map(\.name))
+            for page in byLanguage[language] ?? [] where !otherNames.contains(page.name) {
+                diagnostics.error(SourceLocation(file: page.file),
+                                  "page \"\(page.name).md\" exists in \(language.englishName) only",
+                                  fix: "add its translation as Content/\(other.rawValue)/\(page.name).md")
+            }
+        }
+    }
+
+    mutating func checkSlugs(_ pages: [Page]) {
+        for language in Language.allCases {
+            var seen: [String: Page] = [:]
+            for page in pages where page.language == language && !page.isHome {
+                if let first = seen[page.slug] {
+                    diagnostics.error(page.slugLocation ?? SourceLocation(file: page.file),
+                                      "two pages with the slug \"\(page.slug)\" in \(language.englishName)",
+                                      fix: "\(first.file) has it too; give one of them another slug")
+                } else {
+                    seen[page.slug] = page
+                }
+            }
+        }
+    }
+}

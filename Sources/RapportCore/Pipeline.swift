@@ -1,0 +1,119 @@
+import Diagnostics
+import Foundation
+import SurveyData
+
+/// Rapport's whole build, stage by stage. Read this file first.
+///
+///     Content/site.yml ─┐
+///     Content/i18n/*    ├─ 1. load ──▶ 2. check ──▶ 3. render ──▶ 4. write ──▶ Public/
+///     Content/nl|fr/*.md│   (typed values     (every mistake   (Markdown via     (temp folder,
+///     Content/data/**   │    with locations)   at once)         cmark-gfm,        swapped in
+///     Templates/**     ─┘                                       charts via        only when all
+///                                                               SVGCharts,        went well)
+///                                                               Mustache)
+///
+/// Every stage adds to one list of diagnostics; the site is written only when there is no error.
+public struct Pipeline {
+    public struct Options: Sendable {
+        public var content: URL
+        public var templates: URL
+        public var output: URL
+        /// `rapport check` runs every stage but the last.
+        public var write: Bool
+
+        public init(content: URL, templates: URL, output: URL, write: Bool = true) {
+            self.content = content
+            self.templates = templates
+            self.output = output
+            self.write = write
+        }
+    }
+
+    public struct Result: Sendable {
+        public var diagnostics: [Diagnostic]
+        public var pages: [Language: Int]
+        public var charts: Int
+        public var seconds: Double
+        /// Set when writing failed for a reason outside the content.
+        public var failure: BuildFailure?
+        /// The rendered files (also when `write` is false), sorted by path.
+        public var files: [OutputFile]
+
+        public var succeeded: Bool { failure == nil && !diagnostics.contains { $0.severity == .error } }
+    }
+
+    public let options: Options
+
+    public init(_ options: Options) { self.options = options }
+
+    public func run() -> Result {
+        let start = DispatchTime.now()
+        let display = Self.displayPath
+        var diagnostics = DiagnosticBag()
+
+        // 1. Load: every input becomes a typed value that remembers where it came from.
+        var content = ContentLoader(contentDirectory: options.content, display: display)
+        let site = content.loadSite()
+        let strings = content.loadStrings()
+        let pages = content.loadPages()
+        diagnostics.append(contentsOf: content.diagnostics.items)
+        let (datasets, dataProblems) = DatasetLoader(directory: options.content.appendingPathComponent("data"), display: display).load()
+        diagnostics.append(contentsOf: dataProblems)
+        let (templates, templateProblems) = TemplateSet.load(from: options.templates, display: display)
+        diagnostics.append(contentsOf: templateProblems)
+
+        // 2. Check: loading reported what each file gets wrong on its own; what is left needs
+        //    the whole site (links, chart ids, translations) and happens while rendering.
+        // 3. Render: Markdown → HTML with charts, numbers and links resolved; pages through
+        //    the templates; CSV files, sitemap, 404, the language chooser.
+        var files: [OutputFile] = []
+        var charts = 0
+        if let site, strings.count == Language.allCases.count {
+            var renderer = SiteRenderer(site: site, strings: strings, pages: pages, datasets: datasets, templates: templates)
+            renderer.render()
+            diagnostics.append(contentsOf: renderer.diagnostics.items)
+            files = renderer.files
+            charts = renderer.chartCount
+        }
+
+        // 4. Write: all or nothing.
+        var failure: BuildFailure?
+        if options.write, !diagnostics.hasErrors {
+            do {
+                try SiteWriter(output: options.output, display: display)
+                    .write(files, assets: options.templates.appendingPathComponent("assets"))
+            } catch {
+                failure = error
+            }
+        }
+
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let counts = Dictionary(grouping: pages, by: \.language).mapValues(\.count)
+        return Result(diagnostics: diagnostics.sorted, pages: counts, charts: charts, seconds: seconds,
+                      failure: failure, files: files)
+    }
+
+    /// Paths in diagnostics are relative to the current folder when inside it.
+    public static let displayPath: @Sendable (URL) -> String = { url in
+        let cwd = FileManager.default.currentDirectoryPath
+        let path = url.standardizedFileURL.path
+        return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
+    }
+}
+
+extension Pipeline.Result {
+    /// The one summary line a build ends with.
+    public func summary(output: String, wrote: Bool) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        let pageText = Language.allCases.map { "\(pages[$0] ?? 0) \($0.rawValue)" }.joined(separator: " + ")
+        let time = String(format: "%.0f ms", seconds * 1000)
+        if !succeeded {
+            let kept = wrote ? "; \(output) left as it was" : ""
+            return "failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(kept) (\(time))"
+        }
+        let verb = wrote ? "built" : "checked"
+        let target = wrote ? " → \(output)" : ""
+        return "\(verb) \(pageText) pages, \(charts) charts in \(time)\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")\(target)"
+    }
+}

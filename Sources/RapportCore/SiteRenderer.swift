@@ -1,0 +1,415 @@
+import Diagnostics
+import Foundation
+import SVGCharts
+import SurveyData
+
+/// A file of the built site, by its path relative to the output folder.
+public struct OutputFile: Sendable {
+    public var path: String
+    public var contents: String
+}
+
+/// Renders the loaded content into the files of the site: every page in both languages, the
+/// chart figures and their CSV files, the language chooser, 404 page, sitemap and robots.txt.
+struct SiteRenderer {
+    let site: SiteConfig
+    let strings: [Language: Strings]
+    let pages: [Page]
+    let datasets: [String: Dataset]
+    let templates: TemplateSet
+
+    private(set) var diagnostics = DiagnosticBag()
+    private(set) var files: [OutputFile] = []
+    /// Charts drawn (one per placement per language).
+    private(set) var chartCount = 0
+
+    /// A relative link or anchor to check once every page's headings are known.
+    private struct LinkCheck {
+        var page: String
+        var language: Language
+        var anchor: String
+        var location: SourceLocation
+    }
+
+    private var linkChecks: [LinkCheck] = []
+    private var anchors: [Language: [String: Set<String>]] = [:]
+    private var datasetUse: [String: Set<Language>] = [:]
+    private var chartOrder: [Language: [String: [String]]] = [:]
+    private var csvWritten: Set<String> = []
+
+    init(site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset], templates: TemplateSet) {
+        self.site = site
+        self.strings = strings
+        self.pages = pages
+        self.datasets = datasets
+        self.templates = templates
+    }
+
+    // MARK: URLs
+
+    func url(of page: Page) -> String {
+        site.basePath + page.language.rawValue + "/" + (page.isHome ? "" : page.slug + "/")
+    }
+
+    func filePath(of page: Page) -> String {
+        page.language.rawValue + "/" + (page.isHome ? "" : page.slug + "/") + "index.html"
+    }
+
+    func absolute(_ path: String) -> String {
+        // baseURL ends in basePath; join without doubling it.
+        let origin = site.baseURL.hasSuffix(site.basePath)
+            ? String(site.baseURL.dropLast(site.basePath.count)) : site.baseURL
+        return origin + path
+    }
+
+    func csvURL(_ id: String, _ language: Language) -> String {
+        site.basePath + "\(language.rawValue)/data/\(id).csv"
+    }
+
+    func page(named name: String, _ language: Language) -> Page? {
+        pages.first { $0.name == name && $0.language == language }
+    }
+
+    static func htmlLang(_ language: Language) -> String { language == .nl ? "nl-BE" : "fr-BE" }
+
+    // MARK: Render
+
+    mutating func render() {
+        var bodies: [(page: Page, html: String, headings: [Markdown.Heading])] = []
+        for page in pages {
+            let (html, headings) = renderMarkdown(page)
+            anchors[page.language, default: [:]][page.name] = Set(headings.map(\.id))
+                .union((chartOrder[page.language]?[page.name] ?? []).map { "chart-\($0)" })
+            bodies.append((page, html, headings))
+        }
+        checkLinks()
+        checkDatasetUse()
+        for body in bodies {
+            renderPage(body.page, html: body.html, headings: body.headings)
+        }
+        renderSiteFiles()
+        files.sort { $0.path < $1.path }
+    }
+
+    private mutating func renderMarkdown(_ page: Page) -> (String, [Markdown.Heading]) {
+        guard let strings = strings[page.language] else { return ("", []) }
+        var placed: [String: Int] = [:]
+        var renderer = self
+        let file = page.file
+        let document = Markdown.render(
+            page.body, lineOffset: page.bodyLineOffset, footnoteBackLabel: strings["footnote_back"],
+            hooks: Markdown.Hooks(
+                chart: { info, at in
+                    renderer.chartFigure(info, page: page, at: SourceLocation(file: file, line: at.line, column: at.column), placed: &placed)
+                },
+                placeholder: { expression, at in
+                    renderer.placeholder(expression, page: page, at: SourceLocation(file: file, line: at.line, column: at.column))
+                },
+                link: { url, at in
+                    renderer.link(url, page: page, at: SourceLocation(file: file, line: at.line, column: at.column))
+                }))
+        self = renderer
+        return (document.html, document.headings)
+    }
+
+    // MARK: Charts in chapters
+
+    private mutating func dataset(_ id: String, at location: SourceLocation, what: String) -> Dataset? {
+        if id.isEmpty {
+            diagnostics.error(location, "\(what) names no dataset", fix: "write the dataset id, e.g. ```chart volunteer-tasks")
+            return nil
+        }
+        guard DatasetParser.isValidKey(id) else {
+            diagnostics.error(location, "\"\(id)\" is not a valid dataset id", fix: "ids use a-z, 0-9 and - only, and name a file in Content/data")
+            return nil
+        }
+        guard let dataset = datasets[id] else {
+            let suggestion = closestMatch(to: id, in: datasets.keys)
+            diagnostics.error(location, "unknown dataset \"\(id)\"",
+                              fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "add Content/data/<chapter>/\(id).yml and .csv")
+            return nil
+        }
+        return dataset
+    }
+
+    private mutating func chartFigure(_ info: String, page: Page, at location: SourceLocation, placed: inout [String: Int]) -> String {
+        let id = info.split(separator: " ").first.map(String.init) ?? ""
+        guard let dataset = dataset(id, at: location, what: "chart block"), let strings = strings[page.language] else { return "" }
+        datasetUse[id, default: []].insert(page.language)
+        chartOrder[page.language, default: [:]][page.name, default: []].append(id)
+        placed[id, default: 0] += 1
+        let count = placed[id] ?? 1
+        let elementId = "chart-\(id)" + (count > 1 ? "-\(count)" : "")
+        let figure = ChartFigure(dataset: dataset, language: page.language, strings: strings, elementId: elementId,
+                                 csvURL: csvURL(id, page.language))
+        let svg: String
+        do {
+            svg = try figure.chart().svg()
+        } catch let error as ChartError {
+            var location = SourceLocation(file: dataset.metadataFile)
+            if let row = error.category, dataset.rows.indices.contains(row) {
+                location = dataset.rows[row].location
+                if let series = error.series, dataset.rows[row].valueLocations.indices.contains(series) {
+                    location = dataset.rows[row].valueLocations[series]
+                }
+            }
+            diagnostics.error(location, "cannot draw chart \"\(id)\": \(error.message)")
+            return ""
+        } catch {
+            diagnostics.error(SourceLocation(file: dataset.metadataFile), "cannot draw chart \"\(id)\": \(error)")
+            return ""
+        }
+        chartCount += 1
+        let csvPath = "\(page.language.rawValue)/data/\(id).csv"
+        if dataset.kind != .figures, csvWritten.insert(csvPath).inserted {
+            files.append(OutputFile(path: csvPath, contents: figure.csv()))
+        }
+        var context = figure.context(svg: svg)
+        context.merge(uiStrings(page.language)) { current, _ in current }
+        let (html, problems) = templates.render("figure", context)
+        diagnostics.append(contentsOf: problems)
+        return html
+    }
+
+    /// `{{dataset:row}}` or `{{dataset:row:series}}` → the value in the page's locale.
+    private mutating func placeholder(_ expression: String, page: Page, at location: SourceLocation) -> String {
+        let parts = expression.split(separator: ":", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
+        guard parts.count == 2 || parts.count == 3 else {
+            diagnostics.error(location, "\"{{\(expression)}}\" is not a data reference",
+                              fix: "write {{dataset:row}} or {{dataset:row:series}}")
+            return escapeHTML("{{\(expression)}}")
+        }
+        guard let dataset = dataset(parts[0], at: location, what: "data reference"), let strings = strings[page.language] else {
+            return ""
+        }
+        datasetUse[dataset.id, default: []].insert(page.language)
+        guard let rowIndex = dataset.rows.firstIndex(where: { $0.key == parts[1] }) else {
+            let suggestion = closestMatch(to: parts[1], in: dataset.rows.map(\.key))
+            diagnostics.error(location, "dataset \"\(dataset.id)\" has no row \"\(parts[1])\"",
+                              fix: suggestion.map { "did you mean \"\($0)\"?" })
+            return ""
+        }
+        var seriesIndex = 0
+        if parts.count == 3 {
+            guard let index = dataset.series.firstIndex(where: { $0.key == parts[2] }) else {
+                let suggestion = closestMatch(to: parts[2], in: dataset.series.map(\.key))
+                diagnostics.error(location, "dataset \"\(dataset.id)\" has no series \"\(parts[2])\"",
+                                  fix: suggestion.map { "did you mean \"\($0)\"?" })
+                return ""
+            }
+            seriesIndex = index
+        }
+        guard let value = dataset.rows[rowIndex].values[seriesIndex] else {
+            diagnostics.error(location, "\(dataset.id):\(parts[1]) has no value (the cell is empty)",
+                              fix: "fill in \(dataset.rows[rowIndex].valueLocations[seriesIndex])")
+            return ""
+        }
+        let figure = ChartFigure(dataset: dataset, language: page.language, strings: strings, elementId: "", csvURL: "")
+        let text = figure.formatted(row: rowIndex, series: seriesIndex)
+        return "<data value=\"\(ChartFigure.csvNumber(value, decimals: 6).replacingOccurrences(of: ",", with: "."))\">\(escapeHTML(text))</data>"
+    }
+
+    // MARK: Links
+
+    private mutating func link(_ url: String, page: Page, at location: SourceLocation) -> String {
+        if url.hasPrefix("#") {
+            linkChecks.append(LinkCheck(page: page.name, language: page.language, anchor: String(url.dropFirst()), location: location))
+            return url
+        }
+        // Absolute URLs, mail links and site-absolute paths are left alone.
+        if url.contains(":") || url.hasPrefix("/") || url.isEmpty { return url }
+        let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0])
+        guard path.hasSuffix(".md") else { return url }
+        let name = String(path.dropLast(3)).replacingOccurrences(of: "./", with: "")
+        guard !name.contains("/"), let target = self.page(named: name, page.language) else {
+            let known = pages.filter { $0.language == page.language }.map { $0.name + ".md" }
+            let suggestion = closestMatch(to: path, in: known)
+            diagnostics.error(location, "link to a page that does not exist: \"\(path)\"",
+                              fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "link to a file of Content/\(page.language.rawValue)/")
+            return url
+        }
+        var result = self.url(of: target)
+        if parts.count == 2 {
+            let anchor = String(parts[1])
+            linkChecks.append(LinkCheck(page: target.name, language: page.language, anchor: anchor, location: location))
+            result += "#" + anchor
+        }
+        return result
+    }
+
+    private mutating func checkLinks() {
+        for check in linkChecks where !(anchors[check.language]?[check.page]?.contains(check.anchor) ?? false) {
+            let known = anchors[check.language]?[check.page] ?? []
+            let suggestion = closestMatch(to: check.anchor, in: known)
+            diagnostics.error(check.location, "link to a heading that does not exist: \"#\(check.anchor)\" in \(check.page).md",
+                              fix: suggestion.map { "did you mean \"#\($0)\"?" })
+        }
+    }
+
+    /// Datasets never placed are a warning; a dataset placed in one language only, or chapters
+    /// whose Dutch and French versions place different charts, are errors.
+    private mutating func checkDatasetUse() {
+        for id in datasets.keys.sorted() {
+            guard let dataset = datasets[id] else { continue }
+            let use = datasetUse[id] ?? []
+            if use.isEmpty {
+                diagnostics.warning(SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is not used by any chapter",
+                                    fix: "place it with ```chart \(id) or quote it with {{\(id):row}}")
+            } else if use.count < Language.allCases.count, let missing = Language.allCases.first(where: { !use.contains($0) }) {
+                diagnostics.error(SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is used in \(missing == .nl ? "French" : "Dutch") only",
+                                  fix: "use it in the \(missing.englishName) chapter too")
+            }
+        }
+        for page in pages where page.language == .fr {
+            let nl = chartOrder[.nl]?[page.name] ?? []
+            let fr = chartOrder[.fr]?[page.name] ?? []
+            if nl != fr {
+                diagnostics.error(SourceLocation(file: page.file),
+                                  "the Dutch and French versions of \(page.name).md place different charts (nl: \(nl.joined(separator: ", ")); fr: \(fr.joined(separator: ", ")))",
+                                  fix: "place the same charts in the same order in both languages")
+            }
+        }
+    }
+
+    // MARK: Pages
+
+    private func uiStrings(_ language: Language) -> [String: Any] {
+        var result: [String: Any] = [:]
+        for (key, value) in strings[language]?.values ?? [:] { result["t_" + key] = value }
+        return result
+    }
+
+    private func chapters(_ language: Language) -> [Page] {
+        pages.filter { $0.language == language && !$0.isHome }.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
+    }
+
+    private func link(_ page: Page?) -> [String: Any] {
+        guard let page else { return ["title": "", "url": ""] }
+        return ["title": page.title, "url": url(of: page)]
+    }
+
+    /// What every layout needs: language, head tags, navigation, language switch, footer strings.
+    private func baseContext(language: Language, title: String, description: String, path: String?,
+                             alternates: [Language: String], current: String?) -> [String: Any] {
+        let other = language == .nl ? Language.fr : .nl
+        var context = uiStrings(language)
+        context["lang"] = Self.htmlLang(language)
+        context["langCode"] = language.rawValue
+        context["otherLang"] = Self.htmlLang(other)
+        context["siteTitle"] = site.title[language]
+        context["pageTitle"] = title
+        context["description"] = description
+        context["canonical"] = path.map(absolute) ?? ""
+        context["hasCanonical"] = path != nil
+        context["ogLocale"] = language == .nl ? "nl_BE" : "fr_BE"
+        context["ogLocaleAlternate"] = other == .nl ? "nl_BE" : "fr_BE"
+        context["alternates"] = Language.allCases.compactMap { lang -> [String: Any]? in
+            alternates[lang].map { ["hreflang": Self.htmlLang(lang), "href": absolute($0)] }
+        }
+        context["xDefault"] = absolute(site.basePath)
+        context["assets"] = site.basePath + "assets/"
+        context["homeURL"] = site.basePath + language.rawValue + "/"
+        context["isHome"] = false
+        context["switchURL"] = alternates[other] ?? (site.basePath + other.rawValue + "/")
+        context["nav"] = chapters(language).map { chapter -> [String: Any] in
+            ["title": chapter.title, "url": url(of: chapter), "current": chapter.name == current]
+        }
+        return context
+    }
+
+    private mutating func renderPage(_ page: Page, html: String, headings: [Markdown.Heading]) {
+        let language = page.language
+        var alternates: [Language: String] = [:]
+        for lang in Language.allCases {
+            if let translation = self.page(named: page.name, lang) { alternates[lang] = url(of: translation) }
+        }
+        let chapterList = chapters(language)
+        let index = chapterList.firstIndex { $0.name == page.name }
+        let previous = index.flatMap { $0 > 0 ? chapterList[$0 - 1] : nil }
+        let next = index.flatMap { $0 + 1 < chapterList.count ? chapterList[$0 + 1] : nil }
+        let toc = headings.filter { $0.level == 2 }
+        let description = page.description ?? site.description[language]
+        var context = baseContext(language: language, title: page.isHome ? site.title[language] : page.title,
+                                  description: description, path: url(of: page), alternates: alternates, current: page.name)
+        context["title"] = page.title
+        context["content"] = html
+        context["isHome"] = page.isHome
+        context["toc"] = toc.map { ["id": $0.id, "text": $0.text] }
+        context["hasToc"] = toc.count >= 3
+        context["previous"] = link(previous)
+        context["hasPrevious"] = previous != nil
+        context["next"] = link(next)
+        context["hasNext"] = next != nil
+        context["chapters"] = chapterList.map { chapter -> [String: Any] in
+            ["title": chapter.title, "url": url(of: chapter), "description": chapter.description ?? ""]
+        }
+        guard templates.has(page.template) else {
+            let suggestion = closestMatch(to: page.template, in: templates.names)
+            diagnostics.error(page.templateLocation ?? SourceLocation(file: page.file), "unknown template \"\(page.template)\"",
+                              fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "templates: \(templates.names.joined(separator: ", "))")
+            return
+        }
+        let (body, problems) = templates.render(page.template, context)
+        diagnostics.append(contentsOf: problems)
+        context["body"] = body
+        let (document, layoutProblems) = templates.render("base", context)
+        diagnostics.append(contentsOf: layoutProblems)
+        files.append(OutputFile(path: filePath(of: page), contents: document))
+    }
+
+    /// The language chooser at the root, the 404 page, the sitemap and robots.txt.
+    private mutating func renderSiteFiles() {
+        var root: [String: Any] = [
+            "languages": Language.allCases.map { language -> [String: Any] in
+                var entry = uiStrings(language)
+                entry["lang"] = Self.htmlLang(language)
+                entry["url"] = site.basePath + language.rawValue + "/"
+                entry["siteTitle"] = site.title[language]
+                entry["siteDescription"] = site.description[language]
+                return entry
+            },
+            "canonical": absolute(site.basePath),
+            "assets": site.basePath + "assets/",
+            "alternates": Language.allCases.map { ["hreflang": Self.htmlLang($0), "href": absolute(site.basePath + $0.rawValue + "/")] },
+            "xDefault": absolute(site.basePath),
+        ]
+        root["title"] = Language.allCases.map { site.title[$0] }.joined(separator: " · ")
+        let (index, problems) = templates.render("root", root)
+        diagnostics.append(contentsOf: problems)
+        files.append(OutputFile(path: "index.html", contents: index))
+
+        let language = site.defaultLanguage
+        var context = baseContext(language: language, title: strings[language]?["not_found_title"] ?? "",
+                                  description: site.description[language], path: nil, alternates: [:], current: nil)
+        context["otherLanguages"] = Language.allCases.filter { $0 != language }.map { lang -> [String: Any] in
+            var entry = uiStrings(lang)
+            entry["lang"] = Self.htmlLang(lang)
+            entry["url"] = site.basePath + lang.rawValue + "/"
+            return entry
+        }
+        let (body, bodyProblems) = templates.render("404", context)
+        diagnostics.append(contentsOf: bodyProblems)
+        context["body"] = body
+        let (notFound, layoutProblems) = templates.render("base", context)
+        diagnostics.append(contentsOf: layoutProblems)
+        files.append(OutputFile(path: "404.html", contents: notFound))
+
+        var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        sitemap += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+        for page in pages {
+            sitemap += "  <url>\n    <loc>\(escapeHTML(absolute(url(of: page))))</loc>\n"
+            for language in Language.allCases {
+                if let translation = self.page(named: page.name, language) {
+                    sitemap += "    <xhtml:link rel=\"alternate\" hreflang=\"\(Self.htmlLang(language))\" href=\"\(escapeHTML(absolute(url(of: translation))))\"/>\n"
+                }
+            }
+            sitemap += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
+        }
+        sitemap += "</urlset>\n"
+        files.append(OutputFile(path: "sitemap.xml", contents: sitemap))
+        files.append(OutputFile(path: "robots.txt", contents: "User-agent: *\nAllow: /\n\nSitemap: \(absolute(site.basePath + "sitemap.xml"))\n"))
+    }
+}

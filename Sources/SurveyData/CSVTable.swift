@@ -1,0 +1,242 @@
+import CSV
+import Diagnostics
+import SVGCharts
+
+/// A CSV file read by the CSV.swift library, with each cell's line and column kept.
+///
+/// The separator is taken from the header line: `;` when it holds one (what a Belgian
+/// spreadsheet saves, with decimal commas), `,` otherwise.
+struct CSVTable {
+    struct Cell {
+        var text: String
+        var location: SourceLocation
+    }
+
+    struct Header {
+        var cells: [Cell]
+        var location: SourceLocation
+        func index(of name: String) -> Int? { cells.firstIndex { $0.text == name } }
+    }
+
+    let file: String
+    var delimiter: Character = ","
+    var header: Header?
+    var rows: [(cells: [Cell], location: SourceLocation)] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    /// Whether a decimal comma is accepted (files separated by `;`).
+    var acceptsDecimalComma: Bool { delimiter == ";" }
+
+    mutating func read(_ text: String) {
+        if text.trimmingWhitespace.isEmpty {
+            diagnostics.append(.error(SourceLocation(file: file), "file is empty",
+                                      fix: "the first line is the header: key,nl,fr, then one column per series"))
+            return
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
+        let firstLine = lines.first { !$0.trimmingWhitespace.isEmpty } ?? ""
+        delimiter = firstLine.contains(";") ? ";" : ","
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: false,
+                                   delimiter: delimiter.unicodeScalars.first ?? ",")
+        } catch {
+            diagnostics.append(.error(SourceLocation(file: file), "cannot read CSV: \(error)"))
+            return
+        }
+        var line = 1
+        while let fields = reader.next() {
+            let rowLine = line
+            let embedded = fields.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 } }
+            line += 1 + embedded
+            let physical = rowLine <= lines.count ? lines[rowLine - 1] : ""
+            if fields.allSatisfy({ $0.trimmingWhitespace.isEmpty }) && physical.trimmingWhitespace.isEmpty { continue }
+            let location = SourceLocation(file: file, line: rowLine, column: 1)
+            if embedded > 0 {
+                diagnostics.append(.error(location, "a cell spans several lines", fix: "keep each row on one line"))
+            }
+            let columns = Self.fieldColumns(physical, delimiter: delimiter)
+            let cells = fields.enumerated().map { index, field in
+                Cell(text: field.trimmingWhitespace,
+                     location: SourceLocation(file: file, line: rowLine, column: index < columns.count ? columns[index] : 1))
+            }
+            if header == nil {
+                header = Header(cells: cells, location: location)
+            } else {
+                rows.append((cells, location))
+            }
+        }
+        if let error = reader.error {
+            diagnostics.append(.error(SourceLocation(file: file, line: line), "cannot read CSV: \(error)",
+                                      fix: "check for an unclosed quote"))
+        }
+    }
+
+    /// The 1-based column at which each field of one physical line starts. Only locates
+    /// fields for diagnostics; the CSV library does the parsing.
+    static func fieldColumns(_ line: String, delimiter: Character) -> [Int] {
+        var columns = [1]
+        var inQuotes = false
+        var column = 1
+        for character in line {
+            if character == "\"" {
+                inQuotes.toggle()
+            } else if character == delimiter, !inQuotes {
+                columns.append(column + 1)
+            }
+            column += 1
+        }
+        return columns
+    }
+
+    /// Parses a number as an editor types it: `12`, `12.5`, `-3`, and `12,5` in a `;` file.
+    /// Rejects anything else (`8O`, `12,5,`, `1e5`, `nan`, `12%`).
+    func number(_ text: String) -> Double? {
+        var text = Substring(text)
+        if acceptsDecimalComma, text.filter({ $0 == "," }).count == 1, !text.contains(".") {
+            text = Substring(text.replacingFirst(",", with: "."))
+        }
+        var digitsBefore = 0, digitsAfter = 0, seenPoint = false
+        for (offset, character) in text.enumerated() {
+            if character == "-", offset == 0 { continue }
+            if character == ".", !seenPoint { seenPoint = true; continue }
+            guard character.isASCII, character.isNumber else { return nil }
+            if seenPoint { digitsAfter += 1 } else { digitsBefore += 1 }
+        }
+        guard digitsBefore > 0, !seenPoint || digitsAfter > 0 else { return nil }
+        return Double(String(text))
+    }
+}
+
+extension Substring {
+    func replacingFirst(_ target: Character, with replacement: Character) -> String {
+        guard let index = firstIndex(of: target) else { return String(self) }
+        var copy = String(self)
+        let offset = distance(from: startIndex, to: index)
+        let stringIndex = copy.index(copy.startIndex, offsetBy: offset)
+        copy.replaceSubrange(stringIndex...stringIndex, with: String(replacement))
+        return copy
+    }
+}
+
+/// Checks the CSV rows against the metadata and builds the dataset's rows.
+struct RowBuilder {
+    let meta: DatasetParser.Metadata
+    let header: CSVTable.Header
+    let table: CSVTable
+    var rows: [Dataset.Row] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(meta: DatasetParser.Metadata, header: CSVTable.Header, table: CSVTable) {
+        self.meta = meta
+        self.header = header
+        self.table = table
+    }
+
+    mutating func build() {
+        // Header: key, nl, fr, optional n, mark, unit, then the series columns.
+        var seen = Set<String>()
+        let seriesKeys = meta.series.map(\.key)
+        for cell in header.cells {
+            if !seen.insert(cell.text).inserted {
+                diagnostics.append(.error(cell.location, "duplicate column \"\(cell.text)\""))
+                continue
+            }
+            if DatasetParser.fixedColumns.contains(cell.text) || seriesKeys.contains(cell.text) { continue }
+            let known = DatasetParser.fixedColumns + seriesKeys
+            let suggestion = closestMatch(to: cell.text, in: known)
+            diagnostics.append(.error(cell.location, "unknown column \"\(cell.text)\"",
+                                      fix: suggestion.map { "did you mean \"\($0)\"?" }
+                                          ?? "columns are key, nl, fr, n, mark and the series keys of the YAML file: \(seriesKeys.joined(separator: ", "))"))
+        }
+        for required in ["key", "nl", "fr"] where header.index(of: required) == nil {
+            diagnostics.append(.error(header.location, "missing column \"\(required)\"",
+                                      fix: "the header starts with key,\(Language.allCases.map(\.rawValue).joined(separator: ","))"))
+        }
+        for key in seriesKeys where header.index(of: key) == nil {
+            diagnostics.append(.error(header.location, "missing column \"\(key)\" for series \"\(key)\" of the YAML file"))
+        }
+        if header.index(of: "unit") != nil, meta.kind != .figures {
+            diagnostics.append(.error(header.cells[header.index(of: "unit") ?? 0].location,
+                                      "a \"unit\" column is only allowed in a figures dataset",
+                                      fix: "set unit: in the YAML file"))
+        }
+        guard let keyColumn = header.index(of: "key"), let nlColumn = header.index(of: "nl"),
+              let frColumn = header.index(of: "fr") else { return }
+        if table.rows.isEmpty {
+            diagnostics.append(.error(header.location, "no data rows under the header"))
+        }
+        let seriesColumns = seriesKeys.map { header.index(of: $0) }
+        var keys = Set<String>()
+        for (cells, location) in table.rows {
+            if cells.count != header.cells.count {
+                diagnostics.append(.error(location, "row has \(cells.count) cell\(cells.count == 1 ? "" : "s") but the header has \(header.cells.count)",
+                                          fix: "quote a label that contains \"\(table.delimiter)\""))
+                continue
+            }
+            let keyCell = cells[keyColumn]
+            if !DatasetParser.isValidKey(keyCell.text) {
+                diagnostics.append(.error(keyCell.location, "row key \"\(keyCell.text)\" may only use a-z, 0-9 and -"))
+            } else if !keys.insert(keyCell.text).inserted {
+                diagnostics.append(.error(keyCell.location, "duplicate row key \"\(keyCell.text)\""))
+            }
+            for (language, column) in [(Language.nl, nlColumn), (.fr, frColumn)] where cells[column].text.isEmpty {
+                diagnostics.append(.error(cells[column].location, "row \"\(keyCell.text)\" has no \(language.englishName) label",
+                                          fix: "fill in the \(language.rawValue) column"))
+            }
+            var row = Dataset.Row(key: keyCell.text, label: Localized(nl: cells[nlColumn].text, fr: cells[frColumn].text),
+                                  base: nil, mark: nil, unit: nil, values: [], valueLocations: [], location: location)
+            if let column = header.index(of: "n"), !cells[column].text.isEmpty {
+                let cell = cells[column]
+                if let base = Int(cell.text), base >= 0 {
+                    row.base = base
+                    if base < Dataset.smallBaseLimit {
+                        diagnostics.append(.warning(cell.location, "small base n=\(base) for row \"\(row.key)\"" + (base < Dataset.lowBaseLimit ? " (shown as low n)" : "")))
+                    }
+                } else {
+                    diagnostics.append(.error(cell.location, "base \"\(cell.text)\" is not a whole number"))
+                }
+            }
+            if let column = header.index(of: "mark"), !cells[column].text.isEmpty {
+                row.mark = cells[column].text
+            }
+            if let column = header.index(of: "unit"), !cells[column].text.isEmpty {
+                let cell = cells[column]
+                if let unit = ValueUnit(rawValue: cell.text) {
+                    row.unit = unit
+                } else {
+                    let suggestion = closestMatch(to: cell.text, in: ValueUnit.allCases.map(\.rawValue))
+                    diagnostics.append(.error(cell.location, "unknown unit \"\(cell.text)\"",
+                                              fix: suggestion.map { "did you mean \"\($0)\"?" }))
+                }
+            }
+            let unit = row.unit ?? meta.unit
+            for column in seriesColumns {
+                guard let column else { continue }
+                let cell = cells[column]
+                row.valueLocations.append(cell.location)
+                if cell.text.isEmpty {
+                    row.values.append(nil)
+                    continue
+                }
+                guard let value = table.number(cell.text) else {
+                    diagnostics.append(.error(cell.location, "value \"\(cell.text)\" is not a number",
+                                              fix: table.acceptsDecimalComma ? "write digits with a decimal comma, e.g. 12,5" : "write digits with a decimal point, e.g. 12.5"))
+                    row.values.append(nil)
+                    continue
+                }
+                if unit == .percent || unit == .margin, !(0...100).contains(value) {
+                    diagnostics.append(.error(cell.location, "percentage \(DatasetParser.formatNumber(value)) is outside 0–100"))
+                } else if value < 0, unit != .number {
+                    diagnostics.append(.error(cell.location, "value \(DatasetParser.formatNumber(value)) is negative"))
+                }
+                row.values.append(value)
+            }
+            rows.append(row)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Diagnostics
+import SVGCharts
+
+/// One chart's data: the metadata of `<id>.yml` and the numbers of `<id>.csv`, validated.
+/// The format is documented in `docs/datasets.md`.
+public struct Dataset: Sendable {
+    /// A value column of the CSV file.
+    public struct Series: Sendable {
+        public var key: String
+        public var label: Localized
+        /// The series' own base, when it differs from the dataset's.
+        public var base: Int?
+        public var role: SeriesRole
+    }
+
+    /// A line of the CSV file: a category with its label and one value per series.
+    public struct Row: Sendable {
+        public var key: String
+        public var label: Localized
+        /// The row's own base (`n` column).
+        public var base: Int?
+        /// Significance glyph (`mark` column).
+        public var mark: String?
+        /// The row's unit (`unit` column, `figures` only).
+        public var unit: ValueUnit?
+        /// One value per series; nil is a missing value.
+        public var values: [Double?]
+        /// Where each value stands in the CSV file.
+        public var valueLocations: [SourceLocation]
+        public var location: SourceLocation
+        /// Whether the row's base is under 10: shown as "low n".
+        public var isLowBase: Bool { (base ?? Int.max) < Dataset.lowBaseLimit }
+    }
+
+    /// A value reconstructed from the report rather than read off a chart.
+    public struct Inferred: Sendable {
+        public var row: String
+        public var series: String
+        public var why: String
+    }
+
+    /// Bases under this are flagged "low n" on the site.
+    public static let lowBaseLimit = 10
+    /// Bases under this give a warning.
+    public static let smallBaseLimit = 30
+    /// How far from 100 a percent stack may sum and still build (with a rounding note).
+    public static let stackTolerance = 2.0
+
+    public var id: String
+    public var kind: ChartKind
+    public var title: Localized
+    public var question: Localized?
+    public var finding: Localized?
+    public var source: Localized?
+    public var significance: Localized?
+    public var base: Int?
+    public var unit: ValueUnit
+    public var decimals: Int
+    public var scale: ColorScale
+    public var series: [Series]
+    public var rows: [Row]
+    public var notes: [Localized]
+    public var inferred: [Inferred]
+    /// Some stack sums to 100 only within the rounding tolerance: the site says so.
+    public var needsRoundingNote: Bool
+    /// `Content/data/…/<id>.yml` and `.csv`, as shown in diagnostics.
+    public var metadataFile: String
+    public var dataFile: String
+
+    /// Whether the value at (row, series) was reconstructed.
+    public func isInferred(row: Int, series: Int) -> Bool {
+        guard rows.indices.contains(row), self.series.indices.contains(series) else { return false }
+        let rowKey = rows[row].key, seriesKey = self.series[series].key
+        return inferred.contains { $0.row == rowKey && $0.series == seriesKey }
+    }
+
+    /// Whether stacks of this kind must sum to 100 when the unit is percent.
+    public var isStacked: Bool {
+        kind == .stackedBars || kind == .stackedColumns || kind == .donut
+    }
+
+    /// The unit of a row (its own, or the dataset's).
+    public func unit(ofRow index: Int) -> ValueUnit {
+        rows.indices.contains(index) ? rows[index].unit ?? unit : unit
+    }
+}

@@ -1,0 +1,93 @@
+import Diagnostics
+import Foundation
+
+/// Finds every dataset under a data folder (`Content/data`), reads its two files and parses
+/// them. Files that are symbolic links, or whose names are not valid ids, are rejected: data
+/// never comes from outside the content folder.
+public struct DatasetLoader {
+    public let directory: URL
+    /// How a path is shown in diagnostics (relative to where the user runs the command).
+    public let display: @Sendable (URL) -> String
+
+    public init(directory: URL, display: @escaping @Sendable (URL) -> String = { $0.path }) {
+        self.directory = directory
+        self.display = display
+    }
+
+    public func load() -> (datasets: [String: Dataset], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var pairs: [String: (yml: URL?, csv: URL?)] = [:]
+        var firstSeen: [String: URL] = [:]
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: directory.path) else { return ([:], []) }
+        let files = (fm.enumerator(at: directory, includingPropertiesForKeys: [.isSymbolicLinkKey, .isRegularFileKey])?
+            .compactMap { $0 as? URL } ?? [])
+            .sorted { $0.path < $1.path }
+        for url in files {
+            let values = try? url.resourceValues(forKeys: [.isSymbolicLinkKey, .isRegularFileKey])
+            if values?.isSymbolicLink == true {
+                diagnostics.append(.error(SourceLocation(file: display(url)), "symbolic links are not allowed in the data folder",
+                                          fix: "copy the file into Content/data instead of linking to it"))
+                continue
+            }
+            guard values?.isRegularFile == true else { continue }
+            let ext = url.pathExtension.lowercased()
+            guard ext == "yml" || ext == "yaml" || ext == "csv" else { continue }
+            let id = url.deletingPathExtension().lastPathComponent
+            if !DatasetParser.isValidKey(id) {
+                diagnostics.append(.error(SourceLocation(file: display(url)), "dataset file name \"\(url.lastPathComponent)\" is not a valid id",
+                                          fix: "use lower-case letters, digits and - only"))
+                continue
+            }
+            var pair = pairs[id] ?? (nil, nil)
+            let folder = url.deletingLastPathComponent()
+            if let first = firstSeen[id], first != folder {
+                diagnostics.append(.error(SourceLocation(file: display(url)), "two datasets with the id \"\(id)\"",
+                                          fix: "the other one is in \(display(first)); rename one of them"))
+                continue
+            }
+            firstSeen[id] = folder
+            if ext == "csv" { pair.csv = url } else {
+                if pair.yml != nil {
+                    diagnostics.append(.error(SourceLocation(file: display(url)), "dataset \"\(id)\" has both a .yml and a .yaml file"))
+                }
+                pair.yml = url
+            }
+            pairs[id] = pair
+        }
+
+        var datasets: [String: Dataset] = [:]
+        for id in pairs.keys.sorted() {
+            guard let pair = pairs[id] else { continue }
+            guard let yml = pair.yml else {
+                if let csv = pair.csv {
+                    diagnostics.append(.error(SourceLocation(file: display(csv)), "dataset \"\(id)\" has no metadata file",
+                                              fix: "add \(id).yml beside it (see docs/datasets.md)"))
+                }
+                continue
+            }
+            guard let csv = pair.csv else {
+                diagnostics.append(.error(SourceLocation(file: display(yml)), "dataset \"\(id)\" has no CSV file",
+                                          fix: "add \(id).csv beside it with the numbers"))
+                continue
+            }
+            let metadata = Self.readText(yml, display: display(yml))
+            let data = Self.readText(csv, display: display(csv))
+            for case let .failure(diagnostic) in [metadata, data] { diagnostics.append(diagnostic) }
+            guard case let .success(metadataText) = metadata, case let .success(dataText) = data else { continue }
+            let (dataset, found) = DatasetParser.parse(id: id, metadata: metadataText, metadataFile: display(yml),
+                                                       data: dataText, dataFile: display(csv))
+            diagnostics += found
+            if let dataset { datasets[id] = dataset }
+        }
+        return (datasets, diagnostics)
+    }
+
+    /// Reads a file as UTF-8 text, or a diagnostic pointing at the first invalid byte.
+    public static func readText(_ url: URL, display: String) -> Result<String, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(.error(SourceLocation(file: display), "cannot read file"))
+        }
+        return decodeUTF8([UInt8](data), file: display)
+    }
+}

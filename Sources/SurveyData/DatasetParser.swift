@@ -1,0 +1,276 @@
+import CSV
+import Diagnostics
+import SVGCharts
+import Yams
+
+/// Turns the text of a dataset's two files into a validated `Dataset`, reporting every problem
+/// with its file, line and column. Pure: no file access (the loader reads the files), so it can
+/// be tested and fuzzed on strings.
+public enum DatasetParser {
+    /// The keys a dataset's YAML file may hold.
+    public static let metadataKeys = [
+        "kind", "title", "question", "finding", "base", "unit", "decimals", "scale", "series",
+        "notes", "significance", "source", "inferred",
+    ]
+    /// The CSV columns that are not series.
+    public static let fixedColumns = ["key", "nl", "fr", "n", "mark", "unit"]
+
+    /// Parses one dataset. The dataset is nil when an error makes it unusable; it is returned
+    /// with warnings (and possibly errors the caller must still honour) otherwise.
+    public static func parse(id: String, metadata: String, metadataFile: String,
+                             data: String, dataFile: String) -> (dataset: Dataset?, diagnostics: [Diagnostic]) {
+        var yaml = YAMLReader(file: metadataFile)
+        let meta = parseMetadata(metadata, reader: &yaml)
+        var diagnostics = yaml.diagnostics
+        guard let meta else { return (nil, diagnostics) }
+
+        var table = CSVTable(file: dataFile)
+        table.read(data)
+        diagnostics += table.diagnostics
+        guard let header = table.header else { return (nil, diagnostics) }
+
+        var builder = RowBuilder(meta: meta, header: header, table: table)
+        builder.build()
+        diagnostics += builder.diagnostics
+        if builder.diagnostics.contains(where: { $0.severity == .error }) || yaml.diagnostics.contains(where: { $0.severity == .error }) {
+            return (nil, diagnostics)
+        }
+
+        var dataset = Dataset(
+            id: id, kind: meta.kind, title: meta.title, question: meta.question, finding: meta.finding,
+            source: meta.source, significance: meta.significance, base: meta.base, unit: meta.unit,
+            decimals: meta.decimals, scale: meta.scale, series: meta.series, rows: builder.rows,
+            notes: meta.notes, inferred: meta.inferred.map(\.value), needsRoundingNote: false,
+            metadataFile: metadataFile, dataFile: dataFile)
+        diagnostics += crossCheck(&dataset, meta: meta, yamlFile: metadataFile, header: header)
+        let failed = diagnostics.contains { $0.severity == .error }
+        return (failed ? nil : dataset, diagnostics)
+    }
+
+    // MARK: - Metadata (YAML)
+
+    struct Metadata {
+        var kind: ChartKind
+        var title: Localized
+        var question: Localized?
+        var finding: Localized?
+        var source: Localized?
+        var significance: Localized?
+        var base: Int?
+        var unit: ValueUnit = .percent
+        var decimals = 0
+        var scale: ColorScale = .categorical
+        var series: [Dataset.Series] = []
+        var seriesNodes: [Node] = []
+        var notes: [Localized] = []
+        var inferred: [(value: Dataset.Inferred, node: Node)] = []
+        var root: Node
+    }
+
+    static func parseMetadata(_ text: String, reader: inout YAMLReader) -> Metadata? {
+        if text.trimmingWhitespace.isEmpty {
+            reader.error(nil, "file is empty", fix: "a dataset's YAML file needs at least kind, title, finding and series (see docs/datasets.md)")
+            return nil
+        }
+        guard let root = reader.parse(text) else { return nil }
+        guard let pairs = reader.mapping(root, what: "a dataset's metadata") else { return nil }
+        reader.rejectUnknownKeys(pairs, known: metadataKeys, what: "metadata")
+        func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+
+        var kind: ChartKind?
+        if let node = value("kind") {
+            kind = enumValue(node, ChartKind.self, what: "chart kind", reader: &reader)
+        } else {
+            reader.error(root, "missing key \"kind\"", fix: "add kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: " | "))")
+        }
+        var title: Localized?
+        if let node = value("title") {
+            title = reader.localized(node, what: "title")
+        } else {
+            reader.error(root, "missing key \"title\"", fix: "add title: {nl: …, fr: …}")
+        }
+        var meta = Metadata(kind: kind ?? .bars, title: title ?? Localized(nl: "", fr: ""), root: root)
+        meta.question = value("question").flatMap { reader.localized($0, what: "question") }
+        meta.finding = value("finding").flatMap { reader.localized($0, what: "finding") }
+        meta.source = value("source").flatMap { reader.localized($0, what: "source") }
+        meta.significance = value("significance").flatMap { reader.localized($0, what: "significance") }
+        if kind != nil, kind != .figures, value("finding") == nil {
+            reader.error(root, "missing key \"finding\"", fix: "add finding: {nl: …, fr: …}, one sentence stating what the chart shows")
+        }
+        meta.base = value("base").flatMap { reader.integer($0, what: "base", range: 1...1_000_000) }
+        if let node = value("unit"), let unit = enumValue(node, ValueUnit.self, what: "unit", reader: &reader) {
+            meta.unit = unit
+        }
+        if let node = value("decimals"), let decimals = reader.integer(node, what: "decimals", range: 0...4) {
+            meta.decimals = decimals
+        }
+        if let node = value("scale"), let scale = enumValue(node, ColorScale.self, what: "scale", reader: &reader) {
+            meta.scale = scale
+        }
+        if let node = value("series") {
+            parseSeries(node, into: &meta, reader: &reader)
+        } else {
+            reader.error(root, "missing key \"series\"", fix: "add series: [{key: share, nl: …, fr: …}]")
+        }
+        if let node = value("notes") {
+            for item in sequence(node, what: "notes", reader: &reader) {
+                if let note = reader.localized(item, what: "note") { meta.notes.append(note) }
+            }
+        }
+        if let node = value("inferred") {
+            for item in sequence(node, what: "inferred", reader: &reader) {
+                guard let fields = reader.mapping(item, what: "an inferred value") else { continue }
+                reader.rejectUnknownKeys(fields, known: ["row", "series", "why"], what: "inferred")
+                func get(_ key: String) -> String? {
+                    guard let node = fields.first(where: { $0.key == key })?.value else {
+                        reader.error(item, "inferred value is missing \"\(key)\"")
+                        return nil
+                    }
+                    return reader.string(node, what: "inferred \(key)")
+                }
+                if let row = get("row"), let series = get("series"), let why = get("why") {
+                    meta.inferred.append((Dataset.Inferred(row: row, series: series, why: why), item))
+                }
+            }
+        }
+        guard kind != nil, title != nil else { return nil }
+        return meta
+    }
+
+    static func parseSeries(_ node: Node, into meta: inout Metadata, reader: inout YAMLReader) {
+        let items = sequence(node, what: "series", reader: &reader)
+        if items.isEmpty, case .sequence = node {
+            reader.error(node, "series is empty", fix: "list at least one series")
+        }
+        var keys = Set<String>()
+        for item in items {
+            guard let fields = reader.mapping(item, what: "a series") else { continue }
+            reader.rejectUnknownKeys(fields, known: ["key", "nl", "fr", "n", "role"], what: "series")
+            func field(_ key: String) -> Node? { fields.first { $0.key == key }?.value }
+            guard let keyNode = field("key") else {
+                reader.error(item, "series is missing \"key\"", fix: "add key: <the CSV column name>")
+                continue
+            }
+            guard let key = reader.string(keyNode, what: "series key") else { continue }
+            if !isValidKey(key) {
+                reader.error(keyNode, "series key \"\(key)\" may only use a-z, 0-9 and -")
+            }
+            if !keys.insert(key).inserted {
+                reader.error(keyNode, "duplicate series key \"\(key)\"")
+            }
+            var texts: [Language: String] = [:]
+            for language in Language.allCases {
+                if let node = field(language.rawValue) {
+                    texts[language] = reader.string(node, what: "series \"\(key)\" label (\(language.rawValue))")
+                } else {
+                    reader.error(item, "series \"\(key)\" is missing its \(language.englishName) label",
+                                 fix: "add \(language.rawValue): …")
+                }
+            }
+            let base = field("n").flatMap { reader.integer($0, what: "series n", range: 0...1_000_000) }
+            var role = SeriesRole.normal
+            if let roleNode = field("role"), let value = enumValue(roleNode, SeriesRole.self, what: "series role", reader: &reader) {
+                role = value
+            }
+            if let base, base < Dataset.smallBaseLimit {
+                reader.warning(field("n"), "small base n=\(base) for series \"\(key)\"" + (base < Dataset.lowBaseLimit ? " (shown as low n)" : ""))
+            }
+            if let nl = texts[.nl], let fr = texts[.fr] {
+                meta.series.append(Dataset.Series(key: key, label: Localized(nl: nl, fr: fr), base: base, role: role))
+                meta.seriesNodes.append(item)
+            }
+        }
+    }
+
+    static func sequence(_ node: Node, what: String, reader: inout YAMLReader) -> [Node] {
+        guard case let .sequence(items) = node else {
+            reader.error(node, "\(what) must be a list (lines starting with \"- \")")
+            return []
+        }
+        return Array(items)
+    }
+
+    static func enumValue<T: RawRepresentable & CaseIterable>(_ node: Node, _: T.Type, what: String, reader: inout YAMLReader) -> T?
+    where T.RawValue == String {
+        guard let text = reader.string(node, what: what) else { return nil }
+        if let value = T(rawValue: text) { return value }
+        let known = T.allCases.map(\.rawValue)
+        let suggestion = closestMatch(to: text, in: known)
+        reader.error(node, "unknown \(what) \"\(text)\"",
+                     fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "use one of: \(known.joined(separator: ", "))")
+        return nil
+    }
+
+    /// Ids and keys: lower-case letters, digits and `-`, not starting or ending with `-`.
+    public static func isValidKey(_ key: String) -> Bool {
+        !key.isEmpty && key.first != "-" && key.last != "-"
+            && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    // MARK: - Cross checks (YAML against CSV)
+
+    static func crossCheck(_ dataset: inout Dataset, meta: Metadata, yamlFile: String, header: CSVTable.Header) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        func at(_ node: Node?) -> SourceLocation {
+            SourceLocation(file: yamlFile, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
+        }
+        let rowKeys = Set(dataset.rows.map(\.key))
+        let seriesKeys = dataset.series.map(\.key)
+        for (item, node) in meta.inferred {
+            if !rowKeys.contains(item.row) {
+                let hint = closestMatch(to: item.row, in: rowKeys).map { "did you mean \"\($0)\"?" }
+                out.append(.error(at(node), "inferred value names unknown row \"\(item.row)\"", fix: hint))
+            }
+            if !seriesKeys.contains(item.series) {
+                let hint = closestMatch(to: item.series, in: seriesKeys).map { "did you mean \"\($0)\"?" }
+                out.append(.error(at(node), "inferred value names unknown series \"\(item.series)\"", fix: hint))
+            }
+        }
+        switch dataset.kind {
+        case .donut:
+            if dataset.series.count != 1 {
+                out.append(.error(at(meta.root), "a donut has exactly one series, not \(dataset.series.count)"))
+            }
+            if dataset.rows.count > 5 {
+                out.append(.error(dataset.rows[5].location, "a donut has at most five slices, this one has \(dataset.rows.count)",
+                                  fix: "use kind: bars, or group the smallest slices into \"other\""))
+            }
+        case .figures:
+            if dataset.series.count != 1 {
+                out.append(.error(at(meta.root), "a figures dataset has exactly one series, not \(dataset.series.count)"))
+            }
+        default: break
+        }
+        if dataset.rows.contains(where: { $0.mark != nil }), dataset.significance == nil {
+            let row = dataset.rows.first { $0.mark != nil }
+            out.append(.error(row?.location ?? at(meta.root), "rows carry a significance mark but the YAML file has no \"significance\" text",
+                              fix: "add significance: {nl: …, fr: …} saying what the mark means and which test"))
+        }
+        // Stacks of shares must sum to 100 (± rounding).
+        if dataset.unit == .percent, dataset.isStacked {
+            var stacks: [(label: String, values: [Double?], location: SourceLocation)] = []
+            if dataset.kind == .donut {
+                stacks = [("the slices", dataset.rows.map { $0.values.first ?? nil }, dataset.rows.first?.location ?? at(meta.root))]
+            } else {
+                stacks = dataset.rows.map { ("row \"\($0.key)\"", $0.values, $0.location) }
+            }
+            for stack in stacks where !stack.values.contains(where: { $0 == nil }) && !stack.values.isEmpty {
+                let sum = stack.values.reduce(0.0) { $0 + ($1 ?? 0) }
+                if sum == 0 { continue }
+                if abs(sum - 100) > Dataset.stackTolerance {
+                    out.append(.error(stack.location, "shares in \(stack.label) sum to \(formatNumber(sum)), not 100 (± \(formatNumber(Dataset.stackTolerance)))",
+                                      fix: "check the values of this stack against the report"))
+                } else if abs(sum - 100) > 0.001 {
+                    dataset.needsRoundingNote = true
+                }
+            }
+        }
+        return out
+    }
+
+    /// A number as an editor typed it: `12`, `12.5`.
+    static func formatNumber(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return String((value * 1000).rounded() / 1000)
+    }
+}

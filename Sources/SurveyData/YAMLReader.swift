@@ -1,0 +1,131 @@
+import Diagnostics
+import Yams
+
+/// Reads a YAML text into a node tree that keeps every value's line and column, so that each
+/// mistake can be reported where it is. Used for datasets, front matter, site.yml and UI strings.
+public struct YAMLReader {
+    public let file: String
+    /// Line offset added to every mark (front matter starts after the opening `---`).
+    public let lineOffset: Int
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(file: String, lineOffset: Int = 0) {
+        self.file = file
+        self.lineOffset = lineOffset
+    }
+
+    /// Parses `text`; a syntax error becomes a diagnostic at its position and the result is nil.
+    public mutating func parse(_ text: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            switch error {
+            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+                let .composer(context, problem, mark, _):
+                let ctx = context.map { "\($0.text) " } ?? ""
+                diagnostics.append(.error(location(mark), "invalid YAML: \(ctx)\(problem)",
+                                          fix: "check indentation and quote values that contain ':' or '#'"))
+            case let .duplicatedKeysInMapping(duplicates, context):
+                let mark = context.mark
+                diagnostics.append(.error(location(mark), "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))"))
+            default:
+                diagnostics.append(.error(SourceLocation(file: file, line: 1 + lineOffset), "invalid YAML: \(error)"))
+            }
+            return nil
+        } catch {
+            diagnostics.append(.error(SourceLocation(file: file, line: 1 + lineOffset), "invalid YAML: \(error)"))
+            return nil
+        }
+    }
+
+    public func location(_ mark: Mark?) -> SourceLocation {
+        SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+    }
+
+    public func location(of node: Node?) -> SourceLocation { location(node?.mark) }
+
+    public mutating func error(_ node: Node?, _ message: String, fix: String? = nil) {
+        diagnostics.append(.error(location(of: node), message, fix: fix))
+    }
+
+    public mutating func warning(_ node: Node?, _ message: String, fix: String? = nil) {
+        diagnostics.append(.warning(location(of: node), message, fix: fix))
+    }
+
+    /// The pairs of a mapping with their key nodes, in file order; an error when `node` is not one.
+    public mutating func mapping(_ node: Node?, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
+        guard let node else { return nil }
+        guard case let .mapping(mapping) = node else {
+            error(node, "\(what) must be a mapping of keys to values")
+            return nil
+        }
+        return mapping.map { (key: $0.key.string ?? "\($0.key)", keyNode: $0.key, value: $0.value) }
+    }
+
+    /// Reports every key of `pairs` that is not in `known`, with a suggestion.
+    public mutating func rejectUnknownKeys(_ pairs: [(key: String, keyNode: Node, value: Node)], known: [String], what: String) {
+        for pair in pairs where !known.contains(pair.key) {
+            let suggestion = closestMatch(to: pair.key, in: known).map { "did you mean \"\($0)\"?" }
+            error(pair.keyNode, "unknown \(what) key \"\(pair.key)\"",
+                  fix: suggestion ?? "known keys: \(known.joined(separator: ", "))")
+        }
+    }
+
+    /// A non-empty string scalar.
+    public mutating func string(_ node: Node, what: String) -> String? {
+        guard case let .scalar(scalar) = node else {
+            error(node, "\(what) must be a text")
+            return nil
+        }
+        let text = scalar.string.trimmingWhitespace
+        if text.isEmpty {
+            error(node, "\(what) is empty")
+            return nil
+        }
+        return text
+    }
+
+    /// A whole number within `range`.
+    public mutating func integer(_ node: Node, what: String, range: ClosedRange<Int> = 0...Int.max) -> Int? {
+        guard case let .scalar(scalar) = node, let value = Int(scalar.string.trimmingWhitespace) else {
+            error(node, "\(what) must be a whole number, not \"\(node.string ?? "…")\"")
+            return nil
+        }
+        guard range.contains(value) else {
+            error(node, "\(what) \(value) is out of range \(range.lowerBound)…\(range.upperBound == Int.max ? "" : String(range.upperBound))")
+            return nil
+        }
+        return value
+    }
+
+    /// A `{nl: …, fr: …}` mapping with both languages present and non-empty.
+    public mutating func localized(_ node: Node, what: String) -> Localized? {
+        guard let pairs = mapping(node, what: what) else { return nil }
+        rejectUnknownKeys(pairs, known: Language.allCases.map(\.rawValue), what: "language")
+        var texts: [Language: String] = [:]
+        for pair in pairs {
+            guard let language = Language(rawValue: pair.key) else { continue }
+            texts[language] = string(pair.value, what: "\(what) (\(language.rawValue))")
+        }
+        var complete = true
+        for language in Language.allCases where texts[language] == nil {
+            if !pairs.contains(where: { $0.key == language.rawValue }) {
+                error(node, "\(what) is missing its \(language.englishName) text",
+                      fix: "add \(language.rawValue): …")
+            }
+            complete = false
+        }
+        guard complete, let nl = texts[.nl], let fr = texts[.fr] else { return nil }
+        return Localized(nl: nl, fr: fr)
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks.
+    public var trimmingWhitespace: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+
+/// The command line: parse arguments, run the pipeline, print diagnostics and one summary line.
+@main
+struct Rapport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Builds the bilingual report site from Content/ and Templates/.",
+        subcommands: [Build.self, Check.self], defaultSubcommand: Build.self)
+
+    /// Exit 0 on success, 1 when the input has errors, 2 on a usage error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code == ExitCode(1) { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+struct Folders: ParsableArguments {
+    @Option(help: "The content folder (site.yml, nl/, fr/, i18n/, data/).") var content = "Content"
+    @Option(help: "The templates folder (*.mustache, partials/, assets/).") var templates = "Templates"
+    @Option(help: "The output folder, replaced as a whole by a successful build.") var output = "Public"
+
+    func options(write: Bool) -> Pipeline.Options {
+        Pipeline.Options(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
+                         output: URL(fileURLWithPath: output), write: write)
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
+    @OptionGroup var folders: Folders
+    func run() throws { try report(Pipeline(folders.options(write: true)).run(), output: folders.output, wrote: true) }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Run every validation; write nothing.")
+    @OptionGroup var folders: Folders
+    func run() throws { try report(Pipeline(folders.options(write: false)).run(), output: folders.output, wrote: false) }
+}
+
+func report(_ result: Pipeline.Result, output: String, wrote: Bool) throws {
+    for diagnostic in result.diagnostics {
+        FileHandle.standardError.write(Data((diagnostic.detailed + "\n").utf8))
+    }
+    if let failure = result.failure {
+        FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
+    }
+    print(result.summary(output: output, wrote: wrote))
+    if !result.succeeded { throw ExitCode(1) }
+}
