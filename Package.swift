@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The C library cmark-gfm (Debian: libcmark-gfm-dev), found with pkg-config.
@@ -43,16 +44,26 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The editors' preview server: serves the built site, rebuilds on change, reloads the browser.
+        .target(
+            name: "RapportServe",
+            dependencies: ["RapportCore", "Diagnostics", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         // The thin command line.
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "RapportCore",
+                "RapportCore", "RapportServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `make bench`: in-process timings of chart rendering and site builds.
+        .executableTarget(name: "rapport-bench", dependencies: ["RapportCore", "SVGCharts", "SurveyData"], path: "Sources/RapportBench"),
+        // `make fuzz`: libFuzzer over the dataset parser (built with -sanitize=fuzzer -DFUZZING).
+        .executableTarget(name: "fuzz-datasets", dependencies: ["SurveyData"], path: "Sources/FuzzDatasets"),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "Diagnostics"]),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore", "SurveyData", "SVGCharts", "Diagnostics"]),
+        .testTarget(name: "RapportServeTests", dependencies: ["RapportServe", "RapportCore"]),
     ]
 )

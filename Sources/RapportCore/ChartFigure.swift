@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import SVGCharts
 import SurveyData
 
@@ -37,7 +38,7 @@ struct ChartFigure {
     func formatted(row: Int, series: Int) -> String {
         guard dataset.rows.indices.contains(row), dataset.rows[row].values.indices.contains(series),
               let value = dataset.rows[row].values[series] else { return "–" }
-        return NumberFormat.format(value, unit: dataset.unit(ofRow: row), decimals: dataset.decimals, locale: locale)
+        return NumberFormat.format(value, unit: dataset.unit(ofRow: row), decimals: dataset.decimals(ofRow: row), locale: locale)
     }
 
     /// The context of `figure.mustache`, with the SVG already rendered.
@@ -110,7 +111,7 @@ struct ChartFigure {
             var fields = [Self.csvField(row.label[language] + (row.mark ?? ""))]
             if hasRowBases { fields.append(row.base.map(String.init) ?? "") }
             for value in row.values {
-                fields.append(value.map { Self.csvNumber($0, decimals: dataset.decimals) } ?? "")
+                fields.append(value.map { Self.csvNumber($0, decimals: row.decimals ?? dataset.decimals) } ?? "")
             }
             lines.append(fields.joined(separator: ";"))
         }

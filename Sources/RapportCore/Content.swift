@@ -35,7 +35,17 @@ struct Page {
     var slugLocation: SourceLocation?
     var templateLocation: SourceLocation?
 
+    /// Set for a page whose file had errors: it stands in so no follow-up errors are reported.
+    var isPlaceholder = false
+
     var isHome: Bool { name == "index" }
+
+    static func placeholder(name: String, language: Language, file: String) -> Page {
+        var page = Page(name: name, language: language, title: name, description: nil, order: 0, slug: name,
+                        template: "page", body: "", bodyLineOffset: 0, file: file)
+        page.isPlaceholder = true
+        return page
+    }
 
     static let frontMatterKeys = ["title", "order", "slug", "description", "template"]
 }
@@ -153,7 +163,7 @@ struct ContentLoader {
             for (have, lack, language) in [(nl, fr, Language.fr), (fr, nl, Language.nl)] {
                 for key in have.locations.keys.sorted() where lack.locations[key] == nil {
                     diagnostics.error(SourceLocation(file: lack.file), "UI string \"\(key)\" is missing in \(language.englishName)",
-                                      fix: "add \(key): … (it is defined at \(have.locations[key]!))")
+                                      fix: "add \(key): …, as in \(have.locations[key].map { "\($0)" } ?? have.file)")
                 }
             }
         }
@@ -174,10 +184,12 @@ struct ContentLoader {
                     diagnostics.error(SourceLocation(file: display(url)), "symbolic links are not allowed in the content folder")
                     continue
                 }
-                guard let text = readText(url) else { continue }
-                if let page = parsePage(text, name: String(name.dropLast(3)), language: language, file: display(url)) {
-                    pages.append(page)
-                }
+                let pageName = String(name.dropLast(3))
+                // A page that cannot be read or parsed still takes its place (with its error
+                // reported), so that its translation and the links to it raise no further errors.
+                let text = readText(url)
+                pages.append(text.flatMap { parsePage($0, name: pageName, language: language, file: display(url)) }
+                    ?? Page.placeholder(name: pageName, language: language, file: display(url)))
             }
         }
         checkPairs(pages)

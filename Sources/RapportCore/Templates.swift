@@ -19,6 +19,7 @@ struct TemplateSet {
         var set = TemplateSet()
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
+        let directory = directory.resolvingSymlinksInPath()
         let files = (FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL } ?? [])
             .filter { $0.pathExtension == "mustache" }
@@ -36,8 +37,13 @@ struct TemplateSet {
             do {
                 templates[name] = try MustacheTemplate(string: text)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber),
-                                              "template syntax error: \(describe(error.error))", sourceLine: error.context.line))
+                if let (section, location) = unclosedSection(in: text, file: file) {
+                    diagnostics.append(.error(location, "template syntax error: section \"\(section)\" is never closed",
+                                              fix: "add {{/\(section)}}"))
+                } else {
+                    diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: error.context.lineNumber, column: error.context.columnNumber),
+                                                  "template syntax error: \(describe(error.error))", sourceLine: error.context.line))
+                }
             } catch {
                 diagnostics.append(.error(SourceLocation(file: file), "template syntax error: \(error)"))
             }
@@ -71,7 +77,7 @@ struct TemplateSet {
         guard !missing.isEmpty else { return (output, []) }
         let diagnostics = missing.sorted().map { key -> Diagnostic in
             .error(location(ofVariable: key, preferring: name), "template uses \"\(key)\" but the page has no such value",
-                   fix: "known values: \(context.keys.sorted().joined(separator: ", "))")
+                   fix: closestMatch(to: key, in: context.keys).map { "did you mean \"\($0)\"?" })
         }
         return (output, diagnostics)
     }
@@ -116,6 +122,24 @@ struct TemplateSet {
             line += 1
         }
         return found
+    }
+
+    /// The first `{{#name}}` or `{{^name}}` without its `{{/name}}`, to point at the real mistake
+    /// when the parser only notices it at the end of the file.
+    static func unclosedSection(in text: String, file: String) -> (String, SourceLocation)? {
+        var open: [(String, SourceLocation)] = []
+        let all = (tags(in: text, file: file, sigil: "#") + tags(in: text, file: file, sigil: "^")).map { ($0.name, $0.location, true) }
+            + tags(in: text, file: file, sigil: "/").map { ($0.name, $0.location, false) }
+        for (name, location, opens) in all.sorted(by: { $0.1 < $1.1 }) {
+            if opens {
+                open.append((name, location))
+            } else if let last = open.last, last.0 == name {
+                open.removeLast()
+            } else {
+                return open.last ?? (name, location)
+            }
+        }
+        return open.first
     }
 
     private static func describe(_ error: Error) -> String {

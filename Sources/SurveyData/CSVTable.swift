@@ -189,7 +189,7 @@ struct RowBuilder {
                                           fix: "fill in the \(language.rawValue) column"))
             }
             var row = Dataset.Row(key: keyCell.text, label: Localized(nl: cells[nlColumn].text, fr: cells[frColumn].text),
-                                  base: nil, mark: nil, unit: nil, values: [], valueLocations: [], location: location)
+                                  base: nil, mark: nil, unit: nil, decimals: nil, values: [], valueLocations: [], location: location)
             if let column = header.index(of: "n"), !cells[column].text.isEmpty {
                 let cell = cells[column]
                 if let base = Int(cell.text), base >= 0 {
@@ -212,6 +212,14 @@ struct RowBuilder {
                     let suggestion = closestMatch(to: cell.text, in: ValueUnit.allCases.map(\.rawValue))
                     diagnostics.append(.error(cell.location, "unknown unit \"\(cell.text)\"",
                                               fix: suggestion.map { "did you mean \"\($0)\"?" }))
+                }
+            }
+            if let column = header.index(of: "decimals"), !cells[column].text.isEmpty {
+                let cell = cells[column]
+                if let decimals = Int(cell.text), (0...4).contains(decimals) {
+                    row.decimals = decimals
+                } else {
+                    diagnostics.append(.error(cell.location, "decimals \"\(cell.text)\" must be a whole number from 0 to 4"))
                 }
             }
             let unit = row.unit ?? meta.unit

@@ -23,6 +23,8 @@ public struct Dataset: Sendable {
         public var mark: String?
         /// The row's unit (`unit` column, `figures` only).
         public var unit: ValueUnit?
+        /// The row's decimals (`decimals` column), when they differ from the dataset's.
+        public var decimals: Int?
         /// One value per series; nil is a missing value.
         public var values: [Double?]
         /// Where each value stands in the CSV file.
@@ -77,6 +79,11 @@ public struct Dataset: Sendable {
     /// Whether stacks of this kind must sum to 100 when the unit is percent.
     public var isStacked: Bool {
         kind == .stackedBars || kind == .stackedColumns || kind == .donut
+    }
+
+    /// The decimals shown for a row (its own, or the dataset's).
+    public func decimals(ofRow index: Int) -> Int {
+        rows.indices.contains(index) ? rows[index].decimals ?? decimals : decimals
     }
 
     /// The unit of a row (its own, or the dataset's).

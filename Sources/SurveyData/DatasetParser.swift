@@ -13,7 +13,7 @@ public enum DatasetParser {
         "notes", "significance", "source", "inferred",
     ]
     /// The CSV columns that are not series.
-    public static let fixedColumns = ["key", "nl", "fr", "n", "mark", "unit"]
+    public static let fixedColumns = ["key", "nl", "fr", "n", "mark", "unit", "decimals"]
 
     /// Parses one dataset. The dataset is nil when an error makes it unusable; it is returned
     /// with warnings (and possibly errors the caller must still honour) otherwise.

@@ -1,0 +1,1 @@
+// The preview server (issue 7) lives in this module.

@@ -1,0 +1,113 @@
+import Foundation
+import RapportCore
+import Testing
+
+/// One mistake an editor can make, applied to the minimal site, and the exact diagnostic.
+struct BadInput: CustomTestStringConvertible, Sendable {
+    var name: String
+    var change: @Sendable (TestSite) throws -> Void
+    var expected: String
+    var testDescription: String { name }
+}
+
+private func page(_ path: String, _ text: String) -> @Sendable (TestSite) throws -> Void {
+    { try $0.write(path, text) }
+}
+
+let badInputs: [BadInput] = [
+    BadInput(name: "page in one language only",
+             change: page("Content/nl/extra.md", TestSite.page("Extra")),
+             expected: #"Content/nl/extra.md:1:1: error: page "extra.md" exists in Dutch only (add its translation as Content/fr/extra.md)"#),
+    BadInput(name: "broken YAML front matter",
+             change: page("Content/fr/volunteers.md", "---\ntitle: Volontaires\norder: [1\n---\nTexte.\n"),
+             expected: "Content/fr/volunteers.md:4:1: error: invalid YAML: while parsing a flow sequence did not find expected ',' or ']' (check indentation and quote values that contain ':' or '#')"),
+    BadInput(name: "missing title",
+             change: page("Content/fr/volunteers.md", "---\norder: 1\nslug: volontaires\n---\nTexte.\n"),
+             expected: "Content/fr/volunteers.md:2:1: error: missing title (add title: … to the front matter)"),
+    BadInput(name: "missing front matter",
+             change: page("Content/fr/volunteers.md", "Texte.\n"),
+             expected: "Content/fr/volunteers.md:1:1: error: missing front matter (start the file with ---, then title: …, order: …, then ---)"),
+    BadInput(name: "two pages with the same slug",
+             change: page("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "vrijwilligers")),
+             expected: #"Content/nl/volunteers.md:4:7: error: two pages with the slug "vrijwilligers" in Dutch (Content/nl/finances.md has it too; give one of them another slug)"#),
+    BadInput(name: "slug with a slash",
+             change: page("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "geld/financien")),
+             expected: #"Content/nl/finances.md:4:7: error: slug "geld/financien" must not contain "/" or ".." (use one path segment, e.g. vrijwilligers)"#),
+    BadInput(name: "slug with dots",
+             change: page("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "..")),
+             expected: #"Content/nl/finances.md:4:7: error: slug ".." must not contain "/" or ".." (use one path segment, e.g. vrijwilligers)"#),
+    BadInput(name: "unknown template",
+             change: page("Content/nl/finances.md", "---\ntitle: Financiën\norder: 2\nslug: financien\ntemplate: pgae\n---\nGeld.\n"),
+             expected: #"Content/nl/finances.md:5:11: error: unknown template "pgae" (did you mean "page"?)"#),
+    BadInput(name: "unknown partial",
+             change: { site in
+                 let text = try String(contentsOf: site.templates.appendingPathComponent("page.mustache"), encoding: .utf8)
+                 try site.write("Templates/page.mustache", text.replacingOccurrences(of: "{{> partials/toc}}", with: "{{> partials/tco}}"))
+             },
+             expected: #"Templates/page.mustache:3:1: error: unknown partial "partials/tco" in template "page" (did you mean "partials/toc"?)"#),
+    BadInput(name: "template syntax error",
+             change: { site in
+                 let text = try String(contentsOf: site.templates.appendingPathComponent("page.mustache"), encoding: .utf8)
+                 try site.write("Templates/page.mustache", text.replacingOccurrences(of: "{{title}}</h1>", with: "{{#title}}</h1>"))
+             },
+             expected: #"Templates/page.mustache:2:7: error: template syntax error: section "title" is never closed (add {{/title}})"#),
+    BadInput(name: "variable the context lacks",
+             change: { site in
+                 let text = try String(contentsOf: site.templates.appendingPathComponent("page.mustache"), encoding: .utf8)
+                 try site.write("Templates/page.mustache", text.replacingOccurrences(of: "{{title}}</h1>", with: "{{titel}}</h1>"))
+             },
+             expected: #"Templates/page.mustache:2:7: error: template uses "titel" but the page has no such value (did you mean "title"?)"#),
+    BadInput(name: "UI string missing in one language",
+             change: { site in
+                 let text = try String(contentsOf: site.content.appendingPathComponent("i18n/fr.yml"), encoding: .utf8)
+                 try site.write("Content/i18n/fr.yml", text.replacingOccurrences(of: "toc_title: Sur cette page\n", with: ""))
+             },
+             expected: #"Content/i18n/fr.yml:1:1: error: UI string "toc_title" is missing in French (add toc_title: …, as in Content/i18n/nl.yml:10:1)"#),
+    BadInput(name: "file that is not UTF-8",
+             change: { try $0.write("Content/fr/finances.md", Data("---\ntitle: Financ".utf8) + Data([0xE9]) + Data("s\norder: 2\n---\n".utf8)) },
+             expected: "Content/fr/finances.md:2:14: error: file is not valid UTF-8 (byte 0xE9) (save the file as UTF-8)"),
+    BadInput(name: "link to a page that does not exist",
+             change: page("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\nZie [vrijwilligers](vrijwiligers.md).")),
+             expected: #"Content/nl/finances.md:8:5: error: link to a page that does not exist: "vrijwiligers.md" (link to a file of Content/nl/)"#),
+    BadInput(name: "link to a page that does not exist, close to one that does",
+             change: page("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\nZie [vrijwilligers](volunteer.md).")),
+             expected: #"Content/nl/finances.md:8:5: error: link to a page that does not exist: "volunteer.md" (did you mean "volunteers.md"?)"#),
+    BadInput(name: "link to a heading that does not exist",
+             change: page("Content/fr/volunteers.md", TestSite.page("Volontaires", slug: "volontaires", "Voir [finances](finances.md#revenu).")),
+             expected: ##"Content/fr/volunteers.md:6:6: error: link to a heading that does not exist: "#revenu" in finances.md (did you mean "#revenus"?)"##),
+    BadInput(name: "unknown dataset in a chapter",
+             change: page("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\n```chart incom-sources\n```")),
+             expected: #"Content/nl/finances.md:8:1: error: unknown dataset "incom-sources" (add Content/data/<chapter>/incom-sources.yml and .csv)"#),
+    BadInput(name: "dataset id that tries to leave Content",
+             change: page("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\n```chart ../../etc/passwd\n```")),
+             expected: #"Content/nl/finances.md:8:1: error: "../../etc/passwd" is not a valid dataset id (ids use a-z, 0-9 and - only, and name a file in Content/data)"#),
+    BadInput(name: "data reference to an unknown row",
+             change: page("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\nHet is {{x:y}}.")),
+             expected: #"Content/nl/finances.md:8:8: error: unknown dataset "x" (add Content/data/<chapter>/x.yml and .csv)"#),
+    BadInput(name: "site.yml without a base URL",
+             change: page("Content/site.yml", "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nlanguages: [nl, fr]\ndefaultLanguage: nl\n"),
+             expected: #"Content/site.yml:1:1: error: missing key "baseURL""#),
+]
+
+@Test(arguments: badInputs)
+func badInputIsReportedAndKeepsOutput(_ input: BadInput) throws {
+    let site = try TestSite(TestSite.minimal)
+    defer { site.cleanUp() }
+    #expect(site.build().succeeded)
+    let before = site.read("nl/vrijwilligers/index.html")
+    try input.change(site)
+    let result = site.build()
+    #expect(!result.succeeded)
+    #expect(site.messages(result).contains(input.expected), "got: \(site.messages(result))")
+    #expect(site.read("nl/vrijwilligers/index.html") == before, "a failed build left Public/ as it was")
+}
+
+@Test func allErrorsInOneRun() throws {
+    let site = try TestSite(TestSite.minimal)
+    defer { site.cleanUp() }
+    try site.write("Content/nl/extra.md", TestSite.page("Extra"))
+    try site.write("Content/fr/finances.md", "---\norder: 2\n---\n")
+    try site.write("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\n[x](nope.md)"))
+    let result = site.build()
+    #expect(site.messages(result).filter { $0.contains(": error: ") }.count == 3, "\(site.messages(result))")
+}

@@ -1,0 +1,124 @@
+import Foundation
+import RapportCore
+import Testing
+
+@Suite struct BuildTests {
+    @Test func minimalSiteBuilds() throws {
+        let site = try TestSite(TestSite.minimal)
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(site.messages(result) == [])
+        #expect(result.succeeded)
+        #expect(result.pages[.nl] == 3 && result.pages[.fr] == 3)
+        for path in ["index.html", "404.html", "sitemap.xml", "robots.txt", "assets/style.css", "assets/favicon.svg",
+                     "nl/index.html", "fr/index.html", "nl/vrijwilligers/index.html", "fr/volontaires/index.html",
+                     "nl/financien/index.html", "fr/finances/index.html"] {
+            #expect(site.read(path) != nil, "missing \(path)")
+        }
+        let page = try #require(site.read("nl/vrijwilligers/index.html"))
+        #expect(page.contains("<html lang=\"nl-BE\">"))
+        #expect(page.contains("<h2 id=\"taken\">Taken</h2>"))
+        #expect(page.contains("href=\"/nl/financien/#inkomsten\""), "relative .md link becomes the page URL")
+        #expect(page.contains("class=\"language-switch\" href=\"/fr/volontaires/\""), "switch goes to the same page")
+        #expect(page.contains("<link rel=\"alternate\" hreflang=\"fr-BE\" href=\"https://example.org/fr/volontaires/\">"))
+        #expect(page.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/\">"))
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://example.org/nl/vrijwilligers/\">"))
+        #expect(page.contains("aria-current=\"page\""))
+        #expect(!page.contains("<script"), "no JavaScript in built pages")
+        let root = try #require(site.read("index.html"))
+        #expect(root.contains("href=\"/nl/\"") && root.contains("href=\"/fr/\""), "root offers both languages with plain links")
+        #expect(!root.contains("<script") && !root.contains("http-equiv=\"refresh\""))
+        let sitemap = try #require(site.read("sitemap.xml"))
+        #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"fr-BE\" href=\"https://example.org/fr/finances/\"/>"))
+        #expect(site.read("robots.txt")?.contains("Sitemap: https://example.org/sitemap.xml") == true)
+        #expect(result.summary(output: "Public", wrote: true).hasPrefix("built 3 nl + 3 fr pages, 0 charts in "))
+    }
+
+    @Test func buildsAreByteIdentical() throws {
+        let site = try TestSite(TestSite.minimal.merging(ChartFixtures.files) { $1 })
+        defer { site.cleanUp() }
+        let first = site.build(write: false)
+        let second = site.build(write: false)
+        #expect(first.succeeded)
+        #expect(first.files.map(\.path) == second.files.map(\.path))
+        #expect(first.files.map(\.contents) == second.files.map(\.contents))
+    }
+
+    @Test func failedBuildLeavesPreviousOutput() throws {
+        let site = try TestSite(TestSite.minimal)
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let before = try #require(site.read("nl/vrijwilligers/index.html"))
+        try site.write("Content/nl/volunteers.md", TestSite.page("Vrijwilligers", slug: "vrijwilligers", "Nieuw [dood](nergens.md)."))
+        let result = site.build()
+        #expect(!result.succeeded)
+        #expect(site.read("nl/vrijwilligers/index.html") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Public") }
+        #expect(leftovers.isEmpty)
+        #expect(result.summary(output: "Public", wrote: true).hasPrefix("failed: 1 error, 0 warnings; Public left as it was"))
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotBuild() throws {
+        let site = try TestSite(TestSite.minimal.merging(["Public/precious.txt": "keep me"]) { $1 })
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(result.failure != nil)
+        #expect(site.read("precious.txt") == "keep me")
+    }
+
+    @Test func checkWritesNothing() throws {
+        let site = try TestSite(TestSite.minimal)
+        defer { site.cleanUp() }
+        let result = site.build(write: false)
+        #expect(result.succeeded)
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func rawHTMLIsOffAndTextIsEscaped() throws {
+        var files = TestSite.minimal
+        files["Content/nl/volunteers.md"] = """
+        ---
+        title: "<script>alert('t')</script> & co"
+        order: 1
+        slug: vrijwilligers
+        ---
+        <script>alert(1)</script>
+
+        Tekst met <b>vet</b> & "aanhalingstekens".
+        """
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(result.succeeded, "\(site.messages(result))")
+        let page = try #require(site.read("nl/vrijwilligers/index.html"))
+        #expect(!page.contains("<script>"))
+        #expect(page.contains("&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; &amp; co"))
+        #expect(page.contains("<!-- raw HTML omitted -->"))
+    }
+
+    @Test func footnoteBackLinkIsInThePageLanguage() throws {
+        var files = TestSite.minimal
+        files["Content/nl/volunteers.md"] = TestSite.page("Vrijwilligers", slug: "vrijwilligers", "Zin.[^1]\n\n[^1]: Noot.")
+        files["Content/fr/volunteers.md"] = TestSite.page("Volontaires", slug: "volontaires", "Phrase.[^1]\n\n[^1]: Note.")
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        #expect(site.read("nl/vrijwilligers/index.html")?.contains("aria-label=\"Terug naar de tekst\"") == true)
+        #expect(site.read("fr/volontaires/index.html")?.contains("aria-label=\"Retour au texte\"") == true)
+        #expect(site.read("fr/volontaires/index.html")?.contains("Back to content") == false)
+    }
+
+    @Test func headingIdsAreReadableAndUnique() throws {
+        var files = TestSite.minimal
+        files["Content/nl/volunteers.md"] = TestSite.page("Vrijwilligers", slug: "vrijwilligers",
+            "## Financiën & subsidies\n\n## Financiën & subsidies\n\n### Één *vet* woord\n\n[terug](#financien-subsidies-2)")
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(result.succeeded, "\(site.messages(result))")
+        let page = try #require(site.read("nl/vrijwilligers/index.html"))
+        #expect(page.contains("<h2 id=\"financien-subsidies\">"))
+        #expect(page.contains("<h2 id=\"financien-subsidies-2\">"))
+        #expect(page.contains("<h3 id=\"een-vet-woord\">"))
+    }
+}
