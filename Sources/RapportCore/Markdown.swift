@@ -37,8 +37,11 @@ enum Markdown {
 
     /// Renders `text`. `lineOffset` is added to every reported line (the lines of front matter
     /// that were cut off before the Markdown body).
+    /// cmark-gfm's extension registry is global: fill it once, before any thread parses.
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+
     static func render(_ text: String, lineOffset: Int, footnoteBackLabel: String, hooks: Hooks) -> Document {
-        cmark_gfm_core_extensions_ensure_registered()
+        _ = registered
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         guard let parser = cmark_parser_new(options) else { return Document(html: "", headings: []) }
         defer { cmark_parser_free(parser) }
@@ -145,26 +148,21 @@ enum Markdown {
         var html = String(cString: rendered)
         free(rendered)
         html = addHeadingIds(html, outline)
-        html = html.replacingOccurrences(of: "aria-label=\"Back to content\"",
-                                         with: "aria-label=\"\(escapeHTML(footnoteBackLabel))\"")
+        html = html.replacingAll("aria-label=\"Back to content\"", with: "aria-label=\"\(escapeHTML(footnoteBackLabel))\"")
         return Document(html: html, headings: outline)
     }
 
     /// cmark writes `<h2>` without attributes, in document order: give the n-th its id.
+    /// (Raw HTML is off, so every `<hN>` in the output is a heading of the document.)
     private static func addHeadingIds(_ html: String, _ headings: [Heading]) -> String {
-        guard !headings.isEmpty else { return html }
-        var output = ""
-        output.reserveCapacity(html.utf8.count + headings.count * 24)
-        var index = 0
-        var rest = Substring(html)
-        while index < headings.count, let range = rest.range(of: "<h\(headings[index].level)>") {
-            output += rest[..<range.lowerBound]
-            output += "<h\(headings[index].level) id=\"\(headings[index].id)\">"
-            rest = rest[range.upperBound...]
-            index += 1
+        var html = html
+        for level in Set(headings.map(\.level)).sorted() {
+            let ofLevel = headings.filter { $0.level == level }
+            html = html.replacingAll("<h\(level)>") { number in
+                number < ofLevel.count ? "<h\(level) id=\"\(ofLevel[number].id)\">" : nil
+            }
         }
-        output += rest
-        return output
+        return html
     }
 
     private static func plainText(of node: OpaquePointer) -> String {

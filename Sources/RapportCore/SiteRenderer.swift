@@ -31,11 +31,23 @@ struct SiteRenderer {
         var location: SourceLocation
     }
 
+    /// What rendering one page's Markdown produced; pages render in parallel and their
+    /// results are merged in page order, so the output stays deterministic.
+    private struct PageWork {
+        var html = ""
+        var headings: [Markdown.Heading] = []
+        var diagnostics: [Diagnostic] = []
+        var linkChecks: [LinkCheck] = []
+        var datasetsUsed: Set<String> = []
+        var charts: [String] = []
+        var csvFiles: [OutputFile] = []
+        var placed: [String: Int] = [:]
+    }
+
     private var linkChecks: [LinkCheck] = []
     private var anchors: [Language: [String: Set<String>]] = [:]
     private var datasetUse: [String: Set<Language>] = [:]
     private var chartOrder: [Language: [String: [String]]] = [:]
-    private var csvWritten: Set<String> = []
 
     init(site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset], templates: TemplateSet) {
         self.site = site
@@ -75,70 +87,77 @@ struct SiteRenderer {
     // MARK: Render
 
     mutating func render() {
-        var bodies: [(page: Page, html: String, headings: [Markdown.Heading])] = []
-        for page in pages {
-            let (html, headings) = renderMarkdown(page)
-            anchors[page.language, default: [:]][page.name] = Set(headings.map(\.id))
-                .union((chartOrder[page.language]?[page.name] ?? []).map { "chart-\($0)" })
-            bodies.append((page, html, headings))
+        let works = pages.parallelMap { page in self.renderMarkdown(page) }
+        var csvPaths: Set<String> = []
+        for (page, work) in zip(pages, works) {
+            diagnostics.append(contentsOf: work.diagnostics)
+            linkChecks += work.linkChecks
+            for id in work.datasetsUsed { datasetUse[id, default: []].insert(page.language) }
+            chartOrder[page.language, default: [:]][page.name] = work.charts
+            chartCount += work.charts.count
+            for file in work.csvFiles where csvPaths.insert(file.path).inserted { files.append(file) }
+            anchors[page.language, default: [:]][page.name] = Set(work.headings.map(\.id))
+                .union(work.charts.map { "chart-\($0)" })
         }
         checkLinks()
         checkDatasetUse()
-        for body in bodies {
-            renderPage(body.page, html: body.html, headings: body.headings)
+        let rendered = Array(zip(pages, works)).parallelMap { page, work in
+            self.renderPage(page, html: work.html, headings: work.headings)
+        }
+        for (file, problems) in rendered {
+            diagnostics.append(contentsOf: problems)
+            if let file { files.append(file) }
         }
         renderSiteFiles()
         files.sort { $0.path < $1.path }
     }
 
-    private mutating func renderMarkdown(_ page: Page) -> (String, [Markdown.Heading]) {
-        guard let strings = strings[page.language] else { return ("", []) }
-        var placed: [String: Int] = [:]
-        var renderer = self
+    private func renderMarkdown(_ page: Page) -> PageWork {
+        var work = PageWork()
+        guard let strings = strings[page.language] else { return work }
         let file = page.file
+        func at(_ position: Markdown.Position) -> SourceLocation {
+            SourceLocation(file: file, line: position.line, column: position.column)
+        }
         let document = Markdown.render(
             page.body, lineOffset: page.bodyLineOffset, footnoteBackLabel: strings["footnote_back"],
             hooks: Markdown.Hooks(
-                chart: { info, at in
-                    renderer.chartFigure(info, page: page, at: SourceLocation(file: file, line: at.line, column: at.column), placed: &placed)
-                },
-                placeholder: { expression, at in
-                    renderer.placeholder(expression, page: page, at: SourceLocation(file: file, line: at.line, column: at.column))
-                },
-                link: { url, at in
-                    renderer.link(url, page: page, at: SourceLocation(file: file, line: at.line, column: at.column))
-                }))
-        self = renderer
-        return (document.html, document.headings)
+                chart: { info, position in self.chartFigure(info, page: page, at: at(position), work: &work) },
+                placeholder: { expression, position in self.placeholder(expression, page: page, at: at(position), work: &work) },
+                link: { url, position in self.link(url, page: page, at: at(position), work: &work) }))
+        work.html = document.html
+        work.headings = document.headings
+        return work
     }
 
     // MARK: Charts in chapters
 
-    private mutating func dataset(_ id: String, at location: SourceLocation, what: String) -> Dataset? {
+    private func dataset(_ id: String, at location: SourceLocation, what: String, work: inout PageWork) -> Dataset? {
         if id.isEmpty {
-            diagnostics.error(location, "\(what) names no dataset", fix: "write the dataset id, e.g. ```chart volunteer-tasks")
+            work.diagnostics.append(.error(location, "\(what) names no dataset", fix: "write the dataset id, e.g. ```chart volunteer-tasks"))
             return nil
         }
         guard DatasetParser.isValidKey(id) else {
-            diagnostics.error(location, "\"\(id)\" is not a valid dataset id", fix: "ids use a-z, 0-9 and - only, and name a file in Content/data")
+            work.diagnostics.append(.error(location, "\"\(id)\" is not a valid dataset id", fix: "ids use a-z, 0-9 and - only, and name a file in Content/data"))
             return nil
         }
         guard let dataset = datasets[id] else {
             let suggestion = closestMatch(to: id, in: datasets.keys)
-            diagnostics.error(location, "unknown dataset \"\(id)\"",
-                              fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "add Content/data/<chapter>/\(id).yml and .csv")
+            work.diagnostics.append(.error(location, "unknown dataset \"\(id)\"",
+                                           fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "add Content/data/<chapter>/\(id).yml and .csv"))
             return nil
         }
         return dataset
     }
 
-    private mutating func chartFigure(_ info: String, page: Page, at location: SourceLocation, placed: inout [String: Int]) -> String {
+    private func chartFigure(_ info: String, page: Page, at location: SourceLocation, work: inout PageWork) -> String {
         let id = info.split(separator: " ").first.map(String.init) ?? ""
-        guard let dataset = dataset(id, at: location, what: "chart block"), let strings = strings[page.language] else { return "" }
-        datasetUse[id, default: []].insert(page.language)
-        chartOrder[page.language, default: [:]][page.name, default: []].append(id)
-        placed[id, default: 0] += 1
-        let count = placed[id] ?? 1
+        guard let dataset = dataset(id, at: location, what: "chart block", work: &work),
+              let strings = strings[page.language] else { return "" }
+        work.datasetsUsed.insert(id)
+        work.charts.append(id)
+        work.placed[id, default: 0] += 1
+        let count = work.placed[id] ?? 1
         let elementId = "chart-\(id)" + (count > 1 ? "-\(count)" : "")
         let figure = ChartFigure(dataset: dataset, language: page.language, strings: strings, elementId: elementId,
                                  csvURL: csvURL(id, page.language))
@@ -153,57 +172,53 @@ struct SiteRenderer {
                     location = dataset.rows[row].valueLocations[series]
                 }
             }
-            diagnostics.error(location, "cannot draw chart \"\(id)\": \(error.message)")
-            return ""
-        } catch {
-            diagnostics.error(SourceLocation(file: dataset.metadataFile), "cannot draw chart \"\(id)\": \(error)")
+            work.diagnostics.append(.error(location, "cannot draw chart \"\(id)\": \(error.message)"))
             return ""
         }
-        chartCount += 1
-        let csvPath = "\(page.language.rawValue)/data/\(id).csv"
-        if dataset.kind != .figures, csvWritten.insert(csvPath).inserted {
-            files.append(OutputFile(path: csvPath, contents: figure.csv()))
+        if dataset.kind != .figures, count == 1 {
+            work.csvFiles.append(OutputFile(path: "\(page.language.rawValue)/data/\(id).csv", contents: figure.csv()))
         }
         var context = figure.context(svg: svg)
         context.merge(uiStrings(page.language)) { current, _ in current }
         let (html, problems) = templates.render("figure", context)
-        diagnostics.append(contentsOf: problems)
+        work.diagnostics.append(contentsOf: problems)
         return html
     }
 
     /// `{{dataset:row}}` or `{{dataset:row:series}}` → the value in the page's locale.
-    private mutating func placeholder(_ expression: String, page: Page, at location: SourceLocation) -> String {
+    private func placeholder(_ expression: String, page: Page, at location: SourceLocation, work: inout PageWork) -> String {
         let parts = expression.split(separator: ":", omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces)
         }
         guard parts.count == 2 || parts.count == 3 else {
-            diagnostics.error(location, "\"{{\(expression)}}\" is not a data reference",
-                              fix: "write {{dataset:row}} or {{dataset:row:series}}")
+            work.diagnostics.append(.error(location, "\"{{\(expression)}}\" is not a data reference",
+                                           fix: "write {{dataset:row}} or {{dataset:row:series}}"))
             return escapeHTML("{{\(expression)}}")
         }
-        guard let dataset = dataset(parts[0], at: location, what: "data reference"), let strings = strings[page.language] else {
+        guard let dataset = dataset(parts[0], at: location, what: "data reference", work: &work),
+              let strings = strings[page.language] else {
             return ""
         }
-        datasetUse[dataset.id, default: []].insert(page.language)
+        work.datasetsUsed.insert(dataset.id)
         guard let rowIndex = dataset.rows.firstIndex(where: { $0.key == parts[1] }) else {
             let suggestion = closestMatch(to: parts[1], in: dataset.rows.map(\.key))
-            diagnostics.error(location, "dataset \"\(dataset.id)\" has no row \"\(parts[1])\"",
-                              fix: suggestion.map { "did you mean \"\($0)\"?" })
+            work.diagnostics.append(.error(location, "dataset \"\(dataset.id)\" has no row \"\(parts[1])\"",
+                                           fix: suggestion.map { "did you mean \"\($0)\"?" }))
             return ""
         }
         var seriesIndex = 0
         if parts.count == 3 {
             guard let index = dataset.series.firstIndex(where: { $0.key == parts[2] }) else {
                 let suggestion = closestMatch(to: parts[2], in: dataset.series.map(\.key))
-                diagnostics.error(location, "dataset \"\(dataset.id)\" has no series \"\(parts[2])\"",
-                                  fix: suggestion.map { "did you mean \"\($0)\"?" })
+                work.diagnostics.append(.error(location, "dataset \"\(dataset.id)\" has no series \"\(parts[2])\"",
+                                               fix: suggestion.map { "did you mean \"\($0)\"?" }))
                 return ""
             }
             seriesIndex = index
         }
         guard let value = dataset.rows[rowIndex].values[seriesIndex] else {
-            diagnostics.error(location, "\(dataset.id):\(parts[1]) has no value (the cell is empty)",
-                              fix: "fill in \(dataset.rows[rowIndex].valueLocations[seriesIndex])")
+            work.diagnostics.append(.error(location, "\(dataset.id):\(parts[1]) has no value (the cell is empty)",
+                                           fix: "fill in \(dataset.rows[rowIndex].valueLocations[seriesIndex])"))
             return ""
         }
         let figure = ChartFigure(dataset: dataset, language: page.language, strings: strings, elementId: "", csvURL: "")
@@ -213,9 +228,9 @@ struct SiteRenderer {
 
     // MARK: Links
 
-    private mutating func link(_ url: String, page: Page, at location: SourceLocation) -> String {
+    private func link(_ url: String, page: Page, at location: SourceLocation, work: inout PageWork) -> String {
         if url.hasPrefix("#") {
-            linkChecks.append(LinkCheck(page: page.name, language: page.language, anchor: String(url.dropFirst()), location: location))
+            work.linkChecks.append(LinkCheck(page: page.name, language: page.language, anchor: String(url.dropFirst()), location: location))
             return url
         }
         // Absolute URLs, mail links and site-absolute paths are left alone.
@@ -227,14 +242,14 @@ struct SiteRenderer {
         guard !name.contains("/"), let target = self.page(named: name, page.language) else {
             let known = pages.filter { $0.language == page.language }.map { $0.name + ".md" }
             let suggestion = closestMatch(to: path, in: known)
-            diagnostics.error(location, "link to a page that does not exist: \"\(path)\"",
-                              fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "link to a file of Content/\(page.language.rawValue)/")
+            work.diagnostics.append(.error(location, "link to a page that does not exist: \"\(path)\"",
+                                           fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "link to a file of Content/\(page.language.rawValue)/"))
             return url
         }
         var result = self.url(of: target)
         if parts.count == 2 {
             let anchor = String(parts[1])
-            linkChecks.append(LinkCheck(page: target.name, language: page.language, anchor: anchor, location: location))
+            work.linkChecks.append(LinkCheck(page: target.name, language: page.language, anchor: anchor, location: location))
             result += "#" + anchor
         }
         return result
@@ -322,7 +337,7 @@ struct SiteRenderer {
         return context
     }
 
-    private mutating func renderPage(_ page: Page, html: String, headings: [Markdown.Heading]) {
+    private func renderPage(_ page: Page, html: String, headings: [Markdown.Heading]) -> (OutputFile?, [Diagnostic]) {
         let language = page.language
         var alternates: [Language: String] = [:]
         for lang in Language.allCases {
@@ -350,16 +365,13 @@ struct SiteRenderer {
         }
         guard templates.has(page.template) else {
             let suggestion = closestMatch(to: page.template, in: templates.names)
-            diagnostics.error(page.templateLocation ?? SourceLocation(file: page.file), "unknown template \"\(page.template)\"",
-                              fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "templates: \(templates.names.joined(separator: ", "))")
-            return
+            return (nil, [.error(page.templateLocation ?? SourceLocation(file: page.file), "unknown template \"\(page.template)\"",
+                                 fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "templates: \(templates.names.joined(separator: ", "))")])
         }
         let (body, problems) = templates.render(page.template, context)
-        diagnostics.append(contentsOf: problems)
         context["body"] = body
         let (document, layoutProblems) = templates.render("base", context)
-        diagnostics.append(contentsOf: layoutProblems)
-        files.append(OutputFile(path: filePath(of: page), contents: document))
+        return (OutputFile(path: filePath(of: page), contents: document), problems + layoutProblems)
     }
 
     /// The language chooser at the root, the 404 page, the sitemap and robots.txt.

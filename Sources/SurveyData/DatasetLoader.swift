@@ -56,7 +56,8 @@ public struct DatasetLoader {
             pairs[id] = pair
         }
 
-        var datasets: [String: Dataset] = [:]
+        // Read every pair (cheap), then parse them on all cores.
+        var inputs: [(id: String, yml: URL, csv: URL, metadata: String, data: String)] = []
         for id in pairs.keys.sorted() {
             guard let pair = pairs[id] else { continue }
             guard let yml = pair.yml else {
@@ -75,10 +76,17 @@ public struct DatasetLoader {
             let data = Self.readText(csv, display: display(csv))
             for case let .failure(diagnostic) in [metadata, data] { diagnostics.append(diagnostic) }
             guard case let .success(metadataText) = metadata, case let .success(dataText) = data else { continue }
-            let (dataset, found) = DatasetParser.parse(id: id, metadata: metadataText, metadataFile: display(yml),
-                                                       data: dataText, dataFile: display(csv))
-            diagnostics += found
-            if let dataset { datasets[id] = dataset }
+            inputs.append((id, yml, csv, metadataText, dataText))
+        }
+        let display = self.display
+        let parsed = inputs.parallelMap { input in
+            DatasetParser.parse(id: input.id, metadata: input.metadata, metadataFile: display(input.yml),
+                                data: input.data, dataFile: display(input.csv))
+        }
+        var datasets: [String: Dataset] = [:]
+        for (input, result) in zip(inputs, parsed) {
+            diagnostics += result.diagnostics
+            if let dataset = result.dataset { datasets[input.id] = dataset }
         }
         return (datasets, diagnostics)
     }
