@@ -48,7 +48,8 @@ struct ChartFigure {
         var headers: [[String: Any]] = [["text": strings["chart_category"]]]
         if hasRowBases { headers.append(["text": "n"]) }
         for series in dataset.series {
-            let base = series.base.map { " (n=\($0))" } ?? ""
+            var base = series.base.map { " (n=\($0))" } ?? ""
+            if (series.base ?? Int.max) < Dataset.lowBaseLimit { base += " (\(strings["chart_low_n"]))" }
             headers.append(["text": series.label[language] + base])
         }
         var anyInferred = false
@@ -66,7 +67,9 @@ struct ChartFigure {
         var notes: [[String: Any]] = dataset.notes.map { ["text": $0[language]] }
         if dataset.needsRoundingNote { notes.append(["text": strings["chart_rounding"]]) }
         if let significance = dataset.significance { notes.append(["text": significance[language]]) }
-        if dataset.rows.contains(where: \.isLowBase) { notes.append(["text": strings["chart_low_n_note"]]) }
+        if dataset.rows.contains(where: \.isLowBase) || dataset.series.contains(where: { ($0.base ?? Int.max) < Dataset.lowBaseLimit }) {
+            notes.append(["text": strings["chart_low_n_note"]])
+        }
         if anyInferred { notes.append(["text": strings["chart_inferred_note"]]) }
         let groupBases = dataset.series.compactMap { series in
             series.base.map { "\(series.label[language]): n=\($0)" }
