@@ -223,7 +223,7 @@ struct SiteRenderer {
         }
         let figure = ChartFigure(dataset: dataset, language: page.language, strings: strings, elementId: "", csvURL: "")
         let text = figure.formatted(row: rowIndex, series: seriesIndex)
-        return "<data value=\"\(ChartFigure.csvNumber(value, decimals: 6).replacingOccurrences(of: ",", with: "."))\">\(escapeHTML(text))</data>"
+        return "<data value=\"\(DatasetParser.formatNumber(value))\">\(escapeHTML(text))</data>"
     }
 
     // MARK: Links

@@ -268,8 +268,8 @@ public enum DatasetParser {
         return out
     }
 
-    /// A number as an editor typed it: `12`, `12.5`.
-    static func formatNumber(_ value: Double) -> String {
+    /// A number as an editor typed it: `12`, `12.5` (also the machine-readable `value` of `<data>`).
+    public static func formatNumber(_ value: Double) -> String {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return String((value * 1000).rounded() / 1000)
     }

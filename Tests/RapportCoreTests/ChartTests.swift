@@ -18,6 +18,7 @@ enum ChartFixtures {
       nl: Vrijwilligers vinden is het vaakst een probleem.
       fr: Trouver des volontaires est le problème le plus fréquent.
     base: 136
+    decimals: 1
     scale: frequency
     series:
       - key: never
@@ -45,7 +46,7 @@ enum ChartFixtures {
     static let csv = """
     key,nl,fr,n,never,sometimes,often,dk
     volunteers,Vrijwilligers vinden,Trouver des volontaires,130,12.5,30,50.5,7
-    money,"Geld <b>& \"middelen\"</b>",Argent & moyens 💶,,20,41,39,0
+    money,"Geld <b>& ""middelen""</b>",Argent & moyens 💶,,20,41,39,0
     """
 
     static let files: [String: String] = [
@@ -69,16 +70,16 @@ enum ChartFixtures {
         let fr = try #require(site.read("fr/finances/index.html"))
 
         // The sentence quotes the data in the page's locale.
-        #expect(nl.contains("Vaak: <data value=\"50.5\">50,5%</data> en <data value=\"41\">41%</data>."))
-        #expect(fr.contains("Souvent : <data value=\"50.5\">50,5\u{202F}%</data> et <data value=\"41\">41\u{202F}%</data>."))
+        #expect(nl.contains("Vaak: <data value=\"50.5\">50,5%</data> en <data value=\"41\">41,0%</data>."))
+        #expect(fr.contains("Souvent : <data value=\"50.5\">50,5\u{202F}%</data> et <data value=\"41\">41,0\u{202F}%</data>."))
 
         // The figure: title, question, base, notes, table, CSV link.
         #expect(nl.contains("<figure class=\"chart chart-stacked-bars\" id=\"chart-challenge-frequency\""))
         #expect(nl.contains("<span class=\"chart-title\">Hoe vaak komt het voor?</span>"))
         #expect(nl.contains("Hoe vaak heeft uw vereniging last van …?"))
         #expect(nl.contains("n=136"))
-        #expect(nl.contains("<th scope=\"row\">Vrijwilligers vinden</th><td>130</td><td>12,5%</td><td>30%</td><td>50,5%</td><td>7%</td>"))
-        #expect(fr.contains("<th scope=\"row\">Trouver des volontaires</th><td>130</td><td>12,5\u{202F}%</td><td>30\u{202F}%</td><td>50,5\u{202F}%</td><td>7\u{202F}%</td>"))
+        #expect(nl.contains("<th scope=\"row\">Vrijwilligers vinden</th><td>130</td><td>12,5%</td><td>30,0%</td><td>50,5%</td><td>7,0%</td>"))
+        #expect(fr.contains("<th scope=\"row\">Trouver des volontaires</th><td>130</td><td>12,5\u{202F}%</td><td>30,0\u{202F}%</td><td>50,5\u{202F}%</td><td>7,0\u{202F}%</td>"))
         #expect(nl.contains("href=\"/nl/data/challenge-frequency.csv\""))
         #expect(nl.contains("<span class=\"inferred\""), "the inferred value is marked")
 
@@ -90,7 +91,7 @@ enum ChartFixtures {
 
         // The SVG shows every value as text and is well-formed XML.
         let svg = try #require(nl.range(of: "<svg").flatMap { start in nl.range(of: "</svg>", range: start.lowerBound..<nl.endIndex).map { String(nl[start.lowerBound..<$0.upperBound]) } })
-        for value in ["12,5%", "30%", "50,5%", "7%", "20%", "41%", "39%"] {
+        for value in ["12,5%", "30,0%", "50,5%", "7,0%", "20,0%", "41,0%", "39,0%"] {
             #expect(svg.contains(value), "SVG lacks \(value)")
         }
         #expect(svg.contains("role=\"img\""))
@@ -98,11 +99,13 @@ enum ChartFixtures {
         #expect(xmlParser.parse(), "SVG is well-formed XML")
 
         // The CSV: Belgian spreadsheet form, headers in the page's language, same numbers.
+        let rawCSV = try Data(contentsOf: site.output.appendingPathComponent("nl/data/challenge-frequency.csv"))
+        #expect(Array(rawCSV.prefix(3)) == [0xEF, 0xBB, 0xBF], "UTF-8 byte order mark for spreadsheets")
         let nlCSV = try #require(site.read("nl/data/challenge-frequency.csv"))
         let frCSV = try #require(site.read("fr/data/challenge-frequency.csv"))
-        #expect(nlCSV == "\u{FEFF}Categorie;n;Nooit (%);Soms (%);Vaak (%);Weet niet (%)\r\nVrijwilligers vinden;130;12,5;30;50,5;7\r\n\"Geld <b>& \"\"middelen\"\"</b>\";;20;41;39;0\r\n")
-        #expect(frCSV.hasPrefix("\u{FEFF}Catégorie;n;Jamais (%);Parfois (%);Souvent (%);Ne sait pas (%)\r\n"))
-        #expect(frCSV.contains("Argent & moyens 💶;;20;41;39;0"))
+        #expect(nlCSV.drop(while: { $0 == "\u{FEFF}" }) == "Categorie;n;Nooit (%);Soms (%);Vaak (%);Weet niet (%)\r\nVrijwilligers vinden;130;12,5;30,0;50,5;7,0\r\n\"Geld <b>& \"\"middelen\"\"</b>\";;20,0;41,0;39,0;0,0\r\n")
+        #expect(frCSV.drop(while: { $0 == "\u{FEFF}" }).hasPrefix("Catégorie;n;Jamais (%);Parfois (%);Souvent (%);Ne sait pas (%)\r\n"))
+        #expect(frCSV.contains("Argent & moyens 💶;;20,0;41,0;39,0;0,0"))
     }
 
     @Test func editingOneCellChangesChartTableCSVAndSentence() throws {
@@ -115,9 +118,9 @@ enum ChartFixtures {
         #expect(result.succeeded, "\(site.messages(result))")
         let nl = try #require(site.read("nl/financien/index.html"))
         #expect(nl.contains("Vaak: <data value=\"49.5\">49,5%</data>"))
-        #expect(nl.contains("<td>31%</td><td>49,5%</td>"))
+        #expect(nl.contains("<td>31,0%</td><td>49,5%</td>"))
         #expect(!nl.contains("50,5%"))
-        #expect(site.read("nl/data/challenge-frequency.csv")?.contains("Vrijwilligers vinden;130;12,5;31;49,5;7") == true)
+        #expect(site.read("nl/data/challenge-frequency.csv")?.contains("Vrijwilligers vinden;130;12,5;31,0;49,5;7,0") == true)
     }
 
     @Test func chartsMustMatchAcrossLanguages() throws {
