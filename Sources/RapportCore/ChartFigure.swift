@@ -19,7 +19,7 @@ struct ChartFigure {
     /// The chart description handed to SVGCharts.
     func chart() -> Chart {
         let categories = dataset.rows.map { row in
-            ChartCategory(label: row.label[language], mark: row.mark, lowBase: row.isLowBase, unit: row.unit)
+            ChartCategory(label: row.label[language], mark: row.mark, lowBase: row.isLowBase, unit: row.unit, decimals: row.decimals)
         }
         let series = dataset.series.map { ChartSeries(label: $0.label[language], role: $0.role) }
         var description = dataset.finding?[language] ?? dataset.title[language]
@@ -45,24 +45,32 @@ struct ChartFigure {
     func context(svg: String) -> [String: Any] {
         let showTable = dataset.kind != .figures
         let hasRowBases = dataset.rows.contains { $0.base != nil }
-        var headers: [[String: Any]] = [["text": strings["chart_category"]]]
-        if hasRowBases { headers.append(["text": "n"]) }
+        // The table of numbers is built here rather than in figure.mustache: it is the bulk of
+        // every figure (rows × series cells), and Mustache lookups per cell cost more than the
+        // rest of the page.
+        var head = "<tr><th scope=\"col\">\(escapeHTML(strings["chart_category"]))</th>"
+        if hasRowBases { head += "<th scope=\"col\">n</th>" }
         for series in dataset.series {
             var base = series.base.map { " (n=\($0))" } ?? ""
             if (series.base ?? Int.max) < Dataset.lowBaseLimit { base += " (\(strings["chart_low_n"]))" }
-            headers.append(["text": series.label[language] + base])
+            head += "<th scope=\"col\">\(escapeHTML(series.label[language] + base))</th>"
         }
+        head += "</tr>"
         var anyInferred = false
-        let rows: [[String: Any]] = dataset.rows.enumerated().map { index, row in
-            var cells: [[String: Any]] = []
-            if hasRowBases { cells.append(["text": row.base.map(String.init) ?? "–", "inferred": false]) }
+        var body = ""
+        let inferredMark = "<span class=\"inferred\" title=\"\(escapeHTML(strings["chart_inferred"]))\">†</span>"
+        for (index, row) in dataset.rows.enumerated() {
+            body += "<tr><th scope=\"row\">\(escapeHTML(row.label[language]))"
+            if let mark = row.mark { body += " <span class=\"mark\">\(escapeHTML(mark))</span>" }
+            if row.isLowBase { body += " <span class=\"low-n\">(\(escapeHTML(strings["chart_low_n"])))</span>" }
+            body += "</th>"
+            if hasRowBases { body += "<td>\(row.base.map(String.init) ?? "–")</td>" }
             for seriesIndex in dataset.series.indices {
                 let inferred = dataset.isInferred(row: index, series: seriesIndex)
                 anyInferred = anyInferred || inferred
-                cells.append(["text": formatted(row: index, series: seriesIndex), "inferred": inferred])
+                body += "<td>\(escapeHTML(formatted(row: index, series: seriesIndex)))\(inferred ? inferredMark : "")</td>"
             }
-            return ["label": row.label[language], "mark": row.mark ?? "", "hasMark": row.mark != nil,
-                    "lowN": row.isLowBase, "cells": cells]
+            body += "</tr>\n"
         }
         var notes: [[String: Any]] = dataset.notes.map { ["text": $0[language]] }
         if dataset.needsRoundingNote { notes.append(["text": strings["chart_rounding"]]) }
@@ -81,7 +89,7 @@ struct ChartFigure {
             "title": dataset.title[language],
             "question": dataset.question?[language] ?? "",
             "hasQuestion": dataset.question != nil,
-            "svg": svg,
+            "svg": RawHTML(html: svg),
             "base": baseText ?? "",
             "hasBase": baseText != nil,
             "groupBases": groupBases.joined(separator: " · "),
@@ -90,8 +98,8 @@ struct ChartFigure {
             "hasNotes": !notes.isEmpty,
             "source": (dataset.source?[language]) ?? strings["chart_default_source"],
             "showTable": showTable,
-            "headers": headers,
-            "rows": rows,
+            "tableHead": RawHTML(html: head),
+            "tableBody": RawHTML(html: body),
             "csvURL": csvURL,
             "csvFileName": "\(dataset.id)-\(language.rawValue).csv",
         ]

@@ -1,16 +1,21 @@
 /// Escapes text for HTML and XML element content and attribute values: `&`, `<`, `>`, `"`, `'`.
+/// Works on UTF-8 bytes and returns the text itself when nothing needs escaping (most labels).
 func escapeHTML(_ text: String) -> String {
-    var output = ""
-    output.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": output += "&amp;"
-        case "<": output += "&lt;"
-        case ">": output += "&gt;"
-        case "\"": output += "&quot;"
-        case "'": output += "&#39;"
-        default: output.append(character)
+    let utf8 = text.utf8
+    guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+        return text
+    }
+    var output: [UInt8] = []
+    output.reserveCapacity(utf8.count + 16)
+    for byte in utf8 {
+        switch byte {
+        case 0x26: output.append(contentsOf: "&amp;".utf8)
+        case 0x3C: output.append(contentsOf: "&lt;".utf8)
+        case 0x3E: output.append(contentsOf: "&gt;".utf8)
+        case 0x22: output.append(contentsOf: "&quot;".utf8)
+        case 0x27: output.append(contentsOf: "&#39;".utf8)
+        default: output.append(byte)
         }
     }
-    return output
+    return String(decoding: output, as: UTF8.self)
 }

@@ -1,4 +1,5 @@
 import CCMarkGFM
+import SurveyData
 import Foundation
 
 /// The one file that talks to the C library cmark-gfm. Everything else sees Swift values.
@@ -101,26 +102,15 @@ enum Markdown {
 
         for node in texts {
             let literal = string(cmark_node_get_literal(node))
-            guard literal.contains("{{") else { continue }
+            guard literal.utf8.contains(UInt8(ascii: "{")) else { continue }
+            let pieces = placeholderPieces(literal)
+            guard pieces.contains(where: \.isPlaceholder) else { continue }
             let start = position(node)
-            var pieces: [(isPlaceholder: Bool, text: String, offset: Int)] = []
-            var rest = Substring(literal)
-            var offset = 0
-            while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-                let before = rest[..<open.lowerBound]
-                if !before.isEmpty { pieces.append((false, String(before), offset)) }
-                offset += before.count
-                let expression = String(rest[open.upperBound..<close.lowerBound])
-                pieces.append((true, expression, offset))
-                offset += expression.count + 4
-                rest = rest[close.upperBound...]
-            }
-            if !rest.isEmpty { pieces.append((false, String(rest), offset)) }
             for piece in pieces {
                 let new: OpaquePointer?
                 if piece.isPlaceholder {
                     new = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-                    let html = hooks.placeholder(piece.text.trimmingCharacters(in: .whitespaces),
+                    let html = hooks.placeholder(piece.text.trimmingWhitespace,
                                                  Position(line: start.line, column: start.column + piece.offset))
                     if let new { cmark_node_set_on_enter(new, html) }
                 } else {
@@ -133,9 +123,9 @@ enum Markdown {
         }
 
         for node in codeBlocks {
-            let info = string(cmark_node_get_fence_info(node)).trimmingCharacters(in: .whitespaces)
+            let info = string(cmark_node_get_fence_info(node)).trimmingWhitespace
             guard info == "chart" || info.hasPrefix("chart ") else { continue }
-            let html = hooks.chart(String(info.dropFirst(5)).trimmingCharacters(in: .whitespaces), position(node))
+            let html = hooks.chart(String(info.dropFirst(5)).trimmingWhitespace, position(node))
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             cmark_node_set_on_enter(block, html)
             cmark_node_replace(node, block)
@@ -149,7 +139,36 @@ enum Markdown {
         free(rendered)
         html = addHeadingIds(html, outline)
         html = html.replacingAll("aria-label=\"Back to content\"", with: "aria-label=\"\(escapeHTML(footnoteBackLabel))\"")
+        html = wrapTables(html)
         return Document(html: html, headings: outline)
+    }
+
+    /// A Markdown table goes in a box that scrolls sideways on a narrow screen (not the page) and
+    /// takes keyboard focus so it can be scrolled without a mouse. Only cmark writes a bare
+    /// `<table>`: the charts' tables of numbers (figure.mustache) have a class and their own box.
+    private static func wrapTables(_ html: String) -> String {
+        html.replacingAll("<table>", with: "<div class=\"table-scroll\" tabindex=\"0\"><table>")
+            .replacingAll("</table>", with: "</table></div>")
+    }
+
+    /// Splits a text into plain pieces and `{{…}}` expressions, with each piece's character
+    /// offset in the text (for diagnostics).
+    static func placeholderPieces(_ literal: String) -> [(isPlaceholder: Bool, text: String, offset: Int)] {
+        var pieces: [(isPlaceholder: Bool, text: String, offset: Int)] = []
+        let characters = Array(literal)
+        var index = 0, start = 0
+        while index + 1 < characters.count {
+            guard characters[index] == "{", characters[index + 1] == "{" else { index += 1; continue }
+            var close = index + 2
+            while close + 1 < characters.count, !(characters[close] == "}" && characters[close + 1] == "}") { close += 1 }
+            guard close + 1 < characters.count else { break }
+            if start < index { pieces.append((false, String(characters[start..<index]), start)) }
+            pieces.append((true, String(characters[(index + 2)..<close]), index))
+            index = close + 2
+            start = index
+        }
+        if start < characters.count { pieces.append((false, String(characters[start...]), start)) }
+        return pieces
     }
 
     /// cmark writes `<h2>` without attributes, in document order: give the n-th its id.

@@ -188,7 +188,7 @@ struct SiteRenderer {
     /// `{{dataset:row}}` or `{{dataset:row:series}}` → the value in the page's locale.
     private func placeholder(_ expression: String, page: Page, at location: SourceLocation, work: inout PageWork) -> String {
         let parts = expression.split(separator: ":", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
+            String($0).trimmingWhitespace
         }
         guard parts.count == 2 || parts.count == 3 else {
             work.diagnostics.append(.error(location, "\"{{\(expression)}}\" is not a data reference",
@@ -352,7 +352,7 @@ struct SiteRenderer {
         var context = baseContext(language: language, title: page.isHome ? site.title[language] : page.title,
                                   description: description, path: url(of: page), alternates: alternates, current: page.name)
         context["title"] = page.title
-        context["content"] = html
+        context["content"] = RawHTML(html: html)
         context["isHome"] = page.isHome
         context["toc"] = toc.map { ["id": $0.id, "text": $0.text] }
         context["hasToc"] = toc.count >= 3
@@ -369,7 +369,7 @@ struct SiteRenderer {
                                  fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "templates: \(templates.names.joined(separator: ", "))")])
         }
         let (body, problems) = templates.render(page.template, context)
-        context["body"] = body
+        context["body"] = RawHTML(html: body)
         let (document, layoutProblems) = templates.render("base", context)
         return (OutputFile(path: filePath(of: page), contents: document), problems + layoutProblems)
     }
@@ -406,7 +406,7 @@ struct SiteRenderer {
         }
         let (body, bodyProblems) = templates.render("404", context)
         diagnostics.append(contentsOf: bodyProblems)
-        context["body"] = body
+        context["body"] = RawHTML(html: body)
         let (notFound, layoutProblems) = templates.render("base", context)
         diagnostics.append(contentsOf: layoutProblems)
         files.append(OutputFile(path: "404.html", contents: notFound))

@@ -153,6 +153,15 @@ struct TemplateSet {
     }
 }
 
+/// Markup that goes into a template as it is (`{{{content}}}`, `{{{svg}}}`): handed to
+/// swift-mustache as a custom renderable, which it inserts without copying it through
+/// `String(describing:)`.
+struct RawHTML: MustacheCustomRenderable {
+    let html: String
+    var renderText: String { html }
+    var isNull: Bool { html.isEmpty }
+}
+
 /// Records the names a template looked up that no context level had.
 final class MissingRecorder: @unchecked Sendable {
     var missing: Set<String> = []
@@ -160,32 +169,30 @@ final class MissingRecorder: @unchecked Sendable {
 
 /// A context value that answers Mustache lookups from a dictionary. Only the root level
 /// records misses: Mustache asks the innermost context first and falls back outwards, so a
-/// name is really missing only when the root does not have it either.
-struct StrictContext: MustacheParent {
-    let values: [String: Any]
+/// name is really missing only when the root does not have it either. Nested dictionaries
+/// and lists of dictionaries are converted once, up front, not at every lookup.
+final class StrictContext: MustacheParent {
+    private var values: [String: Any]
     let recorder: MissingRecorder
-    let isRoot: Bool
+    private let isRoot: Bool
 
     init(_ values: [String: Any], recorder: MissingRecorder = MissingRecorder(), isRoot: Bool = true) {
-        self.values = values
         self.recorder = recorder
         self.isRoot = isRoot
+        self.values = values
+        for (key, value) in values {
+            if let dictionary = value as? [String: Any] {
+                self.values[key] = StrictContext(dictionary, recorder: recorder, isRoot: false)
+            } else if let array = value as? [[String: Any]] {
+                self.values[key] = array.map { StrictContext($0, recorder: recorder, isRoot: false) }
+            }
+        }
     }
 
     func child(named name: String) -> Any? {
         guard let value = values[name] else {
             if isRoot { recorder.missing.insert(name) }
             return nil
-        }
-        return wrap(value)
-    }
-
-    private func wrap(_ value: Any) -> Any {
-        if let dictionary = value as? [String: Any] {
-            return StrictContext(dictionary, recorder: recorder, isRoot: false)
-        }
-        if let array = value as? [[String: Any]] {
-            return array.map { StrictContext($0, recorder: recorder, isRoot: false) }
         }
         return value
     }

@@ -163,8 +163,8 @@ struct Renderer {
         chart.values[c][s]
     }
 
-    func format(_ v: Double, unit: ValueUnit? = nil) -> String {
-        NumberFormat.format(v, unit: unit ?? chart.unit, decimals: chart.decimals, locale: locale)
+    func format(_ v: Double, unit: ValueUnit? = nil, decimals: Int? = nil) -> String {
+        NumberFormat.format(v, unit: unit ?? chart.unit, decimals: decimals ?? chart.decimals, locale: locale)
     }
 
     /// The words of a category label: the label, its significance mark glued to the last word

@@ -212,17 +212,21 @@ public struct ChartCategory: Sendable, Equatable {
     public var lowBase: Bool
     /// This row's unit when it differs from the chart's (used by `figures`).
     public var unit: ValueUnit?
+    /// This row's decimals when they differ from the chart's (used by `figures`: a margin of
+    /// error `± 5,83%` among whole counts).
+    public var decimals: Int?
 
     /// Creates a category.
     ///
     /// ```swift
     /// ChartCategory(label: "Mediaan aantal vrijwilligers", unit: .count)
     /// ```
-    public init(label: String, mark: String? = nil, lowBase: Bool = false, unit: ValueUnit? = nil) {
+    public init(label: String, mark: String? = nil, lowBase: Bool = false, unit: ValueUnit? = nil, decimals: Int? = nil) {
         self.label = label
         self.mark = mark
         self.lowBase = lowBase
         self.unit = unit
+        self.decimals = decimals
     }
 }
 

@@ -17,7 +17,9 @@ public struct YAMLReader {
     /// Parses `text`; a syntax error becomes a diagnostic at its position and the result is nil.
     public mutating func parse(_ text: String) -> Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // The basic resolver keeps every scalar a string (no regex matching of ints, floats,
+            // dates per scalar): values are typed by the readers below, with their locations.
+            return try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             switch error {
             case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
