@@ -3,7 +3,7 @@
 #   make test     unit + end-to-end tests, then the built site checked in a real browser
 #   make check    every validation of Content/ and Templates/, writes nothing
 #   make serve    preview on http://127.0.0.1:8000/ (PORT=…): rebuilds on every change, reloads the browser
-#   make serve-load  load test (10,000 requests) and change-to-visible latency of the preview server
+#   make serve-load  preview server: load test (10,000 requests), save-to-visible time, reload in Chromium
 #   make bench    benchmark against Hugo, Vega-Lite, matplotlib and cmark-gfm; rewrites docs/benchmarks.md
 #   make clean    remove build products and Public/
 
@@ -42,6 +42,9 @@ serve: $(RAPPORT)
 
 serve-load: $(RAPPORT)
 	python3 Tests/RapportServeTests/load_test.py --rapport $(RAPPORT)
+	@if command -v node >/dev/null && command -v chromium >/dev/null; then \
+	  node --experimental-websocket --no-warnings Tests/RapportServeTests/browser_reload.mjs $(RAPPORT); \
+	else echo "(no node or chromium: reload in a real browser not checked)"; fi
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -60,7 +63,7 @@ $(DEBUG_RAPPORT): $(SOURCES) | deps
 
 site-test: $(DEBUG_RAPPORT) browser-deps
 	$(DEBUG_RAPPORT) build --output $(SITE_TEST)
-	SITE_DIR=$(SITE_TEST) python3 -m pytest -q Tests/browser
+	SITE_DIR=$(SITE_TEST) PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -q Tests/browser
 
 # What the browser checks need: Chromium and its driver, Java for the Nu checker, the Python
 # packages; axe-playwright-python only for the current axe-core it ships (--no-deps: no Playwright).

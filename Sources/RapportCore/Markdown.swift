@@ -147,8 +147,12 @@ enum Markdown {
     /// takes keyboard focus so it can be scrolled without a mouse. Only cmark writes a bare
     /// `<table>`: the charts' tables of numbers (figure.mustache) have a class and their own box.
     private static func wrapTables(_ html: String) -> String {
-        html.replacingAll("<table>", with: "<div class=\"table-scroll\" tabindex=\"0\"><table>")
-            .replacingAll("</table>", with: "</table></div>")
+        // Only the first `</table>` after each bare `<table>` gets the closing `</div>`: the
+        // charts' tables (already in `html`) end with `</table>` too, inside their own box.
+        let opens = html.utf8Offsets(of: "<table>"), closes = html.utf8Offsets(of: "</table>")
+        let ends = Set(opens.compactMap { open in closes.firstIndex { $0 > open } })
+        return html.replacingAll("<table>", with: "<div class=\"table-scroll\" tabindex=\"0\"><table>")
+            .replacingAll("</table>") { ends.contains($0) ? "</table></div>" : "</table>" }
     }
 
     /// Splits a text into plain pieces and `{{…}}` expressions, with each piece's character
@@ -193,7 +197,16 @@ enum Markdown {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(child)
-            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+            if type == CMARK_NODE_TEXT {
+                // `{{lang fr: texte}}` reads as its text in a heading's id and table of contents.
+                for piece in placeholderPieces(string(cmark_node_get_literal(child))) {
+                    if piece.isPlaceholder, piece.text.hasPrefix("lang "), let colon = piece.text.firstIndex(of: ":") {
+                        text += String(piece.text[piece.text.index(after: colon)...]).trimmingWhitespace
+                    } else {
+                        text += piece.isPlaceholder ? "{{\(piece.text)}}" : piece.text
+                    }
+                }
+            } else if type == CMARK_NODE_CODE {
                 text += string(cmark_node_get_literal(child))
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
                 text += " "

@@ -57,7 +57,7 @@ public struct Pipeline {
         let strings = content.loadStrings()
         let pages = content.loadPages()
         diagnostics.append(contentsOf: content.diagnostics.items)
-        let (datasets, dataProblems) = DatasetLoader(directory: options.content.appendingPathComponent("data"), display: display).load()
+        let (datasets, dataProblems, invalidDatasets) = DatasetLoader(directory: options.content.appendingPathComponent("data"), display: display).load()
         diagnostics.append(contentsOf: dataProblems)
         let (templates, templateProblems) = TemplateSet.load(from: options.templates, display: display)
         diagnostics.append(contentsOf: templateProblems)
@@ -69,7 +69,8 @@ public struct Pipeline {
         var files: [OutputFile] = []
         var charts = 0
         if let site, strings.count == Language.allCases.count {
-            var renderer = SiteRenderer(site: site, strings: strings, pages: pages, datasets: datasets, templates: templates)
+            var renderer = SiteRenderer(site: site, strings: strings, pages: pages, datasets: datasets,
+                                        invalidDatasets: invalidDatasets, templates: templates)
             renderer.render()
             diagnostics.append(contentsOf: renderer.diagnostics.items)
             files = renderer.files
@@ -89,8 +90,28 @@ public struct Pipeline {
 
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let counts = Dictionary(grouping: pages, by: \.language).mapValues(\.count)
-        return Result(diagnostics: diagnostics.sorted, pages: counts, charts: charts, seconds: seconds,
-                      failure: failure, files: files)
+        return Result(diagnostics: Self.withSourceLines(diagnostics.sorted), pages: counts, charts: charts,
+                      seconds: seconds, failure: failure, files: files)
+    }
+
+    /// Adds to each diagnostic the line of the file it points at, for the terminal and the
+    /// preview's error page. Each file is read once.
+    static func withSourceLines(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var lines: [String: [Substring]] = [:]
+        return diagnostics.map { diagnostic in
+            guard diagnostic.sourceLine == nil else { return diagnostic }
+            var diagnostic = diagnostic
+            let file = diagnostic.location.file
+            if lines[file] == nil {
+                let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+                lines[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+            }
+            if let fileLines = lines[file], diagnostic.location.line <= fileLines.count {
+                let line = fileLines[diagnostic.location.line - 1]
+                diagnostic.sourceLine = String(line.hasSuffix("\r") ? line.dropLast() : line)
+            }
+            return diagnostic
+        }
     }
 
     /// Paths in diagnostics are relative to the current folder when inside it.

@@ -16,6 +16,8 @@ struct SiteRenderer {
     let strings: [Language: Strings]
     let pages: [Page]
     let datasets: [String: Dataset]
+    /// Datasets that exist but have errors (already reported): using them is not an error again.
+    let invalidDatasets: Set<String>
     let templates: TemplateSet
 
     private(set) var diagnostics = DiagnosticBag()
@@ -49,11 +51,13 @@ struct SiteRenderer {
     private var datasetUse: [String: Set<Language>] = [:]
     private var chartOrder: [Language: [String: [String]]] = [:]
 
-    init(site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset], templates: TemplateSet) {
+    init(site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset],
+         invalidDatasets: Set<String> = [], templates: TemplateSet) {
         self.site = site
         self.strings = strings
         self.pages = pages
         self.datasets = datasets
+        self.invalidDatasets = invalidDatasets
         self.templates = templates
     }
 
@@ -142,6 +146,7 @@ struct SiteRenderer {
             return nil
         }
         guard let dataset = datasets[id] else {
+            if invalidDatasets.contains(id) { return nil }
             let suggestion = closestMatch(to: id, in: datasets.keys)
             work.diagnostics.append(.error(location, "unknown dataset \"\(id)\"",
                                            fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "add Content/data/<chapter>/\(id).yml and .csv"))
@@ -187,6 +192,18 @@ struct SiteRenderer {
 
     /// `{{dataset:row}}` or `{{dataset:row:series}}` → the value in the page's locale.
     private func placeholder(_ expression: String, page: Page, at location: SourceLocation, work: inout PageWork) -> String {
+        // `{{lang fr: La situation financière …}}`: text in the other language, marked for screen readers.
+        if expression.hasPrefix("lang ") {
+            let rest = expression.dropFirst(5)
+            guard let colon = rest.firstIndex(of: ":"),
+                  let language = Language(rawValue: String(rest[..<colon]).trimmingWhitespace) else {
+                work.diagnostics.append(.error(location, "\"{{\(expression)}}\" does not name a language",
+                                               fix: "write {{lang fr: texte}} or {{lang nl: tekst}}"))
+                return escapeHTML(String(rest))
+            }
+            let text = String(rest[rest.index(after: colon)...]).trimmingWhitespace
+            return "<span lang=\"\(Self.htmlLang(language))\">\(escapeHTML(text))</span>"
+        }
         let parts = expression.split(separator: ":", omittingEmptySubsequences: false).map {
             String($0).trimmingWhitespace
         }

@@ -14,12 +14,14 @@ public struct DatasetLoader {
         self.display = display
     }
 
-    public func load() -> (datasets: [String: Dataset], diagnostics: [Diagnostic]) {
+    /// The valid datasets, every diagnostic, and the ids of datasets that exist but have
+    /// errors (so that chapters using them raise no second, misleading error).
+    public func load() -> (datasets: [String: Dataset], diagnostics: [Diagnostic], invalid: Set<String>) {
         var diagnostics: [Diagnostic] = []
         var pairs: [String: (yml: URL?, csv: URL?)] = [:]
         var firstSeen: [String: URL] = [:]
         let fm = FileManager.default
-        guard fm.fileExists(atPath: directory.path) else { return ([:], []) }
+        guard fm.fileExists(atPath: directory.path) else { return ([:], [], []) }
         let files = (fm.enumerator(at: directory, includingPropertiesForKeys: [.isSymbolicLinkKey, .isRegularFileKey])?
             .compactMap { $0 as? URL } ?? [])
             .sorted { $0.path < $1.path }
@@ -88,7 +90,8 @@ public struct DatasetLoader {
             diagnostics += result.diagnostics
             if let dataset = result.dataset { datasets[input.id] = dataset }
         }
-        return (datasets, diagnostics)
+        let invalid = Set(pairs.keys).subtracting(datasets.keys)
+        return (datasets, diagnostics, invalid)
     }
 
     /// Reads a file as UTF-8 text, or a diagnostic pointing at the first invalid byte.

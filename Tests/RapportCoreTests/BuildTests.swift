@@ -108,6 +108,19 @@ import Testing
         #expect(site.read("fr/volontaires/index.html")?.contains("Back to content") == false)
     }
 
+    @Test func textInTheOtherLanguageIsMarked() throws {
+        var files = TestSite.minimal
+        files["Content/nl/volunteers.md"] = TestSite.page("Vrijwilligers", slug: "vrijwilligers",
+            "## Naar een {{lang fr: démocratie sanitaire}}\n\nHet boek *{{lang fr: La situation & co}}*.")
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(result.succeeded, "\(site.messages(result))")
+        let page = try #require(site.read("nl/vrijwilligers/index.html"))
+        #expect(page.contains("<h2 id=\"naar-een-democratie-sanitaire\">Naar een <span lang=\"fr-BE\">démocratie sanitaire</span></h2>"))
+        #expect(page.contains("<em><span lang=\"fr-BE\">La situation &amp; co</span></em>"))
+    }
+
     @Test func headingIdsAreReadableAndUnique() throws {
         var files = TestSite.minimal
         files["Content/nl/volunteers.md"] = TestSite.page("Vrijwilligers", slug: "vrijwilligers",
