@@ -41,7 +41,8 @@ enum Markdown {
     /// cmark-gfm's extension registry is global: fill it once, before any thread parses.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    static func render(_ text: String, lineOffset: Int, footnoteBackLabel: String, hooks: Hooks) -> Document {
+    static func render(_ text: String, lineOffset: Int, footnoteBackLabel: String, footnotesTitle: String,
+                       hooks: Hooks) -> Document {
         _ = registered
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         guard let parser = cmark_parser_new(options) else { return Document(html: "", headings: []) }
@@ -139,6 +140,9 @@ enum Markdown {
         free(rendered)
         html = addHeadingIds(html, outline)
         html = html.replacingAll("aria-label=\"Back to content\"", with: "aria-label=\"\(escapeHTML(footnoteBackLabel))\"")
+        // cmark's footnotes section has no heading: give it one (for screen readers and the outline).
+        html = html.replacingAll("<section class=\"footnotes\" data-footnotes>",
+                                 with: "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">\(escapeHTML(footnotesTitle))</h2>")
         html = wrapTables(html)
         return Document(html: html, headings: outline)
     }

@@ -64,7 +64,7 @@ extension Chart {
 /// Sizes in viewBox units. One layout for all screens, designed for a phone: 480 units wide, so a
 /// 16-unit label is ~11.4 px on a 343 px-wide column (a 375 px phone) and 24 px at 720 px.
 enum Layout {
-    static let width = 480.0
+    static let width = 420.0
     static let pad = 8.0
     static let content = width - 2 * pad
 
