@@ -162,20 +162,24 @@ enum Markdown {
     /// Splits a text into plain pieces and `{{…}}` expressions, with each piece's character
     /// offset in the text (for diagnostics).
     static func placeholderPieces(_ literal: String) -> [(isPlaceholder: Bool, text: String, offset: Int)] {
+        let bytes = Array(literal.utf8)
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var pieces: [(isPlaceholder: Bool, text: String, offset: Int)] = []
-        let characters = Array(literal)
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        /// Offsets are in characters (columns), counted only where a piece starts.
+        func characterOffset(_ byte: Int) -> Int { text(0..<byte).count }
         var index = 0, start = 0
-        while index + 1 < characters.count {
-            guard characters[index] == "{", characters[index + 1] == "{" else { index += 1; continue }
-            var close = index + 2
-            while close + 1 < characters.count, !(characters[close] == "}" && characters[close + 1] == "}") { close += 1 }
-            guard close + 1 < characters.count else { break }
-            if start < index { pieces.append((false, String(characters[start..<index]), start)) }
-            pieces.append((true, String(characters[(index + 2)..<close]), index))
-            index = close + 2
+        while index + 1 < bytes.count {
+            guard bytes[index] == open, bytes[index + 1] == open else { index += 1; continue }
+            var end = index + 2
+            while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
+            guard end + 1 < bytes.count else { break }
+            if start < index { pieces.append((false, text(start..<index), characterOffset(start))) }
+            pieces.append((true, text((index + 2)..<end), characterOffset(index)))
+            index = end + 2
             start = index
         }
-        if start < characters.count { pieces.append((false, String(characters[start...]), start)) }
+        if start < bytes.count { pieces.append((false, text(start..<bytes.count), characterOffset(start))) }
         return pieces
     }
 
