@@ -64,6 +64,9 @@ let package = Package(
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "Diagnostics"]),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore", "SurveyData", "SVGCharts", "Diagnostics"]),
-        .testTarget(name: "RapportServeTests", dependencies: ["RapportServe", "RapportCore"]),
+        .testTarget(
+            name: "RapportServeTests", dependencies: ["RapportServe", "RapportCore"],
+            exclude: ["load_test.py", "browser_reload.mjs"]
+        ),
     ]
 )

@@ -30,8 +30,12 @@ struct SiteWriter {
                 if createdFolders.insert(folder).inserted {
                     try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 }
-                guard fm.createFile(atPath: url.path, contents: Data(file.contents.utf8)) else {
-                    throw BuildFailure(message: "cannot write \(display(output.appendingPathComponent(file.path)))")
+                // A plain write (no fsync per file): the swap of the whole folder is what makes the
+                // build all-or-nothing.
+                do {
+                    try Data(file.contents.utf8).write(to: url)
+                } catch {
+                    throw BuildFailure(message: "cannot write \(display(output.appendingPathComponent(file.path))): \(error.localizedDescription)")
                 }
             }
             if let assets, fm.fileExists(atPath: assets.path) {

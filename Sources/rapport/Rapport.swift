@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import RapportCore
+import RapportServe
 
 /// The command line: parse arguments, run the pipeline, print diagnostics and one summary line.
 @main
 struct Rapport: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the bilingual report site from Content/ and Templates/.",
-        subcommands: [Build.self, Check.self], defaultSubcommand: Build.self)
+        subcommands: [Build.self, Check.self, Serve.self], defaultSubcommand: Build.self)
 
     /// Exit 0 on success, 1 when the input has errors, 2 on a usage error.
     static func main() {
@@ -44,6 +45,23 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run every validation; write nothing.")
     @OptionGroup var folders: Folders
     func run() throws { try report(Pipeline(folders.options(write: false)).run(), output: folders.output, wrote: false) }
+}
+
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Preview: serve the site on 127.0.0.1, rebuild it after every change, reload the browser.")
+    @Option(help: "The content folder.") var content = "Content"
+    @Option(help: "The templates folder.") var templates = "Templates"
+    @Option(help: "The port (0: any free port).") var port: UInt16 = 8000
+    @Option(help: "The address to listen on; any but 127.0.0.1 makes the preview reachable from other machines.")
+    var host = "127.0.0.1"
+    func validate() throws {
+        guard PreviewServer.isValidAddress(host) else { throw ValidationError("--host \(host) is not an IP address") }
+    }
+    func run() throws {
+        try PreviewServer.runUntilInterrupted(.init(content: URL(fileURLWithPath: content),
+                                                    templates: URL(fileURLWithPath: templates), host: host, port: port))
+    }
 }
 
 func report(_ result: Pipeline.Result, output: String, wrote: Bool) throws {

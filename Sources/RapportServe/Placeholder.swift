@@ -1,1 +1,0 @@
-// The preview server (issue 7) lives in this module.

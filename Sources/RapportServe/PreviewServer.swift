@@ -1,0 +1,305 @@
+import Diagnostics
+import FlyingFox
+import FlyingSocks
+import Foundation
+import RapportCore
+
+/// `rapport serve`: builds the site, serves it, watches `Content/` and `Templates/`, rebuilds
+/// after every change and makes open pages reload.
+///
+///     watcher (stat every 100 ms,  ──change──▶ Pipeline.run(write: false) on its own thread
+///      woken early by inotify)                     │ every file of the site, in memory
+///                                                  ▼
+///                 SiteState: token, last good site, error page ──▶ waiting long polls answer
+///     browser ◀── page + reload script ◀── SiteHandler (FlyingFox)
+///
+/// The pages are exactly those `rapport build` writes (same pipeline), kept in memory: a new
+/// build is visible the instant it is rendered, without the hundreds of milliseconds that
+/// writing and swapping `Public/` take, and a failed build keeps the previous site. `Public/`
+/// is not touched (`make` writes it). The reload script and the error page exist only in
+/// responses.
+public actor PreviewServer {
+    public struct Options: Sendable {
+        /// The build (`write` is forced off: the site is served from memory).
+        public var pipeline: Pipeline.Options
+        public var host: String
+        /// 0: any free port (see `port` once started).
+        public var port: UInt16
+        /// How often the watched folders are scanned.
+        public var pollInterval: Duration = .milliseconds(100)
+        /// After a change, the scan is repeated this long after until nothing moves any more
+        /// (an editor saving several files, a `git checkout`), at most `settleLimit`.
+        public var settleDelay: Duration = .milliseconds(30)
+        public var settleLimit: Duration = .seconds(1)
+        /// How long a reload request is held before the browser is told to ask again.
+        public var longPollTimeout: Duration = .seconds(25)
+        /// Terminal output: `(text, isProblem)`; problems go to standard error.
+        public var log: @Sendable (String, Bool) -> Void = PreviewServer.terminal
+
+        public init(content: URL, templates: URL, host: String = "127.0.0.1", port: UInt16 = 8000) {
+            // `output` is never written: the site is served from memory.
+            self.pipeline = Pipeline.Options(content: content, templates: templates,
+                                             output: content.deletingLastPathComponent().appendingPathComponent("Public"), write: false)
+            self.host = host
+            self.port = port
+        }
+    }
+
+    public enum Failure: Error, CustomStringConvertible {
+        case badAddress(String)
+        case cannotListen(String)
+        public var description: String {
+            switch self {
+            case let .badAddress(host): "\"\(host)\" is not an IP address (e.g. 127.0.0.1, ::1, 0.0.0.0)"
+            case let .cannotListen(why): why
+            }
+        }
+    }
+
+    public let options: Options
+    let state = SiteState()
+    private let buildQueue = DispatchQueue(label: "rapport.serve.build")
+    private var http: HTTPServer?
+    private var httpTask: Task<Void, Never>?
+    private var httpError: (any Error)?
+    private var watchTask: Task<Void, Never>?
+    private var lastSnapshot = Snapshot()
+    /// Identifies this server in tokens, so that a page from a previous run reloads too.
+    private let instance = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+    private var builds = 0
+    /// What the terminal last showed; touched on the build queue only.
+    private let reported = Reported()
+    public private(set) var port: UInt16 = 0
+
+    public init(_ options: Options) {
+        self.options = options
+    }
+
+    /// The folders whose changes trigger a build.
+    var watched: [URL] { [options.pipeline.content, options.pipeline.templates] }
+
+    // MARK: Starting and stopping
+
+    /// Starts listening, builds the site and starts watching. Returns once the first build
+    /// is served; `port` is then the real port.
+    public func start() async throws {
+        let address = try Self.socketAddress(host: options.host, port: options.port)
+
+        let handler = SiteHandler(state: state, assets: options.pipeline.templates.appendingPathComponent("assets").standardizedFileURL.path,
+                                  loopbackOnly: Self.isLoopback(options.host), longPollTimeout: options.longPollTimeout)
+        let config = HTTPServer.Configuration(address: address, timeout: Double(options.longPollTimeout.components.seconds) + 30,
+                                              pool: HTTPServer.defaultPool(), logger: .disabled)
+        let server = HTTPServer(config: config, handler: handler)
+        http = server
+        httpTask = Task {
+            do { try await server.run() } catch { self.httpFailed(error) }
+        }
+        // Wait until the socket listens, or report why it cannot (address in use …).
+        let deadline = ContinuousClock.now + .seconds(10)
+        while await !server.isListening {
+            if let httpError { throw Failure.cannotListen("cannot listen on \(options.host):\(options.port): \(httpError.localizedDescription)") }
+            if ContinuousClock.now > deadline { throw Failure.cannotListen("cannot listen on \(options.host):\(options.port)") }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        switch await server.listeningAddress {
+        case let .ip4(_, port)?, let .ip6(_, port)?: self.port = port
+        default: self.port = options.port
+        }
+        // Listening first: a port in use is reported at once; requests wait for this build.
+        lastSnapshot = Snapshot.scan(watched)
+        await build(changed: [])
+        watchTask = Task { await self.watch() }
+    }
+
+    private func httpFailed(_ error: any Error) { httpError = error }
+
+    /// Stops watching (after the build in progress) and closes every connection.
+    public func stop() async {
+        watchTask?.cancel()
+        await watchTask?.value
+        watchTask = nil
+        await state.releaseAll()
+        await http?.stop(timeout: 1)
+        httpTask?.cancel()
+        http = nil
+    }
+
+    /// The address to open in a browser.
+    public var url: String {
+        get async {
+            let bare = options.host.trimmingCharacters(in: ["[", "]"])
+            let host = bare.contains(":") ? "[\(bare)]" : bare
+            let shown = host == "0.0.0.0" || host == "[::]" ? "127.0.0.1" : host
+            return "http://\(shown):\(port)\(await state.current.site.basePath)"
+        }
+    }
+
+    // MARK: Watching and building
+
+    private func watch() async {
+        let clock = ContinuousClock()
+        let wakeup = Wakeup()
+        let events = FolderEvents(wakeup: wakeup)
+        defer { events?.stop() }
+        events?.watch(lastSnapshot)
+        while !Task.isCancelled {
+            await wakeup.wait(timeout: options.pollInterval)
+            if Task.isCancelled { break }
+            var current = Snapshot.scan(watched)
+            events?.watch(current)
+            guard current != lastSnapshot else { continue }
+            // Debounce: wait until a scan finds nothing new (bursts of saves become one build).
+            let deadline = clock.now + options.settleLimit
+            while clock.now < deadline {
+                try? await Task.sleep(for: options.settleDelay)
+                let again = Snapshot.scan(watched)
+                if again == current { break }
+                current = again
+            }
+            let changed = current.changes(since: lastSnapshot)
+            lastSnapshot = current
+            wakeup.drain()
+            await build(changed: changed)
+        }
+    }
+
+    /// One full build on the build thread (the pipeline is synchronous and CPU-bound; it must
+    /// not hold one of the few threads that serve requests).
+    func build(changed: [String]) async {
+        if !changed.isEmpty {
+            let names = changed.prefix(3).map { Pipeline.displayPath(URL(fileURLWithPath: $0)) }
+            options.log("changed: \(names.joined(separator: ", "))\(changed.count > 3 ? " and \(changed.count - 3) more" : "")", false)
+        }
+        builds += 1
+        let token = "\(instance)-\(builds)"
+        let options = { var options = self.options; options.pipeline.write = false; return options }()
+        let reported = self.reported
+        let (site, errorPage) = await withCheckedContinuation { (continuation: CheckedContinuation<(SiteFiles?, Data?), Never>) in
+            buildQueue.async {
+                let result = Pipeline(options.pipeline).run()
+                Self.report(result, options: options, previousWarnings: &reported.warnings)
+                let script = Pages.reloadScript(token: token)
+                if result.succeeded {
+                    var site = SiteFiles(basePath: Pipeline.basePath(content: options.pipeline.content))
+                    for file in result.files {
+                        let html = MediaType.isHTML(MediaType.of(file.path))
+                        site.files[file.path] = Data((html ? Pages.inject(script, into: file.contents) : file.contents).utf8)
+                    }
+                    continuation.resume(returning: (site, nil))
+                } else {
+                    let page = Pages.errorPage(diagnostics: result.diagnostics, failure: result.failure?.message,
+                                               sourceLine: SourceLines().line(for:))
+                    continuation.resume(returning: (nil, Data(Pages.inject(script, into: page).utf8)))
+                }
+            }
+        }
+        await state.finishBuild(token: token, site: site, errorPage: errorPage)
+    }
+
+    /// The lines `rapport build` prints: every error, and the warnings when they differ from
+    /// the previous build's (the same dozen warnings after every save would bury the news).
+    /// Runs on the build queue only.
+    static func report(_ result: Pipeline.Result, options: Options, previousWarnings: inout Set<Diagnostic>) {
+        let warnings = Set(result.diagnostics.filter { $0.severity == .warning })
+        let showWarnings = warnings != previousWarnings
+        previousWarnings = warnings
+        let lines = SourceLines()
+        for diagnostic in result.diagnostics where diagnostic.severity == .error || showWarnings {
+            var text = diagnostic.description
+            if let line = lines.line(for: diagnostic) {
+                let (excerpt, caret) = Pages.excerpt(line, column: diagnostic.location.column)
+                text += "\n    " + excerpt + "\n    " + caret
+            }
+            options.log(text, true)
+        }
+        if let failure = result.failure { options.log("error: \(failure.message)", true) }
+        var summary = result.summary(output: "", wrote: false)
+        if result.succeeded, summary.hasPrefix("checked ") { summary = "built " + summary.dropFirst("checked ".count) }
+        if !showWarnings, !warnings.isEmpty { summary += " (warnings as before)" }
+        options.log(summary, !result.succeeded)
+    }
+
+    // MARK: Addresses
+
+    static func socketAddress(host: String, port: UInt16) throws -> any SocketAddress {
+        do {
+            if host == "localhost" { return try sockaddr_in.inet(ip4: "127.0.0.1", port: port) }
+            if host.contains(":") { return try sockaddr_in6.inet6(ip6: host.trimmingCharacters(in: ["[", "]"]), port: port) }
+            return try sockaddr_in.inet(ip4: host, port: port)
+        } catch {
+            throw Failure.badAddress(host)
+        }
+    }
+
+    /// Whether `host` is a valid address to listen on.
+    public static func isValidAddress(_ host: String) -> Bool {
+        (try? socketAddress(host: host, port: 0)) != nil
+    }
+
+    /// 127.0.0.0/8, ::1 and localhost: reachable from this computer only.
+    public static func isLoopback(_ host: String) -> Bool {
+        let bare = host.trimmingCharacters(in: ["[", "]"]).lowercased()
+        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+    }
+
+    public static let terminal: @Sendable (String, Bool) -> Void = { text, isProblem in
+        let handle = isProblem ? FileHandle.standardError : FileHandle.standardOutput
+        handle.write(Data((text + "\n").utf8))
+    }
+}
+
+/// The line a diagnostic points into, read from its file when the diagnostic does not carry it.
+struct SourceLines {
+    private var cache: [String: [Substring]] = [:]
+
+    func line(for diagnostic: Diagnostic) -> String? {
+        if let line = diagnostic.sourceLine { return line }
+        let file = diagnostic.location.file
+        let url = file.hasPrefix("/") ? URL(fileURLWithPath: file)
+            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(file)
+        guard let data = try? Data(contentsOf: url), data.count < 16 << 20 else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        guard let line = SourceLocation.line(diagnostic.location.line, in: text) else { return nil }
+        return line
+    }
+}
+
+extension PreviewServer {
+    /// `rapport serve`: starts the server, prints where it is, and runs until Ctrl-C (which
+    /// may stop it at any moment: the preview writes no file).
+    public static func runUntilInterrupted(_ options: Options) throws -> Never {
+        let server = PreviewServer(options)
+        let failed = FailureBox()
+        let done = DispatchSemaphore(value: 0)
+        if !isLoopback(options.host) {
+            options.log("warning: listening on \(options.host): anyone who can reach this computer can read the preview, drafts included; the default 127.0.0.1 keeps it on this computer", true)
+        }
+        Task {
+            do {
+                try await server.start()
+                let display = [options.pipeline.content, options.pipeline.templates]
+                    .map { Pipeline.displayPath($0) + "/" }.joined(separator: " and ")
+                options.log("serving \(await server.url) — rebuilding on every change in \(display) (Ctrl-C to stop)", false)
+            } catch {
+                failed.error = error
+                done.signal()
+            }
+        }
+        done.wait()
+        throw failed.error ?? Failure.cannotListen("the server stopped")
+    }
+}
+
+/// The warnings last printed; only the (serial) build queue reads and writes it.
+private final class Reported: @unchecked Sendable {
+    var warnings: Set<Diagnostic> = []
+}
+
+private final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _error: (any Error)?
+    var error: (any Error)? {
+        get { lock.withLock { _error } }
+        set { lock.withLock { _error = newValue } }
+    }
+}

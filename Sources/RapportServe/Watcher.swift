@@ -1,0 +1,157 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// What the watcher remembers of one file: enough to notice any save, including an editor
+/// that writes a new file and renames it over the old one (new inode).
+struct FileStamp: Equatable, Sendable {
+    var seconds: Int
+    var nanoseconds: Int
+    var size: Int64
+    var inode: UInt64
+    var isDirectory: Bool
+}
+
+/// A polling watcher: `stat` of every file under the watched folders. About 150 files for the
+/// study, a fraction of a millisecond per scan, portable, and immune to the editor-specific
+/// quirks of inotify (atomic saves, swap files, folders replaced as a whole).
+struct Snapshot: Equatable, Sendable {
+    var files: [String: FileStamp] = [:]
+
+    static func scan(_ roots: [URL]) -> Snapshot {
+        var snapshot = Snapshot()
+        for root in roots { snapshot.walk(root.path, depth: 0) }
+        return snapshot
+    }
+
+    private mutating func walk(_ path: String, depth: Int) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        let isDirectory = info.st_mode & S_IFMT == S_IFDIR
+        #if canImport(Darwin)
+        let mtime = info.st_mtimespec
+        #else
+        let mtime = info.st_mtim
+        #endif
+        files[path] = FileStamp(seconds: Int(mtime.tv_sec), nanoseconds: Int(mtime.tv_nsec), size: Int64(info.st_size),
+                                inode: UInt64(info.st_ino), isDirectory: isDirectory)
+        guard isDirectory, depth < 24, let directory = opendir(path) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            // Editors' swap, lock and backup files (`.x.swp`, `.#x`, `x~`) change as you type;
+            // they are not input, so they do not trigger builds.
+            if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+            walk(path + "/" + name, depth: depth + 1)
+        }
+    }
+
+    /// The files that differ between two scans (added, removed or changed), sorted; folders
+    /// only when nothing inside them changed.
+    func changes(since old: Snapshot) -> [String] {
+        var changed: [String] = []
+        for (path, stamp) in files where old.files[path] != stamp { changed.append(path) }
+        for path in old.files.keys where files[path] == nil { changed.append(path) }
+        let plain = changed.filter { files[$0]?.isDirectory != true && old.files[$0]?.isDirectory != true }
+        return (plain.isEmpty ? changed : plain).sorted()
+    }
+}
+
+/// Wakes the watcher early. The watcher scans every `pollInterval` anyway; on Linux, inotify
+/// (when available) also wakes it the moment a file in a watched folder changes, which saves
+/// the wait for the next scan. The scan stays the only judge of what changed, so a missed or
+/// spurious event costs nothing but a scan.
+final class Wakeup: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waiting: CheckedContinuation<Void, Never>?
+    private var pending = false
+    private var generation = 0
+
+    /// Returns after `timeout`, or earlier when `signal()` is called (or was, since last time).
+    func wait(timeout: Duration) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let mine: Int? = lock.withLock {
+                if pending { pending = false; return nil }
+                waiting = continuation
+                generation += 1
+                return generation
+            }
+            guard let mine else { continuation.resume(); return }
+            Task {
+                try? await Task.sleep(for: timeout)
+                self.resume(ifGeneration: mine)
+            }
+        }
+    }
+
+    func signal() {
+        let continuation: CheckedContinuation<Void, Never>? = lock.withLock {
+            defer { waiting = nil }
+            if waiting == nil { pending = true }
+            return waiting
+        }
+        continuation?.resume()
+    }
+
+    private func resume(ifGeneration mine: Int) {
+        let continuation: CheckedContinuation<Void, Never>? = lock.withLock {
+            guard generation == mine, let waiting else { return nil }
+            self.waiting = nil
+            return waiting
+        }
+        continuation?.resume()
+    }
+
+    /// Forgets a signal that arrived while the caller was busy (it is about to scan anyway).
+    func drain() { lock.withLock { pending = false } }
+}
+
+#if canImport(Glibc)
+/// inotify watches on every folder of a snapshot, signalling `wakeup` on any change.
+final class FolderEvents: @unchecked Sendable {
+    private let fd: Int32
+    private let lock = NSLock()
+    private var watched: Set<String> = []
+    private var stopped = false
+
+    init?(wakeup: Wakeup) {
+        fd = inotify_init1(Int32(IN_CLOEXEC))
+        guard fd >= 0 else { return nil }
+        let fd = fd
+        Thread { [weak self] in
+            var buffer = [UInt8](repeating: 0, count: 8192)
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            while let self, !self.isStopped {
+                guard poll(&poller, 1, 250) > 0 else { continue }
+                guard read(fd, &buffer, buffer.count) > 0 else { continue }
+                wakeup.signal()
+            }
+            close(fd)
+        }.start()
+    }
+
+    private var isStopped: Bool { lock.withLock { stopped } }
+
+    /// Adds a watch on every folder of `snapshot` not watched yet (new folders appear in scans).
+    func watch(_ snapshot: Snapshot) {
+        let mask = UInt32(IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE)
+        for (path, stamp) in snapshot.files where stamp.isDirectory {
+            guard lock.withLock({ watched.insert(path).inserted }) else { continue }
+            _ = inotify_add_watch(fd, path, mask)
+        }
+    }
+
+    func stop() { lock.withLock { stopped = true } }
+}
+#else
+final class FolderEvents: @unchecked Sendable {
+    init?(wakeup: Wakeup) { return nil }
+    func watch(_ snapshot: Snapshot) {}
+    func stop() {}
+}
+#endif
