@@ -63,9 +63,11 @@ let package = Package(
         .executableTarget(name: "fuzz-datasets", dependencies: ["SurveyData"], path: "Sources/FuzzDatasets"),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "Diagnostics"]),
-        .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore", "SurveyData", "SVGCharts", "Diagnostics"]),
+        // Writes small sites from inline files for the end-to-end tests.
+        .target(name: "RapportTestSupport", dependencies: ["RapportCore"], path: "Tests/TestSupport"),
+        .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore", "SurveyData", "SVGCharts", "Diagnostics", "RapportTestSupport"]),
         .testTarget(
-            name: "RapportServeTests", dependencies: ["RapportServe", "RapportCore"],
+            name: "RapportServeTests", dependencies: ["RapportServe", "RapportCore", "RapportTestSupport"],
             exclude: ["load_test.py", "browser_reload.mjs"]
         ),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportTestSupport
 import Testing
 
 /// One mistake an editor can make, applied to the minimal site, and the exact diagnostic.

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import RapportCore
+import RapportTestSupport
 import Testing
 
 enum ChartFixtures {

@@ -1,6 +1,7 @@
 import Foundation
 import RapportCore
 import SurveyData
+import RapportTestSupport
 import Testing
 
 /// The study itself (Content/ and Templates/ of the repository) builds without errors, every

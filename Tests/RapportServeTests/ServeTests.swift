@@ -1,6 +1,7 @@
 import Foundation
 import RapportCore
 @testable import RapportServe
+import RapportTestSupport
 import Testing
 
 /// A chart dataset, so that a data file can be broken and fixed.

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 @testable import RapportServe
+import RapportTestSupport
 import Testing
 
 @Suite struct SitePathTests {
