@@ -170,7 +170,8 @@ struct SiteRenderer {
         let svg: String
         do {
             svg = try figure.chart().svg()
-        } catch let error as ChartError {
+        } catch {
+            // `svg()` throws ChartError only: point at the CSV cell it names.
             var location = SourceLocation(file: dataset.metadataFile)
             if let row = error.category, dataset.rows.indices.contains(row) {
                 location = dataset.rows[row].location

@@ -1,5 +1,8 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 
 /// Writes the built site into a temporary folder beside the output folder and swaps it into
@@ -32,17 +35,15 @@ struct SiteWriter {
                 }
                 // A plain write (no fsync per file): the swap of the whole folder is what makes the
                 // build all-or-nothing.
-                do {
-                    try Data(file.contents.utf8).write(to: url)
-                } catch {
-                    throw BuildFailure(message: "cannot write \(display(output.appendingPathComponent(file.path))): \(error.localizedDescription)")
+                guard Self.writeFile(url.path, file.contents) else {
+                    throw BuildFailure(message: "cannot write \(display(output.appendingPathComponent(file.path))): \(String(cString: strerror(errno)))")
                 }
             }
             if let assets, fm.fileExists(atPath: assets.path) {
                 try fm.copyItem(at: assets, to: staging.appendingPathComponent("assets"))
             }
-            _ = fm.createFile(atPath: staging.appendingPathComponent(Self.marker).path,
-                          contents: Data("Built by rapport. This folder is replaced by every build: do not edit it.\n".utf8))
+            _ = Self.writeFile(staging.appendingPathComponent(Self.marker).path,
+                               "Built by rapport. This folder is replaced by every build: do not edit it.\n")
             try swap(staging: staging, old: old)
         } catch let failure as BuildFailure {
             try? fm.removeItem(at: staging)
@@ -50,6 +51,24 @@ struct SiteWriter {
         } catch {
             try? fm.removeItem(at: staging)
             throw BuildFailure(message: "cannot write the site to \(display(output)): \(error.localizedDescription)")
+        }
+    }
+
+    /// open/write/close: Foundation's `Data.write` and `createFile` fsync every file, which
+    /// costs more than the whole build; durability comes from swapping the finished folder.
+    static func writeFile(_ path: String, _ text: String) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var text = text
+        return text.withUTF8 { bytes in
+            var written = 0
+            while written < bytes.count {
+                let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                if result < 0 { if errno == EINTR { continue }; return false }
+                written += result
+            }
+            return true
         }
     }
 
