@@ -61,7 +61,7 @@ let package = Package(
         .executableTarget(name: "rapport-bench", dependencies: ["RapportCore", "SVGCharts", "SurveyData"], path: "Sources/RapportBench"),
         // `make fuzz`: libFuzzer over the dataset parser (built with -sanitize=fuzzer -DFUZZING).
         .executableTarget(name: "fuzz-datasets", dependencies: ["SurveyData"], path: "Sources/FuzzDatasets"),
-        .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"]),
+        .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["__Snapshots__"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "Diagnostics"]),
         // Writes small sites from inline files for the end-to-end tests.
         .target(name: "RapportTestSupport", dependencies: ["RapportCore"], path: "Tests/TestSupport"),
