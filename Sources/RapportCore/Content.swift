@@ -198,18 +198,33 @@ struct ContentLoader {
     }
 
     mutating func parsePage(_ text: String, name: String, language: Language, file: String) -> Page? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first?.trimmingCharacters(in: .whitespaces) == "---" else {
+        // Front matter: the lines between a first line `---` and the next line `---`. Found by
+        // scanning lines lazily, so a long body is neither split into lines nor joined again.
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).makeIterator()
+        func isFence(_ line: Substring.UTF8View.SubSequence?) -> Bool {
+            guard let line else { return false }
+            return String(decoding: line, as: UTF8.self).trimmingWhitespace == "---"
+        }
+        guard isFence(lines.next()) else {
             diagnostics.error(SourceLocation(file: file), "missing front matter",
                               fix: "start the file with ---, then title: …, order: …, then ---")
             return nil
         }
-        guard let close = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+        var yamlLines: [Substring] = []
+        var closeFound = false
+        while let line = lines.next() {
+            if isFence(line) { closeFound = true; break }
+            yamlLines.append(Substring(line))
+        }
+        guard closeFound else {
             diagnostics.error(SourceLocation(file: file), "front matter is not closed", fix: "add a line --- after the last key")
             return nil
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
+        let close = yamlLines.count + 1
+        let yaml = yamlLines.joined(separator: "\n")
+        // The body starts after the closing fence's line.
+        let fenceEnds = text.utf8.indices.lazy.filter { text.utf8[$0] == UInt8(ascii: "\n") }.dropFirst(close).first
+        let body = fenceEnds.map { String(text[text.utf8.index(after: $0)...]) } ?? ""
         var reader = YAMLReader(file: file, lineOffset: 1)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         guard let root = reader.parse(yaml) else { return nil }
