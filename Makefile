@@ -81,7 +81,7 @@ browser-deps:
 	  python3 -m pip install -q --no-deps axe-playwright-python
 
 # Benchmark (issue 8): not a test. BENCH_ARGS=--quick for a small run (bench/work/benchmarks-quick.md).
-BENCH_DEB  := hugo cmark-gfm
+BENCH_DEB  := hugo cmark-gfm time
 BENCH_PIP  := vl-convert-python matplotlib
 BENCH_ARGS ?= --max-load 1.5
 
