@@ -407,6 +407,7 @@ def write_report(results: dict, path: Path, quick: bool) -> None:
         f"the highest seen at the start of any measurement: {results['load_max']:.2f} (per row below)."
         + (f" Before each measurement the run waited for the load to fall under {results['max_load']} (at most {results['max_wait']:.0f} s of waiting in all)." if results.get("max_load") else ""),
         "",
+        f"**Rapport:** {results.get('rapport_note') or '`' + results.get('rapport', '?') + '` (release build)'}.\n\n"
         f"**Tools:** {v['swift']}; {v['hugo']}; {v['cmark-gfm']}; Python {v['python']}, vl-convert-python {v['vl-convert-python']}, matplotlib {v['matplotlib']}.",
         "",
         f"Runs per measurement: {results['runs']}" + (", after one unmeasured warm-up run" if results.get("warmup") else "")
@@ -447,7 +448,7 @@ def write_report(results: dict, path: Path, quick: bool) -> None:
             if failed:
                 shown = "failed" + (f" ({notes[0]})" if notes else "")
                 walls = [r["wall_s"] for r in tools[tool]["runs"]]
-                shown += f" after {fmt_s(max(walls))}" if walls else ""
+                shown += f" after {fmt_s(max(walls))}" if walls and not any("after" in n for n in notes) else ""
                 rss_shown = fmt_mib(max(r["rss_kib"] for r in tools[tool]["runs"])) + " (at the kill)" if walls else "–"
                 lines.append(f"| {TOOL_NAMES[tool]} | {int(key):,} | {c['pages']:,} | {runs} | {shown} | | {rss_shown} | | | | {load:.2f} |")
             else:
@@ -456,8 +457,14 @@ def write_report(results: dict, path: Path, quick: bool) -> None:
         if "rapport" in tools and hugo:
             base = stats(tools["rapport"])
             if base[5] or hugo[5]:
-                targets.append((f"N = {int(key):,}: Rapport's time ≤ ½ Hugo's", False if base[5] else None, "the Rapport build failed" if base[5] else "Hugo failed"))
-                targets.append((f"N = {int(key):,}: Rapport's peak memory ≤ ½ Hugo's", False if base[5] else None, "the Rapport build failed" if base[5] else "Hugo failed"))
+                why = "Hugo failed"
+                if base[5]:
+                    runs = tools["rapport"]["runs"]
+                    notes = [r["note"] for r in runs if r.get("note")]
+                    why = (f"Rapport failed ({notes[0] if notes else 'exit ' + str(runs[-1]['code'])}, at {fmt_mib(max(r['rss_kib'] for r in runs))})"
+                           + (f"; Hugo {fmt_s(hugo[0])}, {fmt_mib(hugo[3])}" if not hugo[5] else ""))
+                targets.append((f"N = {int(key):,}: Rapport's time ≤ ½ Hugo's", False if base[5] else None, why))
+                targets.append((f"N = {int(key):,}: Rapport's peak memory ≤ ½ Hugo's", False if base[5] else None, why))
             else:
                 targets.append((f"N = {int(key):,}: Rapport's time ≤ ½ Hugo's", base[0] <= 0.5 * hugo[0], f"{fmt_s(base[0])} vs {fmt_s(hugo[0])} (ratio {base[0] / hugo[0]:.2f})"))
                 targets.append((f"N = {int(key):,}: Rapport's peak memory ≤ ½ Hugo's", base[3] <= 0.5 * hugo[3], f"{fmt_mib(base[3])} vs {fmt_mib(hugo[3])} (ratio {base[3] / hugo[3]:.2f})"))
@@ -502,8 +509,17 @@ def write_report(results: dict, path: Path, quick: bool) -> None:
         series = {n: (pages, wall, failed) for n, pages, wall, rss, failed in by_tool.get(tool, [])}
         if tool == "rapport" and 1000 in series and 5000 in series:
             (p1, w1, f1), (p5, w5, f5) = series[1000], series[5000]
-            if f1 or f5:
-                linear_ok, linear_note = False, "the N = 5,000 build failed"
+            if f1:
+                linear_ok, linear_note = False, "the N = 1,000 build failed"
+            elif f5:
+                killed = max(r["wall_s"] for r in corpora["5000"]["tools"]["rapport"]["runs"])
+                k = math.log(killed / w1) / math.log(p5 / p1)
+                linear_ok = False
+                linear_note = (f"the N = 5,000 build was stopped after {fmt_s(killed)}, {killed / w1:.0f}× the N = 1,000 time for "
+                               f"{p5 / p1:.0f}× the pages: k ≥ {k:.2f}")
+                if 100 in series and not series[100][2]:
+                    p0, w0, _ = series[100]
+                    linear_note += f"; N = 100 → 1,000: k = {math.log(w1 / w0) / math.log(p1 / p0):.2f}"
             else:
                 k = math.log(w5 / w1) / math.log(p5 / p1)
                 linear_ok = k <= 1.1
@@ -548,7 +564,7 @@ def write_report(results: dict, path: Path, quick: bool) -> None:
         else:
             lines.append("| failed | | | | | |")
             targets.append(("real site cold build < 150 ms", False, "build failed"))
-        lines += ["", f"Summary line: `{real['summary']}`", ""]
+        lines += ["", f"Summary line: `{real['summary'].split(' → ')[0]}`", ""]
 
     lines += ["## Targets (issue 8)", "", "| target | result | measured |", "|---|---|---|"]
     lines += [f"| {name} | {verdict(ok)} | {note} |" for name, ok, note in targets]
@@ -610,7 +626,7 @@ def main() -> int:
     args.nonav_templates = nonav_templates(args.work)
     results: dict = {
         "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"), "machine": machine(),
-        "versions": tool_versions(args.rapport), "seed": args.seed, "runs": args.runs, "warmup": args.warmup, "slow_limit": args.slow_limit,
+        "versions": tool_versions(args.rapport), "seed": args.seed, "runs": args.runs, "rapport": str(args.rapport), "warmup": args.warmup, "slow_limit": args.slow_limit,
         "load_start": load1(), "max_load": args.max_load, "max_wait": args.max_wait,
         "corpora": {}, "charts": {},
     }

@@ -46,6 +46,10 @@ struct SiteRenderer {
         var placed: [String: Int] = [:]
     }
 
+    /// Pages by "language/name", and each language's chapters in order: looked up for every page.
+    private let pageIndex: [String: Page]
+    private let chapterLists: [Language: [Page]]
+
     private var linkChecks: [LinkCheck] = []
     private var anchors: [Language: [String: Set<String>]] = [:]
     private var datasetUse: [String: Set<Language>] = [:]
@@ -58,6 +62,14 @@ struct SiteRenderer {
         self.pages = pages
         self.datasets = datasets
         self.invalidDatasets = invalidDatasets
+        var index: [String: Page] = [:]
+        for page in pages { index["\(page.language.rawValue)/\(page.name)"] = index["\(page.language.rawValue)/\(page.name)"] ?? page }
+        pageIndex = index
+        var lists: [Language: [Page]] = [:]
+        for language in Language.allCases {
+            lists[language] = pages.filter { $0.language == language && !$0.isHome }.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
+        }
+        chapterLists = lists
         self.templates = templates
     }
 
@@ -83,7 +95,7 @@ struct SiteRenderer {
     }
 
     func page(named name: String, _ language: Language) -> Page? {
-        pages.first { $0.name == name && $0.language == language }
+        pageIndex["\(language.rawValue)/\(name)"]
     }
 
     static func htmlLang(_ language: Language) -> String { language == .nl ? "nl-BE" : "fr-BE" }
@@ -319,7 +331,7 @@ struct SiteRenderer {
     }
 
     private func chapters(_ language: Language) -> [Page] {
-        pages.filter { $0.language == language && !$0.isHome }.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
+        chapterLists[language] ?? []
     }
 
     private func link(_ page: Page?) -> [String: Any] {

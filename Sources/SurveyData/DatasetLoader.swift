@@ -22,17 +22,21 @@ public struct DatasetLoader {
         var firstSeen: [String: URL] = [:]
         let fm = FileManager.default
         guard fm.fileExists(atPath: directory.path) else { return ([:], [], []) }
-        let files = (fm.enumerator(at: directory, includingPropertiesForKeys: [.isSymbolicLinkKey, .isRegularFileKey])?
+        let files = (fm.enumerator(at: directory, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL } ?? [])
             .sorted { $0.path < $1.path }
         for url in files {
-            let values = try? url.resourceValues(forKeys: [.isSymbolicLinkKey, .isRegularFileKey])
-            if values?.isSymbolicLink == true {
+            // lstat: the file itself, not what a link points to (and far cheaper than resourceValues).
+            var info = stat()
+            guard lstat(url.path, &info) == 0 else { continue }
+            let isSymbolicLink = (info.st_mode & S_IFMT) == S_IFLNK
+            let isRegularFile = (info.st_mode & S_IFMT) == S_IFREG
+            if isSymbolicLink {
                 diagnostics.append(.error(SourceLocation(file: display(url)), "symbolic links are not allowed in the data folder",
                                           fix: "copy the file into Content/data instead of linking to it"))
                 continue
             }
-            guard values?.isRegularFile == true else { continue }
+            guard isRegularFile else { continue }
             let ext = url.pathExtension.lowercased()
             guard ext == "yml" || ext == "yaml" || ext == "csv" else { continue }
             let id = url.deletingPathExtension().lastPathComponent

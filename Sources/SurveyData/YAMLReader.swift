@@ -19,7 +19,8 @@ public struct YAMLReader {
         do {
             // The basic resolver keeps every scalar a string (no regex matching of ints, floats,
             // dates per scalar): values are typed by the readers below, with their locations.
-            return try Yams.compose(yaml: text, .basic)
+            // UTF-8 named explicitly: Yams' default reads the process environment on every call.
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             switch error {
             case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
