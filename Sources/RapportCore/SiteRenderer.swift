@@ -49,6 +49,7 @@ struct SiteRenderer {
     /// Pages by "language/name", and each language's chapters in order: looked up for every page.
     private let pageIndex: [String: Page]
     private let chapterLists: [Language: [Page]]
+    private let templateStrings: [Language: [String: Any]]
 
     private var linkChecks: [LinkCheck] = []
     private var anchors: [Language: [String: Set<String>]] = [:]
@@ -70,6 +71,9 @@ struct SiteRenderer {
             lists[language] = pages.filter { $0.language == language && !$0.isHome }.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
         }
         chapterLists = lists
+        templateStrings = strings.mapValues { table in
+            Dictionary(uniqueKeysWithValues: table.values.map { ("t_" + $0.key, $0.value as Any) })
+        }
         self.templates = templates
     }
 
@@ -324,10 +328,9 @@ struct SiteRenderer {
 
     // MARK: Pages
 
+    /// The UI strings as template values (`t_<key>`), built once per language.
     private func uiStrings(_ language: Language) -> [String: Any] {
-        var result: [String: Any] = [:]
-        for (key, value) in strings[language]?.values ?? [:] { result["t_" + key] = value }
-        return result
+        templateStrings[language] ?? [:]
     }
 
     private func chapters(_ language: Language) -> [Page] {
