@@ -155,8 +155,8 @@ func buildCommand(_ arguments: Arguments) throws -> Int32 {
     let pages = last.map { $0.pages.values.reduce(0, +) } ?? 0
     print(json([
         "tool": "rapport-inprocess", "runs": runs, "seconds": seconds, "pages": pages,
-        "charts": last?.charts ?? 0, "files": last?.files.count ?? 0,
-        "bytes": last?.files.reduce(0) { $0 + $1.contents.utf8.count } ?? 0,
+        "charts": last?.charts ?? 0, "files": last?.written.files ?? 0,
+        "bytes": last?.written.bytes ?? 0,
         "median_s": median(seconds.sorted()),
     ]))
     return 0

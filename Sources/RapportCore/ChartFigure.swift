@@ -42,7 +42,7 @@ struct ChartFigure {
     }
 
     /// The context of `figure.mustache`, with the SVG already rendered.
-    func context(svg: String) -> [String: Any] {
+    func context(svg: String) -> [String: TemplateValue] {
         let showTable = dataset.kind != .figures
         let hasRowBases = dataset.rows.contains { $0.base != nil }
         // The table of numbers is built here rather than in figure.mustache: it is the bulk of
@@ -72,36 +72,36 @@ struct ChartFigure {
             }
             body += "</tr>\n"
         }
-        var notes: [[String: Any]] = dataset.notes.map { ["text": $0[language]] }
-        if dataset.needsRoundingNote { notes.append(["text": strings["chart_rounding"]]) }
-        if let significance = dataset.significance { notes.append(["text": significance[language]]) }
+        var notes: [String] = dataset.notes.map { $0[language] }
+        if dataset.needsRoundingNote { notes.append(strings["chart_rounding"]) }
+        if let significance = dataset.significance { notes.append(significance[language]) }
         if dataset.rows.contains(where: \.isLowBase) || dataset.series.contains(where: { ($0.base ?? Int.max) < Dataset.lowBaseLimit }) {
-            notes.append(["text": strings["chart_low_n_note"]])
+            notes.append(strings["chart_low_n_note"])
         }
-        if anyInferred { notes.append(["text": strings["chart_inferred_note"]]) }
+        if anyInferred { notes.append(strings["chart_inferred_note"]) }
         let groupBases = dataset.series.compactMap { series in
             series.base.map { "\(series.label[language]): n=\($0)" }
         }
         return [
-            "id": elementId,
-            "kind": dataset.kind.rawValue,
-            "isTiles": dataset.kind == .figures,
-            "title": dataset.title[language],
-            "question": dataset.question?[language] ?? "",
-            "hasQuestion": dataset.question != nil,
-            "svg": RawHTML(html: svg),
-            "base": baseText ?? "",
-            "hasBase": baseText != nil,
-            "groupBases": groupBases.joined(separator: " · "),
-            "hasGroupBases": !groupBases.isEmpty,
-            "notes": notes,
-            "hasNotes": !notes.isEmpty,
-            "source": (dataset.source?[language]) ?? strings["chart_default_source"],
-            "showTable": showTable,
-            "tableHead": RawHTML(html: head),
-            "tableBody": RawHTML(html: body),
-            "csvURL": csvURL,
-            "csvFileName": "\(dataset.id)-\(language.rawValue).csv",
+            "id": .text(elementId),
+            "kind": .text(dataset.kind.rawValue),
+            "isTiles": .flag(dataset.kind == .figures),
+            "title": .text(dataset.title[language]),
+            "question": .text(dataset.question?[language] ?? ""),
+            "hasQuestion": .flag(dataset.question != nil),
+            "svg": .html(RawHTML(svg)),
+            "base": .text(baseText ?? ""),
+            "hasBase": .flag(baseText != nil),
+            "groupBases": .text(groupBases.joined(separator: " · ")),
+            "hasGroupBases": .flag(!groupBases.isEmpty),
+            "notes": .list(notes.map { TemplateScope(texts: ["text": $0]) }),
+            "hasNotes": .flag(!notes.isEmpty),
+            "source": .text((dataset.source?[language]) ?? strings["chart_default_source"]),
+            "showTable": .flag(showTable),
+            "tableHead": .html(RawHTML(head)),
+            "tableBody": .html(RawHTML(body)),
+            "csvURL": .text(csvURL),
+            "csvFileName": .text("\(dataset.id)-\(language.rawValue).csv"),
         ]
     }
 

@@ -173,25 +173,33 @@ struct ContentLoader {
     // MARK: Pages
 
     mutating func loadPages() -> [Page] {
-        var pages: [Page] = []
+        var files: [(name: String, language: Language, path: String, file: String)] = []
         for language in Language.allCases {
             let folder = contentDirectory.appendingPathComponent(language.rawValue)
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-                .filter { $0.hasSuffix(".md") }.sorted()
-            for name in names {
-                let url = folder.appendingPathComponent(name)
-                if (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink == true {
-                    diagnostics.error(SourceLocation(file: display(url)), "symbolic links are not allowed in the content folder")
+            let displayFolder = display(folder)
+            for entry in Files.list(folder.path, recursive: false) where entry.path.hasSuffix(".md") {
+                let file = displayFolder + "/" + entry.path
+                if entry.kind == .symbolicLink {
+                    diagnostics.error(SourceLocation(file: file), "symbolic links are not allowed in the content folder")
                     continue
                 }
-                let pageName = String(name.dropLast(3))
-                // A page that cannot be read or parsed still takes its place (with its error
-                // reported), so that its translation and the links to it raise no further errors.
-                let text = readText(url)
-                pages.append(text.flatMap { parsePage($0, name: pageName, language: language, file: display(url)) }
-                    ?? Page.placeholder(name: pageName, language: language, file: display(url)))
+                files.append((String(entry.path.dropLast(3)), language, folder.path + "/" + entry.path, file))
             }
         }
+        // Read and parse on all cores. A page that cannot be read or parsed still takes its
+        // place (with its error reported), so that its translation and the links to it raise no
+        // further errors.
+        let loaded = files.parallelMap { file -> (Page, [Diagnostic]) in
+            var loader = ContentLoader(contentDirectory: contentDirectory, display: display)
+            var page: Page?
+            switch Files.readText(file.path, display: file.file) {
+            case let .success(text): page = loader.parsePage(text, name: file.name, language: file.language, file: file.file)
+            case let .failure(diagnostic): loader.diagnostics.append(diagnostic)
+            }
+            return (page ?? Page.placeholder(name: file.name, language: file.language, file: file.file), loader.diagnostics.items)
+        }
+        for (_, problems) in loaded { diagnostics.append(contentsOf: problems) }
+        let pages = loaded.map(\.0)
         checkPairs(pages)
         checkSlugs(pages)
         return pages.sorted { ($0.language, $0.order, $0.name) < ($1.language, $1.order, $1.name) }

@@ -26,13 +26,15 @@ enum Markdown {
     }
 
     struct Hooks {
-        var chart: (_ info: String, _ at: Position) -> String
+        /// The figure's HTML (UTF-8).
+        var chart: (_ info: String, _ at: Position) -> [UInt8]
         var placeholder: (_ expression: String, _ at: Position) -> String
         var link: (_ url: String, _ at: Position) -> String
     }
 
     struct Document {
-        var html: String
+        /// UTF-8.
+        var html: [UInt8]
         var headings: [Heading]
     }
 
@@ -45,7 +47,7 @@ enum Markdown {
                        hooks: Hooks) -> Document {
         _ = registered
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
-        guard let parser = cmark_parser_new(options) else { return Document(html: "", headings: []) }
+        guard let parser = cmark_parser_new(options) else { return Document(html: [], headings: []) }
         defer { cmark_parser_free(parser) }
         for name in ["table", "strikethrough", "autolink", "tagfilter"] {
             if let extensionPointer = cmark_find_syntax_extension(name) {
@@ -58,7 +60,7 @@ enum Markdown {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return Document(html: "", headings: []) }
+        guard let root = cmark_parser_finish(parser) else { return Document(html: [], headings: []) }
         defer { cmark_node_free(root) }
         cmark_consolidate_text_nodes(root)
 
@@ -123,40 +125,119 @@ enum Markdown {
             cmark_node_free(node)
         }
 
+        // Figures are long (SVG, table of numbers): cmark gets a short marker for each and the
+        // figure goes in only in the final pass, so neither cmark nor the pass copies it twice.
+        var figures: [[UInt8]] = []
         for node in codeBlocks {
             let info = string(cmark_node_get_fence_info(node)).trimmingWhitespace
             guard info == "chart" || info.hasPrefix("chart ") else { continue }
             let html = hooks.chart(String(info.dropFirst(5)).trimmingWhitespace, position(node))
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(block, html)
+            cmark_node_set_on_enter(block, "\(figureMarker)\(figures.count)-->")
+            figures.append(html)
             cmark_node_replace(node, block)
             cmark_node_free(node)
         }
 
         guard let rendered = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else {
-            return Document(html: "", headings: outline)
+            return Document(html: [], headings: outline)
         }
-        var html = String(cString: rendered)
-        free(rendered)
-        html = addHeadingIds(html, outline)
-        html = html.replacingAll("aria-label=\"Back to content\"", with: "aria-label=\"\(escapeHTML(footnoteBackLabel))\"")
-        // cmark's footnotes section has no heading: give it one (for screen readers and the outline).
-        html = html.replacingAll("<section class=\"footnotes\" data-footnotes>",
-                                 with: "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">\(escapeHTML(footnotesTitle))</h2>")
-        html = wrapTables(html)
+        defer { free(rendered) }
+        let html = finish(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered)),
+                          headings: outline, figures: figures, footnoteBackLabel: footnoteBackLabel, footnotesTitle: footnotesTitle)
         return Document(html: html, headings: outline)
     }
 
-    /// A Markdown table goes in a box that scrolls sideways on a narrow screen (not the page) and
-    /// takes keyboard focus so it can be scrolled without a mouse. Only cmark writes a bare
-    /// `<table>`: the charts' tables of numbers (figure.mustache) have a class and their own box.
-    private static func wrapTables(_ html: String) -> String {
-        // Only the first `</table>` after each bare `<table>` gets the closing `</div>`: the
-        // charts' tables (already in `html`) end with `</table>` too, inside their own box.
-        let opens = html.utf8Offsets(of: "<table>"), closes = html.utf8Offsets(of: "</table>")
-        let ends = Set(opens.compactMap { open in closes.firstIndex { $0 > open } })
-        return html.replacingAll("<table>", with: "<div class=\"table-scroll\" tabindex=\"0\"><table>")
-            .replacingAll("</table>") { ends.contains($0) ? "</table></div>" : "</table>" }
+    /// Stands for the n-th figure in cmark's output (`<!--rapport-figure:n-->`). Raw HTML is
+    /// off, so no comment in that output comes from the Markdown text.
+    private static let figureMarker = "<!--rapport-figure:"
+
+    /// One pass over cmark's HTML that adds what cmark cannot:
+    /// - heading ids (cmark writes `<h2>` without attributes, in document order: the n-th
+    ///   `<h2>` is the n-th level-2 heading);
+    /// - a box around each Markdown table that scrolls sideways on a narrow screen (not the page)
+    ///   and takes keyboard focus so it can be scrolled without a mouse;
+    /// - a heading for the footnotes section (for screen readers and the outline), and the
+    ///   footnote back-links' label in the page's language;
+    /// - the figures, in place of their markers.
+    private static func finish(_ html: UnsafeBufferPointer<UInt8>, headings: [Heading], figures: [[UInt8]],
+                               footnoteBackLabel: String, footnotesTitle: String) -> [UInt8] {
+        var byLevel: [[Heading]] = Array(repeating: [], count: 7)
+        for heading in headings where (1...6).contains(heading.level) { byLevel[heading.level].append(heading) }
+        var used = [Int](repeating: 0, count: 7)
+        var output: [UInt8] = []
+        output.reserveCapacity(html.count + figures.reduce(0) { $0 + $1.count } + 64 * headings.count + 256)
+        func starts(_ prefix: StaticString, at index: Int) -> Bool {
+            let count = prefix.utf8CodeUnitCount
+            guard index + count <= html.count else { return false }
+            return memcmp(html.baseAddress! + index, prefix.utf8Start, count) == 0
+        }
+        func append(_ text: StaticString) {
+            output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
+        let backLabel = Array(escapeHTML(footnoteBackLabel).utf8)
+        var copied = 0
+        var index = 0
+        while index < html.count,
+              let found = memchr(html.baseAddress! + index, Int32(UInt8(ascii: "<")), html.count - index) {
+            let at = html.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            index = at + 1
+            var replacement: [UInt8]?
+            var skip = 0
+            if at + 3 < html.count, html[at + 1] == UInt8(ascii: "h"), html[at + 3] == UInt8(ascii: ">"),
+               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[at + 2]) {
+                let level = Int(html[at + 2] - UInt8(ascii: "0"))
+                if used[level] < byLevel[level].count {
+                    replacement = Array("<h\(level) id=\"\(byLevel[level][used[level]].id)\">".utf8)
+                    skip = 4
+                }
+                used[level] += 1
+            } else if starts("<table>", at: at) {
+                replacement = Array("<div class=\"table-scroll\" tabindex=\"0\"><table>".utf8)
+                skip = 7
+            } else if starts("</table>", at: at) {
+                replacement = Array("</table></div>".utf8)
+                skip = 8
+            } else if starts("<section class=\"footnotes\" data-footnotes>", at: at) {
+                replacement = Array("<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">\(escapeHTML(footnotesTitle))</h2>".utf8)
+                skip = 42
+            } else if starts("<!--rapport-figure:", at: at) {
+                var end = at + 19, number = 0
+                while end < html.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(html[end]) {
+                    number = number * 10 + Int(html[end] - UInt8(ascii: "0"))
+                    end += 1
+                }
+                if number < figures.count, starts("-->", at: end) {
+                    replacement = figures[number]
+                    skip = end + 3 - at
+                    // cmark ends the block with a line break; the figure has its own.
+                    if replacement?.last == UInt8(ascii: "\n"), starts("\n", at: end + 3) { skip += 1 }
+                }
+            } else if starts("<a href=\"#fnref", at: at) {
+                // The back-link: `… aria-label="Back to content">↩</a>` in cmark-gfm's English.
+                var end = at
+                while end < html.count, html[end] != UInt8(ascii: ">") { end += 1 }
+                let label: StaticString = "aria-label=\"Back to content\""
+                var position = at
+                while position + label.utf8CodeUnitCount <= end, !starts(label, at: position) { position += 1 }
+                if position + label.utf8CodeUnitCount <= end {
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<position]))
+                    append("aria-label=\"")
+                    output.append(contentsOf: backLabel)
+                    append("\"")
+                    copied = position + label.utf8CodeUnitCount
+                    index = copied
+                }
+                continue
+            }
+            guard let replacement else { continue }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<at]))
+            output.append(contentsOf: replacement)
+            copied = at + skip
+            index = copied
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied...]))
+        return output
     }
 
     /// Splits a text into plain pieces and `{{…}}` expressions, with each piece's character
@@ -181,19 +262,6 @@ enum Markdown {
         }
         if start < bytes.count { pieces.append((false, text(start..<bytes.count), characterOffset(start))) }
         return pieces
-    }
-
-    /// cmark writes `<h2>` without attributes, in document order: give the n-th its id.
-    /// (Raw HTML is off, so every `<hN>` in the output is a heading of the document.)
-    private static func addHeadingIds(_ html: String, _ headings: [Heading]) -> String {
-        var html = html
-        for level in Set(headings.map(\.level)).sorted() {
-            let ofLevel = headings.filter { $0.level == level }
-            html = html.replacingAll("<h\(level)>") { number in
-                number < ofLevel.count ? "<h\(level) id=\"\(ofLevel[number].id)\">" : nil
-            }
-        }
-        return html
     }
 
     private static func plainText(of node: OpaquePointer) -> String {
@@ -246,10 +314,9 @@ struct IdAllocator {
     }
 
     static func slug(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var slug = ""
         var pendingDash = false
-        for scalar in folded.unicodeScalars {
+        for scalar in folded(text).unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 if pendingDash, !slug.isEmpty { slug.append("-") }
                 pendingDash = false
@@ -260,4 +327,50 @@ struct IdAllocator {
         }
         return slug
     }
+
+    /// Lower case without accents. Text in ASCII and the accented Latin letters of Dutch and
+    /// French (é → e, ç → c, ï → i …) is folded here; anything else by Foundation's folding,
+    /// which gives the same result for those letters and costs far more.
+    private static func folded(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                result.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+            } else if let base = latinBase[scalar.value] {
+                result.append(base)
+            } else {
+                return text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            }
+        }
+        return String(result)
+    }
+
+    /// Latin-1 Supplement and Latin Extended-A letters whose canonical decomposition is an
+    /// ASCII letter and accents, by that letter (lower case).
+    private static let latinBase: [UInt32: Unicode.Scalar] = {
+        let letters: [Unicode.Scalar: [UInt32]] = [
+            "a": [0xC0, 0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xE0, 0xE1, 0xE2, 0xE3, 0xE4, 0xE5, 0x100, 0x101, 0x102, 0x103, 0x104, 0x105],
+            "c": [0xC7, 0xE7, 0x106, 0x107, 0x108, 0x109, 0x10A, 0x10B, 0x10C, 0x10D],
+            "d": [0x10E, 0x10F],
+            "e": [0xC8, 0xC9, 0xCA, 0xCB, 0xE8, 0xE9, 0xEA, 0xEB, 0x112, 0x113, 0x114, 0x115, 0x116, 0x117, 0x118, 0x119, 0x11A, 0x11B],
+            "g": [0x11C, 0x11D, 0x11E, 0x11F, 0x120, 0x121, 0x122, 0x123],
+            "h": [0x124, 0x125],
+            "i": [0xCC, 0xCD, 0xCE, 0xCF, 0xEC, 0xED, 0xEE, 0xEF, 0x128, 0x129, 0x12A, 0x12B, 0x12C, 0x12D, 0x12E, 0x12F, 0x130],
+            "j": [0x134, 0x135],
+            "k": [0x136, 0x137],
+            "l": [0x139, 0x13A, 0x13B, 0x13C, 0x13D, 0x13E],
+            "n": [0xD1, 0xF1, 0x143, 0x144, 0x145, 0x146, 0x147, 0x148],
+            "o": [0xD2, 0xD3, 0xD4, 0xD5, 0xD6, 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0x14C, 0x14D, 0x14E, 0x14F, 0x150, 0x151],
+            "r": [0x154, 0x155, 0x156, 0x157, 0x158, 0x159],
+            "s": [0x15A, 0x15B, 0x15C, 0x15D, 0x15E, 0x15F, 0x160, 0x161],
+            "t": [0x162, 0x163, 0x164, 0x165],
+            "u": [0xD9, 0xDA, 0xDB, 0xDC, 0xF9, 0xFA, 0xFB, 0xFC, 0x168, 0x169, 0x16A, 0x16B, 0x16C, 0x16D, 0x16E, 0x16F, 0x170, 0x171, 0x172, 0x173],
+            "w": [0x174, 0x175],
+            "y": [0xDD, 0xFD, 0xFF, 0x176, 0x177, 0x178],
+            "z": [0x179, 0x17A, 0x17B, 0x17C, 0x17D, 0x17E],
+        ]
+        var table: [UInt32: Unicode.Scalar] = [:]
+        for (letter, codes) in letters { for code in codes { table[code] = letter } }
+        return table
+    }()
 }

@@ -20,12 +20,18 @@ public struct Pipeline {
         public var output: URL
         /// `rapport check` runs every stage but the last.
         public var write: Bool
+        /// Without `write`: keep the rendered files in `Result.files` (the preview, tests) or
+        /// only count them (`rapport check`).
+        public var keepFiles: Bool
+        /// Rapport's template renderer, or swift-mustache's (slower; for comparing).
+        public var templateEngine: TemplateEngine = .compiled
 
-        public init(content: URL, templates: URL, output: URL, write: Bool = true) {
+        public init(content: URL, templates: URL, output: URL, write: Bool = true, keepFiles: Bool = true) {
             self.content = content
             self.templates = templates
             self.output = output
             self.write = write
+            self.keepFiles = keepFiles
         }
     }
 
@@ -36,8 +42,13 @@ public struct Pipeline {
         public var seconds: Double
         /// Set when writing failed for a reason outside the content.
         public var failure: BuildFailure?
-        /// The rendered files (also when `write` is false), sorted by path.
+        /// The rendered files, sorted by path, when `write` is false (a build writes each file
+        /// as it is rendered and keeps none).
         public var files: [OutputFile]
+        /// How many files were rendered, and their bytes (assets not included).
+        public var written: (files: Int, bytes: Int)
+        /// Seconds spent in each stage, in order (`rapport build --timings`).
+        public var phases: [(name: String, seconds: Double)]
 
         public var succeeded: Bool { failure == nil && !diagnostics.contains { $0.severity == .error } }
     }
@@ -50,6 +61,13 @@ public struct Pipeline {
         let start = DispatchTime.now()
         let display = Self.displayPath
         var diagnostics = DiagnosticBag()
+        var phases: [(name: String, seconds: Double)] = []
+        var lap = start
+        func phase(_ name: String) {
+            let now = DispatchTime.now()
+            phases.append((name, Double(now.uptimeNanoseconds - lap.uptimeNanoseconds) / 1e9))
+            lap = now
+        }
 
         // 1. Load: every input becomes a typed value that remembers where it came from.
         var content = ContentLoader(contentDirectory: options.content, display: display)
@@ -57,41 +75,60 @@ public struct Pipeline {
         let strings = content.loadStrings()
         let pages = content.loadPages()
         diagnostics.append(contentsOf: content.diagnostics.items)
+        phase("load pages")
         let (datasets, dataProblems, invalidDatasets) = DatasetLoader(directory: options.content.appendingPathComponent("data"), display: display).load()
         diagnostics.append(contentsOf: dataProblems)
-        let (templates, templateProblems) = TemplateSet.load(from: options.templates, display: display)
+        phase("load datasets")
+        let (templates, templateProblems) = TemplateSet.load(from: options.templates, display: display, engine: options.templateEngine)
         diagnostics.append(contentsOf: templateProblems)
+        phase("load templates")
 
         // 2. Check: loading reported what each file gets wrong on its own; what is left needs
         //    the whole site (links, chart ids, translations) and happens while rendering.
         // 3. Render: Markdown → HTML with charts, numbers and links resolved; pages through
-        //    the templates; CSV files, sitemap, 404, the language chooser.
-        var files: [OutputFile] = []
-        var charts = 0
-        if let site, strings.count == Language.allCases.count {
-            var renderer = SiteRenderer(site: site, strings: strings, pages: pages, datasets: datasets,
-                                        invalidDatasets: invalidDatasets, templates: templates)
-            renderer.render()
-            diagnostics.append(contentsOf: renderer.diagnostics.items)
-            files = renderer.files
-            charts = renderer.chartCount
-        }
-
-        // 4. Write: all or nothing.
+        //    the templates; CSV files, sitemap, 404, the language chooser. A build writes each
+        //    file as soon as it is rendered, into a staging folder.
         var failure: BuildFailure?
+        var destination = options.keepFiles && !options.write ? SiteOutput.Destination.memory : .counting
         if options.write, !diagnostics.hasErrors {
-            do {
-                try SiteWriter(output: options.output, display: display)
-                    .write(files, assets: options.templates.appendingPathComponent("assets"))
+            do throws(BuildFailure) {
+                destination = .folder(try SiteWriter(output: options.output, display: display))
             } catch {
                 failure = error
             }
         }
+        let output = SiteOutput(destination)
+        var charts = 0
+        if failure == nil, let site, strings.count == Language.allCases.count {
+            var renderer = SiteRenderer(site: site, strings: strings, pages: pages, datasets: datasets,
+                                        invalidDatasets: invalidDatasets, templates: templates)
+            renderer.render(into: output)
+            diagnostics.append(contentsOf: renderer.diagnostics.items)
+            charts = renderer.chartCount
+        }
+        phase(destination.isFolder ? "render and write" : "render")
 
+        // 4. Write: all or nothing. The staging folder and the output folder are swapped only
+        //    when there was no error at all; after a failure the staging folder is nobody's
+        //    site, and the next build brings it up to date.
+        if case let .folder(writer) = destination {
+            if let writeFailure = output.failure {
+                failure = writeFailure
+            } else if !diagnostics.hasErrors {
+                do throws(BuildFailure) {
+                    try writer.commit(paths: output.allPaths, assets: options.templates.appendingPathComponent("assets"))
+                } catch {
+                    failure = error
+                }
+            }
+        }
+
+        if destination.isFolder { phase("swap folders") }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let counts = Dictionary(grouping: pages, by: \.language).mapValues(\.count)
         return Result(diagnostics: Self.withSourceLines(diagnostics.sorted), pages: counts, charts: charts,
-                      seconds: seconds, failure: failure, files: files)
+                      seconds: seconds, failure: failure, files: output.files,
+                      written: (output.fileCount, output.byteCount), phases: phases)
     }
 
     /// Adds to each diagnostic the line of the file it points at, for the terminal and the
@@ -116,10 +153,14 @@ public struct Pipeline {
 
     /// Paths in diagnostics are relative to the current folder when inside it.
     public static let displayPath: @Sendable (URL) -> String = { url in
-        let cwd = FileManager.default.currentDirectoryPath
-        let path = url.standardizedFileURL.path
-        return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
+        var path = url.path
+        if path.contains("/./") || path.contains("/../") || path.hasSuffix("/.") || path.hasSuffix("/..") {
+            path = url.standardizedFileURL.path
+        }
+        return path.hasPrefix(workingDirectory + "/") ? String(path.dropFirst(workingDirectory.count + 1)) : path
     }
+
+    private static let workingDirectory = FileManager.default.currentDirectoryPath
 }
 
 extension Pipeline.Result {

@@ -6,7 +6,19 @@ import SurveyData
 /// A file of the built site, by its path relative to the output folder.
 public struct OutputFile: Sendable {
     public var path: String
-    public var contents: String
+    /// UTF-8.
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: String, contents: String) {
+        self.init(path: path, bytes: Array(contents.utf8))
+    }
+
+    public var contents: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// Renders the loaded content into the files of the site: every page in both languages, the
@@ -21,7 +33,6 @@ struct SiteRenderer {
     let templates: TemplateSet
 
     private(set) var diagnostics = DiagnosticBag()
-    private(set) var files: [OutputFile] = []
     /// Charts drawn (one per placement per language).
     private(set) var chartCount = 0
 
@@ -36,8 +47,7 @@ struct SiteRenderer {
     /// What rendering one page's Markdown produced; pages render in parallel and their
     /// results are merged in page order, so the output stays deterministic.
     private struct PageWork {
-        var html = ""
-        var headings: [Markdown.Heading] = []
+        var headingIds: [String] = []
         var diagnostics: [Diagnostic] = []
         var linkChecks: [LinkCheck] = []
         var datasetsUsed: Set<String> = []
@@ -49,7 +59,12 @@ struct SiteRenderer {
     /// Pages by "language/name", and each language's chapters in order: looked up for every page.
     private let pageIndex: [String: Page]
     private let chapterLists: [Language: [Page]]
-    private let templateStrings: [Language: [String: Any]]
+    /// Each chapter's position in its language's list, by "language/name".
+    private let chapterPositions: [String: Int]
+    /// What every page of a language shares, built once: UI strings (`t_<key>`), site title,
+    /// language, the chapter list (`chapters`) and the navigation entries.
+    private let languageScopes: [Language: TemplateScope]
+    private let navEntries: [Language: [TemplateScope]]
 
     private var linkChecks: [LinkCheck] = []
     private var anchors: [Language: [String: Set<String>]] = [:]
@@ -67,19 +82,52 @@ struct SiteRenderer {
         for page in pages { index["\(page.language.rawValue)/\(page.name)"] = index["\(page.language.rawValue)/\(page.name)"] ?? page }
         pageIndex = index
         var lists: [Language: [Page]] = [:]
+        var positions: [String: Int] = [:]
         for language in Language.allCases {
-            lists[language] = pages.filter { $0.language == language && !$0.isHome }.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
+            let list = pages.filter { $0.language == language && !$0.isHome }.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
+            lists[language] = list
+            for (position, page) in list.enumerated() { positions["\(language.rawValue)/\(page.name)"] = position }
         }
         chapterLists = lists
-        templateStrings = strings.mapValues { table in
-            Dictionary(uniqueKeysWithValues: table.values.map { ("t_" + $0.key, $0.value as Any) })
-        }
+        chapterPositions = positions
         self.templates = templates
+        var scopes: [Language: TemplateScope] = [:]
+        var nav: [Language: [TemplateScope]] = [:]
+        for language in Language.allCases {
+            let chapters = lists[language] ?? []
+            nav[language] = chapters.map { TemplateScope(texts: ["title": $0.title, "url": Self.url(of: $0, site: site)]) }
+            scopes[language] = Self.languageScope(language, site: site, strings: strings[language], chapters: chapters)
+        }
+        languageScopes = scopes
+        navEntries = nav
+    }
+
+    /// The values every page of `language` shares.
+    private static func languageScope(_ language: Language, site: SiteConfig, strings: Strings?, chapters: [Page]) -> TemplateScope {
+        let other = language == .nl ? Language.fr : .nl
+        var values: [String: TemplateValue] = [:]
+        for (key, value) in strings?.values ?? [:] { values["t_" + key] = .text(value) }
+        values["lang"] = .text(htmlLang(language))
+        values["langCode"] = .text(language.rawValue)
+        values["otherLang"] = .text(htmlLang(other))
+        values["siteTitle"] = .text(site.title[language])
+        values["ogLocale"] = .text(language == .nl ? "nl_BE" : "fr_BE")
+        values["ogLocaleAlternate"] = .text(other == .nl ? "nl_BE" : "fr_BE")
+        values["xDefault"] = .text(absolute(site.basePath, site: site))
+        values["assets"] = .text(site.basePath + "assets/")
+        values["homeURL"] = .text(site.basePath + language.rawValue + "/")
+        values["isHome"] = .flag(false)
+        values["chapters"] = .list(chapters.map { chapter in
+            TemplateScope(texts: ["title": chapter.title, "url": url(of: chapter, site: site), "description": chapter.description ?? ""])
+        })
+        return TemplateScope(values)
     }
 
     // MARK: URLs
 
-    func url(of page: Page) -> String {
+    func url(of page: Page) -> String { Self.url(of: page, site: site) }
+
+    static func url(of page: Page, site: SiteConfig) -> String {
         site.basePath + page.language.rawValue + "/" + (page.isHome ? "" : page.slug + "/")
     }
 
@@ -87,7 +135,9 @@ struct SiteRenderer {
         page.language.rawValue + "/" + (page.isHome ? "" : page.slug + "/") + "index.html"
     }
 
-    func absolute(_ path: String) -> String {
+    func absolute(_ path: String) -> String { Self.absolute(path, site: site) }
+
+    static func absolute(_ path: String, site: SiteConfig) -> String {
         // baseURL ends in basePath; join without doubling it.
         let origin = site.baseURL.hasSuffix(site.basePath)
             ? String(site.baseURL.dropLast(site.basePath.count)) : site.baseURL
@@ -106,35 +156,35 @@ struct SiteRenderer {
 
     // MARK: Render
 
-    mutating func render() {
-        let works = pages.parallelMap { page in self.renderMarkdown(page) }
-        var csvPaths: Set<String> = []
+    /// Renders every page (Markdown, charts, templates) in parallel and hands each file to
+    /// `output` as soon as it is done; only what the site-wide checks need is kept. Those checks
+    /// (links, dataset use, translations) run after, and only add diagnostics.
+    mutating func render(into output: SiteOutput) {
+        let works = pages.parallelMap { page -> PageWork in
+            var (work, html, headings) = self.renderMarkdown(page)
+            let (file, problems) = self.renderPage(page, html: html, headings: headings)
+            work.diagnostics += problems
+            if let file { output.add(file) }
+            for csv in work.csvFiles { output.add(csv) }
+            work.csvFiles = []
+            return work
+        }
         for (page, work) in zip(pages, works) {
             diagnostics.append(contentsOf: work.diagnostics)
             linkChecks += work.linkChecks
             for id in work.datasetsUsed { datasetUse[id, default: []].insert(page.language) }
             chartOrder[page.language, default: [:]][page.name] = work.charts
             chartCount += work.charts.count
-            for file in work.csvFiles where csvPaths.insert(file.path).inserted { files.append(file) }
-            anchors[page.language, default: [:]][page.name] = Set(work.headings.map(\.id))
-                .union(work.charts.map { "chart-\($0)" })
+            anchors[page.language, default: [:]][page.name] = Set(work.headingIds).union(work.charts.map { "chart-\($0)" })
         }
         checkLinks()
         checkDatasetUse()
-        let rendered = Array(zip(pages, works)).parallelMap { page, work in
-            self.renderPage(page, html: work.html, headings: work.headings)
-        }
-        for (file, problems) in rendered {
-            diagnostics.append(contentsOf: problems)
-            if let file { files.append(file) }
-        }
-        renderSiteFiles()
-        files.sort { $0.path < $1.path }
+        renderSiteFiles(into: output)
     }
 
-    private func renderMarkdown(_ page: Page) -> PageWork {
+    private func renderMarkdown(_ page: Page) -> (PageWork, [UInt8], [Markdown.Heading]) {
         var work = PageWork()
-        guard let strings = strings[page.language] else { return work }
+        guard let strings = strings[page.language] else { return (work, [], []) }
         let file = page.file
         func at(_ position: Markdown.Position) -> SourceLocation {
             SourceLocation(file: file, line: position.line, column: position.column)
@@ -146,9 +196,8 @@ struct SiteRenderer {
                 chart: { info, position in self.chartFigure(info, page: page, at: at(position), work: &work) },
                 placeholder: { expression, position in self.placeholder(expression, page: page, at: at(position), work: &work) },
                 link: { url, position in self.link(url, page: page, at: at(position), work: &work) }))
-        work.html = document.html
-        work.headings = document.headings
-        return work
+        work.headingIds = document.headings.map(\.id)
+        return (work, document.html, document.headings)
     }
 
     // MARK: Charts in chapters
@@ -172,10 +221,10 @@ struct SiteRenderer {
         return dataset
     }
 
-    private func chartFigure(_ info: String, page: Page, at location: SourceLocation, work: inout PageWork) -> String {
+    private func chartFigure(_ info: String, page: Page, at location: SourceLocation, work: inout PageWork) -> [UInt8] {
         let id = info.split(separator: " ").first.map(String.init) ?? ""
         guard let dataset = dataset(id, at: location, what: "chart block", work: &work),
-              let strings = strings[page.language] else { return "" }
+              let strings = strings[page.language] else { return [] }
         work.datasetsUsed.insert(id)
         work.charts.append(id)
         work.placed[id, default: 0] += 1
@@ -196,14 +245,13 @@ struct SiteRenderer {
                 }
             }
             work.diagnostics.append(.error(location, "cannot draw chart \"\(id)\": \(error.message)"))
-            return ""
+            return []
         }
         if dataset.kind != .figures, count == 1 {
             work.csvFiles.append(OutputFile(path: "\(page.language.rawValue)/data/\(id).csv", contents: figure.csv()))
         }
-        var context = figure.context(svg: svg)
-        context.merge(uiStrings(page.language)) { current, _ in current }
-        let (html, problems) = templates.render("figure", context)
+        let scope = TemplateScope(figure.context(svg: svg), parent: languageScopes[page.language])
+        let (html, problems) = templates.render("figure", scope)
         work.diagnostics.append(contentsOf: problems)
         return html
     }
@@ -328,122 +376,106 @@ struct SiteRenderer {
 
     // MARK: Pages
 
-    /// The UI strings as template values (`t_<key>`), built once per language.
-    private func uiStrings(_ language: Language) -> [String: Any] {
-        templateStrings[language] ?? [:]
+    /// The UI strings as template values (`t_<key>`).
+    private func uiStrings(_ language: Language) -> [String: String] {
+        var values: [String: String] = [:]
+        for (key, value) in strings[language]?.values ?? [:] { values["t_" + key] = value }
+        return values
     }
 
-    private func chapters(_ language: Language) -> [Page] {
-        chapterLists[language] ?? []
+    private func link(_ page: Page?) -> TemplateScope {
+        guard let page else { return TemplateScope(texts: ["title": "", "url": ""]) }
+        return TemplateScope(texts: ["title": page.title, "url": url(of: page)])
     }
 
-    private func link(_ page: Page?) -> [String: Any] {
-        guard let page else { return ["title": "", "url": ""] }
-        return ["title": page.title, "url": url(of: page)]
-    }
-
-    /// What every layout needs: language, head tags, navigation, language switch, footer strings.
-    private func baseContext(language: Language, title: String, description: String, path: String?,
-                             alternates: [Language: String], current: String?) -> [String: Any] {
+    /// What every layout needs beyond the language's shared values: head tags, the navigation
+    /// with the current page marked, the language switch.
+    private func pageScope(language: Language, title: String, description: String, path: String?,
+                           alternates: [Language: String], current: Int?) -> TemplateScope {
         let other = language == .nl ? Language.fr : .nl
-        var context = uiStrings(language)
-        context["lang"] = Self.htmlLang(language)
-        context["langCode"] = language.rawValue
-        context["otherLang"] = Self.htmlLang(other)
-        context["siteTitle"] = site.title[language]
-        context["pageTitle"] = title
-        context["description"] = description
-        context["canonical"] = path.map(absolute) ?? ""
-        context["hasCanonical"] = path != nil
-        context["ogLocale"] = language == .nl ? "nl_BE" : "fr_BE"
-        context["ogLocaleAlternate"] = other == .nl ? "nl_BE" : "fr_BE"
-        context["alternates"] = Language.allCases.compactMap { lang -> [String: Any]? in
-            alternates[lang].map { ["hreflang": Self.htmlLang(lang), "href": absolute($0)] }
-        }
-        context["xDefault"] = absolute(site.basePath)
-        context["assets"] = site.basePath + "assets/"
-        context["homeURL"] = site.basePath + language.rawValue + "/"
-        context["isHome"] = false
-        context["switchURL"] = alternates[other] ?? (site.basePath + other.rawValue + "/")
-        context["nav"] = chapters(language).map { chapter -> [String: Any] in
-            ["title": chapter.title, "url": url(of: chapter), "current": chapter.name == current]
-        }
-        return context
+        return TemplateScope([
+            "pageTitle": .text(title),
+            "description": .text(description),
+            "canonical": .text(path.map(absolute) ?? ""),
+            "hasCanonical": .flag(path != nil),
+            "alternates": .list(Language.allCases.compactMap { lang -> TemplateScope? in
+                alternates[lang].map { TemplateScope(texts: ["hreflang": Self.htmlLang(lang), "href": absolute($0)]) }
+            }),
+            "switchURL": .text(alternates[other] ?? (site.basePath + other.rawValue + "/")),
+            "nav": .navigation(NavigationList(entries: navEntries[language] ?? [], current: current)),
+        ], parent: languageScopes[language])
     }
 
-    private func renderPage(_ page: Page, html: String, headings: [Markdown.Heading]) -> (OutputFile?, [Diagnostic]) {
+    private func renderPage(_ page: Page, html: [UInt8], headings: [Markdown.Heading]) -> (OutputFile?, [Diagnostic]) {
         let language = page.language
         var alternates: [Language: String] = [:]
         for lang in Language.allCases {
             if let translation = self.page(named: page.name, lang) { alternates[lang] = url(of: translation) }
         }
-        let chapterList = chapters(language)
-        let index = chapterList.firstIndex { $0.name == page.name }
+        let chapterList = chapterLists[language] ?? []
+        let index = chapterPositions["\(language.rawValue)/\(page.name)"]
         let previous = index.flatMap { $0 > 0 ? chapterList[$0 - 1] : nil }
         let next = index.flatMap { $0 + 1 < chapterList.count ? chapterList[$0 + 1] : nil }
         let toc = headings.filter { $0.level == 2 }
         let description = page.description ?? site.description[language]
-        var context = baseContext(language: language, title: page.isHome ? site.title[language] : page.title,
-                                  description: description, path: url(of: page), alternates: alternates, current: page.name)
-        context["title"] = page.title
-        context["content"] = RawHTML(html: html)
-        context["isHome"] = page.isHome
-        context["toc"] = toc.map { ["id": $0.id, "text": $0.text] }
-        context["hasToc"] = toc.count >= 3
-        context["previous"] = link(previous)
-        context["hasPrevious"] = previous != nil
-        context["next"] = link(next)
-        context["hasNext"] = next != nil
-        context["chapters"] = chapterList.map { chapter -> [String: Any] in
-            ["title": chapter.title, "url": url(of: chapter), "description": chapter.description ?? ""]
-        }
+        let scope = pageScope(language: language, title: page.isHome ? site.title[language] : page.title,
+                              description: description, path: url(of: page), alternates: alternates, current: index)
+        scope["title"] = .text(page.title)
+        scope["content"] = .html(RawHTML(bytes: html))
+        scope["isHome"] = .flag(page.isHome)
+        scope["toc"] = .list(toc.map { TemplateScope(texts: ["id": $0.id, "text": $0.text]) })
+        scope["hasToc"] = .flag(toc.count >= 3)
+        scope["previous"] = .scope(link(previous))
+        scope["hasPrevious"] = .flag(previous != nil)
+        scope["next"] = .scope(link(next))
+        scope["hasNext"] = .flag(next != nil)
         guard templates.has(page.template) else {
             let suggestion = closestMatch(to: page.template, in: templates.names)
             return (nil, [.error(page.templateLocation ?? SourceLocation(file: page.file), "unknown template \"\(page.template)\"",
                                  fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "templates: \(templates.names.joined(separator: ", "))")])
         }
-        let (body, problems) = templates.render(page.template, context)
-        context["body"] = RawHTML(html: body)
-        let (document, layoutProblems) = templates.render("base", context)
-        return (OutputFile(path: filePath(of: page), contents: document), problems + layoutProblems)
+        let (body, problems) = templates.render(page.template, scope)
+        scope["body"] = .html(RawHTML(bytes: body))
+        let (document, layoutProblems) = templates.render("base", scope)
+        return (OutputFile(path: filePath(of: page), bytes: document), problems + layoutProblems)
     }
 
     /// The language chooser at the root, the 404 page, the sitemap and robots.txt.
-    private mutating func renderSiteFiles() {
-        var root: [String: Any] = [
-            "languages": Language.allCases.map { language -> [String: Any] in
+    private mutating func renderSiteFiles(into output: SiteOutput) {
+        let root = TemplateScope([
+            "languages": .list(Language.allCases.map { language in
                 var entry = uiStrings(language)
                 entry["lang"] = Self.htmlLang(language)
                 entry["url"] = site.basePath + language.rawValue + "/"
                 entry["siteTitle"] = site.title[language]
                 entry["siteDescription"] = site.description[language]
-                return entry
-            },
-            "canonical": absolute(site.basePath),
-            "assets": site.basePath + "assets/",
-            "alternates": Language.allCases.map { ["hreflang": Self.htmlLang($0), "href": absolute(site.basePath + $0.rawValue + "/")] },
-            "xDefault": absolute(site.basePath),
-        ]
-        root["title"] = Language.allCases.map { site.title[$0] }.joined(separator: " · ")
+                return TemplateScope(texts: entry)
+            }),
+            "canonical": .text(absolute(site.basePath)),
+            "assets": .text(site.basePath + "assets/"),
+            "alternates": .list(Language.allCases.map { TemplateScope(texts: ["hreflang": Self.htmlLang($0), "href": absolute(site.basePath + $0.rawValue + "/")]) }),
+            "xDefault": .text(absolute(site.basePath)),
+            "title": .text(Language.allCases.map { site.title[$0] }.joined(separator: " · ")),
+        ])
         let (index, problems) = templates.render("root", root)
         diagnostics.append(contentsOf: problems)
-        files.append(OutputFile(path: "index.html", contents: index))
+        output.add(OutputFile(path: "index.html", bytes: index))
 
         let language = site.defaultLanguage
-        var context = baseContext(language: language, title: strings[language]?["not_found_title"] ?? "",
-                                  description: site.description[language], path: nil, alternates: [:], current: nil)
-        context["otherLanguages"] = Language.allCases.filter { $0 != language }.map { lang -> [String: Any] in
+        let scope = pageScope(language: language, title: strings[language]?["not_found_title"] ?? "",
+                              description: site.description[language], path: nil, alternates: [:], current: nil)
+        scope["otherLanguages"] = .list(Language.allCases.filter { $0 != language }.map { lang in
             var entry = uiStrings(lang)
             entry["lang"] = Self.htmlLang(lang)
             entry["url"] = site.basePath + lang.rawValue + "/"
-            return entry
-        }
-        let (body, bodyProblems) = templates.render("404", context)
+            return TemplateScope(texts: entry)
+        })
+        let (body, bodyProblems) = templates.render("404", scope)
         diagnostics.append(contentsOf: bodyProblems)
-        context["body"] = RawHTML(html: body)
-        let (notFound, layoutProblems) = templates.render("base", context)
+        scope["body"] = .html(RawHTML(bytes: body))
+        let (notFound, layoutProblems) = templates.render("base", scope)
         diagnostics.append(contentsOf: layoutProblems)
-        files.append(OutputFile(path: "404.html", contents: notFound))
+        output.add(OutputFile(path: "404.html", bytes: notFound))
 
         var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         sitemap += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
@@ -457,7 +489,7 @@ struct SiteRenderer {
             sitemap += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
         }
         sitemap += "</urlset>\n"
-        files.append(OutputFile(path: "sitemap.xml", contents: sitemap))
-        files.append(OutputFile(path: "robots.txt", contents: "User-agent: *\nAllow: /\n\nSitemap: \(absolute(site.basePath + "sitemap.xml"))\n"))
+        output.add(OutputFile(path: "sitemap.xml", contents: sitemap))
+        output.add(OutputFile(path: "robots.txt", contents: "User-agent: *\nAllow: /\n\nSitemap: \(absolute(site.basePath + "sitemap.xml"))\n"))
     }
 }

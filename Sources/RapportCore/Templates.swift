@@ -11,6 +11,9 @@ struct TemplateSet {
     static let required = ["base", "home", "page", "figure", "root", "404"]
 
     private(set) var library = MustacheLibrary()
+    /// The same templates compiled for Rapport's renderer (`CompiledTemplate.swift`); nil when
+    /// one of them uses what only swift-mustache renders, or when asked for swift-mustache.
+    private(set) var compiled: CompiledTemplates?
     /// Template name (`page`, `partials/header`) → its source text and displayed path.
     private(set) var sources: [String: (text: String, file: String)] = [:]
 
@@ -24,7 +27,7 @@ struct TemplateSet {
     }()
 
     /// Loads every `*.mustache` file under `directory`, reporting syntax errors and unknown partials.
-    static func load(from directory: URL, display: (URL) -> String) -> (TemplateSet, [Diagnostic]) {
+    static func load(from directory: URL, display: (URL) -> String, engine: TemplateEngine = .compiled) -> (TemplateSet, [Diagnostic]) {
         var set = TemplateSet()
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
@@ -71,6 +74,10 @@ struct TemplateSet {
             }
         }
         set.library = MustacheLibrary(templates: templates)
+        if engine == .compiled {
+            let nodes = templates.mapValues(TemplateNode.compile)
+            if nodes.values.allSatisfy({ $0 != nil }) { set.compiled = CompiledTemplates(templates: nodes.compactMapValues { $0 }) }
+        }
         return (set, diagnostics)
     }
 
@@ -78,16 +85,17 @@ struct TemplateSet {
 
     var names: [String] { sources.keys.sorted() }
 
-    /// Renders template `name` with `context`. Every variable or section the templates ask for
-    /// and the context lacks becomes an error at its first use in the template files.
-    func render(_ name: String, _ context: [String: Any]) -> (String, [Diagnostic]) {
-        let root = StrictContext(context)
-        let output = library.render(root, withTemplate: name) ?? ""
+    /// Renders template `name` with `scope`. Every variable or section the templates ask for
+    /// and no scope has becomes an error at its first use in the template files.
+    func render(_ name: String, _ scope: TemplateScope) -> ([UInt8], [Diagnostic]) {
+        let root = RootContext(scope)
+        let output = compiled.map { $0.render(name, root) ?? [] } ?? Array((library.render(root, withTemplate: name) ?? "").utf8)
         let missing = root.recorder.missing
         guard !missing.isEmpty else { return (output, []) }
+        let keys = scope.allKeys
         let diagnostics = missing.sorted().map { key -> Diagnostic in
             .error(location(ofVariable: key, preferring: name), "template uses \"\(key)\" but the page has no such value",
-                   fix: closestMatch(to: key, in: context.keys).map { "did you mean \"\($0)\"?" })
+                   fix: closestMatch(to: key, in: keys).map { "did you mean \"\($0)\"?" })
         }
         return (output, diagnostics)
     }
@@ -163,18 +171,53 @@ struct TemplateSet {
     }
 }
 
+/// Which renderer draws the templates: Rapport's (the default) or swift-mustache's own, which
+/// the tests use to check that both give the same bytes.
+public enum TemplateEngine: Sendable {
+    case compiled
+    case swiftMustache
+}
+
 /// HTML escaping of `&`, `<`, `>`, `"`, `'` as swift-mustache's own, on UTF-8 bytes.
 struct FastHTMLContentType: MustacheContentType {
     func escapeText(_ text: String) -> String { escapeHTML(text) }
 }
 
-/// Markup that goes into a template as it is (`{{{content}}}`, `{{{svg}}}`): handed to
-/// swift-mustache as a custom renderable, which it inserts without copying it through
-/// `String(describing:)`.
-struct RawHTML: MustacheCustomRenderable {
-    let html: String
-    var renderText: String { html }
-    var isNull: Bool { html.isEmpty }
+/// Markup that goes into a template as it is (`{{{content}}}`, `{{{svg}}}`), as UTF-8 bytes: a
+/// page is assembled from its pieces without converting them to `String` and back.
+struct RawHTML: MustacheCustomRenderable, Sendable {
+    let bytes: [UInt8]
+    init(_ html: String) { bytes = Array(html.utf8) }
+    init(bytes: [UInt8]) { self.bytes = bytes }
+    var renderText: String { String(decoding: bytes, as: UTF8.self) }
+    var isNull: Bool { bytes.isEmpty }
+}
+
+/// A value a template can show or test. Typed, so that rendering never has to find out what
+/// an `Any` holds (a dynamic cast costs about a thousand instructions, and a page has hundreds
+/// of lookups).
+enum TemplateValue: @unchecked Sendable {
+    case text(String)
+    case html(RawHTML)
+    case flag(Bool)
+    case scope(TemplateScope)
+    case list([TemplateScope])
+    case navigation(NavigationList)
+    /// Anything else (only reached through swift-mustache's own lookups by reflection).
+    case other(Any)
+
+    /// The value as swift-mustache expects it.
+    var any: Any {
+        switch self {
+        case let .text(text): text
+        case let .html(html): html
+        case let .flag(flag): flag
+        case let .scope(scope): scope
+        case let .list(list): list
+        case let .navigation(navigation): navigation
+        case let .other(value): value
+        }
+    }
 }
 
 /// Records the names a template looked up that no context level had.
@@ -182,33 +225,78 @@ final class MissingRecorder: @unchecked Sendable {
     var missing: Set<String> = []
 }
 
-/// A context value that answers Mustache lookups from a dictionary. Only the root level
-/// records misses: Mustache asks the innermost context first and falls back outwards, so a
-/// name is really missing only when the root does not have it either. Nested dictionaries
-/// and lists of dictionaries are converted once, up front, not at every lookup.
-final class StrictContext: MustacheParent {
-    private var values: [String: Any]
-    let recorder: MissingRecorder
-    private let isRoot: Bool
+/// Values a template can look up: its own, then its parent's. A page's scope has the
+/// language's shared scope (UI strings, site title, chapter list …) as parent, so what every
+/// page of a language shares is built once, not copied into each page.
+final class TemplateScope: MustacheParent, @unchecked Sendable {
+    var values: [String: TemplateValue]
+    let parent: TemplateScope?
 
-    init(_ values: [String: Any], recorder: MissingRecorder = MissingRecorder(), isRoot: Bool = true) {
-        self.recorder = recorder
-        self.isRoot = isRoot
+    init(_ values: [String: TemplateValue], parent: TemplateScope? = nil) {
         self.values = values
-        for (key, value) in values {
-            if let dictionary = value as? [String: Any] {
-                self.values[key] = StrictContext(dictionary, recorder: recorder, isRoot: false)
-            } else if let array = value as? [[String: Any]] {
-                self.values[key] = array.map { StrictContext($0, recorder: recorder, isRoot: false) }
-            }
-        }
+        self.parent = parent
     }
 
-    func child(named name: String) -> Any? {
-        guard let value = values[name] else {
-            if isRoot { recorder.missing.insert(name) }
+    /// A scope of plain texts (`title`, `url` …).
+    convenience init(texts: [String: String], parent: TemplateScope? = nil) {
+        self.init(texts.mapValues { .text($0) }, parent: parent)
+    }
+
+    subscript(name: String) -> TemplateValue? {
+        get { values[name] ?? parent?[name] }
+        set { values[name] = newValue }
+    }
+
+    func child(named name: String) -> Any? { self[name]?.any }
+
+    /// Every name visible from here (for "did you mean" suggestions).
+    var allKeys: Set<String> { Set(values.keys).union(parent?.allKeys ?? []) }
+}
+
+/// The object a render starts from. Only the root records misses: Mustache asks the innermost
+/// section's object first and falls back outwards, so a name is really missing only when the
+/// root does not have it either.
+final class RootContext: MustacheParent {
+    let scope: TemplateScope
+    let recorder = MissingRecorder()
+
+    init(_ scope: TemplateScope) { self.scope = scope }
+
+    func value(named name: String) -> TemplateValue? {
+        guard let value = scope[name] else {
+            recorder.missing.insert(name)
             return nil
         }
         return value
+    }
+
+    func child(named name: String) -> Any? { value(named: name)?.any }
+}
+
+/// The chapter list of a language as a section (`{{#nav}}`), marked `current` for the page being
+/// rendered: the entries are built once per language and only wrapped per page, as they are read.
+struct NavigationList: MustacheSequence {
+    let entries: [TemplateScope]
+    let current: Int?
+
+    func makeIterator() -> Iterator { Iterator(entries: entries, current: current) }
+
+    struct Iterator: IteratorProtocol {
+        let entries: [TemplateScope]
+        let current: Int?
+        var index = 0
+
+        mutating func next() -> Entry? {
+            guard index < entries.count else { return nil }
+            defer { index += 1 }
+            return Entry(scope: entries[index], isCurrent: index == current)
+        }
+    }
+
+    struct Entry: MustacheParent {
+        let scope: TemplateScope
+        let isCurrent: Bool
+        func value(named name: String) -> TemplateValue? { name == "current" ? .flag(isCurrent) : scope[name] }
+        func child(named name: String) -> Any? { value(named: name)?.any }
     }
 }

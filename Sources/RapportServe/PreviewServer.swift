@@ -183,7 +183,7 @@ public actor PreviewServer {
                     var site = SiteFiles(basePath: Pipeline.basePath(content: options.pipeline.content))
                     for file in result.files {
                         let html = MediaType.isHTML(MediaType.of(file.path))
-                        site.files[file.path] = Data((html ? Pages.inject(script, into: file.contents) : file.contents).utf8)
+                        site.files[file.path] = html ? Data(Pages.inject(script, into: file.contents).utf8) : Data(file.bytes)
                     }
                     continuation.resume(returning: (site, nil))
                 } else {

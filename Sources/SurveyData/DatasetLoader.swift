@@ -18,76 +18,74 @@ public struct DatasetLoader {
     /// errors (so that chapters using them raise no second, misleading error).
     public func load() -> (datasets: [String: Dataset], diagnostics: [Diagnostic], invalid: Set<String>) {
         var diagnostics: [Diagnostic] = []
-        var pairs: [String: (yml: URL?, csv: URL?)] = [:]
-        var firstSeen: [String: URL] = [:]
-        let fm = FileManager.default
-        guard fm.fileExists(atPath: directory.path) else { return ([:], [], []) }
-        let files = (fm.enumerator(at: directory, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL } ?? [])
-            .sorted { $0.path < $1.path }
-        for url in files {
-            // lstat: the file itself, not what a link points to (and far cheaper than resourceValues).
-            var info = stat()
-            guard lstat(url.path, &info) == 0 else { continue }
-            let isSymbolicLink = (info.st_mode & S_IFMT) == S_IFLNK
-            let isRegularFile = (info.st_mode & S_IFMT) == S_IFREG
-            if isSymbolicLink {
-                diagnostics.append(.error(SourceLocation(file: display(url)), "symbolic links are not allowed in the data folder",
+        var pairs: [String: (yml: String?, csv: String?)] = [:]
+        var firstSeen: [String: Substring] = [:]
+        let root = directory.path
+        guard Files.exists(root) else { return ([:], [], []) }
+        // Paths as the user sees them: the folder's display path once, then plain joins.
+        let displayRoot = display(directory)
+        func shown(_ relative: String) -> String { displayRoot + "/" + relative }
+        for entry in Files.list(root) {
+            if entry.kind == .symbolicLink {
+                diagnostics.append(.error(SourceLocation(file: shown(entry.path)), "symbolic links are not allowed in the data folder",
                                           fix: "copy the file into Content/data instead of linking to it"))
                 continue
             }
-            guard isRegularFile else { continue }
-            let ext = url.pathExtension.lowercased()
+            guard entry.kind == .file else { continue }
+            let name = entry.name
+            guard let dot = name.lastIndex(of: ".") else { continue }
+            let ext = name[name.index(after: dot)...].lowercased()
             guard ext == "yml" || ext == "yaml" || ext == "csv" else { continue }
-            let id = url.deletingPathExtension().lastPathComponent
+            let id = String(name[..<dot])
             if !DatasetParser.isValidKey(id) {
-                diagnostics.append(.error(SourceLocation(file: display(url)), "dataset file name \"\(url.lastPathComponent)\" is not a valid id",
+                diagnostics.append(.error(SourceLocation(file: shown(entry.path)), "dataset file name \"\(name)\" is not a valid id",
                                           fix: "use lower-case letters, digits and - only"))
                 continue
             }
             var pair = pairs[id] ?? (nil, nil)
-            let folder = url.deletingLastPathComponent()
+            let folder = entry.path.dropLast(name.count)
             if let first = firstSeen[id], first != folder {
-                diagnostics.append(.error(SourceLocation(file: display(url)), "two datasets with the id \"\(id)\"",
-                                          fix: "the other one is in \(display(first)); rename one of them"))
+                diagnostics.append(.error(SourceLocation(file: shown(entry.path)), "two datasets with the id \"\(id)\"",
+                                          fix: "the other one is in \(displayRoot + "/" + first.dropLast()); rename one of them"))
                 continue
             }
             firstSeen[id] = folder
-            if ext == "csv" { pair.csv = url } else {
+            if ext == "csv" { pair.csv = entry.path } else {
                 if pair.yml != nil {
-                    diagnostics.append(.error(SourceLocation(file: display(url)), "dataset \"\(id)\" has both a .yml and a .yaml file"))
+                    diagnostics.append(.error(SourceLocation(file: shown(entry.path)), "dataset \"\(id)\" has both a .yml and a .yaml file"))
                 }
-                pair.yml = url
+                pair.yml = entry.path
             }
             pairs[id] = pair
         }
 
-        // Read every pair (cheap), then parse them on all cores.
-        var inputs: [(id: String, yml: URL, csv: URL, metadata: String, data: String)] = []
+        var inputs: [(id: String, yml: String, csv: String)] = []
         for id in pairs.keys.sorted() {
             guard let pair = pairs[id] else { continue }
             guard let yml = pair.yml else {
                 if let csv = pair.csv {
-                    diagnostics.append(.error(SourceLocation(file: display(csv)), "dataset \"\(id)\" has no metadata file",
+                    diagnostics.append(.error(SourceLocation(file: shown(csv)), "dataset \"\(id)\" has no metadata file",
                                               fix: "add \(id).yml beside it (see docs/datasets.md)"))
                 }
                 continue
             }
             guard let csv = pair.csv else {
-                diagnostics.append(.error(SourceLocation(file: display(yml)), "dataset \"\(id)\" has no CSV file",
+                diagnostics.append(.error(SourceLocation(file: shown(yml)), "dataset \"\(id)\" has no CSV file",
                                           fix: "add \(id).csv beside it with the numbers"))
                 continue
             }
-            let metadata = Self.readText(yml, display: display(yml))
-            let data = Self.readText(csv, display: display(csv))
-            for case let .failure(diagnostic) in [metadata, data] { diagnostics.append(diagnostic) }
-            guard case let .success(metadataText) = metadata, case let .success(dataText) = data else { continue }
-            inputs.append((id, yml, csv, metadataText, dataText))
+            inputs.append((id, yml, csv))
         }
-        let display = self.display
-        let parsed = inputs.parallelMap { input in
-            DatasetParser.parse(id: input.id, metadata: input.metadata, metadataFile: display(input.yml),
-                                data: input.data, dataFile: display(input.csv))
+        // Read and parse every pair on all cores.
+        let parsed = inputs.parallelMap { input -> (dataset: Dataset?, diagnostics: [Diagnostic]) in
+            let metadataFile = shown(input.yml), dataFile = shown(input.csv)
+            let metadata = Files.readText(root + "/" + input.yml, display: metadataFile)
+            let data = Files.readText(root + "/" + input.csv, display: dataFile)
+            guard case let .success(metadataText) = metadata, case let .success(dataText) = data else {
+                return (nil, [metadata, data].compactMap { if case let .failure(problem) = $0 { problem } else { nil } })
+            }
+            return DatasetParser.parse(id: input.id, metadata: metadataText, metadataFile: metadataFile,
+                                       data: dataText, dataFile: dataFile)
         }
         var datasets: [String: Dataset] = [:]
         for (input, result) in zip(inputs, parsed) {
@@ -100,9 +98,6 @@ public struct DatasetLoader {
 
     /// Reads a file as UTF-8 text, or a diagnostic pointing at the first invalid byte.
     public static func readText(_ url: URL, display: String) -> Result<String, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            return .failure(.error(SourceLocation(file: display), "cannot read file"))
-        }
-        return decodeUTF8([UInt8](data), file: display)
+        Files.readText(url.path, display: display)
     }
 }

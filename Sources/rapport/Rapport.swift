@@ -28,23 +28,28 @@ struct Folders: ParsableArguments {
     @Option(help: "The content folder (site.yml, nl/, fr/, i18n/, data/).") var content = "Content"
     @Option(help: "The templates folder (*.mustache, partials/, assets/).") var templates = "Templates"
     @Option(help: "The output folder, replaced as a whole by a successful build.") var output = "Public"
+    @Flag(help: "Print the time each stage took.") var timings = false
 
     func options(write: Bool) -> Pipeline.Options {
         Pipeline.Options(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
-                         output: URL(fileURLWithPath: output), write: write)
+                         output: URL(fileURLWithPath: output), write: write, keepFiles: false)
     }
 }
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
     @OptionGroup var folders: Folders
-    func run() throws { try report(Pipeline(folders.options(write: true)).run(), output: folders.output, wrote: true) }
+    func run() throws {
+        try report(Pipeline(folders.options(write: true)).run(), output: folders.output, wrote: true, timings: folders.timings)
+    }
 }
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Run every validation; write nothing.")
     @OptionGroup var folders: Folders
-    func run() throws { try report(Pipeline(folders.options(write: false)).run(), output: folders.output, wrote: false) }
+    func run() throws {
+        try report(Pipeline(folders.options(write: false)).run(), output: folders.output, wrote: false, timings: folders.timings)
+    }
 }
 
 struct Serve: ParsableCommand {
@@ -64,12 +69,17 @@ struct Serve: ParsableCommand {
     }
 }
 
-func report(_ result: Pipeline.Result, output: String, wrote: Bool) throws {
+func report(_ result: Pipeline.Result, output: String, wrote: Bool, timings: Bool) throws {
     for diagnostic in result.diagnostics {
         FileHandle.standardError.write(Data((diagnostic.detailed + "\n").utf8))
     }
     if let failure = result.failure {
         FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
+    }
+    if timings {
+        for phase in result.phases {
+            FileHandle.standardError.write(Data("  \(phase.name): \(String(format: "%.1f", phase.seconds * 1000)) ms\n".utf8))
+        }
     }
     print(result.summary(output: output, wrote: wrote))
     if !result.succeeded { throw ExitCode(1) }

@@ -54,9 +54,56 @@ import Testing
         let result = site.build()
         #expect(!result.succeeded)
         #expect(site.read("nl/vrijwilligers/index.html") == before)
+        // Only the build before last stays beside the output (the next build's staging folder).
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Public") }
-        #expect(leftovers.isEmpty)
+        #expect(leftovers == [".Public.previous"])
         #expect(result.summary(output: "Public", wrote: true).hasPrefix("failed: 1 error, 0 warnings; Public left as it was"))
+    }
+
+    /// A rebuild writes only what changed (into the build before last), removes what the site
+    /// no longer has, and swaps: the output is always exactly the last successful build.
+    @Test func rebuildsWriteOnlyWhatChangedAndDropWhatIsGone() throws {
+        let site = try TestSite(TestSite.minimal.merging(ChartFixtures.files) { $1 })
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        #expect(site.build().succeeded)
+        let removed = "nl/vrijwilligers/index.html"
+        #expect(site.read(removed) != nil)
+        // Third build: the staging folder is the first build; one chapter is renamed.
+        let volunteers = try String(contentsOf: site.content.appendingPathComponent("nl/volunteers.md"), encoding: .utf8)
+        try site.write("Content/nl/volunteers.md", volunteers.replacingOccurrences(of: "slug: vrijwilligers", with: "slug: vrijwilligerswerk"))
+        #expect(site.build().succeeded)
+        #expect(site.read(removed) == nil, "a page the site no longer has is gone")
+        #expect(site.read("nl/vrijwilligerswerk/index.html") != nil)
+        // Fourth build, nothing changed since the third: no file of the staging folder is rewritten.
+        let stagedBefore = try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent(".Public.previous/fr/index.html").path)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(site.build().succeeded)
+        let outputNow = try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent("fr/index.html").path)[.modificationDate] as? Date
+        #expect(outputNow == stagedBefore, "an unchanged file is not written again")
+        #expect(site.read(removed) == nil)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("nl/vrijwilligers").path), "its emptied folder is gone too")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: site.output.path).filter { !$0.hasPrefix("assets") }
+        #expect(!files.contains { $0.hasPrefix("nl/vrijwilligers/") })
+    }
+
+    /// Whatever was left in the staging folder (a file where a folder must go, an edited file,
+    /// stray files) never reaches the output.
+    @Test func aDamagedStagingFolderIsRepaired() throws {
+        let site = try TestSite(TestSite.minimal)
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        #expect(site.build().succeeded)
+        let staging = ".Public.previous"
+        try site.remove("\(staging)/nl/vrijwilligers")
+        try site.write("\(staging)/nl/vrijwilligers", "a file where a folder goes")
+        try site.write("\(staging)/fr/index.html", "edited by hand")
+        try site.write("\(staging)/stray/file.txt", "not part of the site")
+        let expected = site.read("nl/vrijwilligers/index.html")
+        #expect(site.build().succeeded)
+        #expect(site.read("nl/vrijwilligers/index.html") == expected)
+        #expect(site.read("fr/index.html")?.contains("<html lang=\"fr-BE\">") == true)
+        #expect(site.read("stray/file.txt") == nil)
     }
 
     @Test func refusesToReplaceAFolderItDidNotBuild() throws {

@@ -15,6 +15,21 @@ import Testing
         return Pipeline(options).run()
     }()
 
+    /// Rapport's template renderer and swift-mustache's own give the same bytes, for every file
+    /// of the real site.
+    @Test func bothTemplateRenderersGiveTheSameSite() {
+        let repository = TestSite.repository
+        var options = Pipeline.Options(content: repository.appendingPathComponent("Content"),
+                                       templates: repository.appendingPathComponent("Templates"),
+                                       output: repository.appendingPathComponent(".build/unused-output"), write: false)
+        options.templateEngine = .swiftMustache
+        let reference = Pipeline(options).run()
+        #expect(reference.files.map(\.path) == Self.result.files.map(\.path))
+        for (ours, theirs) in zip(Self.result.files, reference.files) {
+            #expect(ours.bytes == theirs.bytes, "\(ours.path) differs")
+        }
+    }
+
     @Test func studyBuildsWithoutErrors() {
         let errors = Self.result.diagnostics.filter { $0.severity == .error }.map(\.description)
         #expect(errors == [])
