@@ -144,6 +144,12 @@ func levenshtein(_ a: [Character], _ b: [Character]) -> Int {
 
 /// Decodes UTF-8 bytes, or returns the location (line, column) of the first invalid byte.
 public func decodeUTF8(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
+    // Valid files (nearly all) are checked once, by the standard library; only an invalid one
+    // is walked again to say where.
+    if var text = String(validating: bytes, as: UTF8.self) {
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
+        return .success(text)
+    }
     var line = 1
     var column = 1
     var index = 0

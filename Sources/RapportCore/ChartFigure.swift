@@ -48,29 +48,52 @@ struct ChartFigure {
         // The table of numbers is built here rather than in figure.mustache: it is the bulk of
         // every figure (rows × series cells), and Mustache lookups per cell cost more than the
         // rest of the page.
-        var head = "<tr><th scope=\"col\">\(escapeHTML(strings["chart_category"]))</th>"
-        if hasRowBases { head += "<th scope=\"col\">n</th>" }
+        var head: [UInt8] = []
+        head.append(contentsOf: "<tr><th scope=\"col\">".utf8)
+        appendEscaped(strings["chart_category"], to: &head)
+        head.append(contentsOf: "</th>".utf8)
+        if hasRowBases { head.append(contentsOf: "<th scope=\"col\">n</th>".utf8) }
         for series in dataset.series {
             var base = series.base.map { " (n=\($0))" } ?? ""
             if (series.base ?? Int.max) < Dataset.lowBaseLimit { base += " (\(strings["chart_low_n"]))" }
-            head += "<th scope=\"col\">\(escapeHTML(series.label[language] + base))</th>"
+            head.append(contentsOf: "<th scope=\"col\">".utf8)
+            appendEscaped(series.label[language] + base, to: &head)
+            head.append(contentsOf: "</th>".utf8)
         }
-        head += "</tr>"
+        head.append(contentsOf: "</tr>".utf8)
         var anyInferred = false
-        var body = ""
-        let inferredMark = "<span class=\"inferred\" title=\"\(escapeHTML(strings["chart_inferred"]))\">†</span>"
+        var body: [UInt8] = []
+        body.reserveCapacity(dataset.rows.count * (64 + 24 * dataset.series.count))
+        let inferredMark = Array("<span class=\"inferred\" title=\"\(escapeHTML(strings["chart_inferred"]))\">†</span>".utf8)
+        let lowBase = Array(" <span class=\"low-n\">(\(escapeHTML(strings["chart_low_n"])))</span>".utf8)
+        var cell: [UInt8] = []
         for (index, row) in dataset.rows.enumerated() {
-            body += "<tr><th scope=\"row\">\(escapeHTML(row.label[language]))"
-            if let mark = row.mark { body += " <span class=\"mark\">\(escapeHTML(mark))</span>" }
-            if row.isLowBase { body += " <span class=\"low-n\">(\(escapeHTML(strings["chart_low_n"])))</span>" }
-            body += "</th>"
-            if hasRowBases { body += "<td>\(row.base.map(String.init) ?? "–")</td>" }
+            body.append(contentsOf: "<tr><th scope=\"row\">".utf8)
+            appendEscaped(row.label[language], to: &body)
+            if let mark = row.mark {
+                body.append(contentsOf: " <span class=\"mark\">".utf8)
+                appendEscaped(mark, to: &body)
+                body.append(contentsOf: "</span>".utf8)
+            }
+            if row.isLowBase { body.append(contentsOf: lowBase) }
+            body.append(contentsOf: "</th>".utf8)
+            if hasRowBases { body.append(contentsOf: "<td>\(row.base.map(String.init) ?? "–")</td>".utf8) }
             for seriesIndex in dataset.series.indices {
                 let inferred = dataset.isInferred(row: index, series: seriesIndex)
                 anyInferred = anyInferred || inferred
-                body += "<td>\(escapeHTML(formatted(row: index, series: seriesIndex)))\(inferred ? inferredMark : "")</td>"
+                body.append(contentsOf: "<td>".utf8)
+                if let value = row.values.indices.contains(seriesIndex) ? row.values[seriesIndex] : nil {
+                    // Formatted numbers hold digits, separators, units and signs: nothing to escape.
+                    cell.removeAll(keepingCapacity: true)
+                    NumberFormat.append(value, unit: dataset.unit(ofRow: index), decimals: dataset.decimals(ofRow: index), locale: locale, into: &cell)
+                    body.append(contentsOf: cell)
+                } else {
+                    body.append(contentsOf: "–".utf8)
+                }
+                if inferred { body.append(contentsOf: inferredMark) }
+                body.append(contentsOf: "</td>".utf8)
             }
-            body += "</tr>\n"
+            body.append(contentsOf: "</tr>\n".utf8)
         }
         var notes: [String] = dataset.notes.map { $0[language] }
         if dataset.needsRoundingNote { notes.append(strings["chart_rounding"]) }
@@ -98,8 +121,8 @@ struct ChartFigure {
             "hasNotes": .flag(!notes.isEmpty),
             "source": .text((dataset.source?[language]) ?? strings["chart_default_source"]),
             "showTable": .flag(showTable),
-            "tableHead": .html(RawHTML(head)),
-            "tableBody": .html(RawHTML(body)),
+            "tableHead": .html(RawHTML(bytes: head)),
+            "tableBody": .html(RawHTML(bytes: body)),
             "csvURL": .text(csvURL),
             "csvFileName": .text("\(dataset.id)-\(language.rawValue).csv"),
         ]
@@ -109,24 +132,31 @@ struct ChartFigure {
     /// order mark, `;` between fields, decimal comma, headers in the page's language. A text
     /// starting with `=`, `+`, `@` or a tab gets a leading apostrophe so no spreadsheet runs it
     /// as a formula.
-    func csv() -> String {
+    func csv() -> [UInt8] {
         let hasRowBases = dataset.rows.contains { $0.base != nil }
-        var header = [strings["chart_category"]]
-        if hasRowBases { header.append("n") }
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+        out.reserveCapacity(64 + dataset.rows.count * (48 + 8 * dataset.series.count))
+        Self.appendCSVField(strings["chart_category"], to: &out)
+        if hasRowBases { out.append(contentsOf: ";n".utf8) }
+        let unit = unitSuffix(dataset.unit)
         for series in dataset.series {
-            let unit = unitSuffix(dataset.unit)
-            header.append(series.label[language] + (unit.isEmpty ? "" : " (\(unit))"))
+            out.append(UInt8(ascii: ";"))
+            Self.appendCSVField(series.label[language] + (unit.isEmpty ? "" : " (\(unit))"), to: &out)
         }
-        var lines = [header.map(Self.csvField).joined(separator: ";")]
+        out.append(contentsOf: [0x0D, 0x0A])
         for row in dataset.rows {
-            var fields = [Self.csvField(row.label[language] + (row.mark ?? ""))]
-            if hasRowBases { fields.append(row.base.map(String.init) ?? "") }
-            for value in row.values {
-                fields.append(value.map { Self.csvNumber($0, decimals: row.decimals ?? dataset.decimals) } ?? "")
+            Self.appendCSVField(row.label[language] + (row.mark ?? ""), to: &out)
+            if hasRowBases {
+                out.append(UInt8(ascii: ";"))
+                if let base = row.base { out.append(contentsOf: String(base).utf8) }
             }
-            lines.append(fields.joined(separator: ";"))
+            for value in row.values {
+                out.append(UInt8(ascii: ";"))
+                if let value { Self.appendCSVNumber(value, decimals: row.decimals ?? dataset.decimals, to: &out) }
+            }
+            out.append(contentsOf: [0x0D, 0x0A])
         }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        return out
     }
 
     private func unitSuffix(_ unit: ValueUnit) -> String {
@@ -141,17 +171,40 @@ struct ChartFigure {
     }
 
     static func csvNumber(_ value: Double, decimals: Int) -> String {
-        var text = NumberFormat.format(value, unit: .number, decimals: decimals, locale: .nlBE)
-        text.removeAll { $0 == "." }  // no thousands separators in a data file
-        return text
+        var out: [UInt8] = []
+        appendCSVNumber(value, decimals: decimals, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A number with a decimal comma and no thousands separators (a data file, not prose).
+    static func appendCSVNumber(_ value: Double, decimals: Int, to out: inout [UInt8]) {
+        let start = out.count
+        NumberFormat.append(value, unit: .number, decimals: decimals, locale: .nlBE, into: &out)
+        if out[start...].contains(UInt8(ascii: ".")) {
+            let digits = out[start...].filter { $0 != UInt8(ascii: ".") }
+            out.replaceSubrange(start..., with: digits)
+        }
     }
 
     static func csvField(_ text: String) -> String {
-        var text = text
-        if let first = text.first, "=+@\t\r".contains(first) { text = "'" + text }
-        if text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var out: [UInt8] = []
+        appendCSVField(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A text field: quoted when it holds `;`, `"` or a line break; a leading `=`, `+`, `@`, tab
+    /// or carriage return gets an apostrophe first, so no spreadsheet runs it as a formula.
+    static func appendCSVField(_ text: String, to out: inout [UInt8]) {
+        let bytes = text.utf8
+        let needsQuotes = bytes.contains { $0 == UInt8(ascii: ";") || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+        if needsQuotes { out.append(0x22) }
+        if let first = bytes.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D {
+            out.append(UInt8(ascii: "'"))
         }
-        return text
+        for byte in bytes {
+            out.append(byte)
+            if byte == 0x22, needsQuotes { out.append(0x22) }
+        }
+        if needsQuotes { out.append(0x22) }
     }
 }

@@ -206,33 +206,17 @@ struct ContentLoader {
     }
 
     mutating func parsePage(_ text: String, name: String, language: Language, file: String) -> Page? {
-        // Front matter: the lines between a first line `---` and the next line `---`. Found by
-        // scanning lines lazily, so a long body is neither split into lines nor joined again.
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).makeIterator()
-        func isFence(_ line: Substring.UTF8View.SubSequence?) -> Bool {
-            guard let line else { return false }
-            return String(decoding: line, as: UTF8.self).trimmingWhitespace == "---"
-        }
-        guard isFence(lines.next()) else {
+        // Front matter: the lines between a first line `---` and the next line `---`, found by a
+        // scan of the bytes line by line (a long body is neither split into lines nor copied twice).
+        guard let split = Self.splitFrontMatter(text) else {
             diagnostics.error(SourceLocation(file: file), "missing front matter",
                               fix: "start the file with ---, then title: …, order: …, then ---")
             return nil
         }
-        var yamlLines: [Substring] = []
-        var closeFound = false
-        while let line = lines.next() {
-            if isFence(line) { closeFound = true; break }
-            yamlLines.append(Substring(line))
-        }
-        guard closeFound else {
+        guard let (yaml, close, body) = split else {
             diagnostics.error(SourceLocation(file: file), "front matter is not closed", fix: "add a line --- after the last key")
             return nil
         }
-        let close = yamlLines.count + 1
-        let yaml = yamlLines.joined(separator: "\n")
-        // The body starts after the closing fence's line.
-        let fenceEnds = text.utf8.indices.lazy.filter { text.utf8[$0] == UInt8(ascii: "\n") }.dropFirst(close).first
-        let body = fenceEnds.map { String(text[text.utf8.index(after: $0)...]) } ?? ""
         var reader = YAMLReader(file: file, lineOffset: 1)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         guard let root = reader.parse(yaml) else { return nil }
@@ -268,6 +252,44 @@ struct ContentLoader {
             reader.error(root, "file name \"\(name).md\" is not a valid URL segment", fix: "add slug: … or rename the file (a-z, 0-9, -)")
         }
         return page
+    }
+
+    /// nil: no opening `---` line; `.some(nil)`: not closed; else the YAML between the fences,
+    /// the closing fence's line number and the text after it.
+    static func splitFrontMatter(_ text: String) -> (yaml: String, close: Int, body: String)?? {
+        var text = text
+        return text.withUTF8 { bytes -> (yaml: String, close: Int, body: String)?? in
+            func isFence(_ line: Range<Int>) -> Bool {
+                var lower = line.lowerBound, upper = line.upperBound
+                while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
+                while upper > lower, bytes[upper - 1] == 0x20 || bytes[upper - 1] == 0x09 || bytes[upper - 1] == 0x0D { upper -= 1 }
+                return upper - lower == 3 && bytes[lower] == 0x2D && bytes[lower + 1] == 0x2D && bytes[lower + 2] == 0x2D
+            }
+            var start = 0, number = 0
+            /// The next line (without its line break) and where the one after starts.
+            func nextLine() -> Range<Int>? {
+                guard start <= bytes.count, !(start == bytes.count && number > 0) else { return nil }
+                var end = start
+                if let base = bytes.baseAddress, start < bytes.count,
+                   let found = memchr(base + start, 0x0A, bytes.count - start) {
+                    end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                } else {
+                    end = bytes.count
+                }
+                defer { start = end + 1; number += 1 }
+                return start..<end
+            }
+            guard let first = nextLine(), isFence(first) else { return nil }
+            let yamlStart = start
+            while let line = nextLine() {
+                if isFence(line) {
+                    let yaml = String(decoding: UnsafeBufferPointer(rebasing: bytes[yamlStart..<max(yamlStart, line.lowerBound - 1)]), as: UTF8.self)
+                    let body = start < bytes.count ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self) : ""
+                    return .some((yaml, number - 1, body))
+                }
+            }
+            return .some(nil)
+        }
     }
 
     mutating func checkPairs(_ pages: [Page]) {

@@ -1,21 +1,13 @@
 /// Escapes text for HTML and XML element content and attribute values: `&`, `<`, `>`, `"`, `'`.
 /// Works on UTF-8 bytes and returns the text itself when nothing needs escaping (most labels).
 func escapeHTML(_ text: String) -> String {
-    let utf8 = text.utf8
-    guard utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-        return text
+    var copy = text
+    let clean = copy.withUTF8 { bytes in
+        !bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
     }
+    if clean { return text }
     var output: [UInt8] = []
-    output.reserveCapacity(utf8.count + 16)
-    for byte in utf8 {
-        switch byte {
-        case 0x26: output.append(contentsOf: "&amp;".utf8)
-        case 0x3C: output.append(contentsOf: "&lt;".utf8)
-        case 0x3E: output.append(contentsOf: "&gt;".utf8)
-        case 0x22: output.append(contentsOf: "&quot;".utf8)
-        case 0x27: output.append(contentsOf: "&#39;".utf8)
-        default: output.append(byte)
-        }
-    }
+    output.reserveCapacity(text.utf8.count + 16)
+    appendEscaped(text, to: &output)
     return String(decoding: output, as: UTF8.self)
 }

@@ -104,8 +104,9 @@ enum Markdown {
         }
 
         for node in texts {
-            let literal = string(cmark_node_get_literal(node))
-            guard literal.utf8.contains(UInt8(ascii: "{")) else { continue }
+            // Most text has no `{{`: looked for in cmark's own C string, before making a String.
+            guard let raw = cmark_node_get_literal(node), let brace = strstr(raw, "{{"), brace.pointee != 0 else { continue }
+            let literal = String(cString: raw)
             let pieces = placeholderPieces(literal)
             guard pieces.contains(where: \.isPlaceholder) else { continue }
             let start = position(node)

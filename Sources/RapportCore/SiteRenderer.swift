@@ -248,7 +248,7 @@ struct SiteRenderer {
             return []
         }
         if dataset.kind != .figures, count == 1 {
-            work.csvFiles.append(OutputFile(path: "\(page.language.rawValue)/data/\(id).csv", contents: figure.csv()))
+            work.csvFiles.append(OutputFile(path: "\(page.language.rawValue)/data/\(id).csv", bytes: figure.csv()))
         }
         let scope = TemplateScope(figure.context(svg: svg), parent: languageScopes[page.language])
         let (html, problems) = templates.render("figure", scope)

@@ -44,9 +44,19 @@ public enum NumberFormat {
     /// ```
     public static func format(_ value: Double, unit: ValueUnit, decimals: Int, locale: ChartLocale) -> String {
         guard value.isFinite else { return missing }
-        let fr = locale == .frBE
         var out: [UInt8] = []
         out.reserveCapacity(32)
+        append(value, unit: unit, decimals: decimals, locale: locale, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `format`, appended to UTF-8 bytes (for callers that build a whole table or file at once).
+    public static func append(_ value: Double, unit: ValueUnit, decimals: Int, locale: ChartLocale, into out: inout [UInt8]) {
+        guard value.isFinite else {
+            out.append(contentsOf: missing.utf8)
+            return
+        }
+        let fr = locale == .frBE
         switch unit {
         case .percent:
             appendNumber(value, decimals: decimals, fr: fr, into: &out)
@@ -76,7 +86,6 @@ public enum NumberFormat {
             appendNumber(value, decimals: decimals, fr: fr, into: &out)
             out.append(contentsOf: fr ? "\u{202F}%".utf8 : "%".utf8)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Formats a bare number: grouping and decimal comma of the locale, no unit.

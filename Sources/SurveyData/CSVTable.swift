@@ -35,8 +35,10 @@ struct CSVTable {
                                       fix: "the first line is the header: key,nl,fr, then one column per series"))
             return
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        // Physical lines, split on the byte (a "\r\n" is one Character, so a Character split
+        // would not see Windows line ends).
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+            line.last == 0x0D ? String(Substring(line.dropLast())) : String(Substring(line))
         }
         let firstLine = lines.first { !$0.trimmingWhitespace.isEmpty } ?? ""
         delimiter = firstLine.contains(";") ? ";" : ","
@@ -51,7 +53,7 @@ struct CSVTable {
         var line = 1
         while let fields = reader.next() {
             let rowLine = line
-            let embedded = fields.reduce(0) { $0 + $1.reduce(0) { $1 == "\n" || $1 == "\r\n" ? $0 + 1 : $0 } }
+            let embedded = fields.reduce(0) { $0 + $1.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } }
             line += 1 + embedded
             let physical = rowLine <= lines.count ? lines[rowLine - 1] : ""
             if fields.allSatisfy({ $0.trimmingWhitespace.isEmpty }) && physical.trimmingWhitespace.isEmpty { continue }
@@ -79,6 +81,19 @@ struct CSVTable {
     /// The 1-based column at which each field of one physical line starts. Only locates
     /// fields for diagnostics; the CSV library does the parsing.
     static func fieldColumns(_ line: String, delimiter: Character) -> [Int] {
+        // ASCII (most lines): a column is a byte.
+        if let separator = delimiter.asciiValue, line.utf8.allSatisfy({ $0 < 0x80 }) {
+            var columns = [1]
+            var inQuotes = false
+            for (offset, byte) in line.utf8.enumerated() {
+                if byte == 0x22 {
+                    inQuotes.toggle()
+                } else if byte == separator, !inQuotes {
+                    columns.append(offset + 2)
+                }
+            }
+            return columns
+        }
         var columns = [1]
         var inQuotes = false
         var column = 1
