@@ -41,9 +41,18 @@ import gen_corpus  # noqa: E402
 
 CMARK_ARGS = ["--smart", "-e", "table", "-e", "footnotes", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter"]
 MiB = 1024 * 1024
-TOOLS = ("rapport", "rapport-nonav", "hugo", "cmark-gfm")
-TOOL_NAMES = {"rapport": "Rapport (charts included)", "rapport-nonav": "Rapport, header without the chapter list (diagnostic)",
-              "hugo": "Hugo (no charts)", "cmark-gfm": "cmark-gfm alone (floor)"}
+# Each site builder is measured twice: a rebuild (the output folder of the previous build is there,
+# as after an editor's last build) and a first build (into an empty folder: outputs removed before
+# each run, outside the timing). "rapport-study" is a diagnostic: the study's own Templates/, whose
+# header lists every chapter on every page (output grows as N²), so it runs for N <= 1,000 only.
+TOOLS = ("rapport", "hugo", "rapport-first", "hugo-first", "rapport-study", "cmark-gfm")
+TOOL_NAMES = {"rapport": "Rapport, rebuild (charts included)", "hugo": "Hugo, rebuild (no charts)",
+              "rapport-first": "Rapport, first build (charts included)", "hugo-first": "Hugo, first build (no charts)",
+              "rapport-study": "Rapport, rebuild with the study's templates (chapter list in every header; diagnostic)",
+              "cmark-gfm": "cmark-gfm alone (floor)"}
+# Which Hugo measurement each Rapport one is compared with.
+COMPARED = {"rapport": "hugo", "rapport-first": "hugo-first", "rapport-study": "hugo"}
+STUDY_MAX_N = 1000
 
 
 def log(message: str) -> None:
@@ -215,10 +224,11 @@ def rapport_site(rapport: Path, corpus: Path, templates: Path, output: Path) -> 
     return [str(rapport), "build", "--content", "rapport/Content", "--templates", str(templates), "--output", str(output)], corpus
 
 
-def nonav_templates(work: Path) -> Path:
-    """A copy of Templates/ whose header leaves out the chapter list ({{#nav}} … {{/nav}}), which
-    the real header repeats twice on every page: a diagnostic variant, closer to Hugo's theme."""
-    target = work / "templates-nonav"
+def bench_templates(work: Path) -> Path:
+    """The Rapport theme comparable to bench/hugo-theme: a copy of Templates/ whose header leaves
+    out the chapter list ({{#nav}} … {{/nav}}, which the study's header repeats twice on every page;
+    Hugo's theme lists the chapters on the home page only, as the home template does here)."""
+    target = work / "templates-bench"
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(REPO / "Templates", target)
     header = target / "partials" / "header.mustache"
@@ -253,27 +263,37 @@ def run_corpus(args, n: int, work: Path, results: dict) -> None:
     log(f"corpus N={n}: generating (seed {args.seed}) …")
     gen_corpus.generate(n, corpus, args.seed)
     markdown_bytes = sum(p.stat().st_size for p in (corpus / "hugo" / "content").glob("*/*.md"))
-    outputs = {"rapport": work / f"out-rapport-{n}", "rapport-nonav": work / f"out-rapport-nonav-{n}",
-               "hugo": work / f"out-hugo-{n}", "cmark-gfm": work / f"out-cmark-{n}.html"}
+    outputs = {tool: work / f"out-{tool}-{n}" for tool in TOOLS if tool != "cmark-gfm"}
+    outputs["cmark-gfm"] = work / f"out-cmark-{n}.html"
     commands = {
-        "rapport": rapport_site(args.rapport, corpus, args.templates, outputs["rapport"]),
-        "rapport-nonav": rapport_site(args.rapport, corpus, args.nonav_templates, outputs["rapport-nonav"]),
+        "rapport": rapport_site(args.rapport, corpus, args.bench_templates, outputs["rapport"]),
+        "rapport-first": rapport_site(args.rapport, corpus, args.bench_templates, outputs["rapport-first"]),
+        "rapport-study": rapport_site(args.rapport, corpus, args.templates, outputs["rapport-study"]),
         "hugo": hugo_site(corpus, outputs["hugo"]),
+        "hugo-first": hugo_site(corpus, outputs["hugo-first"]),
         "cmark-gfm": cmark_floor(corpus),
     }
-    tools = [t for t in TOOLS if t in args.tools]
+    for tool, output in outputs.items():
+        # Every measurement starts from nothing: no output, and no build before last beside it.
+        shutil.rmtree(output, ignore_errors=True) if output.is_dir() else output.unlink(missing_ok=True)
+        shutil.rmtree(output.parent / f".{output.name}.previous", ignore_errors=True)
+    tools = [t for t in TOOLS if t in args.tools and not (t == "rapport-study" and n > STUDY_MAX_N)]
     rows: dict[str, list[Measurement]] = {t: [] for t in tools}
     extra: dict[str, dict] = {t: {} for t in tools}
     # A tool that took longer than --slow-limit gets no warm-up and a single run from then on.
     planned = {t: 1 if t in args.slow else args.runs for t in tools}
-    for run in range(-1 if args.warmup else 0, args.runs):
+    # Warm-up: one run (file cache); a Rapport rebuild needs two, since a build writes into the
+    # build before last (the first rebuild has none and writes every file).
+    warmups = 2 if args.warmup else 0
+    for run in range(-warmups, args.runs):
         for tool in tools:
             if len(rows[tool]) >= planned[tool] or (rows[tool] and rows[tool][-1].code != 0):
                 continue
-            if run < 0 and tool in args.slow:
+            if run < 0 and (tool in args.slow or (run == -2 and tool not in ("rapport", "rapport-study"))):
                 continue
-            if tool in outputs and tool != "cmark-gfm":
+            if tool.endswith("-first"):
                 shutil.rmtree(outputs[tool], ignore_errors=True)
+                shutil.rmtree(outputs[tool].parent / f".{outputs[tool].name}.previous", ignore_errors=True)
             wait_for_quiet(args.max_load, args.max_wait)
             command, cwd = commands[tool]
             m = measure(command, cwd, stdout_path=outputs[tool] if tool == "cmark-gfm" else None,
@@ -307,8 +327,10 @@ def run_corpus(args, n: int, work: Path, results: dict) -> None:
         "tools": {t: {"runs": [m.as_dict() for m in rows[t]], **extra[t]} for t in tools},
     }
     if not args.keep_outputs:
-        for tool in ("rapport", "rapport-nonav", "hugo"):
-            shutil.rmtree(outputs[tool], ignore_errors=True)
+        for tool, output in outputs.items():
+            if tool != "cmark-gfm":
+                shutil.rmtree(output, ignore_errors=True)
+                shutil.rmtree(output.parent / f".{output.name}.previous", ignore_errors=True)
 
 
 def run_charts(args, results: dict) -> None:
@@ -419,9 +441,15 @@ def write_report(results: dict, path: Path, quick: bool) -> None:
         "A generated bilingual corpus (`bench/gen_corpus.py`, seed " + str(results["seed"]) + "): N pages per language plus a home page each; "
         "every page has `##` sections with a table of contents, paragraphs, two lists, a GFM table, a footnote, a link, "
         "a number quoted from its data, and two charts from its own two datasets (a stacked-bar chart of 6–14 × 5 and a bar chart of 5–10 × 1–3). "
-        "Rapport builds it with the real `Templates/`; Hugo builds the same Markdown without the chart blocks with a minimal bilingual theme "
+        "Hugo builds the same Markdown without the chart blocks with a minimal bilingual theme "
         "(`bench/hugo-theme/`: page, table of contents, hreflang alternates, pager; home page with the chapter list); "
+        "Rapport builds it, charts included, with the study's `Templates/` less the chapter list in the header, which Hugo's theme does not have either "
+        "(`bench/work/templates-bench`; the study's own templates are a diagnostic row); "
         "`cmark-gfm` converts the same Markdown in one process as the floor for Markdown work (one core, no templates, one output file).",
+        "",
+        "**Rebuild**: the output folder of the previous build is there, as when an editor builds again after a data update (here nothing changed: "
+        "Hugo writes every file again; Rapport compares each file with the build before last and writes only those that differ). "
+        "**First build**: into an empty folder (removed before each run, outside the timing), every file written by both.",
         "",
         "| tool | N per language | pages | runs | wall (median) | range | peak RSS | ÷ Hugo, time | ÷ Hugo, memory | ÷ floor, time | load |",
         "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
@@ -432,14 +460,14 @@ def write_report(results: dict, path: Path, quick: bool) -> None:
     for key in sorted(corpora, key=int):
         c = corpora[key]
         tools = c["tools"]
-        hugo = stats(tools["hugo"]) if "hugo" in tools else None
         floor = stats(tools["cmark-gfm"]) if "cmark-gfm" in tools else None
         for tool in TOOLS:
             if tool not in tools:
                 continue
             wall, lo, hi, rss, load, failed = stats(tools[tool])
             ratio_t = ratio_m = ratio_f = ""
-            if not failed and hugo and not hugo[5] and tool not in ("hugo", "cmark-gfm"):
+            hugo = stats(tools[COMPARED[tool]]) if COMPARED.get(tool) in tools else None
+            if not failed and hugo and not hugo[5]:
                 ratio_t, ratio_m = f"{wall / hugo[0]:.2f}", f"{rss / hugo[3]:.2f}"
             if not failed and floor and not floor[5] and tool != "cmark-gfm":
                 ratio_f = f"{wall / floor[0]:.2f}"
@@ -454,28 +482,30 @@ def write_report(results: dict, path: Path, quick: bool) -> None:
             else:
                 lines.append(f"| {TOOL_NAMES[tool]} | {int(key):,} | {c['pages']:,} | {runs} | {fmt_s(wall)} | {fmt_s(lo)}–{fmt_s(hi)} | {fmt_mib(rss)} "
                              f"| {ratio_t} | {ratio_m} | {ratio_f} | {load:.2f} |")
-        if "rapport" in tools and hugo:
-            base = stats(tools["rapport"])
+        for ours, what in (("rapport", "rebuild"), ("rapport-first", "first build")):
+            if ours not in tools or COMPARED[ours] not in tools:
+                continue
+            base, hugo = stats(tools[ours]), stats(tools[COMPARED[ours]])
             if base[5] or hugo[5]:
                 why = "Hugo failed"
                 if base[5]:
-                    runs = tools["rapport"]["runs"]
+                    runs = tools[ours]["runs"]
                     notes = [r["note"] for r in runs if r.get("note")]
                     why = (f"Rapport failed ({notes[0] if notes else 'exit ' + str(runs[-1]['code'])}, at {fmt_mib(max(r['rss_kib'] for r in runs))})"
                            + (f"; Hugo {fmt_s(hugo[0])}, {fmt_mib(hugo[3])}" if not hugo[5] else ""))
-                targets.append((f"N = {int(key):,}: Rapport's time ≤ ½ Hugo's", False if base[5] else None, why))
-                targets.append((f"N = {int(key):,}: Rapport's peak memory ≤ ½ Hugo's", False if base[5] else None, why))
+                targets.append((f"N = {int(key):,}, {what}: Rapport's time ≤ ½ Hugo's", False if base[5] else None, why))
+                targets.append((f"N = {int(key):,}, {what}: Rapport's peak memory ≤ ½ Hugo's", False if base[5] else None, why))
             else:
-                targets.append((f"N = {int(key):,}: Rapport's time ≤ ½ Hugo's", base[0] <= 0.5 * hugo[0], f"{fmt_s(base[0])} vs {fmt_s(hugo[0])} (ratio {base[0] / hugo[0]:.2f})"))
-                targets.append((f"N = {int(key):,}: Rapport's peak memory ≤ ½ Hugo's", base[3] <= 0.5 * hugo[3], f"{fmt_mib(base[3])} vs {fmt_mib(hugo[3])} (ratio {base[3] / hugo[3]:.2f})"))
+                targets.append((f"N = {int(key):,}, {what}: Rapport's time ≤ ½ Hugo's", base[0] <= 0.5 * hugo[0], f"{fmt_s(base[0])} vs {fmt_s(hugo[0])} (ratio {base[0] / hugo[0]:.2f})"))
+                targets.append((f"N = {int(key):,}, {what}: Rapport's peak memory ≤ ½ Hugo's", base[3] <= 0.5 * hugo[3], f"{fmt_mib(base[3])} vs {fmt_mib(hugo[3])} (ratio {base[3] / hugo[3]:.2f})"))
         for tool in TOOLS:
             if tool in tools:
                 wall, _, _, rss, _, failed = stats(tools[tool])
                 scaling_rows.append((tool, int(key), c["pages"], wall, rss, failed))
     lines += [""]
     lines += ["What each build wrote, and the pipeline time Rapport prints itself (inside the process, without start-up and exit):", "",
-              "| N | Markdown in | Rapport pipeline | Rapport output | Rapport, no chapter list: pipeline | its output | Hugo output |",
-              "|--:|--:|--:|--:|--:|--:|--:|"]
+              "| N | Markdown in | Rapport pipeline, rebuild | first build | Rapport output | study's templates: pipeline | their output | Hugo output |",
+              "|--:|--:|--:|--:|--:|--:|--:|--:|"]
     for key in sorted(corpora, key=int):
         c = corpora[key]
         t = c["tools"]
@@ -487,7 +517,7 @@ def write_report(results: dict, path: Path, quick: bool) -> None:
         def pipe(tool: str) -> str:
             values = (t.get(tool) or {}).get("pipeline_ms") or []
             return f"{fmt_s(median(values) / 1000)}" if values else "–"
-        lines.append(f"| {int(key):,} | {c['markdown_mib']} MiB | {pipe('rapport')} | {out('rapport')} | {pipe('rapport-nonav')} | {out('rapport-nonav')} | {out('hugo')} |")
+        lines.append(f"| {int(key):,} | {c['markdown_mib']} MiB | {pipe('rapport')} | {pipe('rapport-first')} | {out('rapport')} | {pipe('rapport-study')} | {out('rapport-study')} | {out('hugo')} |")
     lines += [""]
 
     # Scaling.
@@ -498,6 +528,7 @@ def write_report(results: dict, path: Path, quick: bool) -> None:
         by_tool.setdefault(tool, []).append((n, pages, wall, rss, failed))
     linear_ok: bool | None = None
     linear_note = "needs N = 1,000 and 5,000"
+    linear: dict[str, tuple] = {}
     for tool in TOOLS:
         previous = None
         for n, pages, wall, rss, failed in by_tool.get(tool, []):
@@ -507,12 +538,12 @@ def write_report(results: dict, path: Path, quick: bool) -> None:
             lines.append(f"| {tool} | {n:,} | {'failed' if failed else fmt_s(wall)} | {'–' if failed else f'{wall / pages * 1000:.3f} ms'} | {k} | {fmt_mib(rss)} |")
             previous = (n, pages, wall, rss, failed)
         series = {n: (pages, wall, failed) for n, pages, wall, rss, failed in by_tool.get(tool, [])}
-        if tool == "rapport" and 1000 in series and 5000 in series:
+        if tool in ("rapport", "rapport-first") and 1000 in series and 5000 in series:
             (p1, w1, f1), (p5, w5, f5) = series[1000], series[5000]
             if f1:
                 linear_ok, linear_note = False, "the N = 1,000 build failed"
             elif f5:
-                killed = max(r["wall_s"] for r in corpora["5000"]["tools"]["rapport"]["runs"])
+                killed = max(r["wall_s"] for r in corpora["5000"]["tools"][tool]["runs"])
                 k = math.log(killed / w1) / math.log(p5 / p1)
                 linear_ok = False
                 linear_note = (f"the N = 5,000 build was stopped after {fmt_s(killed)}, {killed / w1:.0f}× the N = 1,000 time for "
@@ -525,7 +556,11 @@ def write_report(results: dict, path: Path, quick: bool) -> None:
                 linear_ok = k <= 1.1
                 linear_note = (f"k = {k:.2f} from N = 1,000 to 5,000; time per page {w1 / p1 * 1000:.3f} → {w5 / p5 * 1000:.3f} ms"
                                + (f"; N = 100 → 5,000: × {w5 / series[100][1]:.1f} for × {p5 / series[100][0]:.1f} pages" if 100 in series and not series[100][2] else ""))
-    targets.append(("Rapport's time grows linearly with N (k ≤ 1.1)", linear_ok, linear_note))
+            linear[tool] = (linear_ok, linear_note)
+            linear_ok, linear_note = None, "needs N = 1,000 and 5,000"
+    for tool, what in (("rapport", "rebuild"), ("rapport-first", "first build")):
+        ok, note = linear.get(tool, (None, "needs N = 1,000 and 5,000"))
+        targets.append((f"Rapport's time grows linearly with N, {what} (k ≤ 1.1)", ok, note))
     lines += [""]
 
     # Charts.
@@ -579,7 +614,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="N=100 only, 1 run, fewer chart renders; writes bench/work/benchmarks-quick.md")
     parser.add_argument("--sizes", default="100,1000,5000", help="pages per language, comma-separated")
-    parser.add_argument("--runs", type=int, default=5, help="measured runs per tool and size (after one warm-up)")
+    parser.add_argument("--runs", type=int, default=5, help="measured runs per tool and size (after the warm-up)")
     parser.add_argument("--real-runs", type=int, default=10, help="runs of the real site")
     parser.add_argument("--seed", type=int, default=8)
     parser.add_argument("--rapport", type=Path, default=REPO / ".build/release/rapport")
@@ -623,7 +658,7 @@ def main() -> int:
             return 2
     args.work.mkdir(parents=True, exist_ok=True)
     WAIT_BUDGET[0] = args.max_wait
-    args.nonav_templates = nonav_templates(args.work)
+    args.bench_templates = bench_templates(args.work)
     results: dict = {
         "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"), "machine": machine(),
         "versions": tool_versions(args.rapport), "seed": args.seed, "runs": args.runs, "rapport": str(args.rapport), "warmup": args.warmup, "slow_limit": args.slow_limit,

@@ -40,15 +40,15 @@ extension Renderer {
             let tileID = "\(chart.id)-fig\(c + 1)-title"
             var w = SVGWriter(capacity: 900)
             w.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"rapport-figure\" role=\"img\" aria-labelledby=\"")
-            w.raw(tileID); w.raw("\" viewBox=\"0 0 "); w.num(width); w.raw(" "); w.num(height)
-            w.raw("\" width=\"100%\" font-family=\""); w.raw(Layout.fontFamily)
-            w.raw("\" lang=\""); w.raw(locale.rawValue); w.raw("\">\n")
-            w.raw("<title id=\""); w.raw(tileID); w.raw("\">")
+            w.raw(value: tileID); w.raw("\" viewBox=\"0 0 "); w.num(width); w.raw(" "); w.num(height)
+            w.raw("\" width=\"100%\" font-family=\""); w.raw(value: Layout.fontFamily)
+            w.raw("\" lang=\""); w.raw(value: locale.rawValue); w.raw("\">\n")
+            w.raw("<title id=\""); w.raw(value: tileID); w.raw("\">")
             w.text(chart.categories[c].label + locale.labelSeparator + tile.number)
             w.raw("</title>\n")
             // Light in dark mode too: the tile paints its own white background.
             w.raw("<rect width=\""); w.num(width); w.raw("\" height=\""); w.num(height)
-            w.raw("\" fill=\""); w.raw(Palette.background); w.raw("\"/>\n")
+            w.raw("\" fill=\""); w.raw(value: Palette.background); w.raw("\"/>\n")
             let numberBaseline = pad + 44 * 0.75
             w.label(tile.number, x: pad, y: numberBaseline, size: tile.numberSize, fill: Palette.figure, bold: true)
             ink(Palette.figure, on: Palette.background)

@@ -120,18 +120,18 @@ struct Renderer {
         report.height = h
         var w = SVGWriter(capacity: body.bytes.count + 600)
         w.raw("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"rapport-chart rapport-chart-")
-        w.raw(chart.kind.rawValue)
+        w.raw(value: chart.kind.rawValue)
         w.raw("\" role=\"img\" aria-labelledby=\"")
-        w.raw(chart.id); w.raw("-title "); w.raw(chart.id); w.raw("-desc\" viewBox=\"0 0 ")
+        w.raw(value: chart.id); w.raw("-title "); w.raw(value: chart.id); w.raw("-desc\" viewBox=\"0 0 ")
         w.num(Layout.width); w.raw(" "); w.num(h)
-        w.raw("\" width=\"100%\" font-family=\""); w.raw(Layout.fontFamily)
-        w.raw("\" lang=\""); w.raw(locale.rawValue); w.raw("\">\n")
-        w.raw("<title id=\""); w.raw(chart.id); w.raw("-title\">"); w.text(chart.title); w.raw("</title>\n")
-        w.raw("<desc id=\""); w.raw(chart.id); w.raw("-desc\">"); w.text(chart.description); w.raw("</desc>\n")
+        w.raw("\" width=\"100%\" font-family=\""); w.raw(value: Layout.fontFamily)
+        w.raw("\" lang=\""); w.raw(value: locale.rawValue); w.raw("\">\n")
+        w.raw("<title id=\""); w.raw(value: chart.id); w.raw("-title\">"); w.text(chart.title); w.raw("</title>\n")
+        w.raw("<desc id=\""); w.raw(value: chart.id); w.raw("-desc\">"); w.text(chart.description); w.raw("</desc>\n")
         // The chart stays light in dark mode: it paints its own white background, so its colours
         // and their contrast ratios hold whatever the page behind it is.
         w.raw("<rect width=\""); w.num(Layout.width); w.raw("\" height=\""); w.num(h)
-        w.raw("\" fill=\""); w.raw(Palette.background); w.raw("\"/>\n")
+        w.raw("\" fill=\""); w.raw(value: Palette.background); w.raw("\"/>\n")
         w.raw(body)
         w.raw("</svg>")
         return w.out

@@ -22,9 +22,16 @@ struct SVGWriter {
     /// The markup written so far.
     var out: String { String(decoding: bytes, as: UTF8.self) }
 
-    /// Appends markup as is (element names, attribute values that need no escaping).
+    /// Appends markup as is: element names and other literals (copied without going through
+    /// `String`, which costs more per call than the bytes themselves).
     @inline(__always)
-    mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    mutating func raw(_ s: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    /// Appends a computed value that needs no escaping (colours, numbers already formatted).
+    @inline(__always)
+    mutating func raw(value s: String) { bytes.append(contentsOf: s.utf8) }
 
     @inline(__always)
     mutating func raw(_ other: SVGWriter) { bytes.append(contentsOf: other.bytes) }
@@ -111,9 +118,9 @@ struct SVGWriter {
         raw("\" y=\""); num(y)
         raw("\" width=\""); num(max(width, 0))
         raw("\" height=\""); num(max(height, 0))
-        raw("\" fill=\""); raw(fill)
+        raw("\" fill=\""); raw(value: fill)
         if let stroke {
-            raw("\" stroke=\""); raw(stroke)
+            raw("\" stroke=\""); raw(value: stroke)
             raw("\" stroke-width=\"1")
         }
         if let tooltip {
@@ -143,7 +150,7 @@ struct SVGWriter {
         raw("\" y1=\""); num(y1)
         raw("\" x2=\""); num(x2)
         raw("\" y2=\""); num(y2)
-        raw("\" stroke=\""); raw(stroke)
+        raw("\" stroke=\""); raw(value: stroke)
         raw("\" stroke-width=\""); num(width)
         raw("\"/>\n")
     }
@@ -155,9 +162,9 @@ struct SVGWriter {
     /// ` font-size="…" fill="…" …>`: the attributes after the position of a `<text`.
     private mutating func textAttributes(size: Double, fill: String, anchor: Anchor, bold: Bool) {
         raw(" font-size=\""); num(size)
-        raw("\" fill=\""); raw(fill)
+        raw("\" fill=\""); raw(value: fill)
         if anchor != .start {
-            raw("\" text-anchor=\""); raw(anchor.rawValue)
+            raw("\" text-anchor=\""); raw(value: anchor.rawValue)
         }
         if bold { raw("\" font-weight=\"bold") }
         raw("\">")
@@ -198,7 +205,7 @@ struct SVGWriter {
                 while end < words.count && words[end].style == style { end += 1 }
                 if i > 0 && !words[i].joinsPrevious { bytes.append(UInt8(ascii: " ")) }
                 if style == .note {
-                    raw("<tspan font-style=\"italic\" fill=\""); raw(Palette.secondaryText); raw("\">")
+                    raw("<tspan font-style=\"italic\" fill=\""); raw(value: Palette.secondaryText); raw("\">")
                 }
                 let rtl = TextMetrics.isRightToLeft(words[i..<end])
                 if rtl { raw("\u{2067}") }

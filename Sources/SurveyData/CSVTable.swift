@@ -94,6 +94,19 @@ struct CSVTable {
             }
             return columns
         }
+        // Below U+0300 (Latin, with its accents precomposed) every scalar is one character.
+        if let separator = delimiter.unicodeScalars.first, line.unicodeScalars.allSatisfy({ $0.value < 0x300 && $0 != "\r" }) {
+            var columns = [1]
+            var inQuotes = false
+            for (offset, scalar) in line.unicodeScalars.enumerated() {
+                if scalar == "\"" {
+                    inQuotes.toggle()
+                } else if scalar == separator, !inQuotes {
+                    columns.append(offset + 2)
+                }
+            }
+            return columns
+        }
         var columns = [1]
         var inQuotes = false
         var column = 1
@@ -111,6 +124,20 @@ struct CSVTable {
     /// Parses a number as an editor types it: `12`, `12.5`, `-3`, and `12,5` in a `;` file.
     /// Rejects anything else (`8O`, `12,5,`, `1e5`, `nan`, `12%`).
     func number(_ text: String) -> Double? {
+        // Plain digits with at most a point (most cells): checked on bytes.
+        if !text.isEmpty, text.utf8.count <= 24 {
+            var points = 0, digits = 0, valid = true
+            for (offset, byte) in text.utf8.enumerated() {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+                case UInt8(ascii: "."): points += 1
+                case UInt8(ascii: "-") where offset == 0: break
+                default: valid = false
+                }
+                if !valid { break }
+            }
+            if valid, points == 0, digits > 0 { return Double(text) }
+        }
         var text = Substring(text)
         if acceptsDecimalComma, text.filter({ $0 == "," }).count == 1, !text.contains(".") {
             text = Substring(text.replacingFirst(",", with: "."))
@@ -186,6 +213,8 @@ struct RowBuilder {
             diagnostics.append(.error(header.location, "no data rows under the header"))
         }
         let seriesColumns = seriesKeys.map { header.index(of: $0) }
+        let baseColumn = header.index(of: "n"), markColumn = header.index(of: "mark")
+        let unitColumn = header.index(of: "unit"), decimalsColumn = header.index(of: "decimals")
         var keys = Set<String>()
         for (cells, location) in table.rows {
             if cells.count != header.cells.count {
@@ -205,7 +234,7 @@ struct RowBuilder {
             }
             var row = Dataset.Row(key: keyCell.text, label: Localized(nl: cells[nlColumn].text, fr: cells[frColumn].text),
                                   base: nil, mark: nil, unit: nil, decimals: nil, values: [], valueLocations: [], location: location)
-            if let column = header.index(of: "n"), !cells[column].text.isEmpty {
+            if let column = baseColumn, !cells[column].text.isEmpty {
                 let cell = cells[column]
                 if let base = Int(cell.text), base >= 0 {
                     row.base = base
@@ -216,10 +245,10 @@ struct RowBuilder {
                     diagnostics.append(.error(cell.location, "base \"\(cell.text)\" is not a whole number"))
                 }
             }
-            if let column = header.index(of: "mark"), !cells[column].text.isEmpty {
+            if let column = markColumn, !cells[column].text.isEmpty {
                 row.mark = cells[column].text
             }
-            if let column = header.index(of: "unit"), !cells[column].text.isEmpty {
+            if let column = unitColumn, !cells[column].text.isEmpty {
                 let cell = cells[column]
                 if let unit = ValueUnit(rawValue: cell.text) {
                     row.unit = unit
@@ -229,7 +258,7 @@ struct RowBuilder {
                                               fix: suggestion.map { "did you mean \"\($0)\"?" }))
                 }
             }
-            if let column = header.index(of: "decimals"), !cells[column].text.isEmpty {
+            if let column = decimalsColumn, !cells[column].text.isEmpty {
                 let cell = cells[column]
                 if let decimals = Int(cell.text), (0...4).contains(decimals) {
                     row.decimals = decimals
