@@ -42,7 +42,7 @@ struct ChartFigure {
     }
 
     /// The context of `figure.mustache`, with the SVG already rendered.
-    func context(svg: String) -> [String: TemplateValue] {
+    func context(svg: [UInt8]) -> [String: TemplateValue] {
         let showTable = dataset.kind != .figures
         let hasRowBases = dataset.rows.contains { $0.base != nil }
         // The table of numbers is built here rather than in figure.mustache: it is the bulk of
@@ -112,7 +112,7 @@ struct ChartFigure {
             "title": .text(dataset.title[language]),
             "question": .text(dataset.question?[language] ?? ""),
             "hasQuestion": .flag(dataset.question != nil),
-            "svg": .html(RawHTML(svg)),
+            "svg": .html(RawHTML(bytes: svg)),
             "base": .text(baseText ?? ""),
             "hasBase": .flag(baseText != nil),
             "groupBases": .text(groupBases.joined(separator: " · ")),

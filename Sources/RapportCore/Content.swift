@@ -28,7 +28,8 @@ struct Page {
     /// URL segment; empty for the home page (`index.md`).
     var slug: String
     var template: String
-    var body: String
+    /// The Markdown after the front matter, as UTF-8 (what cmark reads).
+    var body: [UInt8]
     /// Lines of front matter above the Markdown body (to report body lines correctly).
     var bodyLineOffset: Int
     var file: String
@@ -42,7 +43,7 @@ struct Page {
 
     static func placeholder(name: String, language: Language, file: String) -> Page {
         var page = Page(name: name, language: language, title: name, description: nil, order: 0, slug: name,
-                        template: "page", body: "", bodyLineOffset: 0, file: file)
+                        template: "page", body: [], bodyLineOffset: 0, file: file)
         page.isPlaceholder = true
         return page
     }
@@ -222,7 +223,8 @@ struct ContentLoader {
         guard let root = reader.parse(yaml) else { return nil }
         guard let pairs = reader.mapping(root, what: "front matter") else { return nil }
         reader.rejectUnknownKeys(pairs, known: Page.frontMatterKeys, what: "front matter")
-        func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+        let values = YAMLReader.index(pairs)
+        func value(_ key: String) -> Node? { values[key] }
         guard let titleNode = value("title") else {
             reader.error(root, "missing title", fix: "add title: … to the front matter")
             return nil
@@ -256,9 +258,9 @@ struct ContentLoader {
 
     /// nil: no opening `---` line; `.some(nil)`: not closed; else the YAML between the fences,
     /// the closing fence's line number and the text after it.
-    static func splitFrontMatter(_ text: String) -> (yaml: String, close: Int, body: String)?? {
+    static func splitFrontMatter(_ text: String) -> (yaml: String, close: Int, body: [UInt8])?? {
         var text = text
-        return text.withUTF8 { bytes -> (yaml: String, close: Int, body: String)?? in
+        return text.withUTF8 { bytes -> (yaml: String, close: Int, body: [UInt8])?? in
             func isFence(_ line: Range<Int>) -> Bool {
                 var lower = line.lowerBound, upper = line.upperBound
                 while lower < upper, bytes[lower] == 0x20 || bytes[lower] == 0x09 { lower += 1 }
@@ -284,7 +286,7 @@ struct ContentLoader {
             while let line = nextLine() {
                 if isFence(line) {
                     let yaml = String(decoding: UnsafeBufferPointer(rebasing: bytes[yamlStart..<max(yamlStart, line.lowerBound - 1)]), as: UTF8.self)
-                    let body = start < bytes.count ? String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self) : ""
+                    let body = start < bytes.count ? Array(UnsafeBufferPointer(rebasing: bytes[start...])) : []
                     return .some((yaml, number - 1, body))
                 }
             }

@@ -38,12 +38,12 @@ enum Markdown {
         var headings: [Heading]
     }
 
-    /// Renders `text`. `lineOffset` is added to every reported line (the lines of front matter
+    /// Renders `utf8` (Markdown). `lineOffset` is added to every reported line (the lines of front matter
     /// that were cut off before the Markdown body).
     /// cmark-gfm's extension registry is global: fill it once, before any thread parses.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    static func render(_ text: String, lineOffset: Int, footnoteBackLabel: String, footnotesTitle: String,
+    static func render(_ utf8: [UInt8], lineOffset: Int, footnoteBackLabel: String, footnotesTitle: String,
                        hooks: Hooks) -> Document {
         _ = registered
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
@@ -54,8 +54,7 @@ enum Markdown {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
         }
-        var utf8 = Array(text.utf8)
-        utf8.withUnsafeMutableBufferPointer { buffer in
+        utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
@@ -315,9 +314,39 @@ struct IdAllocator {
     }
 
     static func slug(_ text: String) -> String {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        func add(_ byte: UInt8) {
+            if (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                if pendingDash, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                slug.append(byte)
+            } else {
+                pendingDash = true
+            }
+        }
+        // ASCII and the accented Latin letters of Dutch and French (é → e, ç → c, ï → i …) are
+        // folded here; any other text by Foundation's folding, which gives the same result for
+        // those letters and costs far more.
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                add((UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte)
+            } else if let base = latinBase[scalar.value] {
+                add(UInt8(base.value))
+            } else {
+                return foundationSlug(text)
+            }
+        }
+        return String(decoding: slug, as: UTF8.self)
+    }
+
+    private static func foundationSlug(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var slug = ""
         var pendingDash = false
-        for scalar in folded(text).unicodeScalars {
+        for scalar in folded.unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
                 if pendingDash, !slug.isEmpty { slug.append("-") }
                 pendingDash = false
@@ -327,23 +356,6 @@ struct IdAllocator {
             }
         }
         return slug
-    }
-
-    /// Lower case without accents. Text in ASCII and the accented Latin letters of Dutch and
-    /// French (é → e, ç → c, ï → i …) is folded here; anything else by Foundation's folding,
-    /// which gives the same result for those letters and costs far more.
-    private static func folded(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII {
-                result.append(("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
-            } else if let base = latinBase[scalar.value] {
-                result.append(base)
-            } else {
-                return text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-            }
-        }
-        return String(result)
     }
 
     /// Latin-1 Supplement and Latin Extended-A letters whose canonical decomposition is an

@@ -232,9 +232,9 @@ struct SiteRenderer {
         let elementId = "chart-\(id)" + (count > 1 ? "-\(count)" : "")
         let figure = ChartFigure(dataset: dataset, language: page.language, strings: strings, elementId: elementId,
                                  csvURL: csvURL(id, page.language))
-        let svg: String
+        let svg: [UInt8]
         do {
-            svg = try figure.chart().svg()
+            svg = try figure.chart().svgUTF8()
         } catch {
             // `svg()` throws ChartError only: point at the CSV cell it names.
             var location = SourceLocation(file: dataset.metadataFile)
@@ -430,6 +430,8 @@ struct SiteRenderer {
         scope["next"] = .scope(link(next))
         scope["hasNext"] = .flag(next != nil)
         guard templates.has(page.template) else {
+            // A required template that is missing was reported once, when the templates were read.
+            if TemplateSet.required.contains(page.template) { return (nil, []) }
             let suggestion = closestMatch(to: page.template, in: templates.names)
             return (nil, [.error(page.templateLocation ?? SourceLocation(file: page.file), "unknown template \"\(page.template)\"",
                                  fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "templates: \(templates.names.joined(separator: ", "))")])

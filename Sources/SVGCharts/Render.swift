@@ -16,9 +16,19 @@ extension Chart {
     /// let svg = try chart.svg()   // "<svg xmlns=\"http://www.w3.org/2000/svg\" … role=\"img\" …"
     /// ```
     public func svg() throws(ChartError) -> String {
+        String(decoding: try svgUTF8(), as: UTF8.self)
+    }
+
+    /// `svg()` as UTF-8 bytes, for a caller that writes bytes (no `String` made and taken apart).
+    public func svgUTF8() throws(ChartError) -> [UInt8] {
         let result = try render()
         if result.tiles.count == 1 { return result.tiles[0] }
-        return result.tiles.joined(separator: "\n")
+        var joined: [UInt8] = []
+        for (index, tile) in result.tiles.enumerated() {
+            if index > 0 { joined.append(0x0A) }
+            joined.append(contentsOf: tile)
+        }
+        return joined
     }
 
     /// The separate tile `<svg>`s of a `figures` chart (for other kinds: the one chart).
@@ -27,7 +37,7 @@ extension Chart {
     /// for tile in try keyFigures.svgTiles() { html += "<div class=\"tile\">\(tile)</div>" }
     /// ```
     public func svgTiles() throws(ChartError) -> [String] {
-        try render().tiles
+        try render().tiles.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// What the layout decided: size, values without a visible label, missing values, whether
@@ -41,12 +51,12 @@ extension Chart {
         try render().report
     }
 
-    func render() throws(ChartError) -> (tiles: [String], report: ChartLayoutReport) {
+    func render() throws(ChartError) -> (tiles: [[UInt8]], report: ChartLayoutReport) {
         try validate()
         var r = Renderer(chart: self)
         if kind == .figures {
             let tiles = r.figures()
-            return (tiles, r.report)
+            return (tiles.map { Array($0.utf8) }, r.report)
         }
         let height: Double
         switch kind {
@@ -115,7 +125,7 @@ struct Renderer {
     // MARK: Root
 
     /// Wraps the body in the root element.
-    mutating func finish(height: Double) -> String {
+    mutating func finish(height: Double) -> [UInt8] {
         let h = (height + Layout.pad).rounded(.up)
         report.height = h
         var w = SVGWriter(capacity: body.bytes.count + 600)
@@ -134,7 +144,7 @@ struct Renderer {
         w.raw("\" fill=\""); w.raw(value: Palette.background); w.raw("\"/>\n")
         w.raw(body)
         w.raw("</svg>")
-        return w.out
+        return w.bytes
     }
 
     // MARK: Bookkeeping for the report

@@ -75,7 +75,8 @@ public enum DatasetParser {
         guard let root = reader.parse(text) else { return nil }
         guard let pairs = reader.mapping(root, what: "a dataset's metadata") else { return nil }
         reader.rejectUnknownKeys(pairs, known: metadataKeys, what: "metadata")
-        func value(_ key: String) -> Node? { pairs.first { $0.key == key }?.value }
+        let values = YAMLReader.index(pairs)
+        func value(_ key: String) -> Node? { values[key] }
 
         var kind: ChartKind?
         if let node = value("kind") {
@@ -146,7 +147,8 @@ public enum DatasetParser {
         for item in items {
             guard let fields = reader.mapping(item, what: "a series") else { continue }
             reader.rejectUnknownKeys(fields, known: ["key", "nl", "fr", "n", "role"], what: "series")
-            func field(_ key: String) -> Node? { fields.first { $0.key == key }?.value }
+            let values = YAMLReader.index(fields)
+            func field(_ key: String) -> Node? { values[key] }
             guard let keyNode = field("key") else {
                 reader.error(item, "series is missing \"key\"", fix: "add key: <the CSV column name>")
                 continue
@@ -182,21 +184,21 @@ public enum DatasetParser {
         }
     }
 
-    static func sequence(_ node: Node, what: String, reader: inout YAMLReader) -> [Node] {
+    static func sequence(_ node: Node, what: @autoclosure () -> String, reader: inout YAMLReader) -> [Node] {
         guard case let .sequence(items) = node else {
-            reader.error(node, "\(what) must be a list (lines starting with \"- \")")
+            reader.error(node, "\(what()) must be a list (lines starting with \"- \")")
             return []
         }
         return Array(items)
     }
 
-    static func enumValue<T: RawRepresentable & CaseIterable>(_ node: Node, _: T.Type, what: String, reader: inout YAMLReader) -> T?
+    static func enumValue<T: RawRepresentable & CaseIterable>(_ node: Node, _: T.Type, what: @autoclosure () -> String, reader: inout YAMLReader) -> T?
     where T.RawValue == String {
-        guard let text = reader.string(node, what: what) else { return nil }
+        guard let text = reader.string(node, what: what()) else { return nil }
         if let value = T(rawValue: text) { return value }
         let known = T.allCases.map(\.rawValue)
         let suggestion = closestMatch(to: text, in: known)
-        reader.error(node, "unknown \(what) \"\(text)\"",
+        reader.error(node, "unknown \(what()) \"\(text)\"",
                      fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "use one of: \(known.joined(separator: ", "))")
         return nil
     }

@@ -56,64 +56,72 @@ public struct YAMLReader {
     }
 
     /// The pairs of a mapping with their key nodes, in file order; an error when `node` is not one.
-    public mutating func mapping(_ node: Node?, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
+    public mutating func mapping(_ node: Node?, what: @autoclosure () -> String) -> [(key: String, keyNode: Node, value: Node)]? {
         guard let node else { return nil }
         guard case let .mapping(mapping) = node else {
-            error(node, "\(what) must be a mapping of keys to values")
+            error(node, "\(what()) must be a mapping of keys to values")
             return nil
         }
         return mapping.map { (key: $0.key.string ?? "\($0.key)", keyNode: $0.key, value: $0.value) }
     }
 
+    /// The values of `pairs` by key (the first of a key; the parser rejects duplicates).
+    public static func index(_ pairs: [(key: String, keyNode: Node, value: Node)]) -> [String: Node] {
+        var values: [String: Node] = [:]
+        values.reserveCapacity(pairs.count)
+        for pair in pairs where values[pair.key] == nil { values[pair.key] = pair.value }
+        return values
+    }
+
     /// Reports every key of `pairs` that is not in `known`, with a suggestion.
-    public mutating func rejectUnknownKeys(_ pairs: [(key: String, keyNode: Node, value: Node)], known: [String], what: String) {
+    public mutating func rejectUnknownKeys(_ pairs: [(key: String, keyNode: Node, value: Node)], known: [String], what: @autoclosure () -> String) {
         for pair in pairs where !known.contains(pair.key) {
             let suggestion = closestMatch(to: pair.key, in: known).map { "did you mean \"\($0)\"?" }
-            error(pair.keyNode, "unknown \(what) key \"\(pair.key)\"",
+            error(pair.keyNode, "unknown \(what()) key \"\(pair.key)\"",
                   fix: suggestion ?? "known keys: \(known.joined(separator: ", "))")
         }
     }
 
     /// A non-empty string scalar.
-    public mutating func string(_ node: Node, what: String) -> String? {
+    public mutating func string(_ node: Node, what: @autoclosure () -> String) -> String? {
         guard case let .scalar(scalar) = node else {
-            error(node, "\(what) must be a text")
+            error(node, "\(what()) must be a text")
             return nil
         }
         let text = scalar.string.trimmingWhitespace
         if text.isEmpty {
-            error(node, "\(what) is empty")
+            error(node, "\(what()) is empty")
             return nil
         }
         return text
     }
 
     /// A whole number within `range`.
-    public mutating func integer(_ node: Node, what: String, range: ClosedRange<Int> = 0...Int.max) -> Int? {
+    public mutating func integer(_ node: Node, what: @autoclosure () -> String, range: ClosedRange<Int> = 0...Int.max) -> Int? {
         guard case let .scalar(scalar) = node, let value = Int(scalar.string.trimmingWhitespace) else {
-            error(node, "\(what) must be a whole number, not \"\(node.string ?? "…")\"")
+            error(node, "\(what()) must be a whole number, not \"\(node.string ?? "…")\"")
             return nil
         }
         guard range.contains(value) else {
-            error(node, "\(what) \(value) is out of range \(range.lowerBound)…\(range.upperBound == Int.max ? "" : String(range.upperBound))")
+            error(node, "\(what()) \(value) is out of range \(range.lowerBound)…\(range.upperBound == Int.max ? "" : String(range.upperBound))")
             return nil
         }
         return value
     }
 
     /// A `{nl: …, fr: …}` mapping with both languages present and non-empty.
-    public mutating func localized(_ node: Node, what: String) -> Localized? {
-        guard let pairs = mapping(node, what: what) else { return nil }
+    public mutating func localized(_ node: Node, what: @autoclosure () -> String) -> Localized? {
+        guard let pairs = mapping(node, what: what()) else { return nil }
         rejectUnknownKeys(pairs, known: Language.allCases.map(\.rawValue), what: "language")
         var texts: [Language: String] = [:]
         for pair in pairs {
             guard let language = Language(rawValue: pair.key) else { continue }
-            texts[language] = string(pair.value, what: "\(what) (\(language.rawValue))")
+            texts[language] = string(pair.value, what: "\(what()) (\(language.rawValue))")
         }
         var complete = true
         for language in Language.allCases where texts[language] == nil {
             if !pairs.contains(where: { $0.key == language.rawValue }) {
-                error(node, "\(what) is missing its \(language.englishName) text",
+                error(node, "\(what()) is missing its \(language.englishName) text",
                       fix: "add \(language.rawValue): …")
             }
             complete = false

@@ -112,3 +112,13 @@ func badInputIsReportedAndKeepsOutput(_ input: BadInput) throws {
     let result = site.build()
     #expect(site.messages(result).filter { $0.contains(": error: ") }.count == 3, "\(site.messages(result))")
 }
+
+/// A missing required template is one error (where the templates are read), not one per page.
+@Test func missingPageTemplateIsOneError() throws {
+    let site = try TestSite(TestSite.minimal)
+    defer { site.cleanUp() }
+    try site.remove("Templates/page.mustache")
+    let result = site.build()
+    let errors = site.messages(result).filter { $0.contains(": error: ") }
+    #expect(errors == [#"Templates/page.mustache:1:1: error: missing template "page""#], "\(errors)")
+}

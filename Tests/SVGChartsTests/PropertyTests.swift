@@ -117,7 +117,7 @@ struct PropertyTests {
             let report: ChartLayoutReport
             do {
                 let rendered = try chart.render()   // what svg() and layoutReport() both use
-                svg = rendered.tiles.joined(separator: "\n")
+                svg = rendered.tiles.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
                 report = rendered.report
             } catch {
                 Issue.record("case \(i): valid chart rejected: \(error.message)")
