@@ -432,7 +432,7 @@ def write_report(results: dict, path: Path, quick: bool) -> None:
         f"**Rapport:** {results.get('rapport_note') or '`' + results.get('rapport', '?') + '` (release build)'}.\n\n"
         f"**Tools:** {v['swift']}; {v['hugo']}; {v['cmark-gfm']}; Python {v['python']}, vl-convert-python {v['vl-convert-python']}, matplotlib {v['matplotlib']}.",
         "",
-        f"Runs per measurement: {results['runs']}" + (", after one unmeasured warm-up run" if results.get("warmup") else "")
+        f"Runs per measurement: {results['runs']}" + (", after unmeasured warm-up runs (two for a Rapport rebuild, one otherwise)" if results.get("warmup") else "")
         + f"; a build slower than {results.get('slow_limit', 0):.0f} s runs once, without warm-up, from then on (the runs column). "
         "Median shown with the range; peak memory is the median of the runs' peak RSS.",
         "",
@@ -659,7 +659,11 @@ def main() -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     WAIT_BUDGET[0] = args.max_wait
     args.bench_templates = bench_templates(args.work)
+    commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True).stdout.strip()
+    rapport_note = f"release build of commit `{commit or '?'}`" + (" with uncommitted changes" if dirty else "") + f" (`{args.rapport}`)"
     results: dict = {
+        "rapport_note": rapport_note,
         "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"), "machine": machine(),
         "versions": tool_versions(args.rapport), "seed": args.seed, "runs": args.runs, "rapport": str(args.rapport), "warmup": args.warmup, "slow_limit": args.slow_limit,
         "load_start": load1(), "max_load": args.max_load, "max_wait": args.max_wait,
