@@ -19,7 +19,10 @@ public enum Files {
         public var kind: Kind
 
         /// The last segment.
-        public var name: Substring { path.split(separator: "/").last ?? Substring(path) }
+        public var name: Substring {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return Substring(path) }
+            return path[path.utf8.index(after: slash)...]
+        }
     }
 
     /// Everything under `root` (recursively; symbolic links are listed, not followed), sorted by

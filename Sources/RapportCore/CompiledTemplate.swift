@@ -20,6 +20,17 @@ indirect enum TemplateNode: Sendable {
     case section(TemplateName, [TemplateNode], inverted: Bool)
     case partial(String, indentation: [UInt8])
 
+    /// The names of the partials `nodes` use, sections included.
+    static func partials(in nodes: [TemplateNode]) -> [String] {
+        nodes.flatMap { node -> [String] in
+            switch node {
+            case let .partial(name, _): [name]
+            case let .section(_, children, _): partials(in: children)
+            case .text, .variable: []
+            }
+        }
+    }
+
     /// The nodes of a parsed template, or nil when it uses what the compiler does not handle.
     static func compile(_ template: MustacheTemplate) -> [TemplateNode]? {
         guard let tokens = Mirror(reflecting: template).children.first(where: { $0.label == "tokens" })?.value as? [Any] else {

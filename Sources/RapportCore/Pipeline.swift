@@ -141,7 +141,8 @@ public struct Pipeline {
             let file = diagnostic.location.file
             if lines[file] == nil {
                 let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
-                lines[file] = text.split(separator: "\n", omittingEmptySubsequences: false)
+                // Split on the byte: a Character split is slow and would not see "\r\n".
+                lines[file] = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
             }
             if let fileLines = lines[file], diagnostic.location.line <= fileLines.count {
                 let line = fileLines[diagnostic.location.line - 1]

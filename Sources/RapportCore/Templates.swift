@@ -65,8 +65,13 @@ struct TemplateSet {
             diagnostics.append(.error(SourceLocation(file: display(directory.appendingPathComponent("\(name).mustache"))),
                                       "missing template \"\(name)\""))
         }
-        // Partials: `{{> name}}` must name a template that exists.
-        for (name, source) in set.sources.sorted(by: { $0.key < $1.key }) {
+        // Partials: `{{> name}}` must name a template that exists. (Read from the compiled
+        // templates when there are; the text is scanned for locations only when one is missing.)
+        let compiledNodes = engine == .compiled ? templates.mapValues(TemplateNode.compile) : [:]
+        let partialsKnown = !compiledNodes.isEmpty && compiledNodes.count == set.sources.count && compiledNodes.values.allSatisfy {
+            $0.map { TemplateNode.partials(in: $0).allSatisfy { set.sources[$0] != nil } } ?? false
+        }
+        for (name, source) in set.sources.sorted(by: { $0.key < $1.key }) where !partialsKnown {
             for (partial, location) in tags(in: source.text, file: source.file, sigil: ">") where set.sources[partial] == nil {
                 let suggestion = closestMatch(to: partial, in: set.sources.keys)
                 diagnostics.append(.error(location, "unknown partial \"\(partial)\" in template \"\(name)\"",
@@ -74,9 +79,8 @@ struct TemplateSet {
             }
         }
         set.library = MustacheLibrary(templates: templates)
-        if engine == .compiled {
-            let nodes = templates.mapValues(TemplateNode.compile)
-            if nodes.values.allSatisfy({ $0 != nil }) { set.compiled = CompiledTemplates(templates: nodes.compactMapValues { $0 }) }
+        if engine == .compiled, compiledNodes.values.allSatisfy({ $0 != nil }) {
+            set.compiled = CompiledTemplates(templates: compiledNodes.compactMapValues { $0 })
         }
         return (set, diagnostics)
     }
