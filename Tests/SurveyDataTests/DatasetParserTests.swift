@@ -59,6 +59,18 @@ private func parse(yaml: String = goodYAML, csv: String = goodCSV) -> (Dataset?,
     #expect(dataset?.rows[0].values == [40.5, 49.5, 10])
 }
 
+/// A file saved with Windows line ends (\r\n) is read, and its values are located where they are.
+@Test func windowsLineEndsKeepLocations() throws {
+    let csv = goodCSV.replacingOccurrences(of: "\n", with: "\r\n")
+    let (dataset, diagnostics) = parse(csv: csv)
+    #expect(diagnostics.isEmpty)
+    let data = try #require(dataset)
+    #expect(data.rows[0].values == [40, 50, 10])
+    #expect(data.rows[1].valueLocations[1] == SourceLocation(file: "d/freq.csv", line: 3, column: 43))
+    let (_, problems) = parse(csv: csv.replacingOccurrences(of: ",40,", with: ",8O,"))
+    #expect(problems.map(\.description) == [#"d/freq.csv:2:49: error: value "8O" is not a number (write digits with a decimal point, e.g. 12.5)"#])
+}
+
 @Test func roundingWithinToleranceAddsNote() throws {
     let csv = goodCSV.replacingOccurrences(of: "30,69,1", with: "30,69,2")
     let (dataset, diagnostics) = parse(csv: csv)
