@@ -73,6 +73,10 @@ struct SiteWriter: Sendable {
     let output: URL
     let staging: URL
     private let outputDisplay: String
+    /// What the staging folder held when the build began (paths relative to it): its files,
+    /// and its folders deepest first. Whatever the build does not write again is removed.
+    private let previousFiles: [String]
+    private let previousFolders: [String]
 
     /// Checks that `output` may be replaced and prepares the staging folder beside it.
     init(output: URL, display: (URL) -> String) throws(BuildFailure) {
@@ -92,6 +96,18 @@ struct SiteWriter: Sendable {
         } catch {
             throw BuildFailure(message: "cannot write the site to \(outputDisplay): \(error.localizedDescription)")
         }
+        // One walk, before anything is written: symbolic links (and anything else that is not a
+        // plain file or folder) are removed, so no write can follow one out of the folder.
+        var files: [String] = [], folders: [String] = []
+        for entry in Files.list(staging.path) {
+            switch entry.kind {
+            case .file: files.append(entry.path)
+            case .folder: folders.append(entry.path)
+            case .symbolicLink, .other: unlink(staging.path + "/" + entry.path)
+            }
+        }
+        previousFiles = files
+        previousFolders = folders.sorted { $0.utf8.count > $1.utf8.count }
     }
 
     /// Puts one file into the staging folder unless it already holds these very bytes.
@@ -99,6 +115,11 @@ struct SiteWriter: Sendable {
         let path = staging.path + "/" + file.path
         if Self.hasContents(path, file.bytes) { return }
         if Self.writeFile(path, file.bytes) { return }
+        if errno == ELOOP {
+            // A symbolic link put there since the build began: replaced, never followed.
+            unlink(path)
+            if Self.writeFile(path, file.bytes) { return }
+        }
         if errno == ENOENT || errno == ENOTDIR || errno == EISDIR, let slash = path.lastIndex(of: "/") {
             // A missing folder, or a file or folder in the way from the build before last.
             let folder = String(path[..<slash])
@@ -131,34 +152,13 @@ struct SiteWriter: Sendable {
         }
     }
 
-    /// Deletes every file (and then empty folder) of the staging folder not in `keeping`.
+    /// Deletes the files of the build before last that this build did not write, then the
+    /// folders left empty (deepest first; rmdir leaves a folder that still has files).
     private func removeStale(keeping: Set<String>) {
-        func walk(_ relative: String) {
-            let path = relative.isEmpty ? staging.path : staging.path + "/" + relative
-            guard let folder = opendir(path) else { return }
-            var subfolders: [String] = []
-            while let entry = readdir(folder) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
-                if name == "." || name == ".." { continue }
-                let child = relative.isEmpty ? name : relative + "/" + name
-                var isFolder = entry.pointee.d_type == DT_DIR
-                if entry.pointee.d_type == DT_UNKNOWN {
-                    var info = stat()
-                    isFolder = lstat(path + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-                }
-                if isFolder {
-                    subfolders.append(child)
-                } else if !keeping.contains(child) {
-                    unlink(staging.path + "/" + child)
-                }
-            }
-            closedir(folder)
-            for child in subfolders {
-                walk(child)
-                rmdir(staging.path + "/" + child)  // only succeeds when nothing is left in it
-            }
+        for file in previousFiles where !keeping.contains(file) {
+            unlink(staging.path + "/" + file)
         }
-        walk("")
+        for folder in previousFolders { rmdir(staging.path + "/" + folder) }
     }
 
     /// Exchanges the two folders in one step where the system can (Linux's renameat2); else
@@ -188,7 +188,7 @@ struct SiteWriter: Sendable {
 
     /// True when the file at `path` holds exactly `text` (compared in one read).
     static func hasContents(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         return bytes.withUnsafeBufferPointer { expected in

@@ -106,6 +106,33 @@ import Testing
         #expect(site.read("stray/file.txt") == nil)
     }
 
+    /// A symbolic link in the staging folder is removed, never followed: a build writes nothing
+    /// outside its two folders.
+    @Test func symbolicLinksInTheStagingFolderAreNotFollowed() throws {
+        let site = try TestSite(TestSite.minimal)
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        #expect(site.build().succeeded)
+        let outside = site.root.appendingPathComponent("outside")
+        try site.write("outside/keep.txt", "outside")
+        try site.write("outside-file.txt", "do not overwrite")
+        let staging = site.root.appendingPathComponent(".Public.previous")
+        try FileManager.default.removeItem(at: staging.appendingPathComponent("nl"))
+        try FileManager.default.createSymbolicLink(at: staging.appendingPathComponent("nl"), withDestinationURL: outside)
+        try FileManager.default.removeItem(at: staging.appendingPathComponent("fr/index.html"))
+        try FileManager.default.createSymbolicLink(at: staging.appendingPathComponent("fr/index.html"),
+                                                   withDestinationURL: site.root.appendingPathComponent("outside-file.txt"))
+        #expect(site.build().succeeded)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path) == ["keep.txt"])
+        #expect(try String(contentsOf: site.root.appendingPathComponent("outside-file.txt"), encoding: .utf8) == "do not overwrite")
+        #expect(site.read("nl/vrijwilligers/index.html")?.contains("<html lang=\"nl-BE\">") == true)
+        #expect(site.read("fr/index.html")?.contains("<html lang=\"fr-BE\">") == true)
+        for path in try FileManager.default.subpathsOfDirectory(atPath: site.output.path) {
+            let type = try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.type] as? FileAttributeType
+            #expect(type != .typeSymbolicLink, "\(path) is a symbolic link")
+        }
+    }
+
     @Test func refusesToReplaceAFolderItDidNotBuild() throws {
         let site = try TestSite(TestSite.minimal.merging(["Public/precious.txt": "keep me"]) { $1 })
         defer { site.cleanUp() }
