@@ -170,12 +170,6 @@ struct ChartFigure {
         }
     }
 
-    static func csvNumber(_ value: Double, decimals: Int) -> String {
-        var out: [UInt8] = []
-        appendCSVNumber(value, decimals: decimals, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// A number with a decimal comma and no thousands separators (a data file, not prose).
     static func appendCSVNumber(_ value: Double, decimals: Int, to out: inout [UInt8]) {
         let start = out.count
@@ -184,12 +178,6 @@ struct ChartFigure {
             let digits = out[start...].filter { $0 != UInt8(ascii: ".") }
             out.replaceSubrange(start..., with: digits)
         }
-    }
-
-    static func csvField(_ text: String) -> String {
-        var out: [UInt8] = []
-        appendCSVField(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// A text field: quoted when it holds `;`, `"` or a line break; a leading `=`, `+`, `@`, tab

@@ -342,7 +342,8 @@ struct IdAllocator {
         return String(decoding: slug, as: UTF8.self)
     }
 
-    private static func foundationSlug(_ text: String) -> String {
+    /// The id by Foundation's folding alone (the fallback, and the tests' reference).
+    static func foundationSlug(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var slug = ""
         var pendingDash = false

@@ -106,7 +106,7 @@ struct SiteRenderer {
     private static func languageScope(_ language: Language, site: SiteConfig, strings: Strings?, chapters: [Page]) -> TemplateScope {
         let other = language == .nl ? Language.fr : .nl
         var values: [String: TemplateValue] = [:]
-        for (key, value) in strings?.values ?? [:] { values["t_" + key] = .text(value) }
+        for (key, value) in uiStrings(strings) { values[key] = .text(value) }
         values["lang"] = .text(htmlLang(language))
         values["langCode"] = .text(language.rawValue)
         values["otherLang"] = .text(htmlLang(other))
@@ -377,9 +377,11 @@ struct SiteRenderer {
     // MARK: Pages
 
     /// The UI strings as template values (`t_<key>`).
-    private func uiStrings(_ language: Language) -> [String: String] {
+    private func uiStrings(_ language: Language) -> [String: String] { Self.uiStrings(strings[language]) }
+
+    private static func uiStrings(_ strings: Strings?) -> [String: String] {
         var values: [String: String] = [:]
-        for (key, value) in strings[language]?.values ?? [:] { values["t_" + key] = value }
+        for (key, value) in strings?.values ?? [:] { values["t_" + key] = value }
         return values
     }
 

@@ -88,7 +88,7 @@ struct SiteWriter: Sendable {
             throw BuildFailure(message: "\(outputDisplay) exists and was not built by rapport; refusing to replace it (choose another --output or empty it)")
         }
         // A staging folder that is not a previous build (or is a symbolic link) is not reused.
-        if Self.isSymbolicLink(staging) || (fm.fileExists(atPath: staging.path) && !fm.fileExists(atPath: staging.appendingPathComponent(Self.marker).path)) {
+        if Files.kind(ofPath: staging.path) == .symbolicLink || (fm.fileExists(atPath: staging.path) && !fm.fileExists(atPath: staging.appendingPathComponent(Self.marker).path)) {
             try? fm.removeItem(at: staging)
         }
         do {
@@ -243,11 +243,6 @@ struct SiteWriter: Sendable {
             makeFolder(String(folder[..<slash]), below: root)
             mkdir(folder, 0o755)
         }
-    }
-
-    private static func isSymbolicLink(_ url: URL) -> Bool {
-        var info = stat()
-        return lstat(url.path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
     private static func isReplaceable(_ folder: URL) -> Bool {

@@ -68,7 +68,7 @@ struct TemplateSet {
         // Partials: `{{> name}}` must name a template that exists. (Read from the compiled
         // templates when there are; the text is scanned for locations only when one is missing.)
         let compiledNodes = engine == .compiled ? templates.mapValues(TemplateNode.compile) : [:]
-        let partialsKnown = !compiledNodes.isEmpty && compiledNodes.count == set.sources.count && compiledNodes.values.allSatisfy {
+        let partialsKnown = compiledNodes.count == set.sources.count && compiledNodes.values.allSatisfy {
             $0.map { TemplateNode.partials(in: $0).allSatisfy { set.sources[$0] != nil } } ?? false
         }
         for (name, source) in set.sources.sorted(by: { $0.key < $1.key }) where !partialsKnown {

@@ -81,21 +81,9 @@ struct CSVTable {
     /// The 1-based column at which each field of one physical line starts. Only locates
     /// fields for diagnostics; the CSV library does the parsing.
     static func fieldColumns(_ line: String, delimiter: Character) -> [Int] {
-        // ASCII (most lines): a column is a byte.
-        if let separator = delimiter.asciiValue, line.utf8.allSatisfy({ $0 < 0x80 }) {
-            var columns = [1]
-            var inQuotes = false
-            for (offset, byte) in line.utf8.enumerated() {
-                if byte == 0x22 {
-                    inQuotes.toggle()
-                } else if byte == separator, !inQuotes {
-                    columns.append(offset + 2)
-                }
-            }
-            return columns
-        }
-        // Below U+0300 (Latin, with its accents precomposed) every scalar is one character.
-        if let separator = delimiter.unicodeScalars.first, line.unicodeScalars.allSatisfy({ $0.value < 0x300 && $0 != "\r" }) {
+        // Below U+0300 (ASCII, and Latin with its accents precomposed) every scalar of a line is
+        // one character, so the columns are counted on scalars.
+        if let separator = delimiter.unicodeScalars.first, line.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
             var columns = [1]
             var inQuotes = false
             for (offset, scalar) in line.unicodeScalars.enumerated() {

@@ -5,21 +5,7 @@ import Testing
 /// Heading ids are link targets (`[…](finances.md#inkomsten)`): the fast folding of accented
 /// letters must give exactly what Foundation's folding gives.
 @Suite struct HeadingIdTests {
-    static func reference(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-        var slug = ""
-        var pendingDash = false
-        for scalar in folded.unicodeScalars {
-            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                if pendingDash, !slug.isEmpty { slug.append("-") }
-                pendingDash = false
-                slug.unicodeScalars.append(scalar)
-            } else {
-                pendingDash = true
-            }
-        }
-        return slug
-    }
+    static func reference(_ text: String) -> String { IdAllocator.foundationSlug(text) }
 
     @Test func everyLatinLetterFoldsAsFoundationDoes() {
         for code in UInt32(0x20)..<0x250 {
