@@ -33,6 +33,11 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public var sourceLine: String?
     /// A suggested fix, printed as a note.
     public var fix: String?
+    /// False for a file Rapport refused to read (a link pointing outside its folder): its
+    /// lines are never shown.
+    public var quotesSource = true
+    /// Where the caret goes under `sourceLine` when that is a window of a long line.
+    public var caretColumn: Int?
 
     public init(_ severity: Severity, _ location: SourceLocation, _ message: String,
                 sourceLine: String? = nil, fix: String? = nil) {
@@ -64,7 +69,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         var text = description
         if let sourceLine {
             text += "\n    " + sourceLine + "\n    "
-            text += String(repeating: " ", count: max(0, location.column - 1)) + "^"
+            text += String(repeating: " ", count: max(0, (caretColumn ?? location.column) - 1)) + "^"
         }
         return text
     }

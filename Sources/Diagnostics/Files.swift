@@ -10,6 +10,8 @@ public enum Files {
         case file
         case folder
         case symbolicLink
+        /// A symbolic link pointing outside the folder being read (`listFollowingInside`).
+        case refusedLink
         case other
     }
 

@@ -130,8 +130,8 @@ struct ChartFigure {
 
     /// The numbers as a CSV file that a Belgian spreadsheet opens directly: UTF-8 with a byte
     /// order mark, `;` between fields, decimal comma, headers in the page's language. A text
-    /// starting with `=`, `+`, `@` or a tab gets a leading apostrophe so no spreadsheet runs it
-    /// as a formula.
+    /// a spreadsheet could read as a formula gets a leading apostrophe so no spreadsheet runs it
+    /// as a formula (`startsLikeFormula`).
     func csv() -> [UInt8] {
         let hasRowBases = dataset.rows.contains { $0.base != nil }
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -180,19 +180,30 @@ struct ChartFigure {
         }
     }
 
-    /// A text field: quoted when it holds `;`, `"` or a line break; a leading `=`, `+`, `@`, tab
-    /// or carriage return gets an apostrophe first, so no spreadsheet runs it as a formula.
+    /// A text field: quoted when it holds `;`, `"` or a line break. A text a spreadsheet could
+    /// take for a formula (OWASP's list: a first sign `=`, `+`, `-`, `@`, tab or carriage return,
+    /// also after leading spaces or quotes) gets an apostrophe first, so none runs it.
     static func appendCSVField(_ text: String, to out: inout [UInt8]) {
         let bytes = text.utf8
         let needsQuotes = bytes.contains { $0 == UInt8(ascii: ";") || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
         if needsQuotes { out.append(0x22) }
-        if let first = bytes.first, first == UInt8(ascii: "=") || first == UInt8(ascii: "+") || first == UInt8(ascii: "@") || first == 0x09 || first == 0x0D {
-            out.append(UInt8(ascii: "'"))
-        }
+        if startsLikeFormula(bytes) { out.append(UInt8(ascii: "'")) }
         for byte in bytes {
             out.append(byte)
             if byte == 0x22, needsQuotes { out.append(0x22) }
         }
         if needsQuotes { out.append(0x22) }
+    }
+
+    /// True when the first sign after any spaces and quotes is one that starts a formula.
+    static func startsLikeFormula(_ bytes: String.UTF8View) -> Bool {
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: " "), 0x22, UInt8(ascii: "'"): continue
+            case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), 0x09, 0x0D, 0x0A: return true
+            default: return false
+            }
+        }
+        return false
     }
 }

@@ -9,7 +9,9 @@ struct SiteConfig {
     var description: Localized
     /// Absolute URL the site is published at, ending in `/` (used for canonical URLs and the sitemap).
     var baseURL: String
-    /// Path part of `baseURL` (`/` or `/studie/`), prefixed to every internal link.
+    /// `https://example.org` (scheme, host and port of `baseURL`).
+    var origin: String
+    /// Path part of `baseURL` (`/` or `/studie/`), percent-encoded, prefixed to every internal link.
     var basePath: String
     var defaultLanguage: Language
     var file: String
@@ -71,7 +73,16 @@ struct ContentLoader {
         self.display = display
     }
 
+    /// True (and reported) when `url` leads outside the content folder through a symbolic link
+    /// (the file itself or a folder on its way).
+    mutating func refusesLink(_ url: URL) -> Bool {
+        guard Files.exists(url.path), !Files.resolves(url.path, inside: contentDirectory.path) else { return false }
+        diagnostics.append(Files.refusedLink(display(url), root: display(contentDirectory) + "/"))
+        return true
+    }
+
     mutating func readText(_ url: URL) -> String? {
+        if refusesLink(url) { return nil }
         switch DatasetLoader.readText(url, display: display(url)) {
         case let .success(text): return text
         case let .failure(diagnostic): diagnostics.append(diagnostic); return nil
@@ -100,16 +111,11 @@ struct ContentLoader {
         }
         let title = value("title").flatMap { reader.localized($0, what: "site title") }
         let description = value("description").flatMap { reader.localized($0, what: "site description") }
-        var baseURL = value("baseURL").flatMap { reader.string($0, what: "baseURL") } ?? "/"
-        if !baseURL.hasSuffix("/") { baseURL += "/" }
-        var basePath = "/"
-        if let node = value("baseURL") {
-            if let components = URLComponents(string: baseURL), components.scheme == "https" || components.scheme == "http",
-               components.host != nil {
-                basePath = components.path.isEmpty ? "/" : components.path
-                if !basePath.hasSuffix("/") { basePath += "/" }
-            } else {
-                reader.error(node, "baseURL \"\(baseURL)\" is not an absolute http(s) URL", fix: "e.g. https://example.org/")
+        var baseURL = "/", basePath = "/", origin = ""
+        if let node = value("baseURL"), let text = reader.string(node, what: "baseURL") {
+            switch Self.parseBaseURL(text) {
+            case let .success(parsed): (origin, basePath) = parsed; baseURL = origin + basePath
+            case let .failure(problem): reader.error(node, problem.message, fix: problem.fix)
             }
         }
         if let node = value("languages") {
@@ -129,9 +135,44 @@ struct ContentLoader {
             }
         }
         guard let title, let description else { return nil }
-        return SiteConfig(title: title, description: description, baseURL: baseURL, basePath: basePath,
+        return SiteConfig(title: title, description: description, baseURL: baseURL, origin: origin, basePath: basePath,
                           defaultLanguage: defaultLanguage, file: file)
     }
+
+    /// `baseURL` parsed once: its origin and its percent-encoded path (ending in `/`), or why
+    /// it cannot be used.
+    static func parseBaseURL(_ text: String) -> Result<(origin: String, path: String), BaseURLProblem> {
+        let example = "e.g. https://example.org/ or https://example.org/studie/"
+        guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
+              let components = URLComponents(string: text) else {
+            return .failure(BaseURLProblem(message: "baseURL \"\(text)\" is not a valid URL", fix: example))
+        }
+        guard components.scheme == "https" || components.scheme == "http", let host = components.percentEncodedHost, !host.isEmpty else {
+            return .failure(BaseURLProblem(message: "baseURL \"\(text)\" is not an absolute http(s) URL", fix: example))
+        }
+        guard components.query == nil, components.fragment == nil, components.user == nil, components.password == nil else {
+            return .failure(BaseURLProblem(message: "baseURL \"\(text)\" has a query, fragment or user name", fix: "give only the address of the site's folder, \(example)"))
+        }
+        var path = components.percentEncodedPath
+        if path.isEmpty { path = "/" }
+        if !path.hasSuffix("/") { path += "/" }
+        let decoded = components.path
+        if decoded.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            || decoded.split(separator: "/").contains(where: { $0 == "." || $0 == ".." }) {
+            return .failure(BaseURLProblem(message: "baseURL \"\(text)\" has a path with control characters or dot segments", fix: example))
+        }
+        // Only what may stand in a URL path as it is; the rest percent-encoded.
+        path = path.addingPercentEncoding(withAllowedCharacters: Self.pathCharacters) ?? path
+        return .success((components.scheme! + "://" + host + (components.port.map { ":\($0)" } ?? ""), path))
+    }
+
+    struct BaseURLProblem: Error {
+        var message: String
+        var fix: String
+    }
+
+    /// RFC 3986 path characters, and `%` for escapes already there.
+    private static let pathCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/%")
 
     // MARK: UI strings
 
@@ -178,10 +219,19 @@ struct ContentLoader {
         for language in Language.allCases {
             let folder = contentDirectory.appendingPathComponent(language.rawValue)
             let displayFolder = display(folder)
-            for entry in Files.list(folder.path, recursive: false) where entry.path.hasSuffix(".md") {
+            guard refusesLink(folder) == false else { continue }
+            for entry in Files.listFollowingInside(folder.path, within: contentDirectory.path, recursive: false) {
                 let file = displayFolder + "/" + entry.path
-                if entry.kind == .symbolicLink {
-                    diagnostics.error(SourceLocation(file: file), "symbolic links are not allowed in the content folder")
+                let name = entry.name
+                guard let dot = name.lastIndex(of: "."), name[name.index(after: dot)...].lowercased() == "md" else { continue }
+                if entry.kind == .refusedLink {
+                    diagnostics.append(Files.refusedLink(file, root: display(contentDirectory) + "/"))
+                    continue
+                }
+                guard entry.kind == .file else { continue }
+                if !name.hasSuffix(".md") {
+                    diagnostics.error(SourceLocation(file: file), "chapter file \"\(name)\" ends in \"\(name[dot...])\", not \".md\"",
+                                      fix: "rename it to \(name[..<dot]).md")
                     continue
                 }
                 files.append((String(entry.path.dropLast(3)), language, folder.path + "/" + entry.path, file))

@@ -25,6 +25,8 @@ public struct Pipeline {
         public var keepFiles: Bool
         /// Rapport's template renderer, or swift-mustache's (slower; for comparing).
         public var templateEngine: TemplateEngine = .compiled
+        /// Told when the build must wait for another build writing the same output folder.
+        public var waiting: (@Sendable (String) -> Void)?
 
         public init(content: URL, templates: URL, output: URL, write: Bool = true, keepFiles: Bool = true) {
             self.content = content
@@ -76,7 +78,7 @@ public struct Pipeline {
         let pages = content.loadPages()
         diagnostics.append(contentsOf: content.diagnostics.items)
         phase("load pages")
-        let (datasets, dataProblems, invalidDatasets) = DatasetLoader(directory: options.content.appendingPathComponent("data"), display: display).load()
+        let (datasets, dataProblems, invalidDatasets) = DatasetLoader(directory: options.content.appendingPathComponent("data"), within: options.content, display: display).load()
         diagnostics.append(contentsOf: dataProblems)
         phase("load datasets")
         let (templates, templateProblems) = TemplateSet.load(from: options.templates, display: display, engine: options.templateEngine)
@@ -92,7 +94,7 @@ public struct Pipeline {
         var destination = options.keepFiles && !options.write ? SiteOutput.Destination.memory : .counting
         if options.write, !diagnostics.hasErrors {
             do throws(BuildFailure) {
-                destination = .folder(try SiteWriter(output: options.output, display: display))
+                destination = .folder(try SiteWriter(output: options.output, display: display, waiting: options.waiting))
             } catch {
                 failure = error
             }
@@ -116,7 +118,7 @@ public struct Pipeline {
                 failure = writeFailure
             } else if !diagnostics.hasErrors {
                 do throws(BuildFailure) {
-                    try writer.commit(paths: output.allPaths, assets: options.templates.appendingPathComponent("assets"))
+                    try writer.commit(paths: output.allPaths, assets: templates.assets)
                 } catch {
                     failure = error
                 }
@@ -126,7 +128,7 @@ public struct Pipeline {
         if destination.isFolder { phase("swap folders") }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let counts = Dictionary(grouping: pages, by: \.language).mapValues(\.count)
-        return Result(diagnostics: Self.withSourceLines(diagnostics.sorted), pages: counts, charts: charts,
+        return Result(diagnostics: Self.withSourceLines(diagnostics.sorted.capped()), pages: counts, charts: charts,
                       seconds: seconds, failure: failure, files: output.files,
                       written: (output.fileCount, output.byteCount), phases: phases)
     }
@@ -136,7 +138,7 @@ public struct Pipeline {
     static func withSourceLines(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         var lines: [String: [Substring]] = [:]
         return diagnostics.map { diagnostic in
-            guard diagnostic.sourceLine == nil else { return diagnostic }
+            guard diagnostic.sourceLine == nil, diagnostic.quotesSource else { return diagnostic }
             var diagnostic = diagnostic
             let file = diagnostic.location.file
             if lines[file] == nil {
@@ -146,7 +148,7 @@ public struct Pipeline {
             }
             if let fileLines = lines[file], diagnostic.location.line <= fileLines.count {
                 let line = fileLines[diagnostic.location.line - 1]
-                diagnostic.sourceLine = String(line.hasSuffix("\r") ? line.dropLast() : line)
+                diagnostic.showSource(line.hasSuffix("\r") ? line.dropLast() : line)
             }
             return diagnostic
         }

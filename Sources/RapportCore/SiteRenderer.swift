@@ -137,12 +137,8 @@ struct SiteRenderer {
 
     func absolute(_ path: String) -> String { Self.absolute(path, site: site) }
 
-    static func absolute(_ path: String, site: SiteConfig) -> String {
-        // baseURL ends in basePath; join without doubling it.
-        let origin = site.baseURL.hasSuffix(site.basePath)
-            ? String(site.baseURL.dropLast(site.basePath.count)) : site.baseURL
-        return origin + path
-    }
+    /// A site path (starting with `basePath`) as an absolute URL.
+    static func absolute(_ path: String, site: SiteConfig) -> String { site.origin + path }
 
     func csvURL(_ id: String, _ language: Language) -> String {
         site.basePath + "\(language.rawValue)/data/\(id).csv"

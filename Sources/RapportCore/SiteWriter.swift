@@ -69,83 +69,102 @@ final class SiteOutput: @unchecked Sendable {
 struct SiteWriter: Sendable {
     /// A file in every output folder, so that Rapport never replaces a folder it did not build.
     static let marker = ".rapport-build"
+    /// Files a folder may hold and still count as empty; never removed.
+    static let ignorable: Set<String> = [".gitkeep", ".DS_Store"]
 
     let output: URL
     let staging: URL
     private let outputDisplay: String
+    /// Held from before the staging folder is touched until the swap is done.
+    private let lock: BuildLock
     /// What the staging folder held when the build began (paths relative to it): its files,
     /// and its folders deepest first. Whatever the build does not write again is removed.
     private let previousFiles: [String]
     private let previousFolders: [String]
 
-    /// Checks that `output` may be replaced and prepares the staging folder beside it.
-    init(output: URL, display: (URL) -> String) throws(BuildFailure) {
-        let fm = FileManager.default
+    /// Checks that `output` may be replaced, takes the build lock beside it (waiting, with a
+    /// message to `waiting`, while another build holds it) and prepares the staging folder.
+    /// Refuses, and touches nothing, when the output path or the staging path holds anything
+    /// Rapport did not make: a file, a symbolic link, a folder that is not a Rapport build.
+    init(output: URL, display: (URL) -> String, waiting: ((String) -> Void)? = nil) throws(BuildFailure) {
         self.output = output
         staging = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
         outputDisplay = display(output)
-        if fm.fileExists(atPath: output.path), !Self.isReplaceable(output) {
-            throw BuildFailure(message: "\(outputDisplay) exists and was not built by rapport; refusing to replace it (choose another --output or empty it)")
+        try Self.checkReplaceable(output.path, shown: outputDisplay, role: "--output")
+        lock = try BuildLock(beside: output, waiting: waiting)
+        // Checked again under the lock: a build that held it may have just created them.
+        try Self.checkReplaceable(output.path, shown: outputDisplay, role: "--output")
+        try Self.checkReplaceable(staging.path, shown: display(staging), role: "the staging folder")
+        if mkdir(staging.path, 0o755) != 0, errno != EEXIST {
+            throw BuildFailure(message: "cannot write the site to \(outputDisplay): \(String(cString: strerror(errno)))")
         }
-        // A staging folder that is not a previous build (or is a symbolic link) is not reused.
-        if Files.kind(ofPath: staging.path) == .symbolicLink || (fm.fileExists(atPath: staging.path) && !fm.fileExists(atPath: staging.appendingPathComponent(Self.marker).path)) {
-            try? fm.removeItem(at: staging)
-        }
-        do {
-            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        } catch {
-            throw BuildFailure(message: "cannot write the site to \(outputDisplay): \(error.localizedDescription)")
+        // Marked at once, so that even a build that fails half-way leaves a folder known as ours.
+        guard Self.replaceFile(staging.path + "/" + Self.marker, Self.markerText) else {
+            throw BuildFailure(message: "cannot write the site to \(outputDisplay): \(String(cString: strerror(errno)))")
         }
         // One walk, before anything is written: symbolic links (and anything else that is not a
         // plain file or folder) are removed, so no write can follow one out of the folder.
         var files: [String] = [], folders: [String] = []
         for entry in Files.list(staging.path) {
             switch entry.kind {
-            case .file: files.append(entry.path)
+            case .file: if entry.path != Self.marker, !Self.ignorable.contains(String(entry.name)) { files.append(entry.path) }
             case .folder: folders.append(entry.path)
-            case .symbolicLink, .other: unlink(staging.path + "/" + entry.path)
+            case .symbolicLink, .refusedLink, .other: unlink(staging.path + "/" + entry.path)
             }
         }
         previousFiles = files
         previousFolders = folders.sorted { $0.utf8.count > $1.utf8.count }
     }
 
-    /// Puts one file into the staging folder unless it already holds these very bytes.
+    private static let markerText = Array("Built by rapport. This folder is replaced by every build: do not edit it.\n".utf8)
+
+    /// Puts one file into the staging folder unless it already holds these very bytes. A file
+    /// that changed is written under a temporary name and renamed over the old one: never
+    /// rewritten in place, so a hard-link snapshot of an earlier build (`cp -al`,
+    /// `rsync --link-dest`) keeps its own copy.
     func write(_ file: OutputFile) throws(BuildFailure) {
         let path = staging.path + "/" + file.path
         if Self.hasContents(path, file.bytes) { return }
-        if Self.writeFile(path, file.bytes) { return }
-        if errno == ELOOP {
-            // A symbolic link put there since the build began: replaced, never followed.
-            unlink(path)
-            if Self.writeFile(path, file.bytes) { return }
-        }
-        if errno == ENOENT || errno == ENOTDIR || errno == EISDIR, let slash = path.lastIndex(of: "/") {
-            // A missing folder, or a file or folder in the way from the build before last.
-            let folder = String(path[..<slash])
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                try? FileManager.default.removeItem(atPath: path)
-            }
-            Self.makeFolder(folder, below: staging.path)
-            if Self.writeFile(path, file.bytes) { return }
+        if Self.replaceFile(path, file.bytes) { return }
+        if let slash = path.lastIndex(of: "/"), errno == ENOENT || errno == ENOTDIR || errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST {
+            // A missing folder, or a file or folder in the way from the build before last (all
+            // inside the staging folder, which is Rapport's own).
+            if Files.kind(ofPath: path) == .folder { try? FileManager.default.removeItem(atPath: path) }
+            Self.makeFolder(String(path[..<slash]), below: staging.path)
+            if Self.replaceFile(path, file.bytes) { return }
         }
         throw BuildFailure(message: "cannot write \(outputDisplay)/\(file.path): \(String(cString: strerror(errno)))")
     }
 
-    /// Removes what the build before last had and this one does not, adds the assets and the
-    /// marker, then swaps the staging folder and the output folder.
-    func commit(paths: Set<String>, assets: URL?) throws(BuildFailure) {
-        let fm = FileManager.default
-        do {
-            let assetsFolder = staging.appendingPathComponent("assets")
-            try? fm.removeItem(at: assetsFolder)
-            removeStale(keeping: paths)
-            if let assets, fm.fileExists(atPath: assets.path) {
-                try fm.copyItem(at: assets, to: assetsFolder)
+    /// Refuses a path that holds anything but nothing, an empty folder or a Rapport build.
+    private static func checkReplaceable(_ path: String, shown: String, role: String) throws(BuildFailure) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
+            let names = Files.list(path, recursive: false).map { String($0.name) }
+            if names.contains(marker) || names.allSatisfy(ignorable.contains) { return }
+            throw BuildFailure(message: "\(shown) exists and was not built by rapport; refusing to replace it (\(role == "--output" ? "choose another --output or empty it" : "move it away; rapport keeps its build before last there"))")
+        case S_IFLNK:
+            throw BuildFailure(message: "\(shown) is a symbolic link; refusing to replace it (\(role == "--output" ? "give the folder it points to as --output" : "remove the link; rapport keeps its build before last there"))")
+        default:
+            throw BuildFailure(message: "\(shown) is a file, not a folder; refusing to replace it (\(role == "--output" ? "choose another --output" : "move it away; rapport keeps its build before last there"))")
+        }
+    }
+
+    /// Writes the assets, removes what the build before last had and this one does not, then
+    /// swaps the staging folder and the output folder.
+    func commit(paths: Set<String>, assets: [TemplateSet.Asset]) throws(BuildFailure) {
+        var keep = paths
+        for asset in assets {
+            guard let bytes = Files.read(asset.source) else {
+                throw BuildFailure(message: "cannot read \(asset.source): \(String(cString: strerror(errno)))")
             }
-            _ = Self.writeFile(staging.appendingPathComponent(Self.marker).path,
-                               Array("Built by rapport. This folder is replaced by every build: do not edit it.\n".utf8))
+            try write(OutputFile(path: asset.path, bytes: bytes))
+            keep.insert(asset.path)
+        }
+        removeStale(keeping: keep)
+        do {
             try swap()
         } catch {
             throw BuildFailure(message: "cannot write the site to \(outputDisplay): \(error.localizedDescription)")
@@ -208,12 +227,17 @@ struct SiteWriter: Sendable {
         }
     }
 
-    /// open/write/close: Foundation's `Data.write` and `createFile` fsync every file, which
-    /// costs more than the whole build; durability comes from swapping the finished folder.
-    static func writeFile(_ path: String, _ contents: [UInt8]) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
+    /// Writes `contents` to a new file beside `path` and renames it over `path` (an old file at
+    /// `path` is replaced, never modified). open/write/close: Foundation's `Data.write` and
+    /// `createFile` fsync every file, which costs more than the whole build; durability comes
+    /// from swapping the finished folder. False with `errno` set when it failed.
+    static func replaceFile(_ path: String, _ contents: [UInt8]) -> Bool {
+        guard let slash = path.lastIndex(of: "/") else { return false }
+        let temporary = String(path[..<slash]) + "/.rapport-new." + String(path[path.index(after: slash)...])
+        unlink(temporary)  // one left by a build that was killed
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { return false }
-        let ok = contents.withUnsafeBufferPointer { bytes in
+        var ok = contents.withUnsafeBufferPointer { bytes in
             var written = 0
             while written < bytes.count {
                 let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
@@ -222,10 +246,13 @@ struct SiteWriter: Sendable {
             }
             return true
         }
-        let saved = errno
-        close(descriptor)
+        var saved = errno
+        if close(descriptor) != 0, ok { ok = false; saved = errno }
+        if ok, rename(temporary, path) == 0 { return true }
+        if ok { saved = errno }
+        unlink(temporary)
         errno = saved
-        return ok
+        return false
     }
 
     /// Creates `folder` and its missing parents up to `root`, replacing a file in the way.
@@ -243,13 +270,6 @@ struct SiteWriter: Sendable {
             makeFolder(String(folder[..<slash]), below: root)
             mkdir(folder, 0o755)
         }
-    }
-
-    private static func isReplaceable(_ folder: URL) -> Bool {
-        let fm = FileManager.default
-        let contents = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
-        let visible = contents.filter { $0 != ".gitkeep" && $0 != ".DS_Store" }
-        return visible.isEmpty || contents.contains(Self.marker)
     }
 }
 

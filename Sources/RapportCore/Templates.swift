@@ -32,10 +32,20 @@ struct TemplateSet {
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
         let directory = directory.resolvingSymlinksInPath()
-        let files = (FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)?
-            .compactMap { $0 as? URL } ?? [])
-            .filter { $0.pathExtension == "mustache" }
-            .sorted { $0.path < $1.path }
+        var files: [URL] = []
+        for entry in Files.listFollowingInside(directory.path) {
+            let file = display(directory.appendingPathComponent(entry.path))
+            switch entry.kind {
+            case .refusedLink:
+                diagnostics.append(Files.refusedLink(file, root: display(directory) + "/"))
+            case .file where entry.path.hasPrefix("assets/"):
+                set.assets.append(Asset(path: entry.path, source: directory.path + "/" + entry.path))
+            case .file where entry.path.hasSuffix(".mustache"):
+                files.append(directory.appendingPathComponent(entry.path))
+            default:
+                break
+            }
+        }
         for url in files {
             let relative = url.path.dropFirst(directory.path.count).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             let name = String(relative.dropLast(".mustache".count))
@@ -65,6 +75,13 @@ struct TemplateSet {
             diagnostics.append(.error(SourceLocation(file: display(directory.appendingPathComponent("\(name).mustache"))),
                                       "missing template \"\(name)\""))
         }
+        // A template that includes itself, directly or through others, would never finish:
+        // each cycle is one error, and its templates render as nothing.
+        for cycle in partialCycles(set.sources) {
+            diagnostics.append(.error(cycle.location, "templates include each other in a cycle: \(cycle.names.joined(separator: " → "))",
+                                      fix: "remove one of these {{> …}} includes"))
+        }
+        for name in selfIncluding(set.sources) { templates[name] = try? MustacheTemplate(string: Self.contentTypePragma) }
         // Partials: `{{> name}}` must name a template that exists. (Read from the compiled
         // templates when there are; the text is scanned for locations only when one is missing.)
         let compiledNodes = engine == .compiled ? templates.mapValues(TemplateNode.compile) : [:]
@@ -83,6 +100,72 @@ struct TemplateSet {
             set.compiled = CompiledTemplates(templates: compiledNodes.compactMapValues { $0 })
         }
         return (set, diagnostics)
+    }
+
+    /// A file of `Templates/assets/`, copied into the site as it is.
+    struct Asset: Sendable {
+        /// In the site (`assets/style.css`).
+        var path: String
+        /// On disk.
+        var source: String
+    }
+
+    /// The files of `Templates/assets/` (symbolic links inside `Templates/` followed).
+    private(set) var assets: [Asset] = []
+
+    /// Every cycle of templates including each other (`{{> partial}}` or `{{< parent}}`), each
+    /// once, as the names around it (first name repeated at the end) and where it starts.
+    static func partialCycles(_ sources: [String: (text: String, file: String)]) -> [(names: [String], location: SourceLocation)] {
+        var edges: [String: [(name: String, location: SourceLocation)]] = [:]
+        for (name, source) in sources {
+            edges[name] = (tags(in: source.text, file: source.file, sigil: ">") + tags(in: source.text, file: source.file, sigil: "<"))
+                .filter { sources[$0.name] != nil }.sorted { $0.location < $1.location }
+        }
+        var cycles: [(names: [String], location: SourceLocation)] = []
+        var seen: Set<[String]> = []
+        var done: Set<String> = []
+        var path: [(name: String, location: SourceLocation)] = []
+        func visit(_ name: String) {
+            for edge in edges[name] ?? [] {
+                if let start = path.firstIndex(where: { $0.name == edge.name }) {
+                    var names = path[start...].map(\.name)
+                    // The same cycle found from another member: one report, from its smallest name.
+                    let smallest = names.indices.min { names[$0] < names[$1] } ?? 0
+                    names = Array(names[smallest...] + names[..<smallest])
+                    if seen.insert(names).inserted {
+                        let from = smallest + start + 1 < path.count ? path[smallest + start + 1].location : edge.location
+                        cycles.append((names + [names[0]], from))
+                    }
+                } else if !done.contains(edge.name) {
+                    path.append(edge)
+                    visit(edge.name)
+                    path.removeLast()
+                }
+            }
+            done.insert(name)
+        }
+        for name in sources.keys.sorted() where !done.contains(name) {
+            path = [(name, SourceLocation(file: sources[name]?.file ?? name))]
+            visit(name)
+        }
+        return cycles.sorted { $0.location < $1.location }
+    }
+
+    /// Every template that includes itself, directly or through others (whatever cycles
+    /// `partialCycles` reported, none of these may be rendered).
+    static func selfIncluding(_ sources: [String: (text: String, file: String)]) -> Set<String> {
+        var edges: [String: Set<String>] = [:]
+        for (name, source) in sources {
+            edges[name] = Set((tags(in: source.text, file: source.file, sigil: ">") + tags(in: source.text, file: source.file, sigil: "<")).map(\.name))
+        }
+        return Set(sources.keys.filter { start in
+            var stack = Array(edges[start] ?? []), reached: Set<String> = []
+            while let name = stack.popLast() {
+                if name == start { return true }
+                if reached.insert(name).inserted { stack += edges[name] ?? [] }
+            }
+            return false
+        })
     }
 
     func has(_ name: String) -> Bool { sources[name] != nil }

@@ -59,7 +59,7 @@ enum Pages {
             items += "<strong>\(severity)</strong>: \(escape(diagnostic.message))</p>\n"
             if let fix = diagnostic.fix { items += "<p class=\"fix\">\(escape(fix))</p>\n" }
             if let line = sourceLine(diagnostic) {
-                let (text, marker) = excerpt(line, column: diagnostic.location.column)
+                let (text, marker) = excerpt(line, column: diagnostic.caretColumn ?? diagnostic.location.column)
                 items += "<pre>\(escape(text))\n\(escape(marker))</pre>\n"
             }
             items += "</li>\n"

@@ -253,6 +253,7 @@ struct SourceLines {
     private var cache: [String: [Substring]] = [:]
 
     func line(for diagnostic: Diagnostic) -> String? {
+        guard diagnostic.quotesSource else { return nil }  // a file Rapport refused to read
         if let line = diagnostic.sourceLine { return line }
         let file = diagnostic.location.file
         let url = file.hasPrefix("/") ? URL(fileURLWithPath: file)

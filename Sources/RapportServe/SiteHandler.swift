@@ -51,7 +51,7 @@ struct SiteHandler: HTTPHandler {
             current = await state.current
         }
         // 2. The site lives under its base path; `/` leads there.
-        let base = current.site.basePath.split(separator: "/").map(String.init)
+        let base = current.site.basePath.split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }  // percent-encoded in site.yml
         guard segments.starts(with: base) else {
             return segments.isEmpty ? redirect(current.site.basePath) : notFound(current)
         }

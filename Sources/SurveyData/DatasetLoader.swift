@@ -2,15 +2,19 @@ import Diagnostics
 import Foundation
 
 /// Finds every dataset under a data folder (`Content/data`), reads its two files and parses
-/// them. Files that are symbolic links, or whose names are not valid ids, are rejected: data
-/// never comes from outside the content folder.
+/// them. Symbolic links are followed only inside the content folder (`Files.listFollowingInside`),
+/// and files whose names are not valid ids are rejected: data never comes from outside it.
 public struct DatasetLoader {
     public let directory: URL
     /// How a path is shown in diagnostics (relative to where the user runs the command).
     public let display: @Sendable (URL) -> String
 
-    public init(directory: URL, display: @escaping @Sendable (URL) -> String = { $0.path }) {
+    /// The folder symbolic links may lead into (the content folder); by default `directory`.
+    public let within: URL?
+
+    public init(directory: URL, within: URL? = nil, display: @escaping @Sendable (URL) -> String = { $0.path }) {
         self.directory = directory
+        self.within = within
         self.display = display
     }
 
@@ -21,14 +25,17 @@ public struct DatasetLoader {
         var pairs: [String: (yml: String?, csv: String?)] = [:]
         var firstSeen: [String: Substring] = [:]
         let root = directory.path
-        guard Files.exists(root) else { return ([:], [], []) }
+        guard Files.exists(root) || Files.kind(ofPath: root) == .symbolicLink else { return ([:], [], []) }
         // Paths as the user sees them: the folder's display path once, then plain joins.
         let displayRoot = display(directory)
         func shown(_ relative: String) -> String { displayRoot + "/" + relative }
-        for entry in Files.list(root) {
-            if entry.kind == .symbolicLink {
-                diagnostics.append(.error(SourceLocation(file: shown(entry.path)), "symbolic links are not allowed in the data folder",
-                                          fix: "copy the file into Content/data instead of linking to it"))
+        let within = self.within?.path ?? root
+        if !Files.resolves(root, inside: within) {
+            return ([:], [Files.refusedLink(displayRoot, root: display(URL(fileURLWithPath: within)) + "/")], [])
+        }
+        for entry in Files.listFollowingInside(root, within: within) {
+            if entry.kind == .refusedLink {
+                diagnostics.append(Files.refusedLink(shown(entry.path), root: display(URL(fileURLWithPath: within)) + "/"))
                 continue
             }
             guard entry.kind == .file else { continue }

@@ -1,0 +1,81 @@
+/// Bounds on what a run reports, so that a pathological file (a CSV header of 100,000 unknown
+/// columns, a one-line file of a megabyte) costs little to report and stays readable.
+extension Diagnostic {
+    /// Characters of a source line shown around the column; longer lines are cut to a window.
+    public static let sourceWindow = 160
+
+    /// Sets the source line shown under the message: the whole line when short, else a window
+    /// around the column with `…` where it was cut (the caret moves with it).
+    public mutating func showSource(_ line: Substring) {
+        guard line.utf8.count > Self.sourceWindow else {
+            sourceLine = String(line)
+            caretColumn = nil
+            return
+        }
+        let column = location.column - 1
+        let before = Self.sourceWindow / 2
+        var start = line.startIndex
+        // Walk to the window's start without counting the whole line.
+        var skipped = 0
+        if column > before {
+            start = line.index(line.startIndex, offsetBy: column - before, limitedBy: line.endIndex) ?? line.endIndex
+            skipped = line.distance(from: line.startIndex, to: start)
+        }
+        let end = line.index(start, offsetBy: Self.sourceWindow, limitedBy: line.endIndex) ?? line.endIndex
+        sourceLine = (skipped > 0 ? "…" : "") + String(line[start..<end]) + (end < line.endIndex ? "…" : "")
+        caretColumn = location.column - skipped + (skipped > 0 ? 1 : 0)
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// At most `limit` diagnostics of one kind (the same message but for its quoted names and
+    /// numbers) in one file, then one that says how many more there are.
+    public func capped(perKind limit: Int = 10) -> [Diagnostic] {
+        var counts: [String: Int] = [:]
+        var firstOmitted: [String: Diagnostic] = [:]
+        var kept: [Diagnostic] = []
+        for diagnostic in self {
+            let kind = diagnostic.kindKey
+            let count = counts[kind, default: 0] + 1
+            counts[kind] = count
+            if count <= limit { kept.append(diagnostic) } else if count == limit + 1 { firstOmitted[kind] = diagnostic }
+        }
+        for (kind, first) in firstOmitted {
+            let more = (counts[kind] ?? 0) - limit
+            var summary = Diagnostic(first.severity, first.location,
+                                     "… and \(groupedThousands(more)) more like the \(severityWord(first.severity)) above in this file",
+                                     fix: "fix the first ones and run again")
+            summary.quotesSource = false
+            kept.append(summary)
+        }
+        return kept.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+    }
+}
+
+private func severityWord(_ severity: Diagnostic.Severity) -> String { severity == .error ? "errors" : "warnings" }
+
+extension Diagnostic {
+    /// File, severity and message with every quoted part and number blanked: what makes two
+    /// diagnostics "of one kind".
+    var kindKey: String {
+        var key = location.file + "\u{0}" + severity.rawValue + "\u{0}"
+        var inQuote = false
+        for scalar in message.unicodeScalars {
+            if scalar == "\"" { inQuote.toggle(); key.unicodeScalars.append(scalar); continue }
+            if inQuote || ("0"..."9").contains(scalar) { continue }
+            key.unicodeScalars.append(scalar)
+        }
+        return key
+    }
+}
+
+/// `99990` → `99,990` (diagnostics are in English).
+public func groupedThousands(_ number: Int) -> String {
+    let digits = Array(String(number))
+    var text = ""
+    for (index, digit) in digits.enumerated() {
+        if index > 0, (digits.count - index) % 3 == 0 { text.append(",") }
+        text.append(digit)
+    }
+    return text
+}
