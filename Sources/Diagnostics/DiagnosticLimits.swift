@@ -79,3 +79,11 @@ public func groupedThousands(_ number: Int) -> String {
     }
     return text
 }
+
+extension Unicode.Scalar {
+    /// `U+0000`, `U+FEFF`: how a diagnostic names an invisible character.
+    public var codePoint: String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}

@@ -44,7 +44,7 @@ enum Markdown {
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
     static func render(_ utf8: [UInt8], lineOffset: Int, footnoteBackLabel: String, footnotesTitle: String,
-                       hooks: Hooks) -> Document {
+                       ids: IdAllocator = IdAllocator(), hooks: Hooks) -> Document {
         _ = registered
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         guard let parser = cmark_parser_new(options) else { return Document(html: [], headings: []) }
@@ -89,7 +89,7 @@ enum Markdown {
             cmark_iter_free(iterator)
         }
 
-        var ids = IdAllocator()
+        var ids = ids
         let outline = headings.map { node -> Heading in
             let text = plainText(of: node)
             return Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.allocate(for: text),
@@ -297,18 +297,34 @@ enum Markdown {
 }
 
 /// Turns heading texts into readable, unique ids: "Vrijwilligers en taken" → `vrijwilligers-en-taken`,
-/// "Financiën" → `financien`; a repeated heading gets `-2`, `-3`.
+/// "Financiën" → `financien`; a repeated heading gets `-2`, `-3`. An id the page itself uses
+/// (the templates' `main`, `toc-title` …, or one starting like a figure's `chart-…` or a
+/// footnote's `fn-…`) is never given to a heading: such a heading's id starts with `section-`.
+/// Linear in the number of headings: each base remembers the next number to try.
 struct IdAllocator {
+    /// Ids Rapport writes itself: figures, and cmark-gfm's footnotes and their back-links.
+    static let builtInPrefixes = ["chart-", "fn-", "fnref-"]
+
     private var used: Set<String> = []
+    private var next: [String: Int] = [:]
+    private let reservedPrefixes: [String]
+
+    init(reserved: Set<String> = [], reservedPrefixes: [String] = []) {
+        used = reserved
+        self.reservedPrefixes = Self.builtInPrefixes + reservedPrefixes
+    }
 
     mutating func allocate(for text: String) -> String {
-        let base = Self.slug(text)
-        var candidate = base.isEmpty ? "section" : base
-        var counter = 2
+        var base = Self.slug(text)
+        if base.isEmpty { base = "section" }
+        if reservedPrefixes.contains(where: { base.hasPrefix($0) }) { base = "section-" + base }
+        var candidate = base
+        var counter = next[base] ?? 2
         while used.contains(candidate) {
-            candidate = "\(base.isEmpty ? "section" : base)-\(counter)"
+            candidate = "\(base)-\(counter)"
             counter += 1
         }
+        next[base] = counter
         used.insert(candidate)
         return candidate
     }

@@ -175,6 +175,9 @@ extension Pipeline.Result {
         let time = String(format: "%.0f ms", seconds * 1000)
         if !succeeded {
             let kept = wrote ? "; \(output) left as it was" : ""
+            if errors == 0, failure != nil {
+                return "failed: the site could not be written (see the error above)\(kept) (\(time))"
+            }
             return "failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(kept) (\(time))"
         }
         let verb = wrote ? "built" : "checked"

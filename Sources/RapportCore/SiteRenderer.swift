@@ -188,6 +188,7 @@ struct SiteRenderer {
         let document = Markdown.render(
             page.body, lineOffset: page.bodyLineOffset, footnoteBackLabel: strings["footnote_back"],
             footnotesTitle: strings["footnotes_title"],
+            ids: IdAllocator(reserved: templates.reservedIds.exact, reservedPrefixes: templates.reservedIds.prefixes),
             hooks: Markdown.Hooks(
                 chart: { info, position in self.chartFigure(info, page: page, at: at(position), work: &work) },
                 placeholder: { expression, position in self.placeholder(expression, page: page, at: at(position), work: &work) },

@@ -95,6 +95,7 @@ struct TemplateSet {
                                           fix: suggestion.map { "did you mean \"\($0)\"?" }))
             }
         }
+        set.reservedIds = ids(in: set.sources)
         set.library = MustacheLibrary(templates: templates)
         if engine == .compiled, compiledNodes.values.allSatisfy({ $0 != nil }) {
             set.compiled = CompiledTemplates(templates: compiledNodes.compactMapValues { $0 })
@@ -166,6 +167,29 @@ struct TemplateSet {
             }
             return false
         })
+    }
+
+    /// The `id="…"` values the templates write: literal ones, and the literal start of those
+    /// that continue with a variable (`id="toc-{{id}}"` → `toc-`). Headings never take them.
+    private(set) var reservedIds: (exact: Set<String>, prefixes: [String]) = ([], [])
+
+    static func ids(in sources: [String: (text: String, file: String)]) -> (exact: Set<String>, prefixes: [String]) {
+        var exact: Set<String> = [], prefixes: Set<String> = []
+        for source in sources.values {
+            var rest = source.text[...]
+            while let found = rest.range(of: " id=\"") {
+                rest = rest[found.upperBound...]
+                guard let end = rest.firstIndex(of: "\"") else { break }
+                let value = rest[..<end]
+                if let variable = value.range(of: "{{") {
+                    if variable.lowerBound > value.startIndex { prefixes.insert(String(value[..<variable.lowerBound])) }
+                } else if !value.isEmpty {
+                    exact.insert(String(value))
+                }
+                rest = rest[end...]
+            }
+        }
+        return (exact, prefixes.sorted())
     }
 
     func has(_ name: String) -> Bool { sources[name] != nil }

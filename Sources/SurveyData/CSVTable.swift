@@ -66,6 +66,12 @@ struct CSVTable {
                 Cell(text: field.trimmingWhitespace,
                      location: SourceLocation(file: file, line: rowLine, column: index < columns.count ? columns[index] : 1))
             }
+            for cell in cells {
+                if let control = Self.controlCharacter(in: cell.text) {
+                    diagnostics.append(.error(cell.location, "invisible control character \(control) in a cell",
+                                              fix: "delete it: retype the cell, or save the file again as plain CSV"))
+                }
+            }
             if header == nil {
                 header = Header(cells: cells, location: location)
             } else {
@@ -76,6 +82,15 @@ struct CSVTable {
             diagnostics.append(.error(SourceLocation(file: file, line: line), "cannot read CSV: \(error)",
                                       fix: "check for an unclosed quote"))
         }
+    }
+
+    /// The first control character of `text` (`U+0000`), tab excepted: such a character would
+    /// reach the pages and the CSV downloads unseen.
+    static func controlCharacter(in text: String) -> String? {
+        // Most cells are plain: one byte scan finds nothing to look at.
+        guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 }),
+              let scalar = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\t" }) else { return nil }
+        return scalar.codePoint
     }
 
     /// The 1-based column at which each field of one physical line starts. Only locates

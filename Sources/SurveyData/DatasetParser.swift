@@ -22,7 +22,19 @@ public enum DatasetParser {
         var yaml = YAMLReader(file: metadataFile)
         let meta = parseMetadata(metadata, reader: &yaml)
         var diagnostics = yaml.diagnostics
-        guard let meta else { return (nil, diagnostics) }
+        guard let meta else {
+            // The YAML file is unusable, but the CSV file's own mistakes are still all reported:
+            // checked as a figures dataset whose every other column is a series of numbers.
+            var table = CSVTable(file: dataFile)
+            table.read(data)
+            diagnostics += table.diagnostics
+            if let header = table.header {
+                var builder = RowBuilder(meta: .assumed(from: header), header: header, table: table)
+                builder.build()
+                diagnostics += builder.diagnostics
+            }
+            return (nil, diagnostics)
+        }
 
         var table = CSVTable(file: dataFile)
         table.read(data)
@@ -65,6 +77,15 @@ public enum DatasetParser {
         var notes: [Localized] = []
         var inferred: [(value: Dataset.Inferred, node: Node)] = []
         var root: Node
+
+        /// What a CSV file can be checked against when its YAML file cannot be read: nothing
+        /// but that every column other than the fixed ones holds numbers.
+        static func assumed(from header: CSVTable.Header) -> Metadata {
+            let keys = header.cells.map(\.text).filter { !DatasetParser.fixedColumns.contains($0) && !$0.isEmpty }
+            return Metadata(kind: .figures, title: Localized(nl: "", fr: ""), base: nil, unit: .number,
+                            series: keys.map { Dataset.Series(key: $0, label: Localized(nl: $0, fr: $0), base: nil, role: .normal) },
+                            root: Node(""))
+        }
     }
 
     static func parseMetadata(_ text: String, reader: inout YAMLReader) -> Metadata? {
