@@ -1,0 +1,54 @@
+import Foundation
+import RapportTestSupport
+import Testing
+
+/// The command line as an editor uses it: the exit codes the README promises (0 built, 1 the
+/// content has errors, 2 a mistake in the command) and the one summary line.
+@Suite struct CommandLineTests {
+    /// The `rapport` built beside the tests (`swift build --build-tests` builds it too).
+    static let rapport = TestSite.repository.appendingPathComponent(".build/debug/rapport")
+
+    private func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, out: String, err: String) {
+        let process = Process()
+        process.executableURL = Self.rapport
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    @Test func exitCodesAndSummaryLines() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.rapport.path) else {
+            Issue.record("build the tool first: swift build --build-tests")
+            return
+        }
+        let site = try TestSite(TestSite.minimal)
+        defer { site.cleanUp() }
+
+        let built = try run(["build"], in: site.root)
+        #expect(built.status == 0)
+        #expect(built.err == "")
+        #expect(built.out.hasPrefix("built 3 nl + 3 fr pages, 0 charts in "), "\(built.out)")
+        #expect(built.out.hasSuffix(" → Public\n"))
+
+        let checked = try run(["check"], in: site.root)
+        #expect(checked.status == 0)
+        #expect(checked.out.hasPrefix("checked 3 nl + 3 fr pages"))
+
+        try site.write("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\nZie [dood](nergens.md)."))
+        let failed = try run(["build"], in: site.root)
+        #expect(failed.status == 1)
+        #expect(failed.err.hasPrefix("Content/nl/finances.md:8:5: error: link to a page that does not exist: \"nergens.md\""), "\(failed.err)")
+        #expect(failed.out.hasPrefix("failed: 1 error, 0 warnings; Public left as it was ("), "\(failed.out)")
+
+        let usage = try run(["build", "--no-such-option"], in: site.root)
+        #expect(usage.status == 2)
+        #expect(usage.err.contains("Unknown option '--no-such-option'"), "\(usage.err)")
+    }
+}
