@@ -115,7 +115,8 @@ struct ChartFigure {
             "svg": .html(RawHTML(bytes: svg)),
             "base": .text(baseText ?? ""),
             "hasBase": .flag(baseText != nil),
-            "groupBases": .text(groupBases.joined(separator: " · ")),
+            // Composed here, so given the typography the dataset's texts already had.
+            "groupBases": .text(Typography.apply(groupBases.joined(separator: " · "), language)),
             "hasGroupBases": .flag(!groupBases.isEmpty),
             "notes": .list(notes.map { TemplateScope(texts: ["text": $0]) }),
             "hasNotes": .flag(!notes.isEmpty),

@@ -73,10 +73,14 @@ struct SiteRenderer {
 
     init(site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset],
          invalidDatasets: Set<String> = [], templates: TemplateSet) {
+        // Typography (Typography.swift) once, here, for every text that is not Markdown.
+        let site = Typography.apply(site)
+        let strings = Dictionary(uniqueKeysWithValues: strings.map { ($0.key, Typography.apply($0.value, $0.key)) })
+        let pages = pages.map(Typography.apply)
         self.site = site
         self.strings = strings
         self.pages = pages
-        self.datasets = datasets
+        self.datasets = datasets.mapValues(Typography.apply)
         self.invalidDatasets = invalidDatasets
         var index: [String: Page] = [:]
         for page in pages { index["\(page.language.rawValue)/\(page.name)"] = index["\(page.language.rawValue)/\(page.name)"] ?? page }
@@ -195,7 +199,8 @@ struct SiteRenderer {
             hooks: Markdown.Hooks(
                 chart: { info, position in self.chartFigure(info, page: page, at: at(position), work: &work) },
                 placeholder: { expression, position in self.placeholder(expression, page: page, at: at(position), work: &work) },
-                link: { url, position in self.link(url, page: page, at: at(position), work: &work) }))
+                link: { url, position in self.link(url, page: page, at: at(position), work: &work) },
+                text: { text, afterInline in Typography.apply(text, page.language, afterInline: afterInline) }))
         work.headingIds = document.headings.map(\.id)
         return (work, document.html, document.headings)
     }
@@ -425,7 +430,7 @@ struct SiteRenderer {
         scope["title"] = .text(page.title)
         scope["content"] = .html(RawHTML(bytes: html))
         scope["isHome"] = .flag(page.isHome)
-        scope["toc"] = .list(toc.map { TemplateScope(texts: ["id": $0.id, "text": $0.text]) })
+        scope["toc"] = .list(toc.map { TemplateScope(texts: ["id": $0.id, "text": Typography.apply($0.text, language)]) })
         scope["hasToc"] = .flag(toc.count >= 3)
         scope["previous"] = .scope(link(previous))
         scope["hasPrevious"] = .flag(previous != nil)
