@@ -12,9 +12,11 @@ struct SiteConfig {
     /// Path part of `baseURL` (`/` or `/studie/`), prefixed to every internal link.
     var basePath: String
     var defaultLanguage: Language
+    /// `updated: 2024-05-15` (optional): the "last updated" date in the footer.
+    var updated: SiteDate?
     var file: String
 
-    static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage"]
+    static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage", "updated"]
 }
 
 /// One Markdown chapter in one language.
@@ -128,9 +130,14 @@ struct ContentLoader {
                 reader.error(node, "defaultLanguage \"\(name)\" is not one of nl, fr")
             }
         }
+        var updated: SiteDate?
+        if let node = pairs.first(where: { $0.key == "updated" })?.value, let text = reader.string(node, what: "updated") {
+            updated = SiteDate(iso: text)
+            if updated == nil { reader.error(node, "updated \"\(text)\" is not a date", fix: "write it as YYYY-MM-DD, e.g. updated: 2024-05-15") }
+        }
         guard let title, let description else { return nil }
         return SiteConfig(title: title, description: description, baseURL: baseURL, basePath: basePath,
-                          defaultLanguage: defaultLanguage, file: file)
+                          defaultLanguage: defaultLanguage, updated: updated, file: file)
     }
 
     // MARK: UI strings

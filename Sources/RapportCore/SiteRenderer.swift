@@ -121,6 +121,9 @@ struct SiteRenderer {
         values["assets"] = .text(site.basePath + "assets/")
         values["homeURL"] = .text(site.basePath + language.rawValue + "/")
         values["isHome"] = .flag(false)
+        values["hasUpdated"] = .flag(site.updated != nil)
+        values["updated"] = .text(site.updated?.text(language) ?? "")
+        values["updatedISO"] = .text(site.updated?.iso ?? "")
         values["chapters"] = .list(chapters.map { chapter in
             TemplateScope(texts: ["title": chapter.title, "url": url(of: chapter, site: site), "description": chapter.description ?? ""])
         })
