@@ -28,6 +28,8 @@ struct SiteRenderer {
     let strings: [Language: Strings]
     let pages: [Page]
     let datasets: [String: Dataset]
+    /// The datasets as written, for the CSV downloads: a data file gets no typography.
+    private let csvDatasets: [String: Dataset]
     /// Datasets that exist but have errors (already reported): using them is not an error again.
     let invalidDatasets: Set<String>
     let templates: TemplateSet
@@ -81,6 +83,7 @@ struct SiteRenderer {
         self.strings = strings
         self.pages = pages
         self.datasets = datasets.mapValues(Typography.apply)
+        csvDatasets = datasets
         self.invalidDatasets = invalidDatasets
         var index: [String: Page] = [:]
         for page in pages { index["\(page.language.rawValue)/\(page.name)"] = index["\(page.language.rawValue)/\(page.name)"] ?? page }
@@ -256,7 +259,9 @@ struct SiteRenderer {
             return []
         }
         if dataset.kind != .figures, count == 1 {
-            work.csvFiles.append(OutputFile(path: "\(page.language.rawValue)/data/\(id).csv", bytes: figure.csv()))
+            let asWritten = ChartFigure(dataset: csvDatasets[id] ?? dataset, language: page.language, strings: strings,
+                                        elementId: elementId, csvURL: "")
+            work.csvFiles.append(OutputFile(path: "\(page.language.rawValue)/data/\(id).csv", bytes: asWritten.csv()))
         }
         let scope = TemplateScope(figure.context(svg: svg), parent: languageScopes[page.language])
         let (html, problems) = templates.render("figure", scope)
