@@ -30,8 +30,8 @@ enum Markdown {
         var chart: (_ info: String, _ at: Position) -> [UInt8]
         var placeholder: (_ expression: String, _ at: Position) -> String
         var link: (_ url: String, _ at: Position) -> String
-        /// Every text node after placeholders are replaced (typography; `rewriteText`).
-        var text: ((_ text: String, _ afterInline: Bool) -> String)? = nil
+        /// Every text node after placeholders are replaced (typography; `rewriteText`); nil: unchanged.
+        var text: ((_ text: String, _ afterInline: Bool) -> String?)? = nil
     }
 
     struct Document {

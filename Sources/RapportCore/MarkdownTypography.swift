@@ -2,11 +2,12 @@ import CCMarkGFM
 import Foundation
 
 extension Markdown {
-    /// Passes every text node of the tree through `transform` (Typography, from `Hooks.text`).
+    /// Passes every text node of the tree through `transform` (Typography, from `Hooks.text`),
+    /// which returns nil for a text it leaves as it is.
     /// Code, code blocks, link URLs and the HTML of placeholders and figures are other node types
     /// and never seen. `afterInline` tells the transform that the text continues inline content
     /// (emphasis, code, a placeholder's value) without a line break between them.
-    static func rewriteText(_ root: OpaquePointer, _ transform: (_ text: String, _ afterInline: Bool) -> String) {
+    static func rewriteText(_ root: OpaquePointer, _ transform: (_ text: String, _ afterInline: Bool) -> String?) {
         var texts: [OpaquePointer] = []
         if let iterator = cmark_iter_new(root) {
             while true {
@@ -25,8 +26,7 @@ extension Markdown {
             let bytes = UnsafeRawPointer(raw).bindMemory(to: UInt8.self, capacity: length)
             guard Typography.needsWork(UnsafeBufferPointer(start: bytes, count: length)) else { continue }
             let literal = String(cString: raw)
-            let rewritten = transform(literal, followsInline(node))
-            if rewritten != literal { cmark_node_set_literal(node, rewritten) }
+            if let rewritten = transform(literal, followsInline(node)) { cmark_node_set_literal(node, rewritten) }
         }
     }
 

@@ -206,7 +206,7 @@ struct SiteRenderer {
                 chart: { info, position in self.chartFigure(info, page: page, at: at(position), work: &work) },
                 placeholder: { expression, position in self.placeholder(expression, page: page, at: at(position), work: &work) },
                 link: { url, position in self.link(url, page: page, at: at(position), work: &work) },
-                text: { text, afterInline in Typography.apply(text, page.language, afterInline: afterInline) }))
+                text: { text, afterInline in Typography.rewritten(text, page.language, afterInline: afterInline) }))
         work.headingIds = document.headings.map(\.id)
         return (work, document.html, document.headings)
     }

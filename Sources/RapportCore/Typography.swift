@@ -33,12 +33,24 @@ enum Typography {
     /// `text` with the typography of `language`. `afterInline`: the text continues inline
     /// content without a space (emphasis, code, a value), so a sign at its start follows a word.
     static func apply(_ text: String, _ language: Language, afterInline: Bool = false) -> String {
-        guard needsWork(text.utf8) else { return text }
-        var rewriter = Rewriter(input: Array(text.unicodeScalars), french: language == .fr, afterInline: afterInline)
+        rewritten(text, language, afterInline: afterInline) ?? text
+    }
+
+    /// `apply`, or nil when the text stays as it is (no new string, no comparison of strings).
+    static func rewritten(_ text: String, _ language: Language, afterInline: Bool = false) -> String? {
+        var text = text
+        let count = text.utf8.count
+        guard text.withUTF8({ needsWork($0) }) else { return nil }
+        var input: [Unicode.Scalar] = []
+        input.reserveCapacity(count)
+        for scalar in text.unicodeScalars { input.append(scalar) }
+        var rewriter = Rewriter(input: input, french: language == .fr, afterInline: afterInline)
         rewriter.run()
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: rewriter.output)
-        return String(result)
+        guard rewriter.output != input else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(count + 16)
+        for scalar in rewriter.output { UTF8.encode(scalar) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether `utf8` holds anything a rule could change: a sign, a quote, a digit followed by a
@@ -90,11 +102,19 @@ enum Typography {
             return isSpace(c) || c == "\n" || c == "\t" || c == "\r"
         }
         static func isDigit(_ c: Unicode.Scalar?) -> Bool { c.map { ("0"..."9").contains($0) } ?? false }
-        static func isLetter(_ c: Unicode.Scalar?) -> Bool { c?.properties.isAlphabetic ?? false }
+        static func isLetter(_ c: Unicode.Scalar?) -> Bool {
+            guard let c else { return false }
+            if c.isASCII { return (0x41...0x5A).contains(c.value) || (0x61...0x7A).contains(c.value) }
+            return c.properties.isAlphabetic
+        }
         static func isOpening(_ c: Unicode.Scalar?) -> Bool {
             guard let c else { return true }
-            return isBreak(c) || "([{–—/«‘“".unicodeScalars.contains(c)
+            switch c {
+            case "(", "[", "{", "–", "—", "/", "«", "‘", "“": return true
+            default: return isBreak(c)
+            }
         }
+
 
         /// Removes the horizontal spaces at the end of the output; returns how many.
         mutating func trimSpaces() -> [Unicode.Scalar] {
@@ -113,7 +133,8 @@ enum Typography {
         func starts(with prefix: String, at i: Int) -> Bool {
             var j = i
             for scalar in prefix.unicodeScalars {
-                guard let c = at(j), c == scalar || (scalar.isASCII && c.properties.lowercaseMapping == String(scalar)) else { return false }
+                // The prefixes are lower-case ASCII: an upper-case letter is 0x20 below.
+                guard let c = at(j), c == scalar || c.value + 0x20 == scalar.value else { return false }
                 j += 1
             }
             return true
@@ -168,8 +189,11 @@ enum Typography {
                 index = end
                 return true
             }
-            guard c == "h" || c == "H" || c == "m" || c == "w" || c == "W" || c == "f",
-                  !Self.isLetter(previous), !Self.isDigit(previous),
+            switch c {
+            case "h", "H", "m", "M", "w", "W", "f", "F": break
+            default: return false
+            }
+            guard !Self.isLetter(previous), !Self.isDigit(previous),
                   starts(with: "http://", at: index) || starts(with: "https://", at: index) || starts(with: "ftp://", at: index)
                     || starts(with: "mailto:", at: index) || starts(with: "www.", at: index) else { return false }
             var end = index
