@@ -28,8 +28,6 @@ struct SiteRenderer {
     let strings: [Language: Strings]
     let pages: [Page]
     let datasets: [String: Dataset]
-    /// The datasets as written, for the CSV downloads: a data file gets no typography.
-    private let csvDatasets: [String: Dataset]
     /// Datasets that exist but have errors (already reported): using them is not an error again.
     let invalidDatasets: Set<String>
     let templates: TemplateSet
@@ -75,15 +73,15 @@ struct SiteRenderer {
 
     init(site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset],
          invalidDatasets: Set<String> = [], templates: TemplateSet) {
-        // Typography (Typography.swift) once, here, for every text that is not Markdown.
+        // Typography (Typography.swift) once, here, for the texts that are neither Markdown nor
+        // a dataset's (those get it per chart, in the page's language, on all cores).
         let site = Typography.apply(site)
         let strings = Dictionary(uniqueKeysWithValues: strings.map { ($0.key, Typography.apply($0.value, $0.key)) })
         let pages = pages.map(Typography.apply)
         self.site = site
         self.strings = strings
         self.pages = pages
-        self.datasets = datasets.mapValues(Typography.apply)
-        csvDatasets = datasets
+        self.datasets = datasets
         self.invalidDatasets = invalidDatasets
         var index: [String: Page] = [:]
         for page in pages { index["\(page.language.rawValue)/\(page.name)"] = index["\(page.language.rawValue)/\(page.name)"] ?? page }
@@ -241,7 +239,7 @@ struct SiteRenderer {
         work.placed[id, default: 0] += 1
         let count = work.placed[id] ?? 1
         let elementId = "chart-\(id)" + (count > 1 ? "-\(count)" : "")
-        let figure = ChartFigure(dataset: dataset, language: page.language, strings: strings, elementId: elementId,
+        let figure = ChartFigure(dataset: Typography.apply(dataset, page.language), language: page.language, strings: strings, elementId: elementId,
                                  csvURL: csvURL(id, page.language))
         let svg: [UInt8]
         do {
@@ -259,7 +257,8 @@ struct SiteRenderer {
             return []
         }
         if dataset.kind != .figures, count == 1 {
-            let asWritten = ChartFigure(dataset: csvDatasets[id] ?? dataset, language: page.language, strings: strings,
+            // The CSV keeps the texts as written: a data file gets no typography.
+            let asWritten = ChartFigure(dataset: dataset, language: page.language, strings: strings,
                                         elementId: elementId, csvURL: "")
             work.csvFiles.append(OutputFile(path: "\(page.language.rawValue)/data/\(id).csv", bytes: asWritten.csv()))
         }

@@ -143,7 +143,10 @@ enum Typography {
         mutating func run() {
             while index < input.count {
                 let c = input[index]
-                if copyProtected() { continue }
+                switch c {
+                case "{", "h", "H", "m", "M", "w", "W", "f", "F": if copyProtected() { continue }
+                default: break
+                }
                 index += 1
                 switch c {
                 case "'": output.append(apostrophe())
@@ -188,10 +191,6 @@ enum Typography {
                 output.append(contentsOf: input[index..<end])
                 index = end
                 return true
-            }
-            switch c {
-            case "h", "H", "m", "M", "w", "W", "f", "F": break
-            default: return false
             }
             guard !Self.isLetter(previous), !Self.isDigit(previous),
                   starts(with: "http://", at: index) || starts(with: "https://", at: index) || starts(with: "ftp://", at: index)
