@@ -109,4 +109,19 @@ import Testing
         }
         #expect(problems == [])
     }
+
+    /// Dutch: no space of any kind between a number and `%`; in both languages no straight quote
+    /// or apostrophe is left in the text.
+    @Test func builtSiteHasNoStraightQuotesAndNoDutchSpaceBeforePercent() throws {
+        var problems: [String] = []
+        for file in RealSiteTests.result.files where file.path.hasSuffix(".html") {
+            let text = Self.readerText(file.contents)
+            for pattern in ["[0-9][ \\u00A0\\u202F]%", "['\"]"] where file.path.hasPrefix("nl/") || !pattern.hasPrefix("[0-9]") {
+                if let range = text.range(of: ".{0,20}" + pattern, options: .regularExpression) {
+                    problems.append("\(file.path): …\(text[range])")
+                }
+            }
+        }
+        #expect(problems == [])
+    }
 }
