@@ -22,11 +22,18 @@ struct ChartFigure {
             ChartCategory(label: row.label[language], mark: row.mark, lowBase: row.isLowBase, unit: row.unit, decimals: row.decimals)
         }
         let series = dataset.series.map { ChartSeries(label: $0.label[language], role: $0.role) }
+        var reconstructed: Set<ValuePosition> = []
+        for row in dataset.rows.indices {
+            for column in dataset.series.indices where dataset.isInferred(row: row, series: column) {
+                reconstructed.insert(ValuePosition(category: row, series: column))
+            }
+        }
         var description = dataset.finding?[language] ?? dataset.title[language]
         if let base = baseText { description += " (\(base))" }
         return Chart(kind: dataset.kind, id: elementId, title: dataset.title[language], description: description,
                      locale: locale, unit: dataset.unit, decimals: dataset.decimals, scale: dataset.scale,
-                     categories: categories, series: series, values: dataset.rows.map(\.values))
+                     categories: categories, series: series, values: dataset.rows.map(\.values),
+                     reconstructed: reconstructed)
     }
 
     /// `n=136`, or nil when the dataset has no base.
@@ -110,12 +117,15 @@ struct ChartFigure {
             "kind": .text(dataset.kind.rawValue),
             "isTiles": .flag(dataset.kind == .figures),
             "title": .text(dataset.title[language]),
+            "finding": .text(dataset.finding?[language] ?? ""),
+            "hasFinding": .flag(dataset.finding != nil),
             "question": .text(dataset.question?[language] ?? ""),
             "hasQuestion": .flag(dataset.question != nil),
             "svg": .html(RawHTML(bytes: svg)),
             "base": .text(baseText ?? ""),
             "hasBase": .flag(baseText != nil),
-            "groupBases": .text(groupBases.joined(separator: " · ")),
+            // Composed here, so given the typography the dataset's texts already had.
+            "groupBases": .text(Typography.apply(groupBases.joined(separator: " · "), language)),
             "hasGroupBases": .flag(!groupBases.isEmpty),
             "notes": .list(notes.map { TemplateScope(texts: ["text": $0]) }),
             "hasNotes": .flag(!notes.isEmpty),

@@ -14,9 +14,11 @@ struct SiteConfig {
     /// Path part of `baseURL` (`/` or `/studie/`), percent-encoded, prefixed to every internal link.
     var basePath: String
     var defaultLanguage: Language
+    /// `updated: 2024-05-15` (optional): the "last updated" date in the footer.
+    var updated: SiteDate?
     var file: String
 
-    static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage"]
+    static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage", "updated"]
 }
 
 /// One Markdown chapter in one language.
@@ -134,9 +136,14 @@ struct ContentLoader {
                 reader.error(node, "defaultLanguage \"\(name)\" is not one of nl, fr")
             }
         }
+        var updated: SiteDate?
+        if let node = pairs.first(where: { $0.key == "updated" })?.value, let text = reader.string(node, what: "updated") {
+            updated = SiteDate(iso: text)
+            if updated == nil { reader.error(node, "updated \"\(text)\" is not a date", fix: "write it as YYYY-MM-DD, e.g. updated: 2024-05-15") }
+        }
         guard let title, let description else { return nil }
         return SiteConfig(title: title, description: description, baseURL: baseURL, origin: origin, basePath: basePath,
-                          defaultLanguage: defaultLanguage, file: file)
+                          defaultLanguage: defaultLanguage, updated: updated, file: file)
     }
 
     /// `baseURL` parsed once: its origin and its percent-encoded path (ending in `/`), or why

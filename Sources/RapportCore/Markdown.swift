@@ -30,6 +30,8 @@ enum Markdown {
         var chart: (_ info: String, _ at: Position) -> [UInt8]
         var placeholder: (_ expression: String, _ at: Position) -> String
         var link: (_ url: String, _ at: Position) -> String
+        /// Every text node after placeholders are replaced (typography; `rewriteText`); nil: unchanged.
+        var text: ((_ text: String, _ afterInline: Bool) -> String?)? = nil
     }
 
     struct Document {
@@ -124,6 +126,8 @@ enum Markdown {
             }
             cmark_node_free(node)
         }
+
+        if let transform = hooks.text { rewriteText(root, transform) }
 
         // Figures are long (SVG, table of numbers): cmark gets a short marker for each and the
         // figure goes in only in the final pass, so neither cmark nor the pass copies it twice.

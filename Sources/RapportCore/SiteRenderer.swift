@@ -73,6 +73,11 @@ struct SiteRenderer {
 
     init(site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset],
          invalidDatasets: Set<String> = [], templates: TemplateSet) {
+        // Typography (Typography.swift) once, here, for the texts that are neither Markdown nor
+        // a dataset's (those get it per chart, in the page's language, on all cores).
+        let site = Typography.apply(site)
+        let strings = Dictionary(uniqueKeysWithValues: strings.map { ($0.key, Typography.apply($0.value, $0.key)) })
+        let pages = pages.map(Typography.apply)
         self.site = site
         self.strings = strings
         self.pages = pages
@@ -117,6 +122,9 @@ struct SiteRenderer {
         values["assets"] = .text(site.basePath + "assets/")
         values["homeURL"] = .text(site.basePath + language.rawValue + "/")
         values["isHome"] = .flag(false)
+        values["hasUpdated"] = .flag(site.updated != nil)
+        values["updated"] = .text(site.updated?.text(language) ?? "")
+        values["updatedISO"] = .text(site.updated?.iso ?? "")
         values["chapters"] = .list(chapters.map { chapter in
             TemplateScope(texts: ["title": chapter.title, "url": url(of: chapter, site: site), "description": chapter.description ?? ""])
         })
@@ -192,7 +200,8 @@ struct SiteRenderer {
             hooks: Markdown.Hooks(
                 chart: { info, position in self.chartFigure(info, page: page, at: at(position), work: &work) },
                 placeholder: { expression, position in self.placeholder(expression, page: page, at: at(position), work: &work) },
-                link: { url, position in self.link(url, page: page, at: at(position), work: &work) }))
+                link: { url, position in self.link(url, page: page, at: at(position), work: &work) },
+                text: { text, afterInline in Typography.rewritten(text, page.language, afterInline: afterInline) }))
         work.headingIds = document.headings.map(\.id)
         return (work, document.html, document.headings)
     }
@@ -227,7 +236,7 @@ struct SiteRenderer {
         work.placed[id, default: 0] += 1
         let count = work.placed[id] ?? 1
         let elementId = "chart-\(id)" + (count > 1 ? "-\(count)" : "")
-        let figure = ChartFigure(dataset: dataset, language: page.language, strings: strings, elementId: elementId,
+        let figure = ChartFigure(dataset: Typography.apply(dataset, page.language), language: page.language, strings: strings, elementId: elementId,
                                  csvURL: csvURL(id, page.language))
         let svg: [UInt8]
         do {
@@ -245,7 +254,10 @@ struct SiteRenderer {
             return []
         }
         if dataset.kind != .figures, count == 1 {
-            work.csvFiles.append(OutputFile(path: "\(page.language.rawValue)/data/\(id).csv", bytes: figure.csv()))
+            // The CSV keeps the texts as written: a data file gets no typography.
+            let asWritten = ChartFigure(dataset: dataset, language: page.language, strings: strings,
+                                        elementId: elementId, csvURL: "")
+            work.csvFiles.append(OutputFile(path: "\(page.language.rawValue)/data/\(id).csv", bytes: asWritten.csv()))
         }
         let scope = TemplateScope(figure.context(svg: svg), parent: languageScopes[page.language])
         let (html, problems) = templates.render("figure", scope)
@@ -422,7 +434,7 @@ struct SiteRenderer {
         scope["title"] = .text(page.title)
         scope["content"] = .html(RawHTML(bytes: html))
         scope["isHome"] = .flag(page.isHome)
-        scope["toc"] = .list(toc.map { TemplateScope(texts: ["id": $0.id, "text": $0.text]) })
+        scope["toc"] = .list(toc.map { TemplateScope(texts: ["id": $0.id, "text": Typography.apply($0.text, language)]) })
         scope["hasToc"] = .flag(toc.count >= 3)
         scope["previous"] = .scope(link(previous))
         scope["hasPrevious"] = .flag(previous != nil)

@@ -34,7 +34,9 @@ extension Renderer {
     }
 
     func valueTexts() -> [[String]] {
-        chart.values.map { row in row.map { v in v.map { format($0) } ?? NumberFormat.missing } }
+        chart.values.enumerated().map { c, row in
+            row.enumerated().map { s, v in v.map { valueText(c, s, $0) } ?? NumberFormat.missing }
+        }
     }
 
     /// Draws one bar with its value text. `x0` is the zero position, `k` units per value.

@@ -31,7 +31,7 @@ extension Renderer {
         var start = 0.0
         for c in chart.categories.indices {
             let v = value(c, 0) ?? 0
-            let text = format(v)
+            let text = valueText(c, 0, v)
             guard v > 0 else {
                 hidden(c, 0)   // no slice to put it on: the legend and the table have it
                 continue
@@ -135,7 +135,7 @@ extension Renderer {
             if let mark = category.mark, !Chart.isBlank(mark) { head += "\u{00A0}" + mark }
             head += locale == .frBE ? "\u{00A0}:" : ":"
             var words = Wrap.words(head, size: Layout.legendSize, bold: false)
-            words += Wrap.words(format(value(c, 0) ?? 0), size: Layout.legendSize, bold: false)
+            words += Wrap.words(valueText(c, 0, value(c, 0) ?? 0), size: Layout.legendSize, bold: false)
             if category.lowBase {
                 words += Wrap.words(locale.lowBaseMarker, size: Layout.legendSize, bold: false, style: .note)
                 ink(Palette.secondaryText, on: Palette.background)

@@ -21,7 +21,7 @@ extension Renderer {
         var height = 0.0
         for c in chart.categories.indices {
             let v = value(c, 0)
-            let number = v.map { format($0, unit: chart.categories[c].unit, decimals: chart.categories[c].decimals) } ?? NumberFormat.missing
+            let number = v.map { valueText(c, 0, $0, unit: chart.categories[c].unit, decimals: chart.categories[c].decimals) } ?? NumberFormat.missing
             if v == nil { missing(c, 0) }
             // The number never wraps: a very long one is set smaller instead.
             var size = 44.0

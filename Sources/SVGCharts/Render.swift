@@ -1,6 +1,9 @@
 // Entry points and what every layout shares: the root element, labels, legend, value texts.
 
 extension Chart {
+    /// Drawn right after a reconstructed value (`Chart.reconstructed`): `42%†`.
+    public static let reconstructedMark = "†"
+
     /// Draws the chart as SVG markup: one `<svg role="img">` with `<title>` and `<desc>`, or for
     /// `figures` one small `<svg>` per category, concatenated (one per line).
     ///
@@ -175,6 +178,12 @@ struct Renderer {
 
     func format(_ v: Double, unit: ValueUnit? = nil, decimals: Int? = nil) -> String {
         NumberFormat.format(v, unit: unit ?? chart.unit, decimals: decimals ?? chart.decimals, locale: locale)
+    }
+
+    /// The value as drawn: formatted, with the dagger of a reconstructed value.
+    func valueText(_ c: Int, _ s: Int, _ v: Double, unit: ValueUnit? = nil, decimals: Int? = nil) -> String {
+        let text = format(v, unit: unit, decimals: decimals)
+        return chart.reconstructed.contains(ValuePosition(category: c, series: s)) ? text + Chart.reconstructedMark : text
     }
 
     /// The words of a category label: the label, its significance mark glued to the last word

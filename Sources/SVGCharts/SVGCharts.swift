@@ -270,6 +270,9 @@ public struct Chart: Sendable, Equatable {
     public var series: [ChartSeries]
     /// `values[category][series]`; `nil` is a missing value.
     public var values: [[Double?]]
+    /// Values reconstructed rather than read off the source: drawn with a dagger after them
+    /// (`42%†`), as the table of numbers marks them; the caller explains the mark in a note.
+    public var reconstructed: Set<ValuePosition>
 
     /// Creates a chart description.
     ///
@@ -292,7 +295,8 @@ public struct Chart: Sendable, Equatable {
         scale: ColorScale = .categorical,
         categories: [ChartCategory],
         series: [ChartSeries],
-        values: [[Double?]]
+        values: [[Double?]],
+        reconstructed: Set<ValuePosition> = []
     ) {
         self.kind = kind
         self.id = id
@@ -305,6 +309,7 @@ public struct Chart: Sendable, Equatable {
         self.categories = categories
         self.series = series
         self.values = values
+        self.reconstructed = reconstructed
     }
 }
 

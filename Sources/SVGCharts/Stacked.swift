@@ -65,7 +65,7 @@ extension Renderer {
     mutating func segment(_ c: Int, _ s: Int, fill: String, x: Double, y: Double, width: Double, height: Double,
                           outside: Outside? = nil, fits: (Double) -> Bool) {
         guard let v = value(c, s) else { return }
-        let text = format(v)
+        let text = valueText(c, s, v)
         let isDontKnow = chart.series[s].role == .dontKnow
         if isDontKnow {
             body.rect(x: x + 0.5, y: y + 0.5, width: width - 1, height: height - 1, fill: fill,
@@ -129,7 +129,7 @@ extension Renderer {
             for c in chart.categories.indices {
                 for s in plan.dontKnow {
                     if let v = value(c, s) {
-                        dontKnowRoom = max(dontKnowRoom, TextMetrics.width(format(v), size: Layout.valueSize) + Layout.valueGap + 1)
+                        dontKnowRoom = max(dontKnowRoom, TextMetrics.width(valueText(c, s, v), size: Layout.valueSize) + Layout.valueGap + 1)
                     }
                 }
             }

@@ -103,7 +103,8 @@ enum Fixtures {
                 ChartSeries(label: t(l, "Altijd", "Toujours")),
                 ChartSeries(label: t(l, "Weet niet", "Ne sait pas"), role: .dontKnow),
             ],
-            values: values
+            values: values,
+            reconstructed: [ValuePosition(category: 0, series: 3)]
         )
     }
 
@@ -173,7 +174,8 @@ enum Fixtures {
                 ChartCategory(label: t(l, "Sponsoring", "Sponsoring / parrainage")),
             ],
             series: [ChartSeries(label: "2009"), ChartSeries(label: "2023")],
-            values: [[55, 71], [68, 64], [40, 46], [31, 18], [22, 25]]
+            values: [[55, 71], [68, 64], [40, 46], [31, 18], [22, 25]],
+            reconstructed: [ValuePosition(category: 3, series: 0)]
         )
     }
 
@@ -191,7 +193,8 @@ enum Fixtures {
                 ChartCategory(label: t(l, "Andere", "Autre")),
             ],
             series: [ChartSeries(label: t(l, "Aandeel", "Part"))],
-            values: [[79.6], [14.2], [4.3], [1.9]]
+            values: [[79.6], [14.2], [4.3], [1.9]],
+            reconstructed: [ValuePosition(category: 2, series: 0)]
         )
     }
 
