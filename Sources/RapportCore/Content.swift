@@ -13,6 +13,8 @@ struct SiteConfig {
     var basePath: String
     var defaultLanguage: Language
     var file: String
+    /// Where each language's description starts (for `{{study:…}}` in it).
+    var descriptionLocations: [Language: SourceLocation] = [:]
 
     static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage"]
 }
@@ -129,8 +131,12 @@ struct ContentLoader {
             }
         }
         guard let title, let description else { return nil }
-        return SiteConfig(title: title, description: description, baseURL: baseURL, basePath: basePath,
-                          defaultLanguage: defaultLanguage, file: file)
+        var config = SiteConfig(title: title, description: description, baseURL: baseURL, basePath: basePath,
+                                defaultLanguage: defaultLanguage, file: file)
+        for pair in reader.mapping(value("description"), what: "site description") ?? [] {
+            if let language = Language(rawValue: pair.key) { config.descriptionLocations[language] = reader.location(of: pair.value) }
+        }
+        return config
     }
 
     // MARK: UI strings

@@ -71,13 +71,18 @@ public struct Pipeline {
 
         // 1. Load: every input becomes a typed value that remembers where it came from.
         var content = ContentLoader(contentDirectory: options.content, display: display)
-        let site = content.loadSite()
+        var site = content.loadSite()
         let strings = content.loadStrings()
         let pages = content.loadPages()
         diagnostics.append(contentsOf: content.diagnostics.items)
         phase("load pages")
-        let (datasets, dataProblems, invalidDatasets) = DatasetLoader(directory: options.content.appendingPathComponent("data"), display: display).load()
+        let (datasets, dataProblems, invalidDatasets, facts) = DatasetLoader(directory: options.content.appendingPathComponent("data"), display: display).loadWithFacts()
         diagnostics.append(contentsOf: dataProblems)
+        if let config = site {
+            let (quoted, problems) = config.quotingFacts(facts, datasets: datasets, invalid: invalidDatasets)
+            site = quoted
+            diagnostics.append(contentsOf: problems)
+        }
         phase("load datasets")
         let (templates, templateProblems) = TemplateSet.load(from: options.templates, display: display, engine: options.templateEngine)
         diagnostics.append(contentsOf: templateProblems)
@@ -102,6 +107,7 @@ public struct Pipeline {
         if failure == nil, let site, strings.count == Language.allCases.count {
             var renderer = SiteRenderer(site: site, strings: strings, pages: pages, datasets: datasets,
                                         invalidDatasets: invalidDatasets, templates: templates)
+            renderer.facts = facts
             renderer.render(into: output)
             diagnostics.append(contentsOf: renderer.diagnostics.items)
             charts = renderer.chartCount

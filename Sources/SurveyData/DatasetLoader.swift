@@ -17,11 +17,18 @@ public struct DatasetLoader {
     /// The valid datasets, every diagnostic, and the ids of datasets that exist but have
     /// errors (so that chapters using them raise no second, misleading error).
     public func load() -> (datasets: [String: Dataset], diagnostics: [Diagnostic], invalid: Set<String>) {
+        let all = loadWithFacts()
+        return (all.datasets, all.diagnostics, all.invalid)
+    }
+
+    /// `load()`, and the study's facts (`study.yml`), with every reference resolved.
+    public func loadWithFacts() -> (datasets: [String: Dataset], diagnostics: [Diagnostic], invalid: Set<String>, facts: StudyFacts) {
         var diagnostics: [Diagnostic] = []
+        var facts = StudyFacts()
         var pairs: [String: (yml: String?, csv: String?)] = [:]
         var firstSeen: [String: Substring] = [:]
         let root = directory.path
-        guard Files.exists(root) else { return ([:], [], []) }
+        guard Files.exists(root) else { return ([:], [], [], facts) }
         // Paths as the user sees them: the folder's display path once, then plain joins.
         let displayRoot = display(directory)
         func shown(_ relative: String) -> String { displayRoot + "/" + relative }
@@ -37,6 +44,24 @@ public struct DatasetLoader {
             let ext = name[name.index(after: dot)...].lowercased()
             guard ext == "yml" || ext == "yaml" || ext == "csv" else { continue }
             let id = String(name[..<dot])
+            if id == Reference.study {
+                if entry.path == StudyFacts.fileName {
+                    switch Files.readText(root + "/" + entry.path, display: shown(entry.path)) {
+                    case let .success(text):
+                        let (read, problems) = StudyFacts.parse(text, file: shown(entry.path))
+                        facts = read
+                        diagnostics += problems
+                    case let .failure(problem):
+                        facts.file = shown(entry.path)
+                        facts.isIncomplete = true
+                        diagnostics.append(problem)
+                    }
+                } else {
+                    diagnostics.append(.error(SourceLocation(file: shown(entry.path)), "the name \"study\" is kept for the study's facts",
+                                              fix: "give this dataset another id; the facts live in \(shown(StudyFacts.fileName))"))
+                }
+                continue
+            }
             if !DatasetParser.isValidKey(id) {
                 diagnostics.append(.error(SourceLocation(file: shown(entry.path)), "dataset file name \"\(name)\" is not a valid id",
                                           fix: "use lower-case letters, digits and - only"))
@@ -92,8 +117,13 @@ public struct DatasetLoader {
             diagnostics += result.diagnostics
             if let dataset = result.dataset { datasets[input.id] = dataset }
         }
+        // Values taken from elsewhere, once everything is read.
+        let resolver = ReferenceResolver(datasets: datasets, facts: facts, invalid: Set(pairs.keys).subtracting(datasets.keys))
+        resolver.resolveAll()
+        diagnostics += resolver.diagnostics
+        datasets = resolver.datasets
         let invalid = Set(pairs.keys).subtracting(datasets.keys)
-        return (datasets, diagnostics, invalid)
+        return (datasets, diagnostics, invalid, facts)
     }
 
     /// Reads a file as UTF-8 text, or a diagnostic pointing at the first invalid byte.
