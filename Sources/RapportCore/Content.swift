@@ -134,7 +134,10 @@ struct ContentLoader {
         var config = SiteConfig(title: title, description: description, baseURL: baseURL, basePath: basePath,
                                 defaultLanguage: defaultLanguage, file: file)
         for pair in reader.mapping(value("description"), what: "site description") ?? [] {
-            if let language = Language(rawValue: pair.key) { config.descriptionLocations[language] = reader.location(of: pair.value) }
+            guard let language = Language(rawValue: pair.key) else { continue }
+            var location = reader.location(of: pair.value)
+            if case let .scalar(scalar) = pair.value, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { location.column += 1 }
+            config.descriptionLocations[language] = location
         }
         return config
     }
