@@ -144,6 +144,11 @@ final class ReferenceResolver {
         if reference.key == "base", reference.series == nil, !source.rows.contains(where: { $0.key == "base" }) {
             return .base(source.id)
         }
+        // `<dataset>:<row>:n`: a row's base; `<dataset>:<series>:n`: a series' (no series is called n).
+        if reference.series == "n", !source.series.contains(where: { $0.key == "n" }) {
+            if let row = source.rows.firstIndex(where: { $0.key == reference.key }) { return .rowBase(source.id, row: row) }
+            if let series = source.series.firstIndex(where: { $0.key == reference.key }) { return .seriesBase(source.id, series: series) }
+        }
         guard let row = source.rows.firstIndex(where: { $0.key == reference.key }) else {
             let hint = closestMatch(to: reference.key, in: source.rows.map(\.key)).map { "did you mean \"\($0)\"?" }
             diagnostics.append(.error(location, "\(reference) points nowhere: dataset \"\(source.id)\" has no row \"\(reference.key)\"",
