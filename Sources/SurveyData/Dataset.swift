@@ -79,6 +79,8 @@ public struct Dataset: Sendable {
     public var links: [ValueLink] = []
     /// Warnings the editors have looked at (`acknowledge:`): still marked on the site, not repeated.
     public var acknowledged: Set<Acknowledgement> = []
+    /// Where `acknowledge:` stands, when it does.
+    public var acknowledgedAt: SourceLocation?
 
     /// Whether the value at (row, series) was reconstructed.
     public func isInferred(row: Int, series: Int) -> Bool {

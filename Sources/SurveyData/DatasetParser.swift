@@ -41,7 +41,8 @@ public enum DatasetParser {
             source: meta.source, significance: meta.significance, base: meta.base, unit: meta.unit,
             decimals: meta.decimals, scale: meta.scale, series: meta.series, rows: builder.rows,
             notes: meta.notes, inferred: meta.inferred.map(\.value), needsRoundingNote: false,
-            metadataFile: metadataFile, dataFile: dataFile, links: meta.links + builder.links, acknowledged: meta.acknowledged)
+            metadataFile: metadataFile, dataFile: dataFile, links: meta.links + builder.links, acknowledged: meta.acknowledged,
+            acknowledgedAt: meta.acknowledgedAt)
         diagnostics += crossCheck(&dataset, meta: meta, yamlFile: metadataFile, header: header)
         // Values taken from elsewhere are checked once the loader has filled them in.
         if dataset.links.isEmpty { diagnostics += checkStacks(&dataset) }
@@ -68,6 +69,7 @@ public enum DatasetParser {
         var inferred: [(value: Dataset.Inferred, node: Node)] = []
         var links: [ValueLink] = []
         var acknowledged: Set<Dataset.Acknowledgement> = []
+        var acknowledgedAt: SourceLocation?
         var root: Node
     }
 
@@ -103,6 +105,7 @@ public enum DatasetParser {
             reader.error(root, "missing key \"finding\"", fix: "add finding: {nl: …, fr: …}, one sentence stating what the chart shows")
         }
         if let node = value("acknowledge") {
+            meta.acknowledgedAt = reader.location(of: node)
             for item in sequence(node, what: "acknowledge", reader: &reader) {
                 if let warning = enumValue(item, Dataset.Acknowledgement.self, what: "warning to acknowledge", reader: &reader) {
                     meta.acknowledged.insert(warning)

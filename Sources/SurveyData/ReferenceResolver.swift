@@ -55,11 +55,20 @@ final class ReferenceResolver {
             }
         }
         for id in failed { datasets[id] = nil }
-        for id in datasets.keys.sorted() where !(datasets[id]?.links.isEmpty ?? true) {
+        for id in datasets.keys.sorted() {
             guard var dataset = datasets[id] else { continue }
-            diagnostics += DatasetParser.checkStacks(&dataset)
-            if !dataset.acknowledged.contains(.smallBase) { diagnostics += smallBases(dataset) }
-            datasets[id] = dataset
+            if !dataset.links.isEmpty {
+                diagnostics += DatasetParser.checkStacks(&dataset)
+                if !dataset.acknowledged.contains(.smallBase) { diagnostics += smallBases(dataset) }
+                datasets[id] = dataset
+            }
+            if dataset.acknowledged.contains(.smallBase), let location = dataset.acknowledgedAt {
+                let bases = [dataset.base] + dataset.series.map(\.base) + dataset.rows.map(\.base)
+                if !bases.contains(where: { ($0 ?? Int.max) < Dataset.smallBaseLimit }) {
+                    diagnostics.append(.warning(location, "acknowledges a small base, but no base of \"\(id)\" is under \(Dataset.smallBaseLimit) any more",
+                                                fix: "remove small-base from acknowledge"))
+                }
+            }
         }
     }
 

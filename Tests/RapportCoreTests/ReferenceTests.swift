@@ -107,3 +107,27 @@ import Testing
         #expect(site.read("nl/data/groups.csv")?.contains("Bestuur;87;92") == true)
     }
 }
+
+/// Quiet by default: acknowledged warnings are not repeated; a stale acknowledgement is.
+@Suite struct AcknowledgeTests {
+    @Test func acknowledgedSmallBaseIsQuietAndStaleOneIsSaid() throws {
+        var files = ReferenceTests.files
+        files["Content/data/org/groups.yml"] = ReferenceTests.dataset("groups", base: "tasks:base", series: """
+          - {key: total, nl: Totaal, fr: Total, from: "tasks:share"}
+          - {key: nl-speaking, nl: Nederlandstalig, fr: Néerlandophones, n: 8}
+        """)
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        let loud = site.build()
+        #expect(site.messages(loud) == [#"Content/data/org/groups.yml:7:69: warning: small base n=8 for series "nl-speaking" (shown as low n)"#])
+        try site.write("Content/data/org/groups.yml", try #require(files["Content/data/org/groups.yml"]).replacingOccurrences(of: "series:\n", with: "acknowledge: [small-base]\nseries:\n"))
+        let quiet = site.build()
+        #expect(quiet.succeeded && site.messages(quiet) == [], "\(site.messages(quiet))")
+        #expect(quiet.summary(output: "Public", wrote: true).hasPrefix("built 3 nl + 3 fr pages, 6 charts in "))
+        #expect(!quiet.summary(output: "Public", wrote: true).contains("warning"))
+        #expect(site.read("nl/vrijwilligers/index.html")?.contains("Nederlandstalig (n=8) (") == true, "the low-n mark stays")
+        try site.write("Content/data/org/tasks.yml", ReferenceTests.dataset("tasks", base: "study:answered", series: ReferenceTests.share, extra: "acknowledge: [small-base]\n"))
+        let stale = site.build()
+        #expect(site.messages(stale) == [#"Content/data/org/tasks.yml:5:14: warning: acknowledges a small base, but no base of "tasks" is under 30 any more (remove small-base from acknowledge)"#])
+    }
+}
