@@ -49,6 +49,10 @@ public struct Pipeline {
         public var written: (files: Int, bytes: Int)
         /// Seconds spent in each stage, in order (`rapport build --timings`).
         public var phases: [(name: String, seconds: Double)]
+        /// Every number of the site (nil when the build failed), and what changed since the last
+        /// `rapport build` into the same output folder: the lines it ends with.
+        public var values: ValueSnapshot?
+        public var changes: [String] = []
 
         public var succeeded: Bool { failure == nil && !diagnostics.contains { $0.severity == .error } }
     }
@@ -72,6 +76,7 @@ public struct Pipeline {
         // 1. Load: every input becomes a typed value that remembers where it came from.
         var content = ContentLoader(contentDirectory: options.content, display: display)
         var site = content.loadSite()
+        let siteAsWritten = site
         let strings = content.loadStrings()
         let pages = content.loadPages()
         diagnostics.append(contentsOf: content.diagnostics.items)
@@ -130,11 +135,16 @@ public struct Pipeline {
         }
 
         if destination.isFolder { phase("swap folders") }
+        var values: ValueSnapshot?, changes: [String] = []
+        if failure == nil, !diagnostics.hasErrors, site != nil {
+            values = ValueSnapshot(datasets: datasets, facts: facts, pages: pages, site: siteAsWritten)
+            if destination.isFolder, let values { changes = Self.recordValues(values, beside: options.output) }
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let counts = Dictionary(grouping: pages, by: \.language).mapValues(\.count)
         return Result(diagnostics: Self.withSourceLines(diagnostics.sorted), pages: counts, charts: charts,
                       seconds: seconds, failure: failure, files: output.files,
-                      written: (output.fileCount, output.byteCount), phases: phases)
+                      written: (output.fileCount, output.byteCount), phases: phases, values: values, changes: changes)
     }
 
     /// Adds to each diagnostic the line of the file it points at, for the terminal and the
