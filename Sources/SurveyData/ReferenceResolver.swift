@@ -51,6 +51,10 @@ final class ReferenceResolver {
         for id in datasets.keys.sorted() {
             guard let dataset = datasets[id] else { continue }
             for link in dataset.links {
+                if case .series = link.slot, !seriesExists(link) {
+                    failed.insert(id)
+                    continue
+                }
                 for cell in cells(of: link, in: dataset) { _ = outcome(cell) }
             }
         }
@@ -84,6 +88,26 @@ final class ReferenceResolver {
             guard let base, base < Dataset.smallBaseLimit else { return nil }
             return .warning(link.location, "small base n=\(base) for \(what)" + (base < Dataset.lowBaseLimit ? " (shown as low n)" : ""))
         }
+    }
+
+    /// Whether the series a `from:` names exists (reported once, not once per row).
+    private func seriesExists(_ link: ValueLink) -> Bool {
+        let reference = link.reference
+        guard let source = datasets[reference.source] else {
+            if !invalid.contains(reference.source) {
+                let hint = closestMatch(to: reference.source, in: datasets.keys).map { "did you mean \"\($0)\"?" }
+                diagnostics.append(.error(link.location, "\(reference) points to an unknown dataset \"\(reference.source)\"",
+                                          fix: hint ?? "name a dataset of Content/data"))
+            }
+            return false
+        }
+        guard source.series.contains(where: { $0.key == reference.key }) else {
+            let hint = closestMatch(to: reference.key, in: source.series.map(\.key)).map { "did you mean \"\($0)\"?" }
+            diagnostics.append(.error(link.location, "\(reference) points nowhere: dataset \"\(source.id)\" has no series \"\(reference.key)\"",
+                                      fix: hint ?? "series of \(source.id): \(source.series.map(\.key).joined(separator: ", "))"))
+            return false
+        }
+        return true
     }
 
     /// The cells a link fills: one, or a whole column for `from:`.

@@ -116,7 +116,7 @@ let badInputs: [BadInput] = [
     BadInput(name: "series from a series that does not exist",
              change: withTasks(["Content/data/org/tiles.yml": ReferenceTests.dataset("tiles", base: "tasks:base", series: "  - {key: total, nl: T, fr: T, from: \"tasks:shares\"}"),
                                 "Content/data/org/tiles.csv": "key,nl,fr\nboard,Bestuur,Conseil\n"]),
-             expected: #"Content/data/org/tiles.yml:6:38: error: tasks:board:shares points nowhere: dataset "tasks" has no series "shares" (did you mean "share"?)"#),
+             expected: #"Content/data/org/tiles.yml:6:38: error: tasks:shares points nowhere: dataset "tasks" has no series "shares" (did you mean "share"?)"#),
     BadInput(name: "a copy beside the series it is taken from",
              change: withTasks(["Content/data/org/tiles.yml": ReferenceTests.dataset("tiles", base: "tasks:base", series: "  - {key: total, nl: T, fr: T, from: \"tasks:share\"}"),
                                 "Content/data/org/tiles.csv": "key,nl,fr,total\nboard,Bestuur,Conseil,87\n"]),

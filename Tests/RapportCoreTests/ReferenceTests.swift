@@ -157,3 +157,14 @@ import Testing
     }
     #expect(checked >= 3)
 }
+
+/// A broken reference is one error: not one per row of a `from:` column, and none in the
+/// chapters that place or quote the dataset.
+@Test func brokenReferenceIsOneError() throws {
+    var files = ReferenceTests.files
+    files["Content/data/org/groups.yml"] = files["Content/data/org/groups.yml"]?.replacingOccurrences(of: "from: \"tasks:share\"", with: "from: \"tasks:shares\"")
+    let site = try TestSite(files)
+    defer { site.cleanUp() }
+    let errors = site.messages(site.build()).filter { $0.contains(": error: ") }
+    #expect(errors == [#"Content/data/org/groups.yml:6:47: error: tasks:shares points nowhere: dataset "tasks" has no series "shares" (did you mean "share"?)"#])
+}
