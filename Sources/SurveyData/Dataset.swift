@@ -45,6 +45,8 @@ public struct Dataset: Sendable {
     public enum Acknowledgement: String, CaseIterable, Sendable {
         /// A base under `smallBaseLimit`.
         case smallBase = "small-base"
+        /// Values that equal another dataset's (a series or a row), looked at and not a copy.
+        case sameValues = "same-values"
     }
 
     /// Bases under this are flagged "low n" on the site.

@@ -122,6 +122,15 @@ public struct DatasetLoader {
         resolver.resolveAll()
         diagnostics += resolver.diagnostics
         datasets = resolver.datasets
+        // A value typed twice is a warning; an acknowledgement of none is one too.
+        let (copies, found) = CopyCheck.warnings(datasets)
+        diagnostics += copies
+        for id in datasets.keys.sorted() {
+            guard let dataset = datasets[id], dataset.acknowledged.contains(.sameValues), !found.contains(id) else { continue }
+            diagnostics.append(.warning(dataset.acknowledgedAt ?? SourceLocation(file: dataset.metadataFile),
+                                        "acknowledges same values, but no series or row of \"\(id)\" repeats another dataset's any more",
+                                        fix: "remove same-values from acknowledge"))
+        }
         let invalid = Set(pairs.keys).subtracting(datasets.keys)
         return (datasets, diagnostics, invalid, facts)
     }

@@ -67,7 +67,7 @@ final class ReferenceResolver {
                 datasets[id] = dataset
             }
             if dataset.acknowledged.contains(.smallBase), let location = dataset.acknowledgedAt {
-                let bases = [dataset.base] + dataset.series.map(\.base) + dataset.rows.map(\.base)
+                let bases = dataset.series.map(\.base) + dataset.rows.map(\.base)
                 if !bases.contains(where: { ($0 ?? Int.max) < Dataset.smallBaseLimit }) {
                     diagnostics.append(.warning(location, "acknowledges a small base, but no base of \"\(id)\" is under \(Dataset.smallBaseLimit) any more",
                                                 fix: "remove small-base from acknowledge"))

@@ -168,3 +168,47 @@ import Testing
     let errors = site.messages(site.build()).filter { $0.contains(": error: ") }
     #expect(errors == [#"Content/data/org/groups.yml:6:47: error: tasks:shares points nowhere: dataset "tasks" has no series "shares" (did you mean "share"?)"#])
 }
+
+/// A series or row typed again in another dataset is a warning with the reference to write;
+/// a coincidence is acknowledged with `same-values`.
+@Test func copiedSeriesAndRowsAreFound() throws {
+    var files = ReferenceTests.files
+    files["Content/data/org/tasks.csv"] = "key,nl,fr,share\nboard,Bestuur,Conseil,87\nevents,Activiteiten,Activités,64\nadmin,Administratie,Administration,41\n"
+    files["Content/data/org/groups.yml"] = ReferenceTests.dataset("groups", base: "tasks:base", series: """
+      - {key: total, nl: Totaal, fr: Total}
+      - {key: nl-speaking, nl: Nederlandstalig, fr: Néerlandophones}
+    """)
+    files["Content/data/org/groups.csv"] = "key,nl,fr,total,nl-speaking\nboard,Bestuur,Conseil,87,92\nevents,Activiteiten,Activités,64,70\nadmin,Administratie,Administration,41,40\n"
+    files["Content/data/org/again.yml"] = ReferenceTests.dataset("again", base: "12", series: """
+      - {key: total, nl: Totaal, fr: Total}
+      - {key: nl-speaking, nl: Nederlandstalig, fr: Néerlandophones}
+    """, extra: "acknowledge: [small-base]\n")
+    files["Content/data/org/again.csv"] = "key,nl,fr,total,nl-speaking\nother,Ander,Autre,87,92\n"
+    for path in ["Content/nl/volunteers.md", "Content/fr/volunteers.md"] {
+        files[path] = files[path].map { $0 + "\n```chart again\n```\n" }
+    }
+    let site = try TestSite(files)
+    defer { site.cleanUp() }
+    let found = site.build()
+    #expect(site.messages(found) == [
+        #"Content/data/org/again.yml:5:14: warning: acknowledges a small base, but no base of "again" is under 30 any more (remove small-base from acknowledge)"#,
+        #"Content/data/org/groups.csv:2:23: warning: series "total" repeats tasks:share (3 values) (take it instead: from: tasks:share in the series of groups, and remove the column)"#,
+    ], "two values are not a row's copy")
+    try site.write("Content/data/org/again.csv", "key,nl,fr,total,nl-speaking\nother,Ander,Autre,87,92\nmore,Meer,Plus,64,70\n")
+    try site.write("Content/data/org/again.yml", ReferenceTests.dataset("again", base: "12", series: """
+      - {key: total, nl: Totaal, fr: Total}
+      - {key: nl-speaking, nl: Nederlandstalig, fr: Néerlandophones}
+      - {key: fr-speaking, nl: Franstalig, fr: Francophones}
+    """))
+    try site.write("Content/data/org/again.csv", "key,nl,fr,total,nl-speaking,fr-speaking\nother,Ander,Autre,87,92,10\n")
+    try site.write("Content/data/org/groups.yml", ReferenceTests.dataset("groups", base: "tasks:base", series: """
+      - {key: total, nl: Totaal, fr: Total}
+      - {key: nl-speaking, nl: Nederlandstalig, fr: Néerlandophones}
+      - {key: fr-speaking, nl: Franstalig, fr: Francophones}
+    """, extra: "acknowledge: [same-values]\n"))
+    try site.write("Content/data/org/groups.csv", "key,nl,fr,total,nl-speaking,fr-speaking\nboard,Bestuur,Conseil,87,92,10\nevents,Activiteiten,Activités,64,70,1\nadmin,Administratie,Administration,41,40,2\n")
+    let rows = site.build()
+    #expect(site.messages(rows) == [
+        #"Content/data/org/again.csv:2:1: warning: row "other" repeats groups:board (3 values) (write each cell as a reference, e.g. groups:board:total)"#,
+    ], "same-values silences groups' repeated series; the row again repeats is said")
+}
