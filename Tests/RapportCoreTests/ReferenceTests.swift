@@ -71,6 +71,8 @@ import Testing
             let percent = language == "nl" ? "85%" : "85\u{202F}%"
             // The sentences (the value and its copy in groups), both tables and the tile.
             #expect(html.components(separatedBy: "<data value=\"85\">\(percent)</data>").count - 1 == 2, "\(page)")
+            #expect(html.components(separatedBy: "<td>\(percent)</td>").count - 1 == 2, "\(page): the tables of tasks and groups")
+            #expect(html.components(separatedBy: ": \(percent)</title>").count - 1 == 3, "\(page): the bars of tasks and groups, the tile")
             let old = language == "nl" ? "87%" : "87\u{202F}%"
             #expect(!html.contains(old) && !html.contains("\"87\""), "\(page) still shows the old value")
             #expect(!html.contains("n=162") && !html.contains(">162<"), "\(page) still shows the old base")
