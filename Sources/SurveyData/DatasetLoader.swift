@@ -25,6 +25,7 @@ public struct DatasetLoader {
     public func loadWithFacts() -> (datasets: [String: Dataset], diagnostics: [Diagnostic], invalid: Set<String>, facts: StudyFacts) {
         var diagnostics: [Diagnostic] = []
         var facts = StudyFacts()
+        var studyClashes: [String] = []
         var pairs: [String: (yml: String?, csv: String?)] = [:]
         var firstSeen: [String: Substring] = [:]
         let root = directory.path
@@ -57,8 +58,7 @@ public struct DatasetLoader {
                         diagnostics.append(problem)
                     }
                 } else {
-                    diagnostics.append(.error(SourceLocation(file: shown(entry.path)), "the name \"study\" is kept for the study's facts",
-                                              fix: "give this dataset another id; the facts live in \(shown(StudyFacts.fileName))"))
+                    studyClashes.append(entry.path)
                 }
                 continue
             }
@@ -84,6 +84,10 @@ public struct DatasetLoader {
             pairs[id] = pair
         }
 
+        if let clash = studyClashes.min() {
+            diagnostics.append(.error(SourceLocation(file: shown(clash)), "the name \"study\" is kept for the study's facts",
+                                      fix: "give this dataset another id; the facts live in \(shown(StudyFacts.fileName))"))
+        }
         var inputs: [(id: String, yml: String, csv: String)] = []
         for id in pairs.keys.sorted() {
             guard let pair = pairs[id] else { continue }
