@@ -27,24 +27,30 @@ enum CopyCheck {
         }
 
         // Series: every (row key, value) says which series hold it; pairs that meet often are compared.
-        struct Column: Hashable { var id: String; var series: Int }
-        var holders: [String: [Column]] = [:]
-        for id in ids {
+        struct Column { var id: String; var series: Int; var dataset: Int }
+        struct Cell: Hashable { var row: String; var value: Double }
+        var columns: [Column] = []
+        var holders: [Cell: [Int]] = [:]
+        for (number, id) in ids.enumerated() {
             guard let dataset = datasets[id], let values = own[id] else { continue }
-            for (row, item) in dataset.rows.enumerated() {
-                for series in dataset.series.indices {
-                    guard let value = values[row][series] else { continue }
-                    holders["\(item.key)\t\(DatasetParser.formatNumber(value))", default: []].append(Column(id: id, series: series))
+            for series in dataset.series.indices {
+                columns.append(Column(id: id, series: series, dataset: number))
+                for (row, item) in dataset.rows.enumerated() {
+                    if let value = values[row][series] { holders[Cell(row: item.key, value: value), default: []].append(columns.count - 1) }
                 }
             }
         }
-        var meetings: [[Column]: Int] = [:]
-        for columns in holders.values where columns.count > 1 {
-            for (a, first) in columns.enumerated() {
-                for second in columns[(a + 1)...] where second.id != first.id { meetings[[first, second], default: 0] += 1 }
+        // Pairs of columns of different datasets, by how many (row, value) they share.
+        var meetings: [Int: Int] = [:]
+        for holding in holders.values where holding.count > 1 {
+            for (a, first) in holding.enumerated() {
+                for second in holding[(a + 1)...] where columns[second].dataset != columns[first].dataset {
+                    meetings[first * columns.count + second, default: 0] += 1
+                }
             }
         }
-        for (pair, count) in meetings.sorted(by: { "\($0.key)" < "\($1.key)" }) where count >= minimumValues {
+        for (key, count) in meetings.filter({ $0.value >= minimumValues }).sorted(by: { $0.key < $1.key }) {
+            let pair = [columns[key / columns.count], columns[key % columns.count]]
             // The copy is the dataset with more series (a chart by group repeating the total).
             let counts = pair.map { datasets[$0.id]?.series.count ?? 0 }
             let (original, copy) = counts[0] < counts[1] || (counts[0] == counts[1] && pair[0].id < pair[1].id) ? (pair[0], pair[1]) : (pair[1], pair[0])
@@ -80,8 +86,7 @@ enum CopyCheck {
                 rows[vector, default: []].append((id, row))
             }
         }
-        for (vector, places) in rows.sorted(by: { "\($0.value.first.map { "\($0)" } ?? "")" < "\($1.value.first.map { "\($0)" } ?? "")" })
-        where Set(places.map(\.id)).count > 1 {
+        for (vector, places) in rows where Set(places.map(\.id)).count > 1 {
             let original = places.min { a, b in
                 let (ra, rb) = (datasets[a.id]?.rows.count ?? 0, datasets[b.id]?.rows.count ?? 0)
                 return ra > rb || (ra == rb && a.id < b.id)
