@@ -139,6 +139,7 @@ public struct Pipeline {
         if failure == nil, !diagnostics.hasErrors, site != nil {
             values = ValueSnapshot(datasets: datasets, facts: facts, pages: pages, site: siteAsWritten)
             if destination.isFolder, let values { changes = Self.recordValues(values, beside: options.output) }
+            phase("what changed")
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let counts = Dictionary(grouping: pages, by: \.language).mapValues(\.count)

@@ -66,13 +66,14 @@ public struct ValueSnapshot: Sendable {
 
     /// The chart blocks and `{{…}}` quotes of a chapter, by line.
     private mutating func scan(_ page: Page, datasets: [String: Dataset]) {
-        let text = String(decoding: page.body, as: UTF8.self)
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.hasPrefix("```chart ") || line.hasPrefix("~~~chart ") {
-                if let id = line.dropFirst(9).split(separator: " ").first { placed.insert(String(id)) }
+        let fence = Array("```chart ".utf8), tildes = Array("~~~chart ".utf8)
+        for (index, line) in page.body.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            if line.starts(with: fence) || line.starts(with: tildes) {
+                if let id = line.dropFirst(fence.count).split(separator: 0x20).first { placed.insert(String(decoding: id, as: UTF8.self)) }
                 continue
             }
-            for expression in Self.placeholders(in: line) {
+            guard line.contains(0x7B) else { continue }  // "{"
+            for expression in Self.placeholders(in: Substring(String(decoding: line, as: UTF8.self))) {
                 guard let reference = Reference(expression) else { continue }
                 quotes[Self.key(reference, datasets: datasets), default: []].append(
                     SourceLocation(file: page.file, line: page.bodyLineOffset + index + 1))
@@ -80,11 +81,21 @@ public struct ValueSnapshot: Sendable {
         }
     }
 
+    /// The expressions between `{{` and `}}` of one line.
     static func placeholders(in line: Substring) -> [String] {
-        var found: [String] = [], rest = line
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            found.append(String(rest[open.upperBound..<close.lowerBound]))
-            rest = rest[close.upperBound...]
+        let bytes = Array(line.utf8)
+        var found: [String] = [], index = 0, open: Int?
+        while index + 1 < bytes.count {
+            if open == nil, bytes[index] == 0x7B, bytes[index + 1] == 0x7B {
+                open = index + 2
+                index += 2
+            } else if let start = open, bytes[index] == 0x7D, bytes[index + 1] == 0x7D {
+                found.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                open = nil
+                index += 2
+            } else {
+                index += 1
+            }
         }
         return found
     }
@@ -153,8 +164,14 @@ extension Pipeline {
     /// only means no report.
     static func recordValues(_ snapshot: ValueSnapshot, beside output: URL) -> [String] {
         let file = ValueSnapshot.file(beside: output)
-        let previous = (try? String(contentsOf: file, encoding: .utf8)).map(ValueSnapshot.parse)
-        try? Data(snapshot.serialized.utf8).write(to: file, options: .atomic)
-        return previous.map(snapshot.changes(since:)) ?? []
+        let kept = Files.read(file.path).map { String(decoding: $0, as: UTF8.self) }
+        let text = snapshot.serialized
+        // Most rebuilds change no number: nothing to report, the file is left as it is.
+        guard let kept, kept != text else {
+            if kept == nil { try? Data(text.utf8).write(to: file, options: .atomic) }
+            return []
+        }
+        try? Data(text.utf8).write(to: file, options: .atomic)
+        return snapshot.changes(since: ValueSnapshot.parse(kept))
     }
 }
