@@ -62,7 +62,10 @@ final class ReferenceResolver {
         for id in datasets.keys.sorted() {
             guard var dataset = datasets[id] else { continue }
             if !dataset.links.isEmpty {
-                diagnostics += DatasetParser.checkStacks(&dataset)
+                let stacks = DatasetParser.checkStacks(&dataset)
+                diagnostics += stacks
+                // A stack that does not add up cannot be drawn: the dataset is dropped, as the parser would.
+                if stacks.contains(where: { $0.severity == .error }) { datasets[id] = nil; continue }
                 if !dataset.acknowledged.contains(.smallBase) { diagnostics += smallBases(dataset) }
                 datasets[id] = dataset
             }

@@ -143,6 +143,11 @@ let badInputs: [BadInput] = [
              change: withTasks(["Content/data/org/tiles.yml": ReferenceTests.dataset("tiles", base: "tasks:base", series: ReferenceTests.share),
                                 "Content/data/org/tiles.csv": "key,nl,fr,share\nboard,Bestuur,Conseil,tasks:base\n"]),
              expected: #"Content/data/org/tiles.csv:2:23: error: tasks:base is 162, outside 0–100 for a percentage (take a share, not a count)"#),
+    BadInput(name: "a stack that no longer adds up with a taken value",
+             change: withTasks(["Content/data/org/stack.yml": ReferenceTests.dataset("stack", base: "tasks:base", series: "  - {key: yes, nl: Ja, fr: Oui}\n  - {key: no, nl: Nee, fr: Non}")
+                                    .replacingOccurrences(of: "kind: bars", with: "kind: stacked-bars"),
+                                "Content/data/org/stack.csv": "key,nl,fr,yes,no\nx,X,X,tasks:board:share,40\n"]),
+             expected: #"Content/data/org/stack.csv:2:1: error: shares in row "x" sum to 127, not 100 (± 2) (check the values of this stack against the report)"#),
     BadInput(name: "a dataset named study",
              change: withTasks(["Content/data/org/study.yml": ReferenceTests.dataset("study", base: "12", series: ReferenceTests.share),
                                 "Content/data/org/study.csv": "key,nl,fr,share\nboard,Bestuur,Conseil,40\n"]),
