@@ -214,3 +214,14 @@ import Testing
         #"Content/data/org/again.csv:2:1: warning: row "other" repeats groups:board (3 values) (write each cell as a reference, e.g. groups:board:total)"#,
     ], "same-values silences groups' repeated series; the row again repeats is said")
 }
+
+/// A fact's text is escaped where a chapter quotes it.
+@Test func quotedFactTextIsEscaped() throws {
+    var files = ReferenceTests.files
+    files["Content/data/study.yml"] = "contacted: 379\nanswered: 162\nfieldwork-start: 2023-11-06\nwho: {nl: \"<script>x</script> & co\", fr: \"« vous » & moi\"}\n"
+    files["Content/nl/finances.md"] = TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\nDoor {{study:who}}.\n")
+    let site = try TestSite(files)
+    defer { site.cleanUp() }
+    #expect(site.build().succeeded)
+    #expect(site.read("nl/financien/index.html")?.contains("Door &lt;script&gt;x&lt;/script&gt; &amp; co.") == true)
+}
