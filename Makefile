@@ -100,7 +100,7 @@ bench: bench-deps
 	python3 bench/run.py --rapport .build/release/rapport --rapport-bench .build/release/rapport-bench $(BENCH_ARGS)
 
 clean:
-	rm -rf .build Public .Public.previous .Public.swap-*
+	rm -rf .build Public .Public.previous .Public.swap-* .Public.values
 
 # libFuzzer over the dataset parser for a bounded time (FUZZ_SECONDS). A crash leaves
 # crash-* files in fuzz-corpus/ and fails; replay one with .build/debug/fuzz-datasets FILE.

@@ -17,6 +17,8 @@ struct SiteConfig {
     /// `updated: 2024-05-15` (optional): the "last updated" date in the footer.
     var updated: SiteDate?
     var file: String
+    /// Where each language's description starts (for `{{study:…}}` in it).
+    var descriptionLocations: [Language: SourceLocation] = [:]
 
     static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage", "updated"]
 }
@@ -142,8 +144,15 @@ struct ContentLoader {
             if updated == nil { reader.error(node, "updated \"\(text)\" is not a date", fix: "write it as YYYY-MM-DD, e.g. updated: 2024-05-15") }
         }
         guard let title, let description else { return nil }
-        return SiteConfig(title: title, description: description, baseURL: baseURL, origin: origin, basePath: basePath,
-                          defaultLanguage: defaultLanguage, updated: updated, file: file)
+        var config = SiteConfig(title: title, description: description, baseURL: baseURL, origin: origin, basePath: basePath,
+                                defaultLanguage: defaultLanguage, updated: updated, file: file)
+        for pair in reader.mapping(value("description"), what: "site description") ?? [] {
+            guard let language = Language(rawValue: pair.key) else { continue }
+            var location = reader.location(of: pair.value)
+            if case let .scalar(scalar) = pair.value, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { location.column += 1 }
+            config.descriptionLocations[language] = location
+        }
+        return config
     }
 
     /// `baseURL` parsed once: its origin and its percent-encoded path (ending in `/`), or why

@@ -51,6 +51,10 @@ public struct Pipeline {
         public var written: (files: Int, bytes: Int)
         /// Seconds spent in each stage, in order (`rapport build --timings`).
         public var phases: [(name: String, seconds: Double)]
+        /// Every number of the site (nil when the build failed), and what changed since the last
+        /// `rapport build` into the same output folder: the lines it ends with.
+        public var values: ValueSnapshot?
+        public var changes: [String] = []
 
         public var succeeded: Bool { failure == nil && !diagnostics.contains { $0.severity == .error } }
     }
@@ -73,13 +77,19 @@ public struct Pipeline {
 
         // 1. Load: every input becomes a typed value that remembers where it came from.
         var content = ContentLoader(contentDirectory: options.content, display: display)
-        let site = content.loadSite()
+        var site = content.loadSite()
+        let siteAsWritten = site
         let strings = content.loadStrings()
         let pages = content.loadPages()
         diagnostics.append(contentsOf: content.diagnostics.items)
         phase("load pages")
-        let (datasets, dataProblems, invalidDatasets) = DatasetLoader(directory: options.content.appendingPathComponent("data"), within: options.content, display: display).load()
+        let (datasets, dataProblems, invalidDatasets, facts) = DatasetLoader(directory: options.content.appendingPathComponent("data"), within: options.content, display: display).loadWithFacts()
         diagnostics.append(contentsOf: dataProblems)
+        if let config = site {
+            let (quoted, problems) = config.quotingFacts(facts, datasets: datasets, invalid: invalidDatasets)
+            site = quoted
+            diagnostics.append(contentsOf: problems)
+        }
         phase("load datasets")
         let (templates, templateProblems) = TemplateSet.load(from: options.templates, display: display, engine: options.templateEngine)
         diagnostics.append(contentsOf: templateProblems)
@@ -104,6 +114,7 @@ public struct Pipeline {
         if failure == nil, let site, strings.count == Language.allCases.count {
             var renderer = SiteRenderer(site: site, strings: strings, pages: pages, datasets: datasets,
                                         invalidDatasets: invalidDatasets, templates: templates)
+            renderer.facts = facts
             renderer.render(into: output)
             diagnostics.append(contentsOf: renderer.diagnostics.items)
             charts = renderer.chartCount
@@ -126,11 +137,17 @@ public struct Pipeline {
         }
 
         if destination.isFolder { phase("swap folders") }
+        var values: ValueSnapshot?, changes: [String] = []
+        if failure == nil, !diagnostics.hasErrors, site != nil {
+            values = ValueSnapshot(datasets: datasets, facts: facts, pages: pages, site: siteAsWritten)
+            if destination.isFolder, let values { changes = Self.recordValues(values, beside: options.output) }
+            phase("what changed")
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let counts = Dictionary(grouping: pages, by: \.language).mapValues(\.count)
         return Result(diagnostics: Self.withSourceLines(diagnostics.sorted.capped()), pages: counts, charts: charts,
                       seconds: seconds, failure: failure, files: output.files,
-                      written: (output.fileCount, output.byteCount), phases: phases)
+                      written: (output.fileCount, output.byteCount), phases: phases, values: values, changes: changes)
     }
 
     /// Adds to each diagnostic the line of the file it points at, for the terminal and the

@@ -31,6 +31,8 @@ struct SiteRenderer {
     /// Datasets that exist but have errors (already reported): using them is not an error again.
     let invalidDatasets: Set<String>
     let templates: TemplateSet
+    /// `Content/data/study.yml`, quoted as `{{study:<fact>}}`.
+    var facts = StudyFacts()
 
     private(set) var diagnostics = DiagnosticBag()
     /// Charts drawn (one per placement per language).
@@ -286,6 +288,11 @@ struct SiteRenderer {
             work.diagnostics.append(.error(location, "\"{{\(expression)}}\" is not a data reference",
                                            fix: "write {{dataset:row}} or {{dataset:row:series}}"))
             return escapeHTML("{{\(expression)}}")
+        }
+        if parts[0] == Reference.study {
+            let (html, problem) = QuotedFacts.html(parts, facts: facts, language: page.language, at: location)
+            if let problem { work.diagnostics.append(problem) }
+            return html
         }
         guard let dataset = dataset(parts[0], at: location, what: "data reference", work: &work),
               let strings = strings[page.language] else {

@@ -177,7 +177,7 @@ public actor PreviewServer {
         let (site, errorPage) = await withCheckedContinuation { (continuation: CheckedContinuation<(SiteFiles?, Data?), Never>) in
             buildQueue.async {
                 let result = Pipeline(options.pipeline).run()
-                Self.report(result, options: options, previousWarnings: &reported.warnings)
+                Self.report(result, options: options, previousWarnings: &reported.warnings, previousValues: &reported.values)
                 let script = Pages.reloadScript(token: token)
                 if result.succeeded {
                     var site = SiteFiles(basePath: Pipeline.basePath(content: options.pipeline.content))
@@ -199,7 +199,8 @@ public actor PreviewServer {
     /// The lines `rapport build` prints: every error, and the warnings when they differ from
     /// the previous build's (the same dozen warnings after every save would bury the news).
     /// Runs on the build queue only.
-    static func report(_ result: Pipeline.Result, options: Options, previousWarnings: inout Set<Diagnostic>) {
+    static func report(_ result: Pipeline.Result, options: Options, previousWarnings: inout Set<Diagnostic>,
+                       previousValues: inout [String: String]?) {
         let warnings = Set(result.diagnostics.filter { $0.severity == .warning })
         let showWarnings = warnings != previousWarnings
         previousWarnings = warnings
@@ -217,6 +218,11 @@ public actor PreviewServer {
         if result.succeeded, summary.hasPrefix("checked ") { summary = "built " + summary.dropFirst("checked ".count) }
         if !showWarnings, !warnings.isEmpty { summary += " (warnings as before)" }
         options.log(summary, !result.succeeded)
+        // What changed since the last build that succeeded (the first build has nothing to compare).
+        if let values = result.values {
+            for line in previousValues.map(values.changes(since:)) ?? [] { options.log(line, false) }
+            previousValues = values.values
+        }
     }
 
     // MARK: Addresses
@@ -294,6 +300,7 @@ extension PreviewServer {
 /// The warnings last printed; only the (serial) build queue reads and writes it.
 private final class Reported: @unchecked Sendable {
     var warnings: Set<Diagnostic> = []
+    var values: [String: String]?
 }
 
 private final class FailureBox: @unchecked Sendable {

@@ -174,6 +174,8 @@ struct RowBuilder {
     let header: CSVTable.Header
     let table: CSVTable
     var rows: [Dataset.Row] = []
+    /// CSV cells that take their value from elsewhere (`volunteer-tasks:board:share`).
+    var links: [ValueLink] = []
     var diagnostics: [Diagnostic] = []
 
     init(meta: DatasetParser.Metadata, header: CSVTable.Header, table: CSVTable) {
@@ -202,8 +204,19 @@ struct RowBuilder {
             diagnostics.append(.error(header.location, "missing column \"\(required)\"",
                                       fix: "the header starts with key,\(Language.allCases.map(\.rawValue).joined(separator: ","))"))
         }
-        for key in seriesKeys where header.index(of: key) == nil {
-            diagnostics.append(.error(header.location, "missing column \"\(key)\" for series \"\(key)\" of the YAML file"))
+        // A series taken from another dataset (`from:`) has no column: its values live there.
+        let taken = Dictionary(meta.links.compactMap { link -> (Int, ValueLink)? in
+            if case let .series(index) = link.slot { (index, link) } else { nil }
+        }, uniquingKeysWith: { first, _ in first })
+        for (index, key) in seriesKeys.enumerated() {
+            if let link = taken[index] {
+                if let column = header.index(of: key) {
+                    diagnostics.append(.error(header.cells[column].location, "column \"\(key)\" is a copy: series \"\(key)\" takes its values from \(link.reference)",
+                                              fix: "remove the column from the CSV file (or the from: line from the YAML file)"))
+                }
+            } else if header.index(of: key) == nil {
+                diagnostics.append(.error(header.location, "missing column \"\(key)\" for series \"\(key)\" of the YAML file"))
+            }
         }
         if header.index(of: "unit") != nil, meta.kind != .figures {
             diagnostics.append(.error(header.cells[header.index(of: "unit") ?? 0].location,
@@ -215,7 +228,7 @@ struct RowBuilder {
         if table.rows.isEmpty {
             diagnostics.append(.error(header.location, "no data rows under the header"))
         }
-        let seriesColumns = seriesKeys.map { header.index(of: $0) }
+        let seriesColumns = seriesKeys.enumerated().map { taken[$0.offset] == nil ? header.index(of: $0.element) : nil }
         let baseColumn = header.index(of: "n"), markColumn = header.index(of: "mark")
         let unitColumn = header.index(of: "unit"), decimalsColumn = header.index(of: "decimals")
         var keys = Set<String>()
@@ -241,9 +254,11 @@ struct RowBuilder {
                 let cell = cells[column]
                 if let base = Int(cell.text), base >= 0 {
                     row.base = base
-                    if base < Dataset.smallBaseLimit {
+                    if base < Dataset.smallBaseLimit, !meta.acknowledged.contains(.smallBase) {
                         diagnostics.append(.warning(cell.location, "small base n=\(base) for row \"\(row.key)\"" + (base < Dataset.lowBaseLimit ? " (shown as low n)" : "")))
                     }
+                } else if let reference = Reference(cell.text) {
+                    links.append(ValueLink(slot: .rowBase(row: rows.count), reference: reference, location: cell.location))
                 } else {
                     diagnostics.append(.error(cell.location, "base \"\(cell.text)\" is not a whole number"))
                 }
@@ -270,8 +285,14 @@ struct RowBuilder {
                 }
             }
             let unit = row.unit ?? meta.unit
-            for column in seriesColumns {
-                guard let column else { continue }
+            for (seriesIndex, column) in seriesColumns.enumerated() {
+                guard let column else {
+                    if let link = taken[seriesIndex] {
+                        row.values.append(nil)
+                        row.valueLocations.append(link.location)
+                    }
+                    continue
+                }
                 let cell = cells[column]
                 row.valueLocations.append(cell.location)
                 if cell.text.isEmpty {
@@ -279,6 +300,11 @@ struct RowBuilder {
                     continue
                 }
                 guard let value = table.number(cell.text) else {
+                    if let reference = Reference(cell.text) {
+                        links.append(ValueLink(slot: .value(row: rows.count, series: seriesIndex), reference: reference, location: cell.location))
+                        row.values.append(nil)
+                        continue
+                    }
                     diagnostics.append(.error(cell.location, "value \"\(cell.text)\" is not a number",
                                               fix: table.acceptsDecimalComma ? "write digits with a decimal comma, e.g. 12,5" : "write digits with a decimal point, e.g. 12.5"))
                     row.values.append(nil)

@@ -41,6 +41,14 @@ public struct Dataset: Sendable {
         public var why: String
     }
 
+    /// A warning a dataset can acknowledge.
+    public enum Acknowledgement: String, CaseIterable, Sendable {
+        /// A base under `smallBaseLimit`.
+        case smallBase = "small-base"
+        /// Values that equal another dataset's (a series or a row), looked at and not a copy.
+        case sameValues = "same-values"
+    }
+
     /// Bases under this are flagged "low n" on the site.
     public static let lowBaseLimit = 10
     /// Bases under this give a warning.
@@ -68,6 +76,13 @@ public struct Dataset: Sendable {
     /// `Content/data/…/<id>.yml` and `.csv`, as shown in diagnostics.
     public var metadataFile: String
     public var dataFile: String
+    /// Values taken from another dataset or from the study's facts instead of copied, resolved by
+    /// the loader (`DatasetLoader`) once every dataset is read.
+    public var links: [ValueLink] = []
+    /// Warnings the editors have looked at (`acknowledge:`): still marked on the site, not repeated.
+    public var acknowledged: Set<Acknowledgement> = []
+    /// Where `acknowledge:` stands, when it does.
+    public var acknowledgedAt: SourceLocation?
 
     /// Whether the value at (row, series) was reconstructed.
     public func isInferred(row: Int, series: Int) -> Bool {

@@ -21,17 +21,25 @@ public struct DatasetLoader {
     /// The valid datasets, every diagnostic, and the ids of datasets that exist but have
     /// errors (so that chapters using them raise no second, misleading error).
     public func load() -> (datasets: [String: Dataset], diagnostics: [Diagnostic], invalid: Set<String>) {
+        let all = loadWithFacts()
+        return (all.datasets, all.diagnostics, all.invalid)
+    }
+
+    /// `load()`, and the study's facts (`study.yml`), with every reference resolved.
+    public func loadWithFacts() -> (datasets: [String: Dataset], diagnostics: [Diagnostic], invalid: Set<String>, facts: StudyFacts) {
         var diagnostics: [Diagnostic] = []
+        var facts = StudyFacts()
+        var studyClashes: [String] = []
         var pairs: [String: (yml: String?, csv: String?)] = [:]
         var firstSeen: [String: Substring] = [:]
         let root = directory.path
-        guard Files.exists(root) || Files.kind(ofPath: root) == .symbolicLink else { return ([:], [], []) }
+        guard Files.exists(root) || Files.kind(ofPath: root) == .symbolicLink else { return ([:], [], [], facts) }
         // Paths as the user sees them: the folder's display path once, then plain joins.
         let displayRoot = display(directory)
         func shown(_ relative: String) -> String { displayRoot + "/" + relative }
         let within = self.within?.path ?? root
         if !Files.resolves(root, inside: within) {
-            return ([:], [Files.refusedLink(displayRoot, root: display(URL(fileURLWithPath: within)) + "/")], [])
+            return ([:], [Files.refusedLink(displayRoot, root: display(URL(fileURLWithPath: within)) + "/")], [], facts)
         }
         for entry in Files.listFollowingInside(root, within: within) {
             if entry.kind == .refusedLink {
@@ -44,6 +52,23 @@ public struct DatasetLoader {
             let ext = name[name.index(after: dot)...].lowercased()
             guard ext == "yml" || ext == "yaml" || ext == "csv" else { continue }
             let id = String(name[..<dot])
+            if id == Reference.study {
+                if entry.path == StudyFacts.fileName {
+                    switch Files.readText(root + "/" + entry.path, display: shown(entry.path)) {
+                    case let .success(text):
+                        let (read, problems) = StudyFacts.parse(text, file: shown(entry.path))
+                        facts = read
+                        diagnostics += problems
+                    case let .failure(problem):
+                        facts.file = shown(entry.path)
+                        facts.isIncomplete = true
+                        diagnostics.append(problem)
+                    }
+                } else {
+                    studyClashes.append(entry.path)
+                }
+                continue
+            }
             if !DatasetParser.isValidKey(id) {
                 diagnostics.append(.error(SourceLocation(file: shown(entry.path)), "dataset file name \"\(name)\" is not a valid id",
                                           fix: "use lower-case letters, digits and - only"))
@@ -66,6 +91,10 @@ public struct DatasetLoader {
             pairs[id] = pair
         }
 
+        if let clash = studyClashes.min() {
+            diagnostics.append(.error(SourceLocation(file: shown(clash)), "the name \"study\" is kept for the study's facts",
+                                      fix: "give this dataset another id; the facts live in \(shown(StudyFacts.fileName))"))
+        }
         var inputs: [(id: String, yml: String, csv: String)] = []
         for id in pairs.keys.sorted() {
             guard let pair = pairs[id] else { continue }
@@ -99,8 +128,22 @@ public struct DatasetLoader {
             diagnostics += result.diagnostics
             if let dataset = result.dataset { datasets[input.id] = dataset }
         }
+        // Values taken from elsewhere, once everything is read.
+        let resolver = ReferenceResolver(datasets: datasets, facts: facts, invalid: Set(pairs.keys).subtracting(datasets.keys))
+        resolver.resolveAll()
+        diagnostics += resolver.diagnostics
+        datasets = resolver.datasets
+        // A value typed twice is a warning; an acknowledgement of none is one too.
+        let (copies, found) = CopyCheck.warnings(datasets)
+        diagnostics += copies
+        for id in datasets.keys.sorted() {
+            guard let dataset = datasets[id], dataset.acknowledged.contains(.sameValues), !found.contains(id) else { continue }
+            diagnostics.append(.warning(dataset.acknowledgedAt ?? SourceLocation(file: dataset.metadataFile),
+                                        "acknowledges same values, but no series or row of \"\(id)\" repeats another dataset's any more",
+                                        fix: "remove same-values from acknowledge"))
+        }
         let invalid = Set(pairs.keys).subtracting(datasets.keys)
-        return (datasets, diagnostics, invalid)
+        return (datasets, diagnostics, invalid, facts)
     }
 
     /// Reads a file as UTF-8 text, or a diagnostic pointing at the first invalid byte.

@@ -10,7 +10,7 @@ public enum DatasetParser {
     /// The keys a dataset's YAML file may hold.
     public static let metadataKeys = [
         "kind", "title", "question", "finding", "base", "unit", "decimals", "scale", "series",
-        "notes", "significance", "source", "inferred",
+        "notes", "significance", "source", "inferred", "acknowledge",
     ]
     /// The CSV columns that are not series.
     public static let fixedColumns = ["key", "nl", "fr", "n", "mark", "unit", "decimals"]
@@ -53,8 +53,11 @@ public enum DatasetParser {
             source: meta.source, significance: meta.significance, base: meta.base, unit: meta.unit,
             decimals: meta.decimals, scale: meta.scale, series: meta.series, rows: builder.rows,
             notes: meta.notes, inferred: meta.inferred.map(\.value), needsRoundingNote: false,
-            metadataFile: metadataFile, dataFile: dataFile)
+            metadataFile: metadataFile, dataFile: dataFile, links: meta.links + builder.links, acknowledged: meta.acknowledged,
+            acknowledgedAt: meta.acknowledgedAt)
         diagnostics += crossCheck(&dataset, meta: meta, yamlFile: metadataFile, header: header)
+        // Values taken from elsewhere are checked once the loader has filled them in.
+        if dataset.links.isEmpty { diagnostics += checkStacks(&dataset) }
         let failed = diagnostics.contains { $0.severity == .error }
         return (failed ? nil : dataset, diagnostics)
     }
@@ -76,6 +79,9 @@ public enum DatasetParser {
         var seriesNodes: [Node] = []
         var notes: [Localized] = []
         var inferred: [(value: Dataset.Inferred, node: Node)] = []
+        var links: [ValueLink] = []
+        var acknowledged: Set<Dataset.Acknowledgement> = []
+        var acknowledgedAt: SourceLocation?
         var root: Node
 
         /// What a CSV file can be checked against when its YAML file cannot be read: nothing
@@ -119,7 +125,21 @@ public enum DatasetParser {
         if kind != nil, kind != .figures, value("finding") == nil {
             reader.error(root, "missing key \"finding\"", fix: "add finding: {nl: …, fr: …}, one sentence stating what the chart shows")
         }
-        meta.base = value("base").flatMap { reader.integer($0, what: "base", range: 1...1_000_000) }
+        if let node = value("acknowledge") {
+            meta.acknowledgedAt = reader.location(of: node)
+            for item in sequence(node, what: "acknowledge", reader: &reader) {
+                if let warning = enumValue(item, Dataset.Acknowledgement.self, what: "warning to acknowledge", reader: &reader) {
+                    meta.acknowledged.insert(warning)
+                }
+            }
+        }
+        if let node = value("base") {
+            if let reference = reference(node) {
+                meta.links.append(ValueLink(slot: .base, reference: reference, location: reader.location(of: node)))
+            } else {
+                meta.base = reader.integer(node, what: "base", range: 1...1_000_000)
+            }
+        }
         if let node = value("unit"), let unit = enumValue(node, ValueUnit.self, what: "unit", reader: &reader) {
             meta.unit = unit
         }
@@ -167,7 +187,7 @@ public enum DatasetParser {
         var keys = Set<String>()
         for item in items {
             guard let fields = reader.mapping(item, what: "a series") else { continue }
-            reader.rejectUnknownKeys(fields, known: ["key", "nl", "fr", "n", "role"], what: "series")
+            reader.rejectUnknownKeys(fields, known: ["key", "nl", "fr", "n", "role", "from"], what: "series")
             let values = YAMLReader.index(fields)
             func field(_ key: String) -> Node? { values[key] }
             guard let keyNode = field("key") else {
@@ -190,19 +210,42 @@ public enum DatasetParser {
                                  fix: "add \(language.rawValue): …")
                 }
             }
-            let base = field("n").flatMap { reader.integer($0, what: "series n", range: 0...1_000_000) }
+            var base: Int?
+            if let node = field("n") {
+                if let reference = reference(node) {
+                    meta.links.append(ValueLink(slot: .seriesBase(series: meta.series.count), reference: reference, location: reader.location(of: node)))
+                } else {
+                    base = reader.integer(node, what: "series n", range: 0...1_000_000)
+                }
+            }
+            var from: ValueLink?
+            if let node = field("from"), let text = reader.string(node, what: "series \"\(key)\" from") {
+                if let reference = Reference(text), reference.series == nil, !reference.isStudyFact {
+                    from = ValueLink(slot: .series(meta.series.count), reference: reference, location: reader.location(of: node))
+                } else {
+                    reader.error(node, "series \"\(key)\" from: \"\(text)\" does not name a dataset's series",
+                                 fix: "write from: <dataset>:<series>, e.g. from: volunteer-tasks:share")
+                }
+            }
             var role = SeriesRole.normal
             if let roleNode = field("role"), let value = enumValue(roleNode, SeriesRole.self, what: "series role", reader: &reader) {
                 role = value
             }
-            if let base, base < Dataset.smallBaseLimit {
+            if let base, base < Dataset.smallBaseLimit, !meta.acknowledged.contains(.smallBase) {
                 reader.warning(field("n"), "small base n=\(base) for series \"\(key)\"" + (base < Dataset.lowBaseLimit ? " (shown as low n)" : ""))
             }
             if let nl = texts[.nl], let fr = texts[.fr] {
                 meta.series.append(Dataset.Series(key: key, label: Localized(nl: nl, fr: fr), base: base, role: role))
                 meta.seriesNodes.append(item)
+                if let from { meta.links.append(from) }
             }
         }
+    }
+
+    /// A bare reference (`study:answered`) where a number is expected, or nil.
+    static func reference(_ node: Node) -> Reference? {
+        guard case let .scalar(scalar) = node else { return nil }
+        return Reference(scalar.string)
     }
 
     static func sequence(_ node: Node, what: @autoclosure () -> String, reader: inout YAMLReader) -> [Node] {
@@ -269,11 +312,17 @@ public enum DatasetParser {
             out.append(.error(row?.location ?? at(meta.root), "rows carry a significance mark but the YAML file has no \"significance\" text",
                               fix: "add significance: {nl: …, fr: …} saying what the mark means and which test"))
         }
-        // Stacks of shares must sum to 100 (± rounding).
+        return out
+    }
+
+    /// Stacks of shares must sum to 100 (± rounding); within the margin the site says so.
+    public static func checkStacks(_ dataset: inout Dataset) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let fallback = SourceLocation(file: dataset.metadataFile)
         if dataset.unit == .percent, dataset.isStacked {
             var stacks: [(label: String, values: [Double?], location: SourceLocation)] = []
             if dataset.kind == .donut {
-                stacks = [("the slices", dataset.rows.map { $0.values.first ?? nil }, dataset.rows.first?.location ?? at(meta.root))]
+                stacks = [("the slices", dataset.rows.map { $0.values.first ?? nil }, dataset.rows.first?.location ?? fallback)]
             } else {
                 stacks = dataset.rows.map { ("row \"\($0.key)\"", $0.values, $0.location) }
             }

@@ -82,5 +82,6 @@ func report(_ result: Pipeline.Result, output: String, wrote: Bool, timings: Boo
         }
     }
     print(result.summary(output: output, wrote: wrote))
+    for line in result.changes { print(line) }
     if !result.succeeded { throw ExitCode(1) }
 }

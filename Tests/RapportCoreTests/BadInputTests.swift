@@ -15,6 +15,19 @@ private func page(_ path: String, _ text: String) -> @Sendable (TestSite) throws
     { try $0.write(path, text) }
 }
 
+private func files(_ files: [String: String]) -> @Sendable (TestSite) throws -> Void {
+    { site in for (path, text) in files { try site.write(path, text) } }
+}
+
+/// `tasks` (base from the study's facts) and what a test adds to it.
+private func withTasks(_ more: [String: String]) -> @Sendable (TestSite) throws -> Void {
+    files(more.merging([
+        "Content/data/study.yml": "answered: 162\n",
+        "Content/data/org/tasks.yml": ReferenceTests.dataset("tasks", base: "study:answered", series: ReferenceTests.share),
+        "Content/data/org/tasks.csv": "key,nl,fr,share\nboard,Bestuur,Conseil,87\n",
+    ]) { mine, _ in mine })
+}
+
 let badInputs: [BadInput] = [
     BadInput(name: "page in one language only",
              change: page("Content/nl/extra.md", TestSite.page("Extra")),
@@ -94,6 +107,63 @@ let badInputs: [BadInput] = [
     BadInput(name: "site.yml without a base URL",
              change: page("Content/site.yml", "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nlanguages: [nl, fr]\ndefaultLanguage: nl\n"),
              expected: #"Content/site.yml:1:1: error: missing key "baseURL""#),
+    BadInput(name: "reference to a row that does not exist",
+             change: withTasks(["Content/data/org/tiles.yml": ReferenceTests.dataset("tiles", base: "tasks:base", series: ReferenceTests.share),
+                                "Content/data/org/tiles.csv": "key,nl,fr,share\nboard,Bestuur,Conseil,tasks:bord:share\n"]),
+             expected: #"Content/data/org/tiles.csv:2:23: error: tasks:bord:share points nowhere: dataset "tasks" has no row "bord" (did you mean "board"?)"#),
+    BadInput(name: "reference to a dataset that does not exist",
+             change: withTasks(["Content/data/org/tiles.yml": ReferenceTests.dataset("tiles", base: "taks:base", series: ReferenceTests.share),
+                                "Content/data/org/tiles.csv": "key,nl,fr,share\nboard,Bestuur,Conseil,40\n"]),
+             expected: #"Content/data/org/tiles.yml:4:7: error: taks:base points to an unknown dataset "taks" (did you mean "tasks"?)"#),
+    BadInput(name: "reference to a study fact that does not exist",
+             change: withTasks(["Content/data/org/tiles.yml": ReferenceTests.dataset("tiles", base: "study:answerd", series: ReferenceTests.share),
+                                "Content/data/org/tiles.csv": "key,nl,fr,share\nboard,Bestuur,Conseil,40\n"]),
+             expected: #"Content/data/org/tiles.yml:4:7: error: study:answerd points nowhere: Content/data/study.yml has no fact "answerd" (did you mean "study:answered"?)"#),
+    BadInput(name: "series from a series that does not exist",
+             change: withTasks(["Content/data/org/tiles.yml": ReferenceTests.dataset("tiles", base: "tasks:base", series: "  - {key: total, nl: T, fr: T, from: \"tasks:shares\"}"),
+                                "Content/data/org/tiles.csv": "key,nl,fr\nboard,Bestuur,Conseil\n"]),
+             expected: #"Content/data/org/tiles.yml:6:38: error: tasks:shares points nowhere: dataset "tasks" has no series "shares" (did you mean "share"?)"#),
+    BadInput(name: "a copy beside the series it is taken from",
+             change: withTasks(["Content/data/org/tiles.yml": ReferenceTests.dataset("tiles", base: "tasks:base", series: "  - {key: total, nl: T, fr: T, from: \"tasks:share\"}"),
+                                "Content/data/org/tiles.csv": "key,nl,fr,total\nboard,Bestuur,Conseil,87\n"]),
+             expected: #"Content/data/org/tiles.csv:1:11: error: column "total" is a copy: series "total" takes its values from tasks:share (remove the column from the CSV file (or the from: line from the YAML file))"#),
+    BadInput(name: "cycle of references",
+             change: withTasks(["Content/data/org/a.yml": ReferenceTests.dataset("a", base: "b:base", series: ReferenceTests.share),
+                                "Content/data/org/a.csv": "key,nl,fr,share\nboard,Bestuur,Conseil,40\n",
+                                "Content/data/org/b.yml": ReferenceTests.dataset("b", base: "a:base", series: ReferenceTests.share),
+                                "Content/data/org/b.csv": "key,nl,fr,share\nboard,Bestuur,Conseil,40\n"]),
+             expected: #"Content/data/org/a.yml:4:7: error: reference cycle: a:base → b:base → a:base (one of these values must be a number, not a reference)"#),
+    BadInput(name: "a value that refers to itself",
+             change: withTasks(["Content/data/org/a.yml": ReferenceTests.dataset("a", base: "12", series: ReferenceTests.share),
+                                "Content/data/org/a.csv": "key,nl,fr,share\nboard,Bestuur,Conseil,a:board\n"]),
+             expected: #"Content/data/org/a.csv:2:23: error: reference cycle: a:board:share → a:board:share (one of these values must be a number, not a reference)"#),
+    BadInput(name: "study fact that is not a value",
+             change: withTasks(["Content/data/study.yml": "answered: 16two\n"]),
+             expected: #"Content/data/study.yml:1:11: error: fact "answered" is not a number, a date or a text in both languages (write a number (162), a date (2023-11-06), {value: 2009, unit: year} or {nl: …, fr: …})"#),
+    BadInput(name: "a date where a base goes",
+             change: withTasks(["Content/data/study.yml": "answered: 162\nfieldwork-start: 2023-11-06\n",
+                                "Content/data/org/tiles.yml": ReferenceTests.dataset("tiles", base: "study:fieldwork-start", series: ReferenceTests.share),
+                                "Content/data/org/tiles.csv": "key,nl,fr,share\nboard,Bestuur,Conseil,40\n"]),
+             expected: #"Content/data/org/tiles.yml:4:7: error: study:fieldwork-start is a date or a text, not a number (quote it in a text as {{study:fieldwork-start}})"#),
+    BadInput(name: "a count taken where a share goes",
+             change: withTasks(["Content/data/org/tiles.yml": ReferenceTests.dataset("tiles", base: "tasks:base", series: ReferenceTests.share),
+                                "Content/data/org/tiles.csv": "key,nl,fr,share\nboard,Bestuur,Conseil,tasks:base\n"]),
+             expected: #"Content/data/org/tiles.csv:2:23: error: tasks:base is 162, outside 0–100 for a percentage (take a share, not a count)"#),
+    BadInput(name: "a stack that no longer adds up with a taken value",
+             change: withTasks(["Content/data/org/stack.yml": ReferenceTests.dataset("stack", base: "tasks:base", series: "  - {key: yes, nl: Ja, fr: Oui}\n  - {key: no, nl: Nee, fr: Non}")
+                                    .replacingOccurrences(of: "kind: bars", with: "kind: stacked-bars"),
+                                "Content/data/org/stack.csv": "key,nl,fr,yes,no\nx,X,X,tasks:board:share,40\n"]),
+             expected: #"Content/data/org/stack.csv:2:1: error: shares in row "x" sum to 127, not 100 (± 2) (check the values of this stack against the report)"#),
+    BadInput(name: "a dataset named study",
+             change: withTasks(["Content/data/org/study.yml": ReferenceTests.dataset("study", base: "12", series: ReferenceTests.share),
+                                "Content/data/org/study.csv": "key,nl,fr,share\nboard,Bestuur,Conseil,40\n"]),
+             expected: #"Content/data/org/study.csv:1:1: error: the name "study" is kept for the study's facts (give this dataset another id; the facts live in Content/data/study.yml)"#),
+    BadInput(name: "chapter quotes a study fact that does not exist",
+             change: withTasks(["Content/nl/finances.md": TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\nHet zijn er {{study:answerd}}.")]),
+             expected: #"Content/nl/finances.md:8:13: error: Content/data/study.yml has no fact "answerd" (did you mean {{study:answered}}?)"#),
+    BadInput(name: "site.yml quotes a study fact that does not exist",
+             change: withTasks(["Content/site.yml": TestSite.siteYML.replacingOccurrences(of: "{nl: Een test., fr: Un test.}", with: "{nl: \"{{study:contacted}} verenigingen\", fr: Un test.}")]),
+             expected: #"Content/site.yml:2:20: error: Content/data/study.yml has no fact "contacted" (facts: answered)"#),
 ]
 
 @Test(arguments: badInputs)

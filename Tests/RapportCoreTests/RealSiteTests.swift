@@ -37,6 +37,66 @@ import Testing
         #expect((Self.result.pages[.nl] ?? 0) >= 10)
     }
 
+    /// Quiet by default: every warning of the study has been looked at (acknowledged or fixed),
+    /// so a build prints its one summary line and nothing else.
+    @Test func studyBuildsWithoutWarnings() {
+        #expect(Self.result.diagnostics.map(\.description) == [])
+        #expect(!Self.result.summary(output: "Public", wrote: true).contains("warning"))
+    }
+
+    /// One value, one place: no series (three values or more) or row of a dataset repeats another
+    /// dataset's, and no base is the study's answered/complete/contacted typed again instead of
+    /// taken from study.yml. Values taken by reference are not copies.
+    @Test func noValueIsCopied() {
+        let loaded = DatasetLoader(directory: TestSite.repository.appendingPathComponent("Content/data")).loadWithFacts()
+        #expect(loaded.diagnostics.map(\.description) == [])
+        var own: [(id: String, series: String, values: [String: Double])] = []
+        var rows: [(id: String, row: String, values: [Double?])] = []
+        var copies: [String] = []
+        let facts = ["answered", "complete", "contacted"].compactMap { key in loaded.facts.wholeNumber(key).map { (key, $0) } }
+        for (id, dataset) in loaded.datasets.sorted(by: { $0.key < $1.key }) {
+            var taken = Set<[Int]>(), takenBases = Set<String>()
+            for link in dataset.links {
+                switch link.slot {
+                case let .value(row, series): taken.insert([row, series])
+                case let .series(series): for row in dataset.rows.indices { taken.insert([row, series]) }
+                case .base: takenBases.insert("base")
+                case let .seriesBase(series): takenBases.insert("series \(series)")
+                case let .rowBase(row): takenBases.insert("row \(row)")
+                }
+            }
+            func value(_ row: Int, _ series: Int) -> Double? { taken.contains([row, series]) ? nil : dataset.rows[row].values[series] }
+            for (index, series) in dataset.series.enumerated() {
+                var values: [String: Double] = [:]
+                for (row, item) in dataset.rows.enumerated() { values[item.key] = value(row, index) }
+                own.append((id, series.key, values))
+            }
+            for (index, row) in dataset.rows.enumerated() {
+                rows.append((id, row.key, dataset.series.indices.map { value(index, $0) }))
+            }
+            var bases: [(String, Int?)] = [("base", dataset.base)]
+            bases += dataset.series.enumerated().map { ("series \($0.offset)", $0.element.base) }
+            bases += dataset.rows.enumerated().map { ("row \($0.offset)", $0.element.base) }
+            for (place, base) in bases where !takenBases.contains(place) {
+                if let fact = facts.first(where: { $0.1 == base }) { copies.append("\(id) \(place): \(fact.1) is study:\(fact.0)") }
+            }
+        }
+        for (a, first) in own.enumerated() {
+            for second in own[(a + 1)...] where second.id != first.id {
+                let shared = first.values.keys.filter { second.values[$0] != nil }
+                if shared.count >= 3, shared.allSatisfy({ first.values[$0] == second.values[$0] }) {
+                    copies.append("\(second.id):\(second.series) repeats \(first.id):\(first.series)")
+                }
+            }
+        }
+        for (a, first) in rows.enumerated() where first.values.compactMap({ $0 }).count >= 3 {
+            for second in rows[(a + 1)...] where second.id != first.id && second.values == first.values {
+                copies.append("\(second.id):\(second.row) repeats \(first.id):\(first.row)")
+            }
+        }
+        #expect(copies == [])
+    }
+
     @Test func everyDatasetIsUsedInBothLanguages() {
         let unused = Self.result.diagnostics.filter { $0.message.contains("is not used by any chapter") || $0.message.contains(" only (use it in") }
         #expect(unused.map(\.description) == [])

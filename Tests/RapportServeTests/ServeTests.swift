@@ -135,6 +135,8 @@ func eventually(_ what: String, timeout: Duration = .seconds(15), _ condition: (
         await eventually("the page to come back") { await http.get("/nl/financien/").status == 200 }
         let fixed = await http.get("/nl/financien/")
         #expect(fixed.body.contains("33%"), "the new value is in the sentence")
+        await eventually("the terminal to say what changed") { terminal.text.contains("volunteer-tasks:admin:share 31 → 33") }
+        #expect(terminal.text.contains("    charts: volunteer-tasks\n    sentences: \(site.content.path)/fr/finances.md:8, \(site.content.path)/nl/finances.md:8"), "\(terminal.text)")
 
         // 5. Serving: types, folders, redirects, 404, HEAD.
         let types: [(String, String)] = [

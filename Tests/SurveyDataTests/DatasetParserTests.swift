@@ -145,6 +145,36 @@ func invalidDatasetIsReported(yaml: String, csv: String, expected: String) {
     ])
 }
 
+/// `acknowledge: [small-base]`: the editors have looked at the small bases; the low-n mark
+/// stays, the warnings go.
+@Test func acknowledgedSmallBasesDoNotWarn() throws {
+    let csv = goodCSV.replacingOccurrences(of: ",118,", with: ",8,").replacingOccurrences(of: "money,Geld vinden,Trouver de l'argent,,", with: "money,Geld vinden,Trouver de l'argent,25,")
+    let yaml = goodYAML.replacingOccurrences(of: "base: 120\n", with: "base: 120\nacknowledge: [small-base]\n")
+        .replacingOccurrences(of: "    fr: Souvent\n", with: "    fr: Souvent\n    n: 12\n")
+    let (dataset, diagnostics) = parse(yaml: yaml, csv: csv)
+    let data = try #require(dataset)
+    #expect(diagnostics == [])
+    #expect(data.rows[0].isLowBase)
+    #expect(data.acknowledged == [.smallBase])
+    let (_, problems) = parse(yaml: yaml.replacingOccurrences(of: "[small-base]", with: "[small-bse]"), csv: csv)
+    #expect(problems.contains(#"d/freq.yml:9:15: error: unknown warning to acknowledge "small-bse" (did you mean "small-base"?)"#))
+}
+
+/// A reference where a number goes is kept for the loader to fill in, with its place.
+@Test func referencesAreKeptWithTheirPlaces() throws {
+    let yaml = goodYAML.replacingOccurrences(of: "base: 120", with: "base: study:complete")
+    let csv = goodCSV.replacingOccurrences(of: ",118,40,", with: ",other:staff:n,other:staff:never,")
+    let (dataset, diagnostics) = parse(yaml: yaml, csv: csv)
+    #expect(diagnostics == [])
+    let data = try #require(dataset)
+    #expect(data.base == nil && data.rows[0].values[0] == nil && data.rows[0].base == nil)
+    #expect(data.links.map { "\($0.slot) \($0.reference) \($0.location)" } == [
+        "base study:complete d/freq.yml:8:7",
+        "rowBase(row: 0) other:staff:n d/freq.csv:2:45",
+        "value(row: 0, series: 0) other:staff:never d/freq.csv:2:59",
+    ])
+}
+
 @Test func allErrorsAtOnce() {
     let csv = goodCSV.replacingOccurrences(of: ",40,", with: ",4O,").replacingOccurrences(of: ",69,", with: ",690,")
     let (_, diagnostics) = parse(csv: csv)

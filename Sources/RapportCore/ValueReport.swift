@@ -1,0 +1,177 @@
+import Diagnostics
+import Foundation
+import SurveyData
+
+/// Every number of a build, so that the next build can say what changed: each changed value
+/// (`volunteer-tasks:board:share 87 → 85`), the charts it appears in and the sentences that quote
+/// it, as `file:line`, for the editor to re-read. `rapport build` keeps the values in a hidden
+/// file beside the output folder (`.Public.values`); the preview keeps them in memory.
+public struct ValueSnapshot: Sendable {
+    /// Every value by the reference that names it (`volunteer-tasks:board:share`,
+    /// `volunteer-tasks:base`, `study:answered`), as an editor types it ("" for an empty cell).
+    public private(set) var values: [String: String] = [:]
+    /// Where a value taken by reference comes from (one step).
+    private var origins: [String: String] = [:]
+    /// The charts placed in the chapters.
+    private var placed: Set<String> = []
+    /// The sentences quoting each value: `file:line`, in file order.
+    private var quotes: [String: [SourceLocation]] = [:]
+
+    init(datasets: [String: Dataset], facts: StudyFacts, pages: [Page], site: SiteConfig?) {
+        for (key, _) in facts.facts { values["study:\(key)"] = facts.machineValue(key) ?? facts.formatted(key, language: .nl) ?? "" }
+        for (id, dataset) in datasets {
+            func number(_ value: Int?) -> String { value.map(String.init) ?? "" }
+            values["\(id):base"] = number(dataset.base)
+            for series in dataset.series { values["\(id):\(series.key):n"] = number(series.base) }
+            for row in dataset.rows {
+                values["\(id):\(row.key):n"] = number(row.base)
+                for (index, series) in dataset.series.enumerated() {
+                    values["\(id):\(row.key):\(series.key)"] = row.values[index].map(DatasetParser.formatNumber) ?? ""
+                }
+            }
+            for link in dataset.links {
+                let target = Self.key(link.reference, datasets: datasets)
+                switch link.slot {
+                case .base: origins["\(id):base"] = target
+                case let .seriesBase(series): origins["\(id):\(dataset.series[series].key):n"] = target
+                case let .rowBase(row): origins["\(id):\(dataset.rows[row].key):n"] = target
+                case let .value(row, series): origins["\(id):\(dataset.rows[row].key):\(dataset.series[series].key)"] = target
+                case let .series(series):
+                    for row in dataset.rows {
+                        let reference = Reference(source: link.reference.source, key: row.key, series: link.reference.key)
+                        origins["\(id):\(row.key):\(dataset.series[series].key)"] = Self.key(reference, datasets: datasets)
+                    }
+                }
+            }
+        }
+        for page in pages { scan(page, datasets: datasets) }
+        if let site {
+            for language in Language.allCases {
+                let location = site.descriptionLocations[language] ?? SourceLocation(file: site.file)
+                for expression in Self.placeholders(in: Substring(site.description[language])) {
+                    if let reference = Reference(expression) { quotes[Self.key(reference, datasets: datasets), default: []].append(location) }
+                }
+            }
+        }
+    }
+
+    /// The value a reference names, as a key of `values`.
+    static func key(_ reference: Reference, datasets: [String: Dataset]) -> String {
+        if reference.series == nil, !reference.isStudyFact, let dataset = datasets[reference.source] {
+            if reference.key == "base", !dataset.rows.contains(where: { $0.key == "base" }) { return "\(reference.source):base" }
+            if let first = dataset.series.first { return "\(reference.source):\(reference.key):\(first.key)" }
+        }
+        return reference.description
+    }
+
+    /// The chart blocks and `{{…}}` quotes of a chapter, by line.
+    private mutating func scan(_ page: Page, datasets: [String: Dataset]) {
+        let fence = Array("```chart ".utf8), tildes = Array("~~~chart ".utf8)
+        for (index, line) in page.body.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            if line.starts(with: fence) || line.starts(with: tildes) {
+                if let id = line.dropFirst(fence.count).split(separator: 0x20).first { placed.insert(String(decoding: id, as: UTF8.self)) }
+                continue
+            }
+            guard line.contains(0x7B) else { continue }  // "{"
+            for expression in Self.placeholders(in: Substring(String(decoding: line, as: UTF8.self))) {
+                guard let reference = Reference(expression) else { continue }
+                quotes[Self.key(reference, datasets: datasets), default: []].append(
+                    SourceLocation(file: page.file, line: page.bodyLineOffset + index + 1))
+            }
+        }
+    }
+
+    /// The expressions between `{{` and `}}` of one line.
+    static func placeholders(in line: Substring) -> [String] {
+        let bytes = Array(line.utf8)
+        var found: [String] = [], index = 0, open: Int?
+        while index + 1 < bytes.count {
+            if open == nil, bytes[index] == 0x7B, bytes[index + 1] == 0x7B {
+                open = index + 2
+                index += 2
+            } else if let start = open, bytes[index] == 0x7D, bytes[index + 1] == 0x7D {
+                found.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                open = nil
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    // MARK: The file
+
+    /// Where `rapport build` keeps the values of its last build: beside the output folder,
+    /// hidden, never published (`Public` → `.Public.values`).
+    public static func file(beside output: URL) -> URL {
+        let output = output.standardizedFileURL
+        return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).values")
+    }
+
+    /// One `key<TAB>value` line per value, sorted.
+    public var serialized: String {
+        "# rapport: the values of the last build, to report what the next one changes\n"
+            + values.keys.sorted().map { "\($0)\t\(values[$0] ?? "")\n" }.joined()
+    }
+
+    public static func parse(_ text: String) -> [String: String] {
+        var values: [String: String] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            if parts.count == 2 { values[String(parts[0])] = String(parts[1]) }
+        }
+        return values
+    }
+
+    // MARK: The report
+
+    /// The report: nothing when no value changed.
+    public func changes(since old: [String: String]) -> [String] {
+        let changed = Set(values.keys.filter { key in old[key].map { $0 != values[key] } ?? false })
+        guard !changed.isEmpty else { return [] }
+        func root(_ key: String) -> String {
+            var key = key, seen: Set<String> = []
+            while let next = origins[key], seen.insert(key).inserted { key = next }
+            return key
+        }
+        // A value taken from a changed value is reported under it.
+        var groups: [String: [String]] = [:]
+        for key in changed {
+            let origin = root(key)
+            groups[changed.contains(origin) ? origin : key, default: []].append(key)
+        }
+        var lines = ["what changed since the last build (\(groups.count) value\(groups.count == 1 ? "" : "s")):"]
+        for key in groups.keys.sorted() {
+            let members = groups[key] ?? []
+            lines.append("  \(key) \(Self.shown(old[key] ?? "")) → \(Self.shown(values[key] ?? ""))")
+            let charts = Set(members.map { String($0.prefix { $0 != ":" }) }).intersection(placed).sorted()
+            if !charts.isEmpty { lines.append("    charts: \(charts.joined(separator: ", "))") }
+            let sentences = Set(members.flatMap { quotes[$0] ?? [] }.map { SourceLocation(file: $0.file, line: $0.line) }).sorted()
+            if !sentences.isEmpty {
+                lines.append("    sentences: \(sentences.map { "\($0.file):\($0.line)" }.joined(separator: ", "))")
+            }
+        }
+        return lines
+    }
+
+    private static func shown(_ value: String) -> String { value.isEmpty ? "–" : value }
+}
+
+extension Pipeline {
+    /// After a successful build into a folder: the report against the values of the last one,
+    /// and the new values kept for the next. Best effort: a file that cannot be read or written
+    /// only means no report.
+    static func recordValues(_ snapshot: ValueSnapshot, beside output: URL) -> [String] {
+        let file = ValueSnapshot.file(beside: output)
+        let kept = Files.read(file.path).map { String(decoding: $0, as: UTF8.self) }
+        let text = snapshot.serialized
+        // Most rebuilds change no number: nothing to report, the file is left as it is.
+        guard let kept, kept != text else {
+            if kept == nil { try? Data(text.utf8).write(to: file, options: .atomic) }
+            return []
+        }
+        try? Data(text.utf8).write(to: file, options: .atomic)
+        return snapshot.changes(since: ValueSnapshot.parse(kept))
+    }
+}
