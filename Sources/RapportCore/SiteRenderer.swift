@@ -31,6 +31,10 @@ struct SiteRenderer {
     /// Datasets that exist but have errors (already reported): using them is not an error again.
     let invalidDatasets: Set<String>
     let templates: TemplateSet
+    /// `{{…}}` in chapters and dataset texts.
+    let references: DataReferences
+    /// Each language's datasets with the placeholders of their texts resolved (`render`).
+    private var shownDatasets: [Language: [String: Dataset]] = [:]
 
     private(set) var diagnostics = DiagnosticBag()
     /// Charts drawn (one per placement per language).
@@ -78,6 +82,7 @@ struct SiteRenderer {
         self.pages = pages
         self.datasets = datasets
         self.invalidDatasets = invalidDatasets
+        references = DataReferences(datasets: datasets, invalidDatasets: invalidDatasets, strings: strings)
         var index: [String: Page] = [:]
         for page in pages { index["\(page.language.rawValue)/\(page.name)"] = index["\(page.language.rawValue)/\(page.name)"] ?? page }
         pageIndex = index
@@ -160,6 +165,14 @@ struct SiteRenderer {
     /// `output` as soon as it is done; only what the site-wide checks need is kept. Those checks
     /// (links, dataset use, translations) run after, and only add diagnostics.
     mutating func render(into output: SiteOutput) {
+        var problems: [Diagnostic] = []
+        for id in datasets.keys.sorted() {
+            guard let dataset = datasets[id] else { continue }
+            for (language, shown) in references.resolvingTexts(of: dataset, diagnostics: &problems) {
+                shownDatasets[language, default: [:]][id] = shown
+            }
+        }
+        diagnostics.append(contentsOf: problems)
         let works = pages.parallelMap { page -> PageWork in
             var (work, html, headings) = self.renderMarkdown(page)
             let (file, problems) = self.renderPage(page, html: html, headings: headings)
@@ -194,36 +207,26 @@ struct SiteRenderer {
             footnotesTitle: strings["footnotes_title"],
             hooks: Markdown.Hooks(
                 chart: { info, position in self.chartFigure(info, page: page, at: at(position), work: &work) },
-                placeholder: { expression, position in self.placeholder(expression, page: page, at: at(position), work: &work) },
-                link: { url, position in self.link(url, page: page, at: at(position), work: &work) }))
+                placeholder: { expression, position in
+                    // One inout access at a time to the captured `work`.
+                    var used: Set<String> = []
+                    swap(&used, &work.datasetsUsed)
+                    defer { swap(&used, &work.datasetsUsed) }
+                    return self.references.value(expression, language: page.language, at: at(position),
+                                                 diagnostics: &work.diagnostics, used: &used)
+                },
+                link: { url, position in self.link(url, page: page, at: at(position), work: &work) },
+                error: { message, fix, position in work.diagnostics.append(.error(at(position), message, fix: fix)) }))
         work.headingIds = document.headings.map(\.id)
         return (work, document.html, document.headings)
     }
 
     // MARK: Charts in chapters
 
-    private func dataset(_ id: String, at location: SourceLocation, what: String, work: inout PageWork) -> Dataset? {
-        if id.isEmpty {
-            work.diagnostics.append(.error(location, "\(what) names no dataset", fix: "write the dataset id, e.g. ```chart volunteer-tasks"))
-            return nil
-        }
-        guard DatasetParser.isValidKey(id) else {
-            work.diagnostics.append(.error(location, "\"\(id)\" is not a valid dataset id", fix: "ids use a-z, 0-9 and - only, and name a file in Content/data"))
-            return nil
-        }
-        guard let dataset = datasets[id] else {
-            if invalidDatasets.contains(id) { return nil }
-            let suggestion = closestMatch(to: id, in: datasets.keys)
-            work.diagnostics.append(.error(location, "unknown dataset \"\(id)\"",
-                                           fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "add Content/data/<chapter>/\(id).yml and .csv"))
-            return nil
-        }
-        return dataset
-    }
-
     private func chartFigure(_ info: String, page: Page, at location: SourceLocation, work: inout PageWork) -> [UInt8] {
         let id = info.split(separator: " ").first.map(String.init) ?? ""
-        guard let dataset = dataset(id, at: location, what: "chart block", work: &work),
+        guard let dataset = references.dataset(id, at: location, what: "chart block", diagnostics: &work.diagnostics)
+                .map({ shownDatasets[page.language]?[id] ?? $0 }),
               let strings = strings[page.language] else { return [] }
         work.datasetsUsed.insert(id)
         work.charts.append(id)
@@ -254,59 +257,6 @@ struct SiteRenderer {
         let (html, problems) = templates.render("figure", scope)
         work.diagnostics.append(contentsOf: problems)
         return html
-    }
-
-    /// `{{dataset:row}}` or `{{dataset:row:series}}` → the value in the page's locale.
-    private func placeholder(_ expression: String, page: Page, at location: SourceLocation, work: inout PageWork) -> String {
-        // `{{lang fr: La situation financière …}}`: text in the other language, marked for screen readers.
-        if expression.hasPrefix("lang ") {
-            let rest = expression.dropFirst(5)
-            guard let colon = rest.firstIndex(of: ":"),
-                  let language = Language(rawValue: String(rest[..<colon]).trimmingWhitespace) else {
-                work.diagnostics.append(.error(location, "\"{{\(expression)}}\" does not name a language",
-                                               fix: "write {{lang fr: texte}} or {{lang nl: tekst}}"))
-                return escapeHTML(String(rest))
-            }
-            let text = String(rest[rest.index(after: colon)...]).trimmingWhitespace
-            return "<span lang=\"\(Self.htmlLang(language))\">\(escapeHTML(text))</span>"
-        }
-        let parts = expression.split(separator: ":", omittingEmptySubsequences: false).map {
-            String($0).trimmingWhitespace
-        }
-        guard parts.count == 2 || parts.count == 3 else {
-            work.diagnostics.append(.error(location, "\"{{\(expression)}}\" is not a data reference",
-                                           fix: "write {{dataset:row}} or {{dataset:row:series}}"))
-            return escapeHTML("{{\(expression)}}")
-        }
-        guard let dataset = dataset(parts[0], at: location, what: "data reference", work: &work),
-              let strings = strings[page.language] else {
-            return ""
-        }
-        work.datasetsUsed.insert(dataset.id)
-        guard let rowIndex = dataset.rows.firstIndex(where: { $0.key == parts[1] }) else {
-            let suggestion = closestMatch(to: parts[1], in: dataset.rows.map(\.key))
-            work.diagnostics.append(.error(location, "dataset \"\(dataset.id)\" has no row \"\(parts[1])\"",
-                                           fix: suggestion.map { "did you mean \"\($0)\"?" }))
-            return ""
-        }
-        var seriesIndex = 0
-        if parts.count == 3 {
-            guard let index = dataset.series.firstIndex(where: { $0.key == parts[2] }) else {
-                let suggestion = closestMatch(to: parts[2], in: dataset.series.map(\.key))
-                work.diagnostics.append(.error(location, "dataset \"\(dataset.id)\" has no series \"\(parts[2])\"",
-                                               fix: suggestion.map { "did you mean \"\($0)\"?" }))
-                return ""
-            }
-            seriesIndex = index
-        }
-        guard let value = dataset.rows[rowIndex].values[seriesIndex] else {
-            work.diagnostics.append(.error(location, "\(dataset.id):\(parts[1]) has no value (the cell is empty)",
-                                           fix: "fill in \(dataset.rows[rowIndex].valueLocations[seriesIndex])"))
-            return ""
-        }
-        let figure = ChartFigure(dataset: dataset, language: page.language, strings: strings, elementId: "", csvURL: "")
-        let text = figure.formatted(row: rowIndex, series: seriesIndex)
-        return "<data value=\"\(DatasetParser.formatNumber(value))\">\(escapeHTML(text))</data>"
     }
 
     // MARK: Links
