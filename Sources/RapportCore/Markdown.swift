@@ -8,7 +8,9 @@ import Foundation
 /// footnotes; raw HTML stays off (cmark's safe default: it is replaced by a comment). While the
 /// tree is walked, three hooks let the caller rewrite it:
 /// - a fenced block with info string `chart <id>` becomes the HTML the `chart` hook returns;
-/// - `{{…}}` in text becomes the (already escaped) HTML the `placeholder` hook returns;
+/// - `{{…}}` in text becomes the (already escaped) HTML the `placeholder` hook returns, in any
+///   context text can stand in (MarkdownPlaceholders.swift; its plain text in alt text and
+///   heading ids);
 /// - every link URL passes through the `link` hook (relative `.md` links become page URLs).
 /// Headings get readable ids, and the footnote back-link label is put in the page's language.
 enum Markdown {

@@ -22,9 +22,13 @@ extension Markdown {
         // The source is searched for each `{{` from where the node starts: the literal may differ
         // from the source before it (entities, escapes, typographic quotes).
         let nodeStart = columns.offset(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
+        // Searched no further than the node's end (or, without one, the most an entity could add).
+        let endColumn = Int(cmark_node_get_end_column(node))
+        let nodeEnd = Int(cmark_node_get_end_line(node)) == line && endColumn >= Int(cmark_node_get_start_column(node))
+            ? columns.offset(line: line, byteColumn: endColumn + 1) : nodeStart + 12 * literal.count
         var searchFrom = nodeStart
         func position(_ literalOffset: Int) -> Position {
-            let offset = columns.nextOpening(from: searchFrom) ?? (nodeStart + literalOffset)
+            let offset = columns.nextOpening(from: searchFrom, before: nodeEnd) ?? (nodeStart + literalOffset)
             searchFrom = offset + 2
             return Position(line: line + lineOffset, column: columns.column(at: offset))
         }

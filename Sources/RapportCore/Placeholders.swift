@@ -46,17 +46,6 @@ enum Placeholders {
         if start < bytes.count { visit(.text(start..<bytes.count)) }
     }
 
-    /// Whether `bytes` hold `{{` at all (most texts do not).
-    static func mayContain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 2 else { return false }
-        var index = 0
-        while index + 1 < bytes.count {
-            if bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") { return true }
-            index += 1
-        }
-        return false
-    }
-
     /// The start of an unclosed placeholder as an editor sees it in a diagnostic.
     static func excerpt(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String {
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)
@@ -145,10 +134,10 @@ struct SourceColumns {
         return min(bytes.count, lineStart + max(0, byteColumn - 1))
     }
 
-    /// The offset of the next `{{` from `offset` on the same line, if any.
-    func nextOpening(from offset: Int) -> Int? {
+    /// The offset of the next `{{` from `offset` on the same line and before `limit`, if any.
+    func nextOpening(from offset: Int, before limit: Int) -> Int? {
         var index = offset
-        while index + 1 < bytes.count, bytes[index] != 0x0A {
+        while index + 1 < min(bytes.count, limit), bytes[index] != 0x0A {
             if bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") { return index }
             index += 1
         }

@@ -100,6 +100,16 @@ import Testing
         #expect(rendered.components(separatedBy: Self.value).count == 10_001)
     }
 
+    /// Columns are counted in characters from where each text node starts in the source, even
+    /// after typographic quotes, entities and emphasis on the same line (5,000 nodes, one line).
+    @Test func columnsAcrossManyNodesOnOneLine() throws {
+        let piece = "*{{challenge-frequency:volunteers:often}}* &amp; \"é\" "
+        let (site, result) = try Self.build(String(repeating: piece, count: 5_000) + "“x” &eacute; {{challenge-frequency:nope}}\n")
+        defer { site.cleanUp() }
+        let column = 1 + 5_000 * piece.count + "“x” &eacute; ".count
+        #expect(site.messages(result) == ["Content/nl/volunteers.md:6:\(column): error: dataset \"challenge-frequency\" has no row \"nope\""])
+    }
+
     /// The page's own U+FDD0 (the markers' first character) cannot pass for a placeholder.
     @Test func noncharactersInThePageAreNotMarkers() throws {
         let open = String(Unicode.Scalar(0xFDD0 as UInt32)!), close = String(Unicode.Scalar(0xFDD1 as UInt32)!)
