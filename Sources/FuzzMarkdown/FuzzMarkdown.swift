@@ -26,6 +26,10 @@ let site: URL = {
         try? FileManager.default.copyItem(atPath: "Content/i18n/\(language).yml",
                                           toPath: root.appendingPathComponent("Content/i18n/\(language).yml").path)
     }
+    // libFuzzer ends with exit(): the folder goes with the process.
+    atexit {
+        try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("rapport-fuzz-markdown-\(getpid())"))
+    }
     return root
 }()
 
