@@ -35,6 +35,9 @@ struct Page {
     var file: String
     var slugLocation: SourceLocation?
     var templateLocation: SourceLocation?
+    /// Where the title's and description's texts start (for `{{…}}` in them).
+    var titleLocation: SourceLocation?
+    var descriptionLocation: SourceLocation?
 
     /// Set for a page whose file had errors: it stands in so no follow-up errors are reported.
     var isPlaceholder = false
@@ -233,8 +236,12 @@ struct ContentLoader {
         var page = Page(name: name, language: language, title: title, description: nil, order: 0,
                         slug: name == "index" ? "" : name, template: name == "index" ? "home" : "page",
                         body: body, bodyLineOffset: close + 1, file: file)
+        page.titleLocation = reader.textLocation(of: titleNode)
         if let node = value("order") { page.order = reader.integer(node, what: "order", range: 0...10_000) ?? 0 }
-        if let node = value("description") { page.description = reader.string(node, what: "description") }
+        if let node = value("description") {
+            page.description = reader.string(node, what: "description")
+            page.descriptionLocation = reader.textLocation(of: node)
+        }
         if let node = value("template") {
             page.template = reader.string(node, what: "template") ?? page.template
             page.templateLocation = reader.location(of: node)

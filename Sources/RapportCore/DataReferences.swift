@@ -93,35 +93,58 @@ struct DataReferences {
         return Placeholders.Value(html: "<data value=\"\(DatasetParser.formatNumber(value))\">\(escapeHTML(text))</data>", text: text)
     }
 
-    /// `dataset` as each language shows it: the `{{…}}` of its texts (title, question, finding,
-    /// notes, significance, source) replaced by their plain text. Errors at the YAML text.
-    func resolvingTexts(of dataset: Dataset, diagnostics: inout [Diagnostic]) -> [Language: Dataset] {
-        var result: [Language: Dataset] = [:]
-        for language in Language.allCases {
-            var copy = dataset
-            func resolve(_ localized: Localized) -> Localized {
-                var localized = localized
-                let text = localized[language]
-                guard text.utf8.contains(UInt8(ascii: "{")) else { return localized }
-                let start = localized.locations[language] ?? SourceLocation(file: dataset.metadataFile)
-                let resolved = resolvedText(text, in: language, startingAt: start, diagnostics: &diagnostics)
-                if language == .nl { localized.nl = resolved } else { localized.fr = resolved }
-                return localized
-            }
-            copy.title = resolve(copy.title)
-            copy.question = copy.question.map(resolve)
-            copy.finding = copy.finding.map(resolve)
-            copy.notes = copy.notes.map(resolve)
-            copy.significance = copy.significance.map(resolve)
-            copy.source = copy.source.map(resolve)
-            result[language] = copy
+    /// `dataset` with the `{{…}}` of its texts (title, question, finding, notes, significance,
+    /// source) replaced by their plain text, each language's in that language. Errors at the YAML text.
+    func resolvingTexts(of dataset: Dataset, diagnostics: inout [Diagnostic]) -> Dataset {
+        var copy = dataset
+        func resolve(_ localized: Localized) -> Localized {
+            resolved(localized, file: dataset.metadataFile, diagnostics: &diagnostics)
         }
-        return result
+        copy.title = resolve(copy.title)
+        copy.question = copy.question.map(resolve)
+        copy.finding = copy.finding.map(resolve)
+        copy.notes = copy.notes.map(resolve)
+        copy.significance = copy.significance.map(resolve)
+        copy.source = copy.source.map(resolve)
+        return copy
+    }
+
+    /// The site's title and description with their placeholders resolved.
+    func resolvingTexts(of site: SiteConfig, diagnostics: inout [Diagnostic]) -> SiteConfig {
+        var copy = site
+        copy.title = resolved(site.title, file: site.file, diagnostics: &diagnostics)
+        copy.description = resolved(site.description, file: site.file, diagnostics: &diagnostics)
+        return copy
+    }
+
+    /// A page's title and description (front matter) with their placeholders resolved.
+    func resolvingTexts(of page: Page, diagnostics: inout [Diagnostic]) -> Page {
+        var copy = page
+        if page.title.utf8.contains(UInt8(ascii: "{")) {
+            copy.title = resolvedText(page.title, in: page.language, startingAt: page.titleLocation ?? SourceLocation(file: page.file),
+                                      diagnostics: &diagnostics)
+        }
+        if let description = page.description, description.utf8.contains(UInt8(ascii: "{")) {
+            copy.description = resolvedText(description, in: page.language,
+                                            startingAt: page.descriptionLocation ?? SourceLocation(file: page.file), diagnostics: &diagnostics)
+        }
+        return copy
+    }
+
+    /// `localized` with each language's placeholders resolved in that language.
+    private func resolved(_ localized: Localized, file: String, diagnostics: inout [Diagnostic]) -> Localized {
+        var localized = localized
+        for language in Language.allCases where localized[language].utf8.contains(UInt8(ascii: "{")) {
+            let text = resolvedText(localized[language], in: language,
+                                    startingAt: localized.locations[language] ?? SourceLocation(file: file), diagnostics: &diagnostics)
+            if language == .nl { localized.nl = text } else { localized.fr = text }
+        }
+        return localized
     }
 
     /// `text` with its placeholders replaced by their plain text; `start` is where the text
     /// begins in its file (placeholders are located from there, on the same line).
-    private func resolvedText(_ text: String, in language: Language, startingAt start: SourceLocation,
+    func resolvedText(_ text: String, in language: Language, startingAt start: SourceLocation,
                          diagnostics: inout [Diagnostic]) -> String {
         var unused: Set<String> = []
         var output: [UInt8] = []

@@ -33,8 +33,6 @@ struct SiteRenderer {
     let templates: TemplateSet
     /// `{{…}}` in chapters and dataset texts.
     let references: DataReferences
-    /// Each language's datasets with the placeholders of their texts resolved (`render`).
-    private var shownDatasets: [Language: [String: Dataset]] = [:]
 
     private(set) var diagnostics = DiagnosticBag()
     /// Charts drawn (one per placement per language).
@@ -77,6 +75,10 @@ struct SiteRenderer {
 
     init(site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset],
          invalidDatasets: Set<String> = [], templates: TemplateSet) {
+        // `{{…}}` in the texts of site.yml, the front matter and the datasets, resolved once.
+        let (site, pages, datasets, textProblems) = Self.resolvingTexts(
+            site: site, pages: pages, datasets: datasets,
+            references: DataReferences(datasets: datasets, invalidDatasets: invalidDatasets, strings: strings))
         self.site = site
         self.strings = strings
         self.pages = pages
@@ -105,6 +107,17 @@ struct SiteRenderer {
         }
         languageScopes = scopes
         navEntries = nav
+        diagnostics.append(contentsOf: textProblems)
+    }
+
+    private static func resolvingTexts(site: SiteConfig, pages: [Page], datasets: [String: Dataset], references: DataReferences)
+        -> (SiteConfig, [Page], [String: Dataset], [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        let site = references.resolvingTexts(of: site, diagnostics: &problems)
+        let pages = pages.map { references.resolvingTexts(of: $0, diagnostics: &problems) }
+        var shown: [String: Dataset] = [:]
+        for (id, dataset) in datasets { shown[id] = references.resolvingTexts(of: dataset, diagnostics: &problems) }
+        return (site, pages, shown, problems)
     }
 
     /// The values every page of `language` shares.
@@ -165,14 +178,6 @@ struct SiteRenderer {
     /// `output` as soon as it is done; only what the site-wide checks need is kept. Those checks
     /// (links, dataset use, translations) run after, and only add diagnostics.
     mutating func render(into output: SiteOutput) {
-        var problems: [Diagnostic] = []
-        for id in datasets.keys.sorted() {
-            guard let dataset = datasets[id] else { continue }
-            for (language, shown) in references.resolvingTexts(of: dataset, diagnostics: &problems) {
-                shownDatasets[language, default: [:]][id] = shown
-            }
-        }
-        diagnostics.append(contentsOf: problems)
         let works = pages.parallelMap { page -> PageWork in
             var (work, html, headings) = self.renderMarkdown(page)
             let (file, problems) = self.renderPage(page, html: html, headings: headings)
@@ -225,8 +230,7 @@ struct SiteRenderer {
 
     private func chartFigure(_ info: String, page: Page, at location: SourceLocation, work: inout PageWork) -> [UInt8] {
         let id = info.split(separator: " ").first.map(String.init) ?? ""
-        guard let dataset = references.dataset(id, at: location, what: "chart block", diagnostics: &work.diagnostics)
-                .map({ shownDatasets[page.language]?[id] ?? $0 }),
+        guard let dataset = references.dataset(id, at: location, what: "chart block", diagnostics: &work.diagnostics),
               let strings = strings[page.language] else { return [] }
         work.datasetsUsed.insert(id)
         work.charts.append(id)

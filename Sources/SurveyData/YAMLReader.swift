@@ -118,7 +118,7 @@ public struct YAMLReader {
         for pair in pairs {
             guard let language = Language(rawValue: pair.key) else { continue }
             texts[language] = string(pair.value, what: "\(what()) (\(language.rawValue))")
-            locations[language] = textStart(pair.value)
+            locations[language] = textLocation(of: pair.value)
         }
         var complete = true
         for language in Language.allCases where texts[language] == nil {
@@ -133,7 +133,7 @@ public struct YAMLReader {
     }
 
     /// Where a scalar's text begins: after its opening quote, on the line after `|` or `>`.
-    private func textStart(_ node: Node) -> SourceLocation {
+    public func textLocation(of node: Node) -> SourceLocation {
         var start = location(of: node)
         guard case let .scalar(scalar) = node else { return start }
         switch scalar.style {

@@ -134,6 +134,18 @@ let badInputs: [BadInput] = [
     BadInput(name: "unknown dataset quoted in a dataset finding",
              change: dataset { $0.replacingOccurrences(of: "nl: Vrijwilligers vinden is het vaakst een probleem.", with: "nl: Vaak {{volunteer-tasks:board}}.") },
              expected: #"Content/data/challenges/challenge-frequency.yml:9:12: error: unknown dataset "volunteer-tasks" (add Content/data/<chapter>/volunteer-tasks.yml and .csv)"#),
+    BadInput(name: "unknown row quoted in a page title",
+             change: { site in
+                 try withChart(site)
+                 try site.write("Content/fr/volunteers.md", "---\ntitle: Volontaires ({{challenge-frequency:volunters}})\norder: 1\nslug: volontaires\n---\nTexte.\n")
+             },
+             expected: #"Content/fr/volunteers.md:2:21: error: dataset "challenge-frequency" has no row "volunters" (did you mean "volunteers"?)"#),
+    BadInput(name: "unknown dataset quoted in the site description",
+             change: { site in
+                 try site.write("Content/site.yml", TestSite.siteYML.replacingOccurrences(of: "description: {nl: Een test., fr: Un test.}",
+                                                                                          with: "description:\n  nl: Een test.\n  fr: \"{{enquete:total}} associations\""))
+             },
+             expected: #"Content/site.yml:4:8: error: unknown dataset "enquete" (add Content/data/<chapter>/enquete.yml and .csv)"#),
     // A placeholder cut in pieces by Markdown or HTML is not published as text (issue 12, item 11).
     BadInput(name: "placeholder with HTML inside",
              change: chapter("Een “{{lang fr: <b>démocratie</b> sanitaire}}”."),

@@ -87,6 +87,23 @@ import Testing
         #expect(fr.contains("-desc\">50,5\u{202F}% peinent souvent à trouver des volontaires. (n=136)</desc>"))
     }
 
+    @Test func inPageTitlesDescriptionsAndSiteTexts() throws {
+        var files = TestSite.minimal.merging(ChartFixtures.files) { $1 }
+        files["Content/nl/volunteers.md"] = "---\ntitle: Vrijwilligers ({{challenge-frequency:volunteers:often}})\ndescription: \"{{challenge-frequency:money:often}} vindt geld.\"\norder: 1\nslug: vrijwilligers\n---\n## Taken\n\nZie [financiën](finances.md#inkomsten).\n"
+        files["Content/site.yml"] = TestSite.siteYML.replacingOccurrences(of: "description: {nl: Een test., fr: Un test.}",
+            with: "description:\n  nl: Een test over {{challenge-frequency:volunteers:often}}.\n  fr: Un test sur {{challenge-frequency:volunteers:often}}.")
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(site.messages(result) == [])
+        let page = try #require(site.read("nl/vrijwilligers/index.html"))
+        #expect(page.contains("<title>Vrijwilligers (50,5%)"), "\(page)")
+        #expect(page.contains("<meta name=\"description\" content=\"39,0% vindt geld.\">"))
+        let home = try #require(site.read("fr/index.html"))
+        #expect(home.contains("Vrijwilligers") == false && home.contains("Un test sur 50,5\u{202F}%."), "\(home)")
+        #expect(site.read("nl/financien/index.html")?.contains(">Vrijwilligers (50,5%)</a>") == true, "the navigation shows the value")
+    }
+
     /// 10,000 placeholders in one paragraph (2.6 s before: each piece recounted the text from
     /// its start). Linear now; the time is measured by hand, not asserted.
     @Test func tenThousandPlaceholdersInOneParagraph() throws {
