@@ -102,15 +102,25 @@ bench: bench-deps
 clean:
 	rm -rf .build Public .Public.previous .Public.swap-* .Public.values
 
-# libFuzzer over the dataset parser for a bounded time (FUZZ_SECONDS). A crash leaves
-# crash-* files in fuzz-corpus/ and fails; replay one with .build/debug/fuzz-datasets FILE.
+# libFuzzer for a bounded time (FUZZ_SECONDS, split between the targets): over the dataset
+# parser, then over the Markdown stage with placeholders (a chapter through the real build).
+# A crash leaves crash-* files in fuzz-corpus/datasets/ or fuzz-corpus/markdown/ and fails;
+# replay one with .build/debug/fuzz-datasets FILE or .build/debug/fuzz-markdown FILE.
 FUZZ_SECONDS ?= 60
+FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DFUZZING
 fuzz: deps
-	$(SWIFT) build --scratch-path .build-fuzz --product fuzz-datasets \
-	  -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DFUZZING
-	mkdir -p fuzz-corpus
+	$(SWIFT) build --scratch-path .build-fuzz --product fuzz-datasets $(FUZZ_FLAGS)
+	$(SWIFT) build --scratch-path .build-fuzz --product fuzz-markdown $(FUZZ_FLAGS)
+	mkdir -p fuzz-corpus/datasets fuzz-corpus/markdown
 	@for f in Content/data/*/*.yml; do \
 	  c="$${f%.yml}.csv"; n=$$(basename "$${f%.yml}"); \
-	  { cat "$$f"; printf '\0'; cat "$$c"; } > "fuzz-corpus/seed-$$n"; done
-	.build-fuzz/debug/fuzz-datasets -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \
-	  -artifact_prefix=fuzz-corpus/ fuzz-corpus
+	  { cat "$$f"; printf '\0'; cat "$$c"; } > "fuzz-corpus/datasets/seed-$$n"; done
+	@for f in Content/*/*.md; do \
+	  l=$$(basename $$(dirname "$$f")); n=$$(basename "$${f%.md}"); \
+	  awk 'n >= 2 { print } /^---/ { n++ }' "$$f" > "fuzz-corpus/markdown/seed-$$l-$$n"; done
+	@printf '| a | {{d:a}} |\n|---|---|\n| {{lang fr: x}} | *{{d:b:t}}* |\n\n## H {{d:a}}\n\n![alt {{d:a}}](/a.svg) [{{d:b:t}}](#h-12)[^1]\n\n[^1]: {{d:a:s}}\n' > fuzz-corpus/markdown/seed-contexts
+	@printf '{{lang fr: <b>x</b>}} {{d:\na}} {{d:zz}} {{ `{{d:a}}`\n' > fuzz-corpus/markdown/seed-broken
+	.build-fuzz/debug/fuzz-datasets -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) -timeout=10 -rss_limit_mb=4096 \
+	  -artifact_prefix=fuzz-corpus/datasets/ fuzz-corpus/datasets
+	.build-fuzz/debug/fuzz-markdown -max_total_time=$$(( $(FUZZ_SECONDS) - $(FUZZ_SECONDS) / 2 )) -timeout=10 -rss_limit_mb=4096 \
+	  -dict=Sources/FuzzMarkdown/markdown.dict -artifact_prefix=fuzz-corpus/markdown/ fuzz-corpus/markdown

@@ -18,7 +18,7 @@ let package = Package(
     ],
     targets: [
         // The C library cmark-gfm (Debian: libcmark-gfm-dev), found with pkg-config.
-        // Only Sources/RapportCore/Markdown.swift imports it.
+        // Only Sources/RapportCore/Markdown*.swift import it.
         .systemLibrary(
             name: "CCMarkGFM",
             pkgConfig: "libcmark-gfm",
@@ -61,6 +61,9 @@ let package = Package(
         .executableTarget(name: "rapport-bench", dependencies: ["RapportCore", "SVGCharts", "SurveyData"], path: "Sources/RapportBench"),
         // `make fuzz`: libFuzzer over the dataset parser (built with -sanitize=fuzzer -DFUZZING).
         .executableTarget(name: "fuzz-datasets", dependencies: ["SurveyData"], path: "Sources/FuzzDatasets"),
+        // `make fuzz`: libFuzzer over the Markdown stage with placeholders, through the real build.
+        .executableTarget(name: "fuzz-markdown", dependencies: ["RapportCore"], path: "Sources/FuzzMarkdown",
+                         exclude: ["markdown.dict"]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["__Snapshots__"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "Diagnostics"]),
         // Writes small sites from inline files for the end-to-end tests.

@@ -17,8 +17,6 @@ struct SiteConfig {
     /// `updated: 2024-05-15` (optional): the "last updated" date in the footer.
     var updated: SiteDate?
     var file: String
-    /// Where each language's description starts (for `{{study:…}}` in it).
-    var descriptionLocations: [Language: SourceLocation] = [:]
 
     static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage", "updated"]
 }
@@ -41,6 +39,9 @@ struct Page {
     var file: String
     var slugLocation: SourceLocation?
     var templateLocation: SourceLocation?
+    /// Where the title's and description's texts start (for `{{…}}` in them).
+    var titleLocation: SourceLocation?
+    var descriptionLocation: SourceLocation?
 
     /// Set for a page whose file had errors: it stands in so no follow-up errors are reported.
     var isPlaceholder = false
@@ -144,15 +145,8 @@ struct ContentLoader {
             if updated == nil { reader.error(node, "updated \"\(text)\" is not a date", fix: "write it as YYYY-MM-DD, e.g. updated: 2024-05-15") }
         }
         guard let title, let description else { return nil }
-        var config = SiteConfig(title: title, description: description, baseURL: baseURL, origin: origin, basePath: basePath,
-                                defaultLanguage: defaultLanguage, updated: updated, file: file)
-        for pair in reader.mapping(value("description"), what: "site description") ?? [] {
-            guard let language = Language(rawValue: pair.key) else { continue }
-            var location = reader.location(of: pair.value)
-            if case let .scalar(scalar) = pair.value, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { location.column += 1 }
-            config.descriptionLocations[language] = location
-        }
-        return config
+        return SiteConfig(title: title, description: description, baseURL: baseURL, origin: origin, basePath: basePath,
+                          defaultLanguage: defaultLanguage, updated: updated, file: file)
     }
 
     /// `baseURL` parsed once: its origin and its percent-encoded path (ending in `/`), or why
@@ -299,8 +293,12 @@ struct ContentLoader {
         var page = Page(name: name, language: language, title: title, description: nil, order: 0,
                         slug: name == "index" ? "" : name, template: name == "index" ? "home" : "page",
                         body: body, bodyLineOffset: close + 1, file: file)
+        page.titleLocation = reader.textLocation(of: titleNode)
         if let node = value("order") { page.order = reader.integer(node, what: "order", range: 0...10_000) ?? 0 }
-        if let node = value("description") { page.description = reader.string(node, what: "description") }
+        if let node = value("description") {
+            page.description = reader.string(node, what: "description")
+            page.descriptionLocation = reader.textLocation(of: node)
+        }
         if let node = value("template") {
             page.template = reader.string(node, what: "template") ?? page.template
             page.templateLocation = reader.location(of: node)

@@ -8,7 +8,9 @@ import Foundation
 /// footnotes; raw HTML stays off (cmark's safe default: it is replaced by a comment). While the
 /// tree is walked, three hooks let the caller rewrite it:
 /// - a fenced block with info string `chart <id>` becomes the HTML the `chart` hook returns;
-/// - `{{…}}` in text becomes the (already escaped) HTML the `placeholder` hook returns;
+/// - `{{…}}` in text becomes the (already escaped) HTML the `placeholder` hook returns, in any
+///   context text can stand in (MarkdownPlaceholders.swift; its plain text in alt text and
+///   heading ids);
 /// - every link URL passes through the `link` hook (relative `.md` links become page URLs).
 /// Headings get readable ids, and the footnote back-link label is put in the page's language.
 enum Markdown {
@@ -28,8 +30,10 @@ enum Markdown {
     struct Hooks {
         /// The figure's HTML (UTF-8).
         var chart: (_ info: String, _ at: Position) -> [UInt8]
-        var placeholder: (_ expression: String, _ at: Position) -> String
+        var placeholder: (_ expression: String, _ at: Position) -> Placeholders.Value
         var link: (_ url: String, _ at: Position) -> String
+        /// A mistake in the Markdown itself (a `{{` cut off by Markdown or HTML).
+        var error: (_ message: String, _ fix: String, _ at: Position) -> Void
         /// Every text node after placeholders are replaced (typography; `rewriteText`); nil: unchanged.
         var text: ((_ text: String, _ afterInline: Bool) -> String?)? = nil
     }
@@ -56,6 +60,8 @@ enum Markdown {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
         }
+        // U+FDD0… in the page would pass for placeholder markers: they become U+FFFD.
+        let utf8 = Placeholders.neutralized(utf8) ?? utf8
         utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 cmark_parser_feed(parser, $0, buffer.count)
@@ -73,27 +79,43 @@ enum Markdown {
         // Collect first, then rewrite: the iterator must not see nodes change under it.
         var headings: [OpaquePointer] = []
         var codeBlocks: [OpaquePointer] = []
-        var texts: [OpaquePointer] = []
+        var texts: [(node: OpaquePointer, inImage: Bool)] = []
         var links: [OpaquePointer] = []
         if let iterator = cmark_iter_new(root) {
+            var imageDepth = 0
             while true {
                 let event = cmark_iter_next(iterator)
                 if event == CMARK_EVENT_DONE { break }
-                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-                switch cmark_node_get_type(node) {
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                if event == CMARK_EVENT_EXIT {
+                    if type == CMARK_NODE_IMAGE { imageDepth -= 1 }
+                    continue
+                }
+                guard event == CMARK_EVENT_ENTER else { continue }
+                switch type {
                 case CMARK_NODE_HEADING: headings.append(node)
                 case CMARK_NODE_CODE_BLOCK: codeBlocks.append(node)
-                case CMARK_NODE_TEXT: texts.append(node)
-                case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(node)
+                case CMARK_NODE_TEXT: texts.append((node, imageDepth > 0))
+                case CMARK_NODE_LINK: links.append(node)
+                case CMARK_NODE_IMAGE: links.append(node); imageDepth += 1
                 default: break
                 }
             }
             cmark_iter_free(iterator)
         }
 
+        // Placeholders first: headings read their values.
+        var columns = SourceColumns(utf8)
+        var placeholders = PlaceholderValues()
+        for (node, inImage) in texts {
+            rewritePlaceholders(in: node, inImage: inImage, lineOffset: lineOffset, columns: &columns,
+                                values: &placeholders, hooks: hooks)
+        }
+
         var ids = ids
         let outline = headings.map { node -> Heading in
-            let text = plainText(of: node)
+            let text = plainText(of: node, placeholders: placeholders.texts)
             return Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.allocate(for: text),
                            position: position(node))
         }
@@ -102,29 +124,6 @@ enum Markdown {
             let url = string(cmark_node_get_url(node))
             let rewritten = hooks.link(url, position(node))
             if rewritten != url { cmark_node_set_url(node, rewritten) }
-        }
-
-        for node in texts {
-            // Most text has no `{{`: looked for in cmark's own C string, before making a String.
-            guard let raw = cmark_node_get_literal(node), let brace = strstr(raw, "{{"), brace.pointee != 0 else { continue }
-            let literal = String(cString: raw)
-            let pieces = placeholderPieces(literal)
-            guard pieces.contains(where: \.isPlaceholder) else { continue }
-            let start = position(node)
-            for piece in pieces {
-                let new: OpaquePointer?
-                if piece.isPlaceholder {
-                    new = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
-                    let html = hooks.placeholder(piece.text.trimmingWhitespace,
-                                                 Position(line: start.line, column: start.column + piece.offset))
-                    if let new { cmark_node_set_on_enter(new, html) }
-                } else {
-                    new = cmark_node_new(CMARK_NODE_TEXT)
-                    if let new { cmark_node_set_literal(new, piece.text) }
-                }
-                if let new { cmark_node_insert_before(node, new) }
-            }
-            cmark_node_free(node)
         }
 
         if let transform = hooks.text { rewriteText(root, transform) }
@@ -147,8 +146,13 @@ enum Markdown {
             return Document(html: [], headings: outline)
         }
         defer { free(rendered) }
-        let html = finish(UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered)),
-                          headings: outline, figures: figures, footnoteBackLabel: footnoteBackLabel, footnotesTitle: footnotesTitle)
+        let cmarkHTML = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
+        func finished(_ html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+            finish(html, headings: outline, figures: figures, footnoteBackLabel: footnoteBackLabel, footnotesTitle: footnotesTitle)
+        }
+        // The placeholders' values go in before the figures: a figure's text is never taken for a marker.
+        let html = placeholders.html.isEmpty ? finished(cmarkHTML)
+            : Placeholders.substitute(cmarkHTML, values: placeholders.html).withUnsafeBufferPointer(finished)
         return Document(html: html, headings: outline)
     }
 
@@ -244,31 +248,7 @@ enum Markdown {
         return output
     }
 
-    /// Splits a text into plain pieces and `{{…}}` expressions, with each piece's character
-    /// offset in the text (for diagnostics).
-    static func placeholderPieces(_ literal: String) -> [(isPlaceholder: Bool, text: String, offset: Int)] {
-        let bytes = Array(literal.utf8)
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        var pieces: [(isPlaceholder: Bool, text: String, offset: Int)] = []
-        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
-        /// Offsets are in characters (columns), counted only where a piece starts.
-        func characterOffset(_ byte: Int) -> Int { text(0..<byte).count }
-        var index = 0, start = 0
-        while index + 1 < bytes.count {
-            guard bytes[index] == open, bytes[index + 1] == open else { index += 1; continue }
-            var end = index + 2
-            while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
-            guard end + 1 < bytes.count else { break }
-            if start < index { pieces.append((false, text(start..<index), characterOffset(start))) }
-            pieces.append((true, text((index + 2)..<end), characterOffset(index)))
-            index = end + 2
-            start = index
-        }
-        if start < bytes.count { pieces.append((false, text(start..<bytes.count), characterOffset(start))) }
-        return pieces
-    }
-
-    private static func plainText(of node: OpaquePointer) -> String {
+    private static func plainText(of node: OpaquePointer, placeholders: [[UInt8]]) -> String {
         var text = ""
         guard let iterator = cmark_iter_new(node) else { return text }
         defer { cmark_iter_free(iterator) }
@@ -278,14 +258,11 @@ enum Markdown {
             guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(child)
             if type == CMARK_NODE_TEXT {
-                // `{{lang fr: texte}}` reads as its text in a heading's id and table of contents.
-                for piece in placeholderPieces(string(cmark_node_get_literal(child))) {
-                    if piece.isPlaceholder, piece.text.hasPrefix("lang "), let colon = piece.text.firstIndex(of: ":") {
-                        text += String(piece.text[piece.text.index(after: colon)...]).trimmingWhitespace
-                    } else {
-                        text += piece.isPlaceholder ? "{{\(piece.text)}}" : piece.text
-                    }
-                }
+                // A placeholder reads as its plain text in a heading's id and table of contents.
+                guard let literal = cmark_node_get_literal(child) else { continue }
+                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+                text += placeholders.isEmpty ? String(decoding: bytes, as: UTF8.self)
+                    : String(decoding: Placeholders.substitute(bytes, values: placeholders), as: UTF8.self)
             } else if type == CMARK_NODE_CODE {
                 text += string(cmark_node_get_literal(child))
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {

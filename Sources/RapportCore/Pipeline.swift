@@ -77,19 +77,13 @@ public struct Pipeline {
 
         // 1. Load: every input becomes a typed value that remembers where it came from.
         var content = ContentLoader(contentDirectory: options.content, display: display)
-        var site = content.loadSite()
-        let siteAsWritten = site
+        let site = content.loadSite()
         let strings = content.loadStrings()
         let pages = content.loadPages()
         diagnostics.append(contentsOf: content.diagnostics.items)
         phase("load pages")
         let (datasets, dataProblems, invalidDatasets, facts) = DatasetLoader(directory: options.content.appendingPathComponent("data"), within: options.content, display: display).loadWithFacts()
         diagnostics.append(contentsOf: dataProblems)
-        if let config = site {
-            let (quoted, problems) = config.quotingFacts(facts, datasets: datasets, invalid: invalidDatasets)
-            site = quoted
-            diagnostics.append(contentsOf: problems)
-        }
         phase("load datasets")
         let (templates, templateProblems) = TemplateSet.load(from: options.templates, display: display, engine: options.templateEngine)
         diagnostics.append(contentsOf: templateProblems)
@@ -113,8 +107,7 @@ public struct Pipeline {
         var charts = 0
         if failure == nil, let site, strings.count == Language.allCases.count {
             var renderer = SiteRenderer(site: site, strings: strings, pages: pages, datasets: datasets,
-                                        invalidDatasets: invalidDatasets, templates: templates)
-            renderer.facts = facts
+                                        invalidDatasets: invalidDatasets, facts: facts, templates: templates)
             renderer.render(into: output)
             diagnostics.append(contentsOf: renderer.diagnostics.items)
             charts = renderer.chartCount
@@ -139,7 +132,7 @@ public struct Pipeline {
         if destination.isFolder { phase("swap folders") }
         var values: ValueSnapshot?, changes: [String] = []
         if failure == nil, !diagnostics.hasErrors, site != nil {
-            values = ValueSnapshot(datasets: datasets, facts: facts, pages: pages, site: siteAsWritten)
+            values = ValueSnapshot(datasets: datasets, facts: facts, pages: pages, site: site)
             if destination.isFolder, let values { changes = Self.recordValues(values, beside: options.output) }
             phase("what changed")
         }

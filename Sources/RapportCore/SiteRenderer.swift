@@ -31,8 +31,8 @@ struct SiteRenderer {
     /// Datasets that exist but have errors (already reported): using them is not an error again.
     let invalidDatasets: Set<String>
     let templates: TemplateSet
-    /// `Content/data/study.yml`, quoted as `{{study:<fact>}}`.
-    var facts = StudyFacts()
+    /// `{{…}}` in chapters and dataset texts.
+    let references: DataReferences
 
     private(set) var diagnostics = DiagnosticBag()
     /// Charts drawn (one per placement per language).
@@ -74,17 +74,22 @@ struct SiteRenderer {
     private var chartOrder: [Language: [String: [String]]] = [:]
 
     init(site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset],
-         invalidDatasets: Set<String> = [], templates: TemplateSet) {
+         invalidDatasets: Set<String> = [], facts: StudyFacts = StudyFacts(), templates: TemplateSet) {
+        // `{{…}}` in the texts of site.yml, the front matter and the datasets, resolved once.
+        let (resolvedSite, resolvedPages, datasets, textProblems) = Self.resolvingTexts(
+            site: site, pages: pages, datasets: datasets,
+            references: DataReferences(datasets: datasets, invalidDatasets: invalidDatasets, strings: strings, facts: facts))
         // Typography (Typography.swift) once, here, for the texts that are neither Markdown nor
         // a dataset's (those get it per chart, in the page's language, on all cores).
-        let site = Typography.apply(site)
+        let site = Typography.apply(resolvedSite)
         let strings = Dictionary(uniqueKeysWithValues: strings.map { ($0.key, Typography.apply($0.value, $0.key)) })
-        let pages = pages.map(Typography.apply)
+        let pages = resolvedPages.map(Typography.apply)
         self.site = site
         self.strings = strings
         self.pages = pages
         self.datasets = datasets
         self.invalidDatasets = invalidDatasets
+        references = DataReferences(datasets: datasets, invalidDatasets: invalidDatasets, strings: strings, facts: facts)
         var index: [String: Page] = [:]
         for page in pages { index["\(page.language.rawValue)/\(page.name)"] = index["\(page.language.rawValue)/\(page.name)"] ?? page }
         pageIndex = index
@@ -107,6 +112,17 @@ struct SiteRenderer {
         }
         languageScopes = scopes
         navEntries = nav
+        diagnostics.append(contentsOf: textProblems)
+    }
+
+    private static func resolvingTexts(site: SiteConfig, pages: [Page], datasets: [String: Dataset], references: DataReferences)
+        -> (SiteConfig, [Page], [String: Dataset], [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        let site = references.resolvingTexts(of: site, diagnostics: &problems)
+        let pages = pages.map { references.resolvingTexts(of: $0, diagnostics: &problems) }
+        var shown: [String: Dataset] = [:]
+        for (id, dataset) in datasets { shown[id] = references.resolvingTexts(of: dataset, diagnostics: &problems) }
+        return (site, pages, shown, problems)
     }
 
     /// The values every page of `language` shares.
@@ -201,8 +217,16 @@ struct SiteRenderer {
             ids: IdAllocator(reserved: templates.reservedIds.exact, reservedPrefixes: templates.reservedIds.prefixes),
             hooks: Markdown.Hooks(
                 chart: { info, position in self.chartFigure(info, page: page, at: at(position), work: &work) },
-                placeholder: { expression, position in self.placeholder(expression, page: page, at: at(position), work: &work) },
+                placeholder: { expression, position in
+                    // One inout access at a time to the captured `work`.
+                    var used: Set<String> = []
+                    swap(&used, &work.datasetsUsed)
+                    defer { swap(&used, &work.datasetsUsed) }
+                    return self.references.value(expression, language: page.language, at: at(position),
+                                                 diagnostics: &work.diagnostics, used: &used)
+                },
                 link: { url, position in self.link(url, page: page, at: at(position), work: &work) },
+                error: { message, fix, position in work.diagnostics.append(.error(at(position), message, fix: fix)) },
                 text: { text, afterInline in Typography.rewritten(text, page.language, afterInline: afterInline) }))
         work.headingIds = document.headings.map(\.id)
         return (work, document.html, document.headings)
@@ -210,28 +234,9 @@ struct SiteRenderer {
 
     // MARK: Charts in chapters
 
-    private func dataset(_ id: String, at location: SourceLocation, what: String, work: inout PageWork) -> Dataset? {
-        if id.isEmpty {
-            work.diagnostics.append(.error(location, "\(what) names no dataset", fix: "write the dataset id, e.g. ```chart volunteer-tasks"))
-            return nil
-        }
-        guard DatasetParser.isValidKey(id) else {
-            work.diagnostics.append(.error(location, "\"\(id)\" is not a valid dataset id", fix: "ids use a-z, 0-9 and - only, and name a file in Content/data"))
-            return nil
-        }
-        guard let dataset = datasets[id] else {
-            if invalidDatasets.contains(id) { return nil }
-            let suggestion = closestMatch(to: id, in: datasets.keys)
-            work.diagnostics.append(.error(location, "unknown dataset \"\(id)\"",
-                                           fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "add Content/data/<chapter>/\(id).yml and .csv"))
-            return nil
-        }
-        return dataset
-    }
-
     private func chartFigure(_ info: String, page: Page, at location: SourceLocation, work: inout PageWork) -> [UInt8] {
         let id = info.split(separator: " ").first.map(String.init) ?? ""
-        guard let dataset = dataset(id, at: location, what: "chart block", work: &work),
+        guard let dataset = references.dataset(id, at: location, what: "chart block", diagnostics: &work.diagnostics),
               let strings = strings[page.language] else { return [] }
         work.datasetsUsed.insert(id)
         work.charts.append(id)
@@ -265,64 +270,6 @@ struct SiteRenderer {
         let (html, problems) = templates.render("figure", scope)
         work.diagnostics.append(contentsOf: problems)
         return html
-    }
-
-    /// `{{dataset:row}}` or `{{dataset:row:series}}` → the value in the page's locale.
-    private func placeholder(_ expression: String, page: Page, at location: SourceLocation, work: inout PageWork) -> String {
-        // `{{lang fr: La situation financière …}}`: text in the other language, marked for screen readers.
-        if expression.hasPrefix("lang ") {
-            let rest = expression.dropFirst(5)
-            guard let colon = rest.firstIndex(of: ":"),
-                  let language = Language(rawValue: String(rest[..<colon]).trimmingWhitespace) else {
-                work.diagnostics.append(.error(location, "\"{{\(expression)}}\" does not name a language",
-                                               fix: "write {{lang fr: texte}} or {{lang nl: tekst}}"))
-                return escapeHTML(String(rest))
-            }
-            let text = String(rest[rest.index(after: colon)...]).trimmingWhitespace
-            return "<span lang=\"\(Self.htmlLang(language))\">\(escapeHTML(text))</span>"
-        }
-        let parts = expression.split(separator: ":", omittingEmptySubsequences: false).map {
-            String($0).trimmingWhitespace
-        }
-        guard parts.count == 2 || parts.count == 3 else {
-            work.diagnostics.append(.error(location, "\"{{\(expression)}}\" is not a data reference",
-                                           fix: "write {{dataset:row}} or {{dataset:row:series}}"))
-            return escapeHTML("{{\(expression)}}")
-        }
-        if parts[0] == Reference.study {
-            let (html, problem) = QuotedFacts.html(parts, facts: facts, language: page.language, at: location)
-            if let problem { work.diagnostics.append(problem) }
-            return html
-        }
-        guard let dataset = dataset(parts[0], at: location, what: "data reference", work: &work),
-              let strings = strings[page.language] else {
-            return ""
-        }
-        work.datasetsUsed.insert(dataset.id)
-        guard let rowIndex = dataset.rows.firstIndex(where: { $0.key == parts[1] }) else {
-            let suggestion = closestMatch(to: parts[1], in: dataset.rows.map(\.key))
-            work.diagnostics.append(.error(location, "dataset \"\(dataset.id)\" has no row \"\(parts[1])\"",
-                                           fix: suggestion.map { "did you mean \"\($0)\"?" }))
-            return ""
-        }
-        var seriesIndex = 0
-        if parts.count == 3 {
-            guard let index = dataset.series.firstIndex(where: { $0.key == parts[2] }) else {
-                let suggestion = closestMatch(to: parts[2], in: dataset.series.map(\.key))
-                work.diagnostics.append(.error(location, "dataset \"\(dataset.id)\" has no series \"\(parts[2])\"",
-                                               fix: suggestion.map { "did you mean \"\($0)\"?" }))
-                return ""
-            }
-            seriesIndex = index
-        }
-        guard let value = dataset.rows[rowIndex].values[seriesIndex] else {
-            work.diagnostics.append(.error(location, "\(dataset.id):\(parts[1]) has no value (the cell is empty)",
-                                           fix: "fill in \(dataset.rows[rowIndex].valueLocations[seriesIndex])"))
-            return ""
-        }
-        let figure = ChartFigure(dataset: dataset, language: page.language, strings: strings, elementId: "", csvURL: "")
-        let text = figure.formatted(row: rowIndex, series: seriesIndex)
-        return "<data value=\"\(DatasetParser.formatNumber(value))\">\(escapeHTML(text))</data>"
     }
 
     // MARK: Links

@@ -47,7 +47,7 @@ public struct ValueSnapshot: Sendable {
         for page in pages { scan(page, datasets: datasets) }
         if let site {
             for language in Language.allCases {
-                let location = site.descriptionLocations[language] ?? SourceLocation(file: site.file)
+                let location = site.description.locations[language] ?? SourceLocation(file: site.file)
                 for expression in Self.placeholders(in: Substring(site.description[language])) {
                     if let reference = Reference(expression) { quotes[Self.key(reference, datasets: datasets), default: []].append(location) }
                 }

@@ -310,6 +310,14 @@ struct RowBuilder {
                     row.values.append(nil)
                     continue
                 }
+                if !value.isFinite || abs(value) >= 1e15 {
+                    // Beyond 15 digits a number is not shown as written (and 1e400 is infinite).
+                    let shown = cell.text.count > 24 ? cell.text.prefix(20) + "…" : cell.text
+                    diagnostics.append(.error(cell.location, "value \"\(shown)\" is too large to show",
+                                              fix: "write at most 15 digits before the decimal point; quote big amounts in a larger unit"))
+                    row.values.append(nil)
+                    continue
+                }
                 if unit == .percent || unit == .margin, !(0...100).contains(value) {
                     diagnostics.append(.error(cell.location, "percentage \(DatasetParser.formatNumber(value)) is outside 0–100"))
                 } else if value < 0, unit != .number {

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The site's two languages. Every reader-facing text exists in both.
 public enum Language: String, CaseIterable, Sendable, Comparable {
     case nl, fr
@@ -13,10 +15,13 @@ public enum Language: String, CaseIterable, Sendable, Comparable {
 public struct Localized: Hashable, Sendable {
     public var nl: String
     public var fr: String
+    /// Where each text starts in its file, when read from YAML (for `{{…}}` in dataset texts).
+    public var locations: [Language: SourceLocation]
 
-    public init(nl: String, fr: String) {
+    public init(nl: String, fr: String, locations: [Language: SourceLocation] = [:]) {
         self.nl = nl
         self.fr = fr
+        self.locations = locations
     }
 
     public subscript(language: Language) -> String {

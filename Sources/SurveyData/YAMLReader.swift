@@ -114,9 +114,11 @@ public struct YAMLReader {
         guard let pairs = mapping(node, what: what()) else { return nil }
         rejectUnknownKeys(pairs, known: Language.allCases.map(\.rawValue), what: "language")
         var texts: [Language: String] = [:]
+        var locations: [Language: SourceLocation] = [:]
         for pair in pairs {
             guard let language = Language(rawValue: pair.key) else { continue }
             texts[language] = string(pair.value, what: "\(what()) (\(language.rawValue))")
+            locations[language] = textLocation(of: pair.value)
         }
         var complete = true
         for language in Language.allCases where texts[language] == nil {
@@ -127,7 +129,19 @@ public struct YAMLReader {
             complete = false
         }
         guard complete, let nl = texts[.nl], let fr = texts[.fr] else { return nil }
-        return Localized(nl: nl, fr: fr)
+        return Localized(nl: nl, fr: fr, locations: locations)
+    }
+
+    /// Where a scalar's text begins: after its opening quote, on the line after `|` or `>`.
+    public func textLocation(of node: Node) -> SourceLocation {
+        var start = location(of: node)
+        guard case let .scalar(scalar) = node else { return start }
+        switch scalar.style {
+        case .singleQuoted, .doubleQuoted: start.column += 1
+        case .literal, .folded: start.line += 1
+        default: break
+        }
+        return start
     }
 }
 

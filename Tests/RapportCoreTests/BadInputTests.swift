@@ -28,6 +28,27 @@ private func withTasks(_ more: [String: String]) -> @Sendable (TestSite) throws 
     ]) { mine, _ in mine })
 }
 
+/// The chart fixture (ChartTests) added to the site.
+private func withChart(_ site: TestSite) throws {
+    for (path, text) in ChartFixtures.files { try site.write(path, text) }
+}
+
+/// The chart fixture, and `body` as the Dutch volunteers chapter (its text starts on line 6).
+private func chapter(_ body: String) -> @Sendable (TestSite) throws -> Void {
+    { site in
+        try withChart(site)
+        try site.write("Content/nl/volunteers.md", TestSite.page("Vrijwilligers", slug: "vrijwilligers", body))
+    }
+}
+
+/// The chart fixture with its YAML file changed by `edit`.
+private func dataset(_ edit: @escaping @Sendable (String) -> String) -> @Sendable (TestSite) throws -> Void {
+    { site in
+        try withChart(site)
+        try site.write("Content/data/challenges/challenge-frequency.yml", edit(ChartFixtures.yaml))
+    }
+}
+
 let badInputs: [BadInput] = [
     BadInput(name: "page in one language only",
              change: page("Content/nl/extra.md", TestSite.page("Extra")),
@@ -104,6 +125,63 @@ let badInputs: [BadInput] = [
     BadInput(name: "site.yml with an updated date in another format",
              change: page("Content/site.yml", TestSite.siteYML + "\nupdated: 15/05/2024\n"),
              expected: #"Content/site.yml:6:10: error: updated "15/05/2024" is not a date (write it as YYYY-MM-DD, e.g. updated: 2024-05-15)"#),
+    // `{{…}}` that cannot be resolved, in every context text can stand in (issue 13, item 1).
+    BadInput(name: "unknown row quoted in a table cell",
+             change: chapter("| a | b |\n|---|---|\n| Bijna | {{challenge-frequency:volunters:often}} |"),
+             expected: #"Content/nl/volunteers.md:8:11: error: dataset "challenge-frequency" has no row "volunters" (did you mean "volunteers"?)"#),
+    BadInput(name: "unknown row quoted in a heading",
+             change: chapter("## Taken van {{challenge-frequency:volunters}}"),
+             expected: #"Content/nl/volunteers.md:6:14: error: dataset "challenge-frequency" has no row "volunters" (did you mean "volunteers"?)"#),
+    BadInput(name: "unknown series quoted in link text",
+             change: chapter("Zie [wat {{challenge-frequency:money:oftn}} zegt](finances.md)."),
+             expected: #"Content/nl/volunteers.md:6:10: error: dataset "challenge-frequency" has no series "oftn" (did you mean "often"?)"#),
+    BadInput(name: "unknown dataset quoted in image alt text",
+             change: chapter("Één ![beeld van {{challenge-frequenc:money}}](/assets/favicon.svg)"),
+             expected: #"Content/nl/volunteers.md:6:17: error: unknown dataset "challenge-frequenc" (did you mean "challenge-frequency"?)"#),
+    BadInput(name: "unknown row quoted in a footnote",
+             change: chapter("Tekst.[^1]\n\n[^1]: Zie {{challenge-frequency:mony}}."),
+             expected: #"Content/nl/volunteers.md:8:11: error: dataset "challenge-frequency" has no row "mony" (did you mean "money"?)"#),
+    BadInput(name: "unknown row quoted in emphasis",
+             change: chapter("Dit is *{{challenge-frequency:mony}}*."),
+             expected: #"Content/nl/volunteers.md:6:9: error: dataset "challenge-frequency" has no row "mony" (did you mean "money"?)"#),
+    BadInput(name: "unknown row quoted in a dataset note",
+             change: dataset { $0.replacingOccurrences(of: "inferred:", with: "  - nl: Zie {{challenge-frequency:mony}}.\n    fr: \"Voir {{challenge-frequency:money:oftn}}.\"\ninferred:") },
+             expected: #"Content/data/challenges/challenge-frequency.yml:31:13: error: dataset "challenge-frequency" has no row "mony" (did you mean "money"?)"#),
+    BadInput(name: "unknown series quoted in a dataset note, quoted text",
+             change: dataset { $0.replacingOccurrences(of: "inferred:", with: "  - nl: Zie {{challenge-frequency:mony}}.\n    fr: \"Voir {{challenge-frequency:money:oftn}}.\"\ninferred:") },
+             expected: #"Content/data/challenges/challenge-frequency.yml:32:15: error: dataset "challenge-frequency" has no series "oftn" (did you mean "often"?)"#),
+    BadInput(name: "unknown dataset quoted in a dataset finding",
+             change: dataset { $0.replacingOccurrences(of: "nl: Vrijwilligers vinden is het vaakst een probleem.", with: "nl: Vaak {{volunteer-tasks:board}}.") },
+             expected: #"Content/data/challenges/challenge-frequency.yml:9:12: error: unknown dataset "volunteer-tasks" (add Content/data/<chapter>/volunteer-tasks.yml and .csv)"#),
+    BadInput(name: "unknown row quoted in a page title",
+             change: { site in
+                 try withChart(site)
+                 try site.write("Content/fr/volunteers.md", "---\ntitle: Volontaires ({{challenge-frequency:volunters}})\norder: 1\nslug: volontaires\n---\nTexte.\n")
+             },
+             expected: #"Content/fr/volunteers.md:2:21: error: dataset "challenge-frequency" has no row "volunters" (did you mean "volunteers"?)"#),
+    BadInput(name: "unknown dataset quoted in the site description",
+             change: { site in
+                 try site.write("Content/site.yml", TestSite.siteYML.replacingOccurrences(of: "description: {nl: Een test., fr: Un test.}",
+                                                                                          with: "description:\n  nl: Een test.\n  fr: \"{{enquete:total}} associations\""))
+             },
+             expected: #"Content/site.yml:4:8: error: unknown dataset "enquete" (add Content/data/<chapter>/enquete.yml and .csv)"#),
+    // A placeholder cut in pieces by Markdown or HTML is not published as text (issue 12, item 11).
+    BadInput(name: "placeholder with HTML inside",
+             change: chapter("Een “{{lang fr: <b>démocratie</b> sanitaire}}”."),
+             expected: #"Content/nl/volunteers.md:6:6: error: placeholder "{{lang fr: " has no "}}" in the same text (write the whole placeholder on one line, with no Markdown or HTML inside it, e.g. {{lang fr: texte}} or {{dataset:row}}; to show "{{" itself, put it in `backticks`)"#),
+    BadInput(name: "placeholder with emphasis inside, in a table cell",
+             change: chapter("| a | b |\n|---|---|\n| x | {{lang fr: *démocratie* sanitaire}} |"),
+             expected: #"Content/nl/volunteers.md:8:7: error: placeholder "{{lang fr: " has no "}}" in the same text (write the whole placeholder on one line, with no Markdown or HTML inside it, e.g. {{lang fr: texte}} or {{dataset:row}}; to show "{{" itself, put it in `backticks`)"#),
+    BadInput(name: "placeholder over two lines",
+             change: chapter("Het is {{challenge-frequency:\nmoney}}."),
+             expected: #"Content/nl/volunteers.md:6:8: error: placeholder "{{challenge-frequency:" has no "}}" in the same text (write the whole placeholder on one line, with no Markdown or HTML inside it, e.g. {{lang fr: texte}} or {{dataset:row}}; to show "{{" itself, put it in `backticks`)"#),
+    // A value that cannot be shown is refused where it is read (issue 12, item 10).
+    BadInput(name: "value too large to show",
+             change: { site in
+                 try withChart(site)
+                 try site.write("Content/data/challenges/challenge-frequency.csv", ChartFixtures.csv.replacingOccurrences(of: ",130,12.5,", with: ",130,1" + String(repeating: "0", count: 400) + ","))
+             },
+             expected: #"Content/data/challenges/challenge-frequency.csv:2:61: error: value "10000000000000000000…" is too large to show (write at most 15 digits before the decimal point; quote big amounts in a larger unit)"#),
     BadInput(name: "site.yml without a base URL",
              change: page("Content/site.yml", "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nlanguages: [nl, fr]\ndefaultLanguage: nl\n"),
              expected: #"Content/site.yml:1:1: error: missing key "baseURL""#),

@@ -88,6 +88,11 @@ private func parse(yaml: String = goodYAML, csv: String = goodCSV) -> (Dataset?,
     // percentage outside 0-100
     (goodYAML, goodCSV.replacingOccurrences(of: ",40,50,10", with: ",140,50,10"),
      "d/freq.csv:2:49: error: percentage 140 is outside 0–100"),
+    // a value that cannot be shown as written: infinite as a Double, or beyond 15 digits
+    (goodYAML, goodCSV.replacingOccurrences(of: ",40,50,10", with: ",1" + String(repeating: "0", count: 400) + ",50,10"),
+     #"d/freq.csv:2:49: error: value "10000000000000000000…" is too large to show (write at most 15 digits before the decimal point; quote big amounts in a larger unit)"#),
+    ("kind: bars\ntitle: {nl: a, fr: b}\nfinding: {nl: a, fr: b}\nunit: number\nseries: [{key: v, nl: a, fr: b}]\n", "key,nl,fr,v\nx,a,b,-1234567890123456\n",
+     #"d/freq.csv:2:7: error: value "-1234567890123456" is too large to show (write at most 15 digits before the decimal point; quote big amounts in a larger unit)"#),
     // stack that does not sum to 100 ± 2
     (goodYAML, goodCSV.replacingOccurrences(of: ",40,50,10", with: ",40,40,10"),
      #"d/freq.csv:2:1: error: shares in row "staff" sum to 90, not 100 (± 2) (check the values of this stack against the report)"#),

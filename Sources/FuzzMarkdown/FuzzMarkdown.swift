@@ -1,0 +1,89 @@
+// libFuzzer target over the Markdown stage: any page text, with placeholders, goes through the
+// real build (cmark-gfm, placeholders, links, charts, templates) and must give a site or
+// diagnostics, never a crash, and never a placeholder marker (U+FDD0) in the output.
+// `make fuzz` builds it with -sanitize=fuzzer -DFUZZING and runs it from the repository root
+// (it uses Templates/ and Content/i18n/); without FUZZING it replays the files given as arguments.
+import Foundation
+import RapportCore
+
+/// A small site in a temporary folder, made once: one dataset `d` (rows a, b; series s, t),
+/// charted on both home pages, so the fuzzed page can quote it.
+let site: URL = {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-fuzz-markdown-\(getpid())")
+    let files = [
+        "site.yml": "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nbaseURL: https://example.org/\nlanguages: [nl, fr]\ndefaultLanguage: nl\n",
+        "data/x/d.yml": "kind: bars\ntitle: {nl: T, fr: T}\nfinding: {nl: \"F {{d:a}}\", fr: \"F {{d:b:t}}\"}\nbase: 40\nunit: count\nseries:\n  - {key: s, nl: S, fr: S}\n  - {key: t, nl: T, fr: T}\nnotes:\n  - {nl: \"n {{lang fr: x}}\", fr: n}\n",
+        "data/x/d.csv": "key,nl,fr,s,t\na,A <b>,A & \"c\",12,1.5\nb,B,B,,7\n",
+        "nl/index.md": "---\ntitle: Home\norder: 0\n---\n```chart d\n```\n",
+        "fr/index.md": "---\ntitle: Accueil\norder: 0\n---\n```chart d\n```\n",
+    ]
+    for (path, text) in files {
+        let url = root.appendingPathComponent("Content/" + path)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data(text.utf8).write(to: url)
+    }
+    for language in ["nl", "fr"] {
+        try? FileManager.default.copyItem(atPath: "Content/i18n/\(language).yml",
+                                          toPath: root.appendingPathComponent("Content/i18n/\(language).yml").path)
+    }
+    // libFuzzer ends with exit(): the folder goes with the process.
+    atexit {
+        try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("rapport-fuzz-markdown-\(getpid())"))
+    }
+    return root
+}()
+
+/// Builds the site with `bytes` as the body of one chapter in both languages.
+func buildFuzzInput(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let body = String(decoding: bytes, as: UTF8.self)
+    for (language, slug) in [("nl", "hoofdstuk"), ("fr", "chapitre")] {
+        let page = "---\ntitle: Fuzz\norder: 1\nslug: \(slug)\n---\n" + body + "\n"
+        try? Data(page.utf8).write(to: site.appendingPathComponent("Content/\(language)/fuzz.md"))
+    }
+    let options = Pipeline.Options(content: site.appendingPathComponent("Content"),
+                                   templates: URL(fileURLWithPath: "Templates"),
+                                   output: site.appendingPathComponent("Public"), write: false)
+    let result = Pipeline(options).run()
+    let marker: [UInt8] = [0xEF, 0xB7, 0x90]
+    for file in result.files where file.bytes.count >= 3 {
+        for index in 0...(file.bytes.count - 3) where file.bytes[index] == 0xEF && Array(file.bytes[index..<index + 3]) == marker {
+            fatalError("placeholder marker left in \(file.path)")
+        }
+    }
+}
+
+#if FUZZING
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    buildFuzzInput(UnsafeBufferPointer(start: data, count: size))
+    return 0
+}
+
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+/// SwiftPM links an executable's entry point under the name `<module>_main`: hand over to
+/// libFuzzer's driver there.
+@_cdecl("fuzz_markdown_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+}
+#else
+/// Without FUZZING: replays fuzz inputs given as arguments (to check a crash file).
+@main
+struct ReplayFuzzInputs {
+    static func main() {
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            [UInt8](data).withUnsafeBufferPointer { buildFuzzInput($0) }
+            print("ok: \(path)")
+        }
+    }
+}
+#endif
