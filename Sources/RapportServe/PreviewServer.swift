@@ -33,6 +33,8 @@ public actor PreviewServer {
         public var settleLimit: Duration = .seconds(1)
         /// How long a reload request is held before the browser is told to ask again.
         public var longPollTimeout: Duration = .seconds(25)
+        /// A connection that sends nothing, or whose request does not arrive whole, this long is closed.
+        public var idleTimeout: Duration = .seconds(20)
         /// Terminal output: `(text, isProblem)`; problems go to standard error.
         public var log: @Sendable (String, Bool) -> Void = PreviewServer.terminal
 
