@@ -66,6 +66,12 @@ final class HTTPListener: Sendable {
         }
     }
 
+    /// "Address already in use" rather than SwiftNIO's `bind(descriptor:ptr:bytes:): …`.
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
+        return "\(error)"
+    }
+
     // MARK: Addresses
 
     /// The address as SwiftNIO binds it (`localhost` is 127.0.0.1, brackets dropped).

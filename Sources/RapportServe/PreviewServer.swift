@@ -97,7 +97,7 @@ public actor PreviewServer {
         } catch let failure as Failure {
             throw failure
         } catch {
-            throw Failure.cannotListen("cannot listen on \(options.host):\(options.port): \(error)")
+            throw Failure.cannotListen("cannot listen on \(options.host):\(options.port): \(HTTPListener.describe(error))")
         }
         port = http?.port ?? options.port
         // Requests wait for this build.
