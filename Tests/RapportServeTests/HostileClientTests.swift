@@ -31,14 +31,14 @@ import Testing
         }
         try await Task.sleep(for: .milliseconds(200))
         for _ in 0..<5 {
-            let normal = await http.get("/nl/", timeout: 10)
+            let normal = await http.get("/nl/", timeout: 20)
             #expect(normal.status == 200, "an ordinary request is answered while the attack runs")
         }
         for result in await attackers {
             #expect(result.response?.status == 431 || (result.response == nil && result.closedByServer),
                     "a 1 MB header: 431 or closed, got \(result.response?.status ?? 0) after \(result.elapsed)")
         }
-        #expect(await http.get("/nl/", timeout: 10).status == 200)
+        #expect(await http.get("/nl/", timeout: 20).status == 200)
         await server.stop()
     }
 
@@ -68,7 +68,7 @@ import Testing
         let big = RawHTTP.request("GET /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\n", headerBytes: 128_000)
         async let first = http.exchange([big], timeout: 20)
         async let second = http.exchange([big], timeout: 20)
-        #expect(await http.get("/fr/", timeout: 10).status == 200)
+        #expect(await http.get("/fr/", timeout: 20).status == 200)
         #expect(await first.response?.status == 431)
         #expect(await second.response?.status == 431)
         await server.stop()
@@ -87,7 +87,7 @@ import Testing
         let trickle = Array("GET /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8) + [UInt8](repeating: UInt8(ascii: "s"), count: 100)
         async let slow = http.exchange(trickle.map { [$0] }, pause: .milliseconds(100), timeout: 15)
         try await Task.sleep(for: .milliseconds(300))
-        #expect(await http.get("/nl/", timeout: 10).status == 200)
+        #expect(await http.get("/nl/", timeout: 20).status == 200)
         let (idleResult, halfResult, slowResult) = await (idle, half, slow)
         #expect(idleResult.closedByServer && idleResult.response == nil, "an idle connection is closed: \(idleResult)")
         #expect(halfResult.closedByServer, "a request that never ends is closed: \(halfResult)")
@@ -96,7 +96,7 @@ import Testing
         for result in [idleResult, halfResult, slowResult] { #expect(result.elapsed < .seconds(12)) }
         // A connection waiting for its answer (the reload long poll) is not idle.
         let token = await server.state.current.token
-        async let poll = http.get("/_rapport/events?build=\(token)", timeout: 15)
+        async let poll = http.get("/_rapport/events?build=\(token)", timeout: 30)
         try await Task.sleep(for: .milliseconds(2500))
         try site.write("Content/nl/index.md", TestSite.page("Home", order: 0, "Welkom terug."))
         let answered = await poll
