@@ -130,7 +130,7 @@ struct GuardedHTTP1Channel: ServerChildChannel {
             }
             // SwiftNIO's own limits stay as a second line (it answers 400 past them).
             let decoder = HTTP1Channel.Configuration.DecoderConfiguration(
-                maxHeaderFieldSize: limits.head, maxHeaderListSize: limits.head, maxHeaderFieldCount: 1000)
+                maxHeaderFieldSize: limits.head, maxHeaderListSize: limits.head, maxHeaderFieldCount: limits.headerLines + 1)
             let configuration = HTTP1Channel.Configuration(
                 additionalChannelHandlers: [observer.value], idleTimeout: TimeAmount(limits.timeout), httpDecoderConfiguration: decoder)
             return HTTP1Channel(responder: responder, configuration: configuration).setup(channel: channel, logger: logger)

@@ -3,12 +3,14 @@ import NIOCore
 import NIOHTTPTypes
 
 /// What one request may cost the preview. Each bound has its own answer, after which the
-/// connection is closed: request line → 414, request line and headers → 431, a declared body
-/// → 413 (or 411 without a length), a request that does not arrive whole in time → 408.
+/// connection is closed: request line → 414, request line and headers (bytes or lines) → 431,
+/// a declared body → 413 (411 for a chunked one), a request not whole in time → 408.
 public struct RequestLimits: Sendable {
     public var requestLine = 8 * 1024
     /// Request line and headers together, as sent (line ends included).
     public var head = 64 * 1024
+    /// Header lines (a browser sends about 20).
+    public var headerLines = 200
     /// A body is never needed (the preview answers GET and HEAD): one this small is read
     /// and ignored, then the connection closed; a larger one is refused unread.
     public var body = 64 * 1024
@@ -24,7 +26,7 @@ public struct RequestLimits: Sendable {
 }
 
 /// The first handler of every connection, on the raw bytes before SwiftNIO's HTTP parser
-/// (which would only answer 400 past its own, larger limits). It counts the request line and
+/// (whose own limits, set to the same sizes, stay as a second line that answers 400). It counts the request line and
 /// headers as they arrive and hands the parser one request head at a time, so that the
 /// parser's `end` of a request without a body (reported back by `MessageObserver` before
 /// `fireChannelRead` returns) tells exactly where the next request starts.
@@ -44,6 +46,7 @@ final class RequestGuard: ChannelInboundHandler, RemovableChannelHandler {
     // The head being read.
     private var headBytes = 0
     private var lineBytes = 0
+    private var lines = 0
     private var sawRequestLine = false
     private var handingOnHead = false
     /// Requests handed to the responder whose response has not ended.
@@ -114,6 +117,11 @@ final class RequestGuard: ChannelInboundHandler, RemovableChannelHandler {
                     if sawRequestLine { return (count, true) }
                 } else {
                     sawRequestLine = true
+                    lines += 1
+                    if lines > limits.headerLines + 1 {
+                        refuse(.init(code: 431, reasonPhrase: "Request Header Fields Too Large"))
+                        return nil
+                    }
                 }
             } else if byte != UInt8(ascii: "\r") {
                 lineBytes += 1
@@ -133,6 +141,7 @@ final class RequestGuard: ChannelInboundHandler, RemovableChannelHandler {
     private func resetHead() {
         headBytes = 0
         lineBytes = 0
+        lines = 0
         sawRequestLine = false
     }
 
@@ -224,11 +233,8 @@ final class MessageObserver: ChannelDuplexHandler, RemovableChannelHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         let part = unwrapInboundIn(data)
-        switch requestGuard.phase {
-        case .refused: return
-        case .finishing: if case .head = part { return }
-        case .head, .body: break
-        }
+        // Closing: what follows is neither needed nor answered.
+        if requestGuard.phase == .finishing || requestGuard.phase == .refused { return }
         switch part {
         case let .head(request):
             if request.headerFields[.transferEncoding] != nil {

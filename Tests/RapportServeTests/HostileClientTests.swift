@@ -52,6 +52,7 @@ import Testing
         let cases: [(String, [UInt8], Int)] = [
             ("request line of 20 KB", RawHTTP.request("GET \(longPath) HTTP/1.1\r\nHost: 127.0.0.1\r\n"), 414),
             ("100 KB of headers", RawHTTP.request("GET /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\n", headerBytes: 100_000), 431),
+            ("1,000 header lines", RawHTTP.request("GET /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\n" + String(repeating: "X-A: 1\r\n", count: 1000)), 431),
             ("headers within the bound", RawHTTP.request("GET /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n", headerBytes: 30_000), 200),
             ("a 10 MB body", RawHTTP.request("POST /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10000000\r\n")
                 + [UInt8](repeating: UInt8(ascii: "b"), count: 1_000_000), 413),
