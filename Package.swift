@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -14,7 +14,14 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // The preview server (`rapport serve`): HummingbirdCore only (SwiftNIO's HTTP/1 parser with
+        // size limits, idle timeouts), without its default traits (swift-configuration).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", .upToNextMinor(from: "2.28.1"), traits: []),
+        // Already in the graph through Hummingbird; named here because RapportServe imports them.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The C library cmark-gfm (Debian: libcmark-gfm-dev), found with pkg-config.
@@ -47,7 +54,15 @@ let package = Package(
         // The editors' preview server: serves the built site, rebuilds on change, reloads the browser.
         .target(
             name: "RapportServe",
-            dependencies: ["RapportCore", "Diagnostics", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                "RapportCore", "Diagnostics",
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // The thin command line.
         .executableTarget(

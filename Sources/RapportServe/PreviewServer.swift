@@ -1,6 +1,4 @@
 import Diagnostics
-import FlyingFox
-import FlyingSocks
 import Foundation
 import RapportCore
 
@@ -11,7 +9,8 @@ import RapportCore
 ///      woken early by inotify)                     │ every file of the site, in memory
 ///                                                  ▼
 ///                 SiteState: token, last good site, error page ──▶ waiting long polls answer
-///     browser ◀── page + reload script ◀── SiteHandler (FlyingFox)
+///     browser ◀── page + reload script ◀── SiteHandler ◀── HTTPListener (HummingbirdCore,
+///                                                       RequestGuard: sizes and timeouts)
 ///
 /// The pages are exactly those `rapport build` writes (same pipeline), kept in memory: a new
 /// build is visible the instant it is rendered, without the hundreds of milliseconds that
@@ -33,6 +32,14 @@ public actor PreviewServer {
         public var settleLimit: Duration = .seconds(1)
         /// How long a reload request is held before the browser is told to ask again.
         public var longPollTimeout: Duration = .seconds(25)
+        /// A connection that sends nothing, or whose request does not arrive whole, this long
+        /// is closed (a request being answered, such as the long poll, is not cut).
+        public var idleTimeout: Duration {
+            get { limits.timeout }
+            set { limits.timeout = newValue }
+        }
+        /// Sizes of request line, headers and body; `timeout` is `idleTimeout`.
+        public var limits = RequestLimits()
         /// Terminal output: `(text, isProblem)`; problems go to standard error.
         public var log: @Sendable (String, Bool) -> Void = PreviewServer.terminal
 
@@ -59,9 +66,7 @@ public actor PreviewServer {
     public let options: Options
     let state = SiteState()
     private let buildQueue = DispatchQueue(label: "rapport.serve.build")
-    private var http: HTTPServer?
-    private var httpTask: Task<Void, Never>?
-    private var httpError: (any Error)?
+    private var http: HTTPListener?
     private var watchTask: Task<Void, Never>?
     private var lastSnapshot = Snapshot()
     /// Identifies this server in tokens, so that a page from a previous run reloads too.
@@ -83,35 +88,23 @@ public actor PreviewServer {
     /// Starts listening, builds the site and starts watching. Returns once the first build
     /// is served; `port` is then the real port.
     public func start() async throws {
-        let address = try Self.socketAddress(host: options.host, port: options.port)
-
+        guard Self.isValidAddress(options.host) else { throw Failure.badAddress(options.host) }
         let handler = SiteHandler(state: state, assets: options.pipeline.templates.appendingPathComponent("assets").standardizedFileURL.path,
                                   loopbackOnly: Self.isLoopback(options.host), longPollTimeout: options.longPollTimeout)
-        let config = HTTPServer.Configuration(address: address, timeout: Double(options.longPollTimeout.components.seconds) + 30,
-                                              pool: HTTPServer.defaultPool(), logger: .disabled)
-        let server = HTTPServer(config: config, handler: handler)
-        http = server
-        httpTask = Task {
-            do { try await server.run() } catch { self.httpFailed(error) }
+        // Listening first, and waiting until the socket listens: a port in use is reported at once.
+        do {
+            http = try await HTTPListener(host: options.host, port: options.port, limits: options.limits, handler: handler)
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure.cannotListen("cannot listen on \(options.host):\(options.port): \(HTTPListener.describe(error))")
         }
-        // Wait until the socket listens, or report why it cannot (address in use …).
-        let deadline = ContinuousClock.now + .seconds(10)
-        while await !server.isListening {
-            if let httpError { throw Failure.cannotListen("cannot listen on \(options.host):\(options.port): \(httpError.localizedDescription)") }
-            if ContinuousClock.now > deadline { throw Failure.cannotListen("cannot listen on \(options.host):\(options.port)") }
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        switch await server.listeningAddress {
-        case let .ip4(_, port)?, let .ip6(_, port)?: self.port = port
-        default: self.port = options.port
-        }
-        // Listening first: a port in use is reported at once; requests wait for this build.
+        port = http?.port ?? options.port
+        // Requests wait for this build.
         lastSnapshot = Snapshot.scan(watched)
         await build(changed: [])
         watchTask = Task { await self.watch() }
     }
-
-    private func httpFailed(_ error: any Error) { httpError = error }
 
     /// Stops watching (after the build in progress) and closes every connection.
     public func stop() async {
@@ -119,8 +112,7 @@ public actor PreviewServer {
         await watchTask?.value
         watchTask = nil
         await state.releaseAll()
-        await http?.stop(timeout: 1)
-        httpTask?.cancel()
+        await http?.stop()
         http = nil
     }
 
@@ -130,7 +122,7 @@ public actor PreviewServer {
             let bare = options.host.trimmingCharacters(in: ["[", "]"])
             let host = bare.contains(":") ? "[\(bare)]" : bare
             let shown = host == "0.0.0.0" || host == "[::]" ? "127.0.0.1" : host
-            return "http://\(shown):\(port)\(await state.current.site.basePath)"
+            return "http://\(shown):\(port)\(SitePath.headerSafe(await state.current.site.basePath))"
         }
     }
 
@@ -227,19 +219,9 @@ public actor PreviewServer {
 
     // MARK: Addresses
 
-    static func socketAddress(host: String, port: UInt16) throws -> any SocketAddress {
-        do {
-            if host == "localhost" { return try sockaddr_in.inet(ip4: "127.0.0.1", port: port) }
-            if host.contains(":") { return try sockaddr_in6.inet6(ip6: host.trimmingCharacters(in: ["[", "]"]), port: port) }
-            return try sockaddr_in.inet(ip4: host, port: port)
-        } catch {
-            throw Failure.badAddress(host)
-        }
-    }
-
-    /// Whether `host` is a valid address to listen on.
+    /// Whether `host` is a valid address to listen on: an IP address, or `localhost`.
     public static func isValidAddress(_ host: String) -> Bool {
-        (try? socketAddress(host: host, port: 0)) != nil
+        HTTPListener.isIPAddress(host)
     }
 
     /// 127.0.0.0/8, ::1 and localhost: reachable from this computer only.

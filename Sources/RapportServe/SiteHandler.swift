@@ -1,11 +1,11 @@
-import FlyingFox
 import Foundation
+import HTTPTypes
 
 /// Answers every request: the reload long poll; the pages and files of the last good build
 /// (from memory, HTML with the reload script); the assets from `Templates/assets`; the error
 /// page while the input has errors; the site's own 404 page; and refusals for every path that
 /// tries to leave the site.
-struct SiteHandler: HTTPHandler {
+struct SiteHandler: Sendable {
     let state: SiteState
     /// `Templates/assets`, served as `/assets/` (absolute path).
     let assets: String
@@ -14,28 +14,32 @@ struct SiteHandler: HTTPHandler {
     let loopbackOnly: Bool
     let longPollTimeout: Duration
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        guard hostIsAllowed(request.headers[.host]) else {
-            return text(.forbidden, "403 Forbidden: this preview answers to localhost and 127.0.0.1 only\n")
+    /// A response head (with its `Content-Length`) and body.
+    typealias Reply = (head: HTTPResponse, body: Data)
+
+    func reply(to request: HTTPRequest) async -> Reply {
+        var reply: Reply
+        if !hostIsAllowed(request.authority) {
+            reply = text(.forbidden, "403 Forbidden: this preview answers to localhost and 127.0.0.1 only\n")
+        } else if request.method != .get && request.method != .head {
+            reply = text(.methodNotAllowed, "405 Method Not Allowed\n")
+            reply.head.headerFields[.allow] = "GET, HEAD"
+        } else {
+            reply = await respond(to: request.path ?? "")
         }
-        guard request.method == .GET || request.method == .HEAD else {
-            var response = text(.methodNotAllowed, "405 Method Not Allowed\n")
-            response.headers[HTTPHeader("Allow")] = "GET, HEAD"
-            return response
-        }
-        let response = await respond(to: request)
-        guard request.method == .HEAD else { return response }
+        reply.head.headerFields[.contentLength] = String(reply.body.count)
         // HEAD: the same headers, no body.
-        var head = HTTPResponse(statusCode: response.statusCode, headers: response.headers)
-        head.headers[.contentLength] = String(try await response.bodyData.count)
-        return head
+        if request.method == .head { reply.body = Data() }
+        return reply
     }
 
-    private func respond(to request: HTTPRequest) async -> HTTPResponse {
-        let raw = request.target.path()
-        let query = request.target.query()
+    /// `target`: the request target as sent (path and query, still percent-encoded).
+    private func respond(to target: String) async -> Reply {
+        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let raw = String(parts.first ?? "")
+        let query = parts.count > 1 ? String(parts[1]) : ""
         if raw == Pages.eventsPath {
-            let token = request.query.first { $0.name == "build" }?.value ?? ""
+            let token = Self.queryValue("build", in: query) ?? ""
             return text(.ok, await state.nextToken(after: token, timeout: longPollTimeout))
         }
         // 1. Refuse what could leave the site: `..`, encoded separators, `//`, not a path.
@@ -51,7 +55,8 @@ struct SiteHandler: HTTPHandler {
             current = await state.current
         }
         // 2. The site lives under its base path; `/` leads there.
-        let base = current.site.basePath.split(separator: "/").map { $0.removingPercentEncoding ?? String($0) }  // percent-encoded in site.yml
+        // (Compared decoded, like the request's segments: the base path may come escaped or not.)
+        let base = current.site.basePath.split(separator: "/").map { SitePath.percentDecode(String($0)) ?? String($0) }
         guard segments.starts(with: base) else {
             return segments.isEmpty ? redirect(current.site.basePath) : notFound(current)
         }
@@ -63,7 +68,7 @@ struct SiteHandler: HTTPHandler {
         case let .file(path, data):
             let type = MediaType.of(path)
             if MediaType.isHTML(type), let errorPage = current.errorPage { return html(.internalServerError, errorPage) }
-            return HTTPResponse(statusCode: .ok, headers: headers(type), body: data)
+            return (HTTPResponse(status: .ok, headerFields: headers(type)), data)
         case let .redirect(location):
             return redirect(location)
         case .none:
@@ -75,7 +80,7 @@ struct SiteHandler: HTTPHandler {
         switch SitePath(root: assets).resolve(inside: Array(inside.dropFirst()), rawPath: raw, query: query) {
         case let .file(path):
             guard let data = FileManager.default.contents(atPath: path) else { return notFound(current) }
-            return HTTPResponse(statusCode: .ok, headers: headers(MediaType.of(path)), body: data)
+            return (HTTPResponse(status: .ok, headerFields: headers(MediaType.of(path))), data)
         case let .redirect(location):
             return redirect(location)
         case .notFound:
@@ -88,29 +93,43 @@ struct SiteHandler: HTTPHandler {
     }
 
     /// The site's own 404 page (or the error page while the build fails).
-    private func notFound(_ current: SiteState.Current) -> HTTPResponse {
+    private func notFound(_ current: SiteState.Current) -> Reply {
         if let errorPage = current.errorPage { return html(.internalServerError, errorPage) }
         if let page = current.site.files["404.html"] { return html(.notFound, page) }
         return text(.notFound, "404 Not Found\n")
     }
 
-    private func redirect(_ location: String) -> HTTPResponse {
-        var response = text(.movedPermanently, "Moved to \(location)\n")
-        response.headers[.location] = location
-        return response
+    /// `location` is built from the request path and the site's base path: it is escaped
+    /// (`SitePath.headerSafe`) so that no input can end the header line.
+    private func redirect(_ location: String) -> Reply {
+        let safe = SitePath.headerSafe(location)
+        var reply = text(.movedPermanently, "Moved to \(safe)\n")
+        reply.head.headerFields[.location] = safe
+        return reply
     }
 
-    private func html(_ status: HTTPStatusCode, _ page: Data) -> HTTPResponse {
-        HTTPResponse(statusCode: status, headers: headers("text/html; charset=utf-8"), body: page)
+    private func html(_ status: HTTPResponse.Status, _ page: Data) -> Reply {
+        (HTTPResponse(status: status, headerFields: headers("text/html; charset=utf-8")), page)
     }
 
-    private func text(_ status: HTTPStatusCode, _ body: String) -> HTTPResponse {
-        HTTPResponse(statusCode: status, headers: headers("text/plain; charset=utf-8"), body: Data(body.utf8))
+    private func text(_ status: HTTPResponse.Status, _ body: String) -> Reply {
+        (HTTPResponse(status: status, headerFields: headers("text/plain; charset=utf-8")), Data(body.utf8))
     }
 
     /// A preview must never be cached: every reload shows the latest build.
-    private func headers(_ type: String) -> HTTPHeaders {
-        [.contentType: type, .cacheControl: "no-store", HTTPHeader("X-Content-Type-Options"): "nosniff"]
+    private func headers(_ type: String) -> HTTPFields {
+        [.contentType: type, .cacheControl: "no-store", .xContentTypeOptions: "nosniff"]
+    }
+
+    /// The percent-decoded value of `name` in a query string (`a=1&build=x`).
+    static func queryValue(_ name: String, in query: String) -> String? {
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.first.map(String.init) == name else { continue }
+            let value = parts.count > 1 ? String(parts[1]).replacingOccurrences(of: "+", with: " ") : ""
+            return SitePath.percentDecode(value) ?? value
+        }
+        return nil
     }
 
     func hostIsAllowed(_ header: String?) -> Bool {

@@ -123,6 +123,32 @@ struct SitePath: Sendable {
         return String(validating: bytes, as: UTF8.self)
     }
 
+    /// A URL path (and query) made safe for a header value such as `Location`: every byte
+    /// outside the characters a URL may carry as they are is percent-encoded (CR, LF, space,
+    /// quotes, non-ASCII …); an existing valid `%XX` escape is kept, a stray `%` encoded.
+    static func headerSafe(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var result = ""
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
+               hexValue(bytes[index + 1]) != nil, hexValue(bytes[index + 2]) != nil {
+                result.unicodeScalars.append(UnicodeScalar(byte))
+            } else if byte != UInt8(ascii: "%"), urlSafe.contains(byte) {
+                result.unicodeScalars.append(UnicodeScalar(byte))
+            } else {
+                result += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 15, radix: 16, uppercase: true)
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// RFC 3986 unreserved and sub-delimiters, `:@/?` (and `%`, handled above).
+    private static let urlSafe: Set<UInt8> = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?".utf8))
+
     private static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")

@@ -68,20 +68,22 @@ struct Snapshot: Equatable, Sendable {
 /// spurious event costs nothing but a scan.
 final class Wakeup: @unchecked Sendable {
     private let lock = NSLock()
-    private var waiting: CheckedContinuation<Void, Never>?
+    private var waiting: CheckedContinuation<Bool, Never>?
     private var pending = false
     private var generation = 0
 
-    /// Returns after `timeout`, or earlier when `signal()` is called (or was, since last time).
-    func wait(timeout: Duration) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+    /// Returns after `timeout` (false), or earlier when `signal()` is called, or was since
+    /// last time (true).
+    @discardableResult
+    func wait(timeout: Duration) async -> Bool {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
             let mine: Int? = lock.withLock {
                 if pending { pending = false; return nil }
                 waiting = continuation
                 generation += 1
                 return generation
             }
-            guard let mine else { continuation.resume(); return }
+            guard let mine else { continuation.resume(returning: true); return }
             Task {
                 try? await Task.sleep(for: timeout)
                 self.resume(ifGeneration: mine)
@@ -90,21 +92,21 @@ final class Wakeup: @unchecked Sendable {
     }
 
     func signal() {
-        let continuation: CheckedContinuation<Void, Never>? = lock.withLock {
+        let continuation: CheckedContinuation<Bool, Never>? = lock.withLock {
             defer { waiting = nil }
             if waiting == nil { pending = true }
             return waiting
         }
-        continuation?.resume()
+        continuation?.resume(returning: true)
     }
 
     private func resume(ifGeneration mine: Int) {
-        let continuation: CheckedContinuation<Void, Never>? = lock.withLock {
+        let continuation: CheckedContinuation<Bool, Never>? = lock.withLock {
             guard generation == mine, let waiting else { return nil }
             self.waiting = nil
             return waiting
         }
-        continuation?.resume()
+        continuation?.resume(returning: false)
     }
 
     /// Forgets a signal that arrived while the caller was busy (it is about to scan anyway).
