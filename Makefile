@@ -100,10 +100,11 @@ bench: bench-deps
 	python3 bench/run.py --rapport .build/release/rapport --rapport-bench .build/release/rapport-bench $(BENCH_ARGS)
 
 clean:
-	rm -rf .build Public .Public.previous .Public.swap-* .Public.values
+	rm -rf .build Public .Public.previous .Public.swap-* .Public.values .Public.lock
 
 # libFuzzer for a bounded time (FUZZ_SECONDS, split between the targets): over the dataset
-# parser, then over the Markdown stage with placeholders (a chapter through the real build).
+# parser, then over the Markdown stage with placeholders and the template loader (a chapter and
+# a partial template through the real build).
 # A crash leaves crash-* files in fuzz-corpus/datasets/ or fuzz-corpus/markdown/ and fails;
 # replay one with .build/debug/fuzz-datasets FILE or .build/debug/fuzz-markdown FILE.
 FUZZ_SECONDS ?= 60
@@ -120,6 +121,8 @@ fuzz: deps
 	  awk 'n >= 2 { print } /^---/ { n++ }' "$$f" > "fuzz-corpus/markdown/seed-$$l-$$n"; done
 	@printf '| a | {{d:a}} |\n|---|---|\n| {{lang fr: x}} | *{{d:b:t}}* |\n\n## H {{d:a}}\n\n![alt {{d:a}}](/a.svg) [{{d:b:t}}](#h-12)[^1]\n\n[^1]: {{d:a:s}}\n' > fuzz-corpus/markdown/seed-contexts
 	@printf '{{lang fr: <b>x</b>}} {{d:\na}} {{d:zz}} {{ `{{d:a}}`\n' > fuzz-corpus/markdown/seed-broken
+	@printf 'Tekst.\0{{> partials/fuzz}}{{#title}}{{> partials/toc}}{{/title}}{{> page}}' > fuzz-corpus/markdown/seed-template-cycle
+	@printf 'Tekst.\0{{#t_toc_title}}{{{content}}}{{^x}}{{< base}}{{$$b}}x{{/b}}{{/base}}' > fuzz-corpus/markdown/seed-template-syntax
 	.build-fuzz/debug/fuzz-datasets -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) -timeout=10 -rss_limit_mb=4096 \
 	  -artifact_prefix=fuzz-corpus/datasets/ fuzz-corpus/datasets
 	.build-fuzz/debug/fuzz-markdown -max_total_time=$$(( $(FUZZ_SECONDS) - $(FUZZ_SECONDS) / 2 )) -timeout=10 -rss_limit_mb=4096 \

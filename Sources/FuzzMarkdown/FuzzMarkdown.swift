@@ -1,6 +1,8 @@
-// libFuzzer target over the Markdown stage: any page text, with placeholders, goes through the
-// real build (cmark-gfm, placeholders, links, charts, templates) and must give a site or
-// diagnostics, never a crash, and never a placeholder marker (U+FDD0) in the output.
+// libFuzzer target over the Markdown stage and the template loader: any page text, with
+// placeholders, goes through the real build (cmark-gfm, placeholders, links, charts, templates)
+// and must give a site or diagnostics, never a crash, and never a placeholder marker (U+FDD0) in
+// the output. What follows a NUL byte in the input is a template, `partials/fuzz`, included by
+// the page layout and free to include itself or any other template (cycles, bad syntax).
 // `make fuzz` builds it with -sanitize=fuzzer -DFUZZING and runs it from the repository root
 // (it uses Templates/ and Content/i18n/); without FUZZING it replays the files given as arguments.
 import Foundation
@@ -33,15 +35,29 @@ let site: URL = {
     return root
 }()
 
-/// Builds the site with `bytes` as the body of one chapter in both languages.
+/// The repository's templates, copied once into the fuzz site, with `page` including `partials/fuzz`.
+let templates: URL = {
+    let folder = site.appendingPathComponent("Templates")
+    try? FileManager.default.copyItem(atPath: "Templates", toPath: folder.path)
+    let page = folder.appendingPathComponent("page.mustache")
+    let text = (try? String(contentsOf: page, encoding: .utf8)) ?? ""
+    try? Data((text + "{{> partials/fuzz}}\n").utf8).write(to: page)
+    return folder
+}()
+
+/// Builds the site with `bytes` as the body of one chapter in both languages (and what follows
+/// a NUL byte as the template `partials/fuzz`).
 func buildFuzzInput(_ bytes: UnsafeBufferPointer<UInt8>) {
-    let body = String(decoding: bytes, as: UTF8.self)
+    let split = bytes.firstIndex(of: 0) ?? bytes.count
+    let body = String(decoding: UnsafeBufferPointer(rebasing: bytes[..<split]), as: UTF8.self)
+    let template = split < bytes.count ? String(decoding: UnsafeBufferPointer(rebasing: bytes[(split + 1)...]), as: UTF8.self) : ""
+    try? Data(template.utf8).write(to: templates.appendingPathComponent("partials/fuzz.mustache"))
     for (language, slug) in [("nl", "hoofdstuk"), ("fr", "chapitre")] {
         let page = "---\ntitle: Fuzz\norder: 1\nslug: \(slug)\n---\n" + body + "\n"
         try? Data(page.utf8).write(to: site.appendingPathComponent("Content/\(language)/fuzz.md"))
     }
     let options = Pipeline.Options(content: site.appendingPathComponent("Content"),
-                                   templates: URL(fileURLWithPath: "Templates"),
+                                   templates: templates,
                                    output: site.appendingPathComponent("Public"), write: false)
     let result = Pipeline(options).run()
     let marker: [UInt8] = [0xEF, 0xB7, 0x90]
