@@ -74,10 +74,12 @@ let package = Package(
         ),
         // `make bench`: in-process timings of chart rendering and site builds.
         .executableTarget(name: "rapport-bench", dependencies: ["RapportCore", "SVGCharts", "SurveyData"], path: "Sources/RapportBench"),
+        // What the fuzz targets share: libFuzzer's driver, or a replay of crash files.
+        .target(name: "FuzzSupport", path: "Sources/FuzzSupport"),
         // `make fuzz`: libFuzzer over the dataset parser (built with -sanitize=fuzzer -DFUZZING).
-        .executableTarget(name: "fuzz-datasets", dependencies: ["SurveyData"], path: "Sources/FuzzDatasets"),
+        .executableTarget(name: "fuzz-datasets", dependencies: ["SurveyData", "FuzzSupport"], path: "Sources/FuzzDatasets"),
         // `make fuzz`: libFuzzer over the Markdown stage with placeholders, through the real build.
-        .executableTarget(name: "fuzz-markdown", dependencies: ["RapportCore"], path: "Sources/FuzzMarkdown",
+        .executableTarget(name: "fuzz-markdown", dependencies: ["RapportCore", "FuzzSupport"], path: "Sources/FuzzMarkdown",
                          exclude: ["markdown.dict"]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["__Snapshots__"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "Diagnostics"]),

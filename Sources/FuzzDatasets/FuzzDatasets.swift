@@ -1,6 +1,7 @@
 // libFuzzer target over the dataset parser: any YAML and CSV text must give diagnostics,
 // never a crash. `make fuzz` builds it with -sanitize=fuzzer -DFUZZING and runs it for a
 // bounded time; without FUZZING it replays the files given as arguments (to check a crash).
+import FuzzSupport
 import SurveyData
 
 /// Splits one fuzz input into a YAML part and a CSV part at the first NUL byte.
@@ -25,33 +26,14 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
-/// SwiftPM links an executable's entry point under the name `<module>_main`: hand over to
-/// libFuzzer's driver there.
+/// SwiftPM links an executable's entry point under the name `<module>_main`: libFuzzer's driver runs there.
 @_cdecl("fuzz_datasets_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+    runFuzzer(argc, argv) { data, size in fuzzOneInput(data, size) }
 }
 #else
-import Foundation
-
-/// Without FUZZING: replays fuzz inputs given as arguments (to check a crash file).
 @main
 struct ReplayFuzzInputs {
-    static func main() {
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            [UInt8](data).withUnsafeBufferPointer { parseFuzzInput($0) }
-            print("ok: \(path)")
-        }
-    }
+    static func main() { replayFuzzInputs(parseFuzzInput) }
 }
 #endif

@@ -5,6 +5,7 @@
 // the page layout and free to include itself or any other template (cycles, bad syntax).
 // `make fuzz` builds it with -sanitize=fuzzer -DFUZZING and runs it from the repository root
 // (it uses Templates/ and Content/i18n/); without FUZZING it replays the files given as arguments.
+import FuzzSupport
 import Foundation
 import RapportCore
 
@@ -75,31 +76,14 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
-) -> CInt
-
-/// SwiftPM links an executable's entry point under the name `<module>_main`: hand over to
-/// libFuzzer's driver there.
+/// SwiftPM links an executable's entry point under the name `<module>_main`: libFuzzer's driver runs there.
 @_cdecl("fuzz_markdown_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments) { data, size in fuzzOneInput(data, size) }
+    runFuzzer(argc, argv) { data, size in fuzzOneInput(data, size) }
 }
 #else
-/// Without FUZZING: replays fuzz inputs given as arguments (to check a crash file).
 @main
 struct ReplayFuzzInputs {
-    static func main() {
-        for path in CommandLine.arguments.dropFirst() {
-            guard let data = FileManager.default.contents(atPath: path) else { continue }
-            [UInt8](data).withUnsafeBufferPointer { buildFuzzInput($0) }
-            print("ok: \(path)")
-        }
-    }
+    static func main() { replayFuzzInputs(buildFuzzInput) }
 }
 #endif
