@@ -38,7 +38,9 @@ final class HTTPListener: Sendable {
         task = Task {
             do { try await server.run() } catch { running.failed(error) }
         }
-        let deadline = ContinuousClock.now + .seconds(10)
+        // Listening takes milliseconds; the bound only guards against a server that never starts
+        // (generous: on 2 cores other work can hold the threads tasks run on for seconds).
+        let deadline = ContinuousClock.now + .seconds(60)
         while true {
             switch running.state {
             case .listening: return
