@@ -105,10 +105,17 @@ public struct Pipeline {
         }
         let output = SiteOutput(destination)
         var charts = 0
+        var contentFiles: [TemplateSet.Asset] = []
         if failure == nil, let site, strings.count == Language.allCases.count {
             var renderer = SiteRenderer(site: site, strings: strings, pages: pages, datasets: datasets,
                                         invalidDatasets: invalidDatasets, facts: facts, templates: templates)
+            renderer.contentFiles = ContentFiles(root: options.content, display: display)
             renderer.render(into: output)
+            contentFiles = renderer.usedFiles.sorted { $0.key < $1.key }.map { TemplateSet.Asset(path: $0.key, source: $0.value) }
+            // Kept files include them (the preview serves them from memory); a build copies them with the assets.
+            if case .memory = destination {
+                for file in contentFiles { if let bytes = Files.read(file.source) { output.add(OutputFile(path: file.path, bytes: bytes)) } }
+            }
             diagnostics.append(contentsOf: renderer.diagnostics.items)
             charts = renderer.chartCount
         }
@@ -122,7 +129,7 @@ public struct Pipeline {
                 failure = writeFailure
             } else if !diagnostics.hasErrors {
                 do throws(BuildFailure) {
-                    try writer.commit(paths: output.allPaths, assets: templates.assets)
+                    try writer.commit(paths: output.allPaths, assets: templates.assets + contentFiles)
                 } catch {
                     failure = error
                 }
