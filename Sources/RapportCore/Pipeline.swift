@@ -78,7 +78,8 @@ public struct Pipeline {
         // 1. Load: every input becomes a typed value that remembers where it came from.
         var content = ContentLoader(contentDirectory: options.content, display: display)
         let site = content.loadSite()
-        let strings = content.loadStrings()
+        var strings = content.loadStrings()
+        if let site { strings = site.study.adding(to: strings) }
         let pages = content.loadPages()
         diagnostics.append(contentsOf: content.diagnostics.items)
         phase("load pages")

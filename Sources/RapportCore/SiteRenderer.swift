@@ -70,7 +70,7 @@ struct SiteRenderer {
     private let chapterPositions: [String: Int]
     /// What every page of a language shares, built once: UI strings (`t_<key>`), site title,
     /// language, the chapter list (`chapters`) and the navigation entries.
-    private let languageScopes: [Language: TemplateScope]
+    let languageScopes: [Language: TemplateScope]
     private let navEntries: [Language: [TemplateScope]]
 
     private var linkChecks: [LinkCheck] = []
@@ -187,6 +187,7 @@ struct SiteRenderer {
     /// `output` as soon as it is done; only what the site-wide checks need is kept. Those checks
     /// (links, dataset use, translations) run after, and only add diagnostics.
     mutating func render(into output: SiteOutput) {
+        applyTheme()
         let works = pages.parallelMap { page -> PageWork in
             var (work, html, headings) = self.renderMarkdown(page)
             let (file, problems) = self.renderPage(page, html: html, headings: headings)
@@ -254,7 +255,9 @@ struct SiteRenderer {
                                  csvURL: csvURL(id, page.language))
         let svg: [UInt8]
         do {
-            svg = try figure.chart().svgUTF8()
+            var chart = figure.chart()
+            chart.palette = site.theme.palette
+            svg = try chart.svgUTF8()
         } catch {
             // `svg()` throws ChartError only: point at the CSV cell it names.
             var location = SourceLocation(file: dataset.metadataFile)
@@ -345,6 +348,9 @@ struct SiteRenderer {
             return Markdown.Image(url: found.url, size: nil, decorative: decorative)
         }
     }
+
+    mutating func addUsedFile(_ path: String, _ source: String) { usedFiles[path] = source }
+    mutating func appendDiagnostic(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     private mutating func checkLinks() {
         let placeholders = Set(pages.filter(\.isPlaceholder).map { "\($0.language)/\($0.name)" })
