@@ -29,7 +29,8 @@ struct ContentFiles {
     }
 
     /// The file `path` (a link as written, without `#…` or `?…`) of a page in `folder`
-    /// (`nl`, `fr`), or the one diagnostic saying why it cannot be used.
+    /// (`nl`, `fr`; empty for a path relative to `Content/` itself, as in site.yml), or the one
+    /// diagnostic saying why it cannot be used.
     func resolve(_ path: String, from folder: String, at location: SourceLocation) -> Result<Resolved, Diagnostic> {
         let decoded = path.removingPercentEncoding ?? path
         let contentName = display(root) + "/"
@@ -46,7 +47,8 @@ struct ContentFiles {
         case .folder:
             return .failure(.error(location, "link to a folder, not a file: \"\(path)\"", fix: "link to a file in \(shown)"))
         default:
-            var fix = "put the file at \(shown), or correct the link (it is relative to the chapter's folder)"
+            let base = folder.isEmpty ? contentName : "the chapter's folder"
+            var fix = "put the file at \(shown), or correct the link (it is relative to \(base))"
             let parent = url.deletingLastPathComponent().path
             let names = Files.list(parent, recursive: false).map(\.path)
             if let near = closestMatch(to: url.lastPathComponent, in: names) { fix = "did you mean \"\(near)\"?" }

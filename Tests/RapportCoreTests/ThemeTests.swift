@@ -89,4 +89,18 @@ import Testing
             "Content/i18n/nl.yml:\(lines):1: error: \"footer_partners\" is a text of the study, not of the interface: it belongs in site.yml now (move it to site.yml as study: {partners: {nl: …, fr: …}} and delete it here)",
         ])
     }
+
+    /// The README's examples (item 6): its `study:` and `theme:` blocks build as they are.
+    @Test func theREADMEExamplesBuild() throws {
+        let readme = try String(contentsOf: TestSite.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let blocks = readme.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        let theme = try #require(blocks.first { $0.hasPrefix("theme:") })
+        #expect(readme.contains("rapport new ../my-study") && readme.contains("rsync -av --delete Public/"))
+        var files = TestSite.minimal.merging(ChartFixtures.files) { $1 }
+        files["Content/site.yml"] = TestSite.siteYML + "\n" + theme + Self.study
+        files["Content/files/logo.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"/>"
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        #expect(site.messages(site.build()) == [])
+    }
 }
