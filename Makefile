@@ -5,6 +5,7 @@
 #   make serve    preview on http://127.0.0.1:8000/ (PORT=…): rebuilds on every change, reloads the browser
 #   make serve-load  preview server: load test (10,000 requests), save-to-visible time, reload in Chromium
 #   make bench    benchmark against Hugo, Vega-Lite, matplotlib and cmark-gfm; rewrites docs/benchmarks.md
+#   make starter  copy Templates/ and Content/i18n/ into the sources, for `rapport new`
 #   make clean    remove build products and Public/
 
 SWIFT      ?= swift
@@ -13,9 +14,13 @@ DEBUG_RAPPORT := .build/debug/rapport
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 SOURCES    := $(shell find Sources -type f) Package.swift
 
-.PHONY: all site tool deps test site-test browser-deps check clean fuzz serve serve-load
+.PHONY: all site tool deps test site-test browser-deps check clean fuzz serve serve-load starter
 
 all: site
+
+# The templates and UI strings `rapport new` writes (Sources/RapportCore/StarterFiles+Generated.swift).
+starter:
+	python3 scripts/embed_starter.py
 
 # Debian packages the build needs (installed when missing, if we are root).
 deps:

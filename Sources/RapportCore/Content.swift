@@ -17,8 +17,11 @@ struct SiteConfig {
     /// `updated: 2024-05-15` (optional): the "last updated" date in the footer.
     var updated: SiteDate?
     var file: String
+    /// `theme:` and `study:` (Theme.swift).
+    var theme = Theme()
+    var study = StudyTexts()
 
-    static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage", "updated"]
+    static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage", "updated", "theme", "study"]
 }
 
 /// One Markdown chapter in one language.
@@ -145,8 +148,11 @@ struct ContentLoader {
             if updated == nil { reader.error(node, "updated \"\(text)\" is not a date", fix: "write it as YYYY-MM-DD, e.g. updated: 2024-05-15") }
         }
         guard let title, let description else { return nil }
-        return SiteConfig(title: title, description: description, baseURL: baseURL, origin: origin, basePath: basePath,
-                          defaultLanguage: defaultLanguage, updated: updated, file: file)
+        var site = SiteConfig(title: title, description: description, baseURL: baseURL, origin: origin, basePath: basePath,
+                              defaultLanguage: defaultLanguage, updated: updated, file: file)
+        if let node = pairs.first(where: { $0.key == "theme" })?.value { site.theme = Theme.parse(node, reader: &reader) }
+        if let node = pairs.first(where: { $0.key == "study" })?.value { site.study = StudyTexts.parse(node, reader: &reader) }
+        return site
     }
 
     // MARK: UI strings
@@ -166,6 +172,11 @@ struct ContentLoader {
             var strings = Strings(values: [:], locations: [:], file: file)
             if let root = reader.parse(text), let pairs = reader.mapping(root, what: "UI strings") {
                 for pair in pairs {
+                    if let moved = StudyTexts.keys.first(where: { $0.string == pair.key }) {
+                        reader.error(pair.keyNode, "\"\(pair.key)\" is a text of the study, not of the interface: it belongs in site.yml now",
+                                     fix: "move it to site.yml as study: {\(moved.key): {nl: …, fr: …}} and delete it here")
+                        continue
+                    }
                     strings.locations[pair.key] = reader.location(of: pair.keyNode)
                     if let value = reader.string(pair.value, what: "UI string \"\(pair.key)\"") {
                         strings.values[pair.key] = value

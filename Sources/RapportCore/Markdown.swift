@@ -32,10 +32,20 @@ enum Markdown {
         var chart: (_ info: String, _ at: Position) -> [UInt8]
         var placeholder: (_ expression: String, _ at: Position) -> Placeholders.Value
         var link: (_ url: String, _ at: Position) -> String
+        /// Every image (instead of `link`): its URL, its alt text as plain text; returns the URL
+        /// to write, the image's size (written as `width` and `height`) and whether it is
+        /// decorative (its alt text is then written empty). Nil: images go to `link`.
+        var image: ((_ url: String, _ alt: String, _ at: Position) -> Image)? = nil
         /// A mistake in the Markdown itself (a `{{` cut off by Markdown or HTML).
         var error: (_ message: String, _ fix: String, _ at: Position) -> Void
         /// Every text node after placeholders are replaced (typography; `rewriteText`); nil: unchanged.
         var text: ((_ text: String, _ afterInline: Bool) -> String?)? = nil
+    }
+
+    struct Image {
+        var url: String
+        var size: ImageSize?
+        var decorative = false
     }
 
     struct Document {
@@ -120,8 +130,18 @@ enum Markdown {
                            position: position(node))
         }
 
+        var sizes: [String: ImageSize] = [:]
         for node in links {
             let url = string(cmark_node_get_url(node))
+            if let image = hooks.image, cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+                let result = image(url, plainText(of: node, placeholders: placeholders.texts), position(node))
+                if result.url != url { cmark_node_set_url(node, result.url) }
+                if let size = result.size { sizes[escapeHTML(result.url)] = size }
+                if result.decorative {
+                    while let child = cmark_node_first_child(node) { cmark_node_free(child) }
+                }
+                continue
+            }
             let rewritten = hooks.link(url, position(node))
             if rewritten != url { cmark_node_set_url(node, rewritten) }
         }
@@ -148,7 +168,7 @@ enum Markdown {
         defer { free(rendered) }
         let cmarkHTML = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
         func finished(_ html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-            finish(html, headings: outline, figures: figures, footnoteBackLabel: footnoteBackLabel, footnotesTitle: footnotesTitle)
+            finish(html, headings: outline, figures: figures, imageSizes: sizes, footnoteBackLabel: footnoteBackLabel, footnotesTitle: footnotesTitle)
         }
         // The placeholders' values go in before the figures: a figure's text is never taken for a marker.
         let html = placeholders.html.isEmpty ? finished(cmarkHTML)
@@ -167,8 +187,10 @@ enum Markdown {
     ///   and takes keyboard focus so it can be scrolled without a mouse;
     /// - a heading for the footnotes section (for screen readers and the outline), and the
     ///   footnote back-links' label in the page's language;
-    /// - the figures, in place of their markers.
+    /// - the figures, in place of their markers;
+    /// - images' `width` and `height`, after their `src`.
     private static func finish(_ html: UnsafeBufferPointer<UInt8>, headings: [Heading], figures: [[UInt8]],
+                               imageSizes: [String: ImageSize] = [:],
                                footnoteBackLabel: String, footnotesTitle: String) -> [UInt8] {
         var byLevel: [[Heading]] = Array(repeating: [], count: 7)
         for heading in headings where (1...6).contains(heading.level) { byLevel[heading.level].append(heading) }
@@ -220,6 +242,14 @@ enum Markdown {
                     skip = end + 3 - at
                     // cmark ends the block with a line break; the figure has its own.
                     if replacement?.last == UInt8(ascii: "\n"), starts("\n", at: end + 3) { skip += 1 }
+                }
+            } else if !imageSizes.isEmpty, starts("<img src=\"", at: at) {
+                var end = at + 10
+                while end < html.count, html[end] != UInt8(ascii: "\"") { end += 1 }
+                let src = String(decoding: UnsafeBufferPointer(rebasing: html[(at + 10)..<end]), as: UTF8.self)
+                if end < html.count, let size = imageSizes[src] {
+                    replacement = Array(html[at...end]) + Array(" width=\"\(size.width)\" height=\"\(size.height)\"".utf8)
+                    skip = end + 1 - at
                 }
             } else if starts("<a href=\"#fnref", at: at) {
                 // The back-link: `… aria-label="Back to content">↩</a>` in cmark-gfm's English.

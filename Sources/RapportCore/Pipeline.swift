@@ -78,7 +78,8 @@ public struct Pipeline {
         // 1. Load: every input becomes a typed value that remembers where it came from.
         var content = ContentLoader(contentDirectory: options.content, display: display)
         let site = content.loadSite()
-        let strings = content.loadStrings()
+        var strings = content.loadStrings()
+        if let site { strings = site.study.adding(to: strings) }
         let pages = content.loadPages()
         diagnostics.append(contentsOf: content.diagnostics.items)
         phase("load pages")
@@ -105,10 +106,17 @@ public struct Pipeline {
         }
         let output = SiteOutput(destination)
         var charts = 0
+        var contentFiles: [TemplateSet.Asset] = []
         if failure == nil, let site, strings.count == Language.allCases.count {
             var renderer = SiteRenderer(site: site, strings: strings, pages: pages, datasets: datasets,
                                         invalidDatasets: invalidDatasets, facts: facts, templates: templates)
+            renderer.contentFiles = ContentFiles(root: options.content, display: display)
             renderer.render(into: output)
+            contentFiles = renderer.usedFiles.sorted { $0.key < $1.key }.map { TemplateSet.Asset(path: $0.key, source: $0.value) }
+            // Kept files include them (the preview serves them from memory); a build copies them with the assets.
+            if case .memory = destination {
+                for file in contentFiles { if let bytes = Files.read(file.source) { output.add(OutputFile(path: file.path, bytes: bytes)) } }
+            }
             diagnostics.append(contentsOf: renderer.diagnostics.items)
             charts = renderer.chartCount
         }
@@ -122,7 +130,7 @@ public struct Pipeline {
                 failure = writeFailure
             } else if !diagnostics.hasErrors {
                 do throws(BuildFailure) {
-                    try writer.commit(paths: output.allPaths, assets: templates.assets)
+                    try writer.commit(paths: output.allPaths, assets: templates.assets + contentFiles)
                 } catch {
                     failure = error
                 }

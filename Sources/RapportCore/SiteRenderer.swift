@@ -35,6 +35,10 @@ struct SiteRenderer {
     let references: DataReferences
 
     private(set) var diagnostics = DiagnosticBag()
+    /// Images and files linked from chapters (nil: such links are not resolved).
+    var contentFiles: ContentFiles?
+    /// Those the pages use: source on disk by path in the site, each once.
+    private(set) var usedFiles: [String: String] = [:]
     /// Charts drawn (one per placement per language).
     private(set) var chartCount = 0
 
@@ -56,6 +60,7 @@ struct SiteRenderer {
         var charts: [String] = []
         var csvFiles: [OutputFile] = []
         var placed: [String: Int] = [:]
+        var files: [String: String] = [:]
     }
 
     /// Pages by "language/name", and each language's chapters in order: looked up for every page.
@@ -65,7 +70,7 @@ struct SiteRenderer {
     private let chapterPositions: [String: Int]
     /// What every page of a language shares, built once: UI strings (`t_<key>`), site title,
     /// language, the chapter list (`chapters`) and the navigation entries.
-    private let languageScopes: [Language: TemplateScope]
+    let languageScopes: [Language: TemplateScope]
     private let navEntries: [Language: [TemplateScope]]
 
     private var linkChecks: [LinkCheck] = []
@@ -182,6 +187,7 @@ struct SiteRenderer {
     /// `output` as soon as it is done; only what the site-wide checks need is kept. Those checks
     /// (links, dataset use, translations) run after, and only add diagnostics.
     mutating func render(into output: SiteOutput) {
+        applyTheme()
         let works = pages.parallelMap { page -> PageWork in
             var (work, html, headings) = self.renderMarkdown(page)
             let (file, problems) = self.renderPage(page, html: html, headings: headings)
@@ -194,6 +200,7 @@ struct SiteRenderer {
         for (page, work) in zip(pages, works) {
             diagnostics.append(contentsOf: work.diagnostics)
             linkChecks += work.linkChecks
+            usedFiles.merge(work.files) { first, _ in first }
             for id in work.datasetsUsed { datasetUse[id, default: []].insert(page.language) }
             chartOrder[page.language, default: [:]][page.name] = work.charts
             chartCount += work.charts.count
@@ -226,6 +233,7 @@ struct SiteRenderer {
                                                  diagnostics: &work.diagnostics, used: &used)
                 },
                 link: { url, position in self.link(url, page: page, at: at(position), work: &work) },
+                image: { url, alt, position in self.image(url, alt: alt, page: page, at: at(position), work: &work) },
                 error: { message, fix, position in work.diagnostics.append(.error(at(position), message, fix: fix)) },
                 text: { text, afterInline in Typography.rewritten(text, page.language, afterInline: afterInline) }))
         work.headingIds = document.headings.map(\.id)
@@ -247,7 +255,9 @@ struct SiteRenderer {
                                  csvURL: csvURL(id, page.language))
         let svg: [UInt8]
         do {
-            svg = try figure.chart().svgUTF8()
+            var chart = figure.chart()
+            chart.palette = site.theme.palette
+            svg = try chart.svgUTF8()
         } catch {
             // `svg()` throws ChartError only: point at the CSV cell it names.
             var location = SourceLocation(file: dataset.metadataFile)
@@ -283,7 +293,9 @@ struct SiteRenderer {
         if url.contains(":") || url.hasPrefix("/") || url.isEmpty { return url }
         let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
-        guard path.hasSuffix(".md") else { return url }
+        guard path.hasSuffix(".md") else {
+            return file(url, page: page, at: location, work: &work)?.url ?? url
+        }
         let name = String(path.dropLast(3)).replacingOccurrences(of: "./", with: "")
         guard !name.contains("/"), let target = self.page(named: name, page.language) else {
             let known = pages.filter { $0.language == page.language }.map { $0.name + ".md" }
@@ -300,6 +312,45 @@ struct SiteRenderer {
         }
         return result
     }
+
+    /// A link to a file of `Content/` (not a chapter): its URL in the site, and where it is.
+    private func file(_ url: String, page: Page, at location: SourceLocation, work: inout PageWork) -> (url: String, source: String, path: String)? {
+        guard let contentFiles else { return nil }
+        let cut = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
+        let path = String(url[..<cut])
+        switch contentFiles.resolve(path, from: page.language.rawValue, at: location) {
+        case let .success(resolved):
+            work.files[resolved.outputPath] = resolved.source
+            return (site.basePath + ContentFiles.urlPath(resolved.outputPath) + url[cut...], resolved.source, path)
+        case let .failure(diagnostic):
+            work.diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    /// An image: alt text required (or `-` for decoration), a file of `Content/` with its size.
+    private func image(_ url: String, alt: String, page: Page, at location: SourceLocation, work: inout PageWork) -> Markdown.Image {
+        let decorative = alt.trimmingWhitespace == ContentFiles.decorativeAlt
+        if alt.trimmingWhitespace.isEmpty {
+            work.diagnostics.append(.error(location, "image without alt text: \"\(url)\"",
+                                           fix: "describe what it shows, ![…](\(url)), or mark it as decoration only: ![-](\(url))"))
+        }
+        if url.contains(":") || url.hasPrefix("/") || url.hasPrefix("#") || url.isEmpty {
+            return Markdown.Image(url: url, size: nil, decorative: decorative)
+        }
+        guard let found = file(url, page: page, at: location, work: &work) else {
+            return Markdown.Image(url: url, size: nil, decorative: decorative)
+        }
+        switch ContentFiles.imageSize(found.source, path: found.path, at: location) {
+        case let .success(size): return Markdown.Image(url: found.url, size: size, decorative: decorative)
+        case let .failure(diagnostic):
+            work.diagnostics.append(diagnostic)
+            return Markdown.Image(url: found.url, size: nil, decorative: decorative)
+        }
+    }
+
+    mutating func addUsedFile(_ path: String, _ source: String) { usedFiles[path] = source }
+    mutating func appendDiagnostic(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     private mutating func checkLinks() {
         let placeholders = Set(pages.filter(\.isPlaceholder).map { "\($0.language)/\($0.name)" })

@@ -115,7 +115,7 @@ extension Renderer {
                 for (j, s) in seriesInBand.enumerated() {
                     let panelX = Layout.pad + Double(j) * (panelWidth + panelGap)
                     let zero = panelX + rooms.left + (-range.min) * k
-                    let fill = chart.series[s].role == .total ? Palette.total : Palette.bar
+                    let fill = chart.series[s].role == .total ? Palette.total : chart.palette.bar
                     bar(c, s, text: texts[c][s], zero: zero, scale: k, y: y, height: barHeight, fill: fill)
                     if hasNegative { zeroTick(x: zero, y: y, height: barHeight) }
                 }
@@ -135,7 +135,7 @@ extension Renderer {
         return chart.series.map { series in
             if series.role == .total { return Palette.total }
             defer { next += 1 }
-            return Palette.categorical[min(next, Palette.categorical.count - 1)]
+            return chart.palette.categorical[min(next, chart.palette.categorical.count - 1)]
         }
     }
 

@@ -8,7 +8,7 @@ extension Renderer {
         let outer = 110.0, inner = 58.0
         let cx = Layout.width / 2
         let cy = Layout.pad + 30 + outer
-        let colors = Palette.colors(.categorical, count: chart.categories.count) ?? Palette.categorical
+        let colors = chart.palette.colors(.categorical, count: chart.categories.count) ?? chart.palette.categorical
         var sum = 0.0
         for c in chart.categories.indices { sum += value(c, 0) ?? 0 }
         let positive = chart.categories.indices.filter { (value($0, 0) ?? 0) > 0 }

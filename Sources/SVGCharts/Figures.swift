@@ -50,8 +50,8 @@ extension Renderer {
             w.raw("<rect width=\""); w.num(width); w.raw("\" height=\""); w.num(height)
             w.raw("\" fill=\""); w.raw(value: Palette.background); w.raw("\"/>\n")
             let numberBaseline = pad + 44 * 0.75
-            w.label(tile.number, x: pad, y: numberBaseline, size: tile.numberSize, fill: Palette.figure, bold: true)
-            ink(Palette.figure, on: Palette.background)
+            w.label(tile.number, x: pad, y: numberBaseline, size: tile.numberSize, fill: chart.palette.bar, bold: true)
+            ink(chart.palette.bar, on: Palette.background)
             w.lines(tile.lines, x: pad, firstBaseline: numberBaseline + 10 + labelSize * 0.95, lineHeight: labelLine,
                     size: labelSize, fill: Palette.text)
             ink(Palette.text, on: Palette.background)

@@ -273,6 +273,8 @@ public struct Chart: Sendable, Equatable {
     /// Values reconstructed rather than read off the source: drawn with a dagger after them
     /// (`42%†`), as the table of numbers marks them; the caller explains the mark in a note.
     public var reconstructed: Set<ValuePosition>
+    /// The fills (a site's theme can give its own; `ChartPalette.problem(with:)` checks them).
+    public var palette: ChartPalette = .standard
 
     /// Creates a chart description.
     ///

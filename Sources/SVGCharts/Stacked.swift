@@ -24,7 +24,7 @@ extension Renderer {
     func stackPlan() -> StackPlan {
         let normal = chart.series.indices.filter { chart.series[$0].role != .dontKnow }
         let dontKnow = chart.series.indices.filter { chart.series[$0].role == .dontKnow }
-        let colors = Palette.colors(chart.scale, count: normal.count) ?? []
+        let colors = chart.palette.colors(chart.scale, count: normal.count) ?? []
         var fills = [String](repeating: Palette.dontKnowFill, count: chart.series.count)
         for (i, s) in normal.enumerated() where i < colors.count { fills[s] = colors[i] }
         var sums: [Double] = []

@@ -94,8 +94,8 @@ extension Chart {
         switch kind {
         case .stackedBars, .stackedColumns:
             let count = series.filter { $0.role != .dontKnow }.count
-            if count > Palette.capacity(scale) {
-                throw ChartError(message: "\(kind.rawValue) can tell at most \(Palette.capacity(scale)) series apart with the \(scale.rawValue) scale, got \(count)")
+            if count > palette.capacity(scale) {
+                throw ChartError(message: "\(kind.rawValue) can tell at most \(palette.capacity(scale)) series apart with the \(scale.rawValue) scale, got \(count)")
             }
             for (c, row) in values.enumerated() {
                 var sum = 0.0
@@ -107,8 +107,8 @@ extension Chart {
             }
         case .pairedBars:
             let count = series.filter { $0.role != .total }.count
-            if count > Palette.categorical.count {
-                throw ChartError(message: "paired-bars can tell at most \(Palette.categorical.count) series apart, got \(count)")
+            if count > palette.categorical.count {
+                throw ChartError(message: "paired-bars can tell at most \(palette.categorical.count) series apart, got \(count)")
             }
         case .donut:
             var sum = 0.0

@@ -8,7 +8,7 @@ import RapportServe
 struct Rapport: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the bilingual report site from Content/ and Templates/.",
-        subcommands: [Build.self, Check.self, Serve.self], defaultSubcommand: Build.self)
+        subcommands: [Build.self, Check.self, Serve.self, New.self], defaultSubcommand: Build.self)
 
     /// Exit 0 on success, 1 when the input has errors, 2 on a usage error.
     static func main() {
@@ -66,6 +66,26 @@ struct Serve: ParsableCommand {
     func run() throws {
         try PreviewServer.runUntilInterrupted(.init(content: URL(fileURLWithPath: content),
                                                     templates: URL(fileURLWithPath: templates), host: host, port: port))
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new study: site.yml, UI strings, a home page and a chapter with one chart per language, the templates.")
+    @Argument(help: "The folder to create (it must not exist, or be empty).") var folder: String
+    @Option(help: "The site's languages, the default first: nl,fr or fr,nl (only Dutch and French today).") var languages = "nl,fr"
+    func validate() throws {
+        if case let .failure(problem) = StarterFiles.languages(languages) { throw ValidationError(problem.message) }
+    }
+    func run() throws {
+        guard case let .success(list) = StarterFiles.languages(languages) else { return }
+        do {
+            try StarterFiles.write(to: URL(fileURLWithPath: folder), languages: list)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            throw ExitCode(1)
+        }
+        print("wrote a new study in \(folder): cd \(folder) && rapport build (or rapport serve to preview)")
     }
 }
 

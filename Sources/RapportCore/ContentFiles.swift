@@ -1,0 +1,90 @@
+import Diagnostics
+import Foundation
+
+/// Images and other files (a PDF of the report …) that chapters link to, relative to the
+/// chapter (`img/chart.png` for `Content/nl/img/chart.png`) or to a shared folder of `Content/`
+/// (`../files/report.pdf`). Each is copied into the site once, at `files/<its path in Content/>`,
+/// however many pages and languages use it.
+struct ContentFiles {
+    /// The content folder, as given and after following links (files are named by the latter).
+    let root: URL
+    let realRoot: String
+    let display: @Sendable (URL) -> String
+
+    init?(root: URL, display: @escaping @Sendable (URL) -> String) {
+        guard let real = Files.realPath(root.path) else { return nil }
+        self.root = root
+        realRoot = real
+        self.display = display
+    }
+
+    /// Alt text that marks an image as decoration only: `![-](img/line.svg)` (written as `alt=""`).
+    static let decorativeAlt = "-"
+
+    struct Resolved {
+        /// In the site, e.g. `files/nl/img/chart.png`.
+        var outputPath: String
+        /// On disk, every link followed.
+        var source: String
+    }
+
+    /// The file `path` (a link as written, without `#…` or `?…`) of a page in `folder`
+    /// (`nl`, `fr`; empty for a path relative to `Content/` itself, as in site.yml), or the one
+    /// diagnostic saying why it cannot be used.
+    func resolve(_ path: String, from folder: String, at location: SourceLocation) -> Result<Resolved, Diagnostic> {
+        let decoded = path.removingPercentEncoding ?? path
+        let contentName = display(root) + "/"
+        let url = root.appendingPathComponent(folder).appendingPathComponent(decoded).standardizedFileURL
+        let rootPath = root.standardizedFileURL.path
+        guard url.path.hasPrefix(rootPath + "/") else {
+            return .failure(.error(location, "link to a file outside \(contentName): \"\(path)\"",
+                                   fix: "copy the file into \(contentName) (e.g. \(contentName)files/) and link to it from there"))
+        }
+        let shown = display(url)
+        switch Files.kind(ofPath: url.path) {
+        case .file, .symbolicLink:
+            break
+        case .folder:
+            return .failure(.error(location, "link to a folder, not a file: \"\(path)\"", fix: "link to a file in \(shown)"))
+        default:
+            let base = folder.isEmpty ? contentName : "the chapter's folder"
+            var fix = "put the file at \(shown), or correct the link (it is relative to \(base))"
+            let parent = url.deletingLastPathComponent().path
+            let names = Files.list(parent, recursive: false).map(\.path)
+            if let near = closestMatch(to: url.lastPathComponent, in: names) { fix = "did you mean \"\(near)\"?" }
+            return .failure(.error(location, "link to a file that does not exist: \"\(path)\"", fix: fix))
+        }
+        guard Files.resolves(url.path, inside: root.path), let real = Files.realPath(url.path) else {
+            return .failure(.error(location, "symbolic link pointing outside \(contentName) is not read: \"\(path)\"",
+                                   fix: "copy the file into \(contentName) instead of linking to it"))
+        }
+        guard Files.kind(ofPath: real) == .file else {
+            return .failure(.error(location, "link to a folder, not a file: \"\(path)\"", fix: "link to a file in \(shown)"))
+        }
+        let relative = String(real.dropFirst(realRoot.count).drop { $0 == "/" })
+        return .success(Resolved(outputPath: "files/" + relative, source: real))
+    }
+
+    /// A site path as a URL path: each segment percent-encoded.
+    static func urlPath(_ path: String) -> String {
+        path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.addingPercentEncoding(withAllowedCharacters: segment) ?? String($0) }
+            .joined(separator: "/")
+    }
+
+    private static let segment = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$'()*+,;=:@")
+
+    /// The width and height of the image at `source`, or why there are none.
+    static func imageSize(_ source: String, path: String, at location: SourceLocation) -> Result<ImageSize, Diagnostic> {
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard ImageSize.formats.contains(ext) else {
+            return .failure(.error(location, "image \"\(path)\" is not a PNG, JPEG, SVG or WebP file",
+                                   fix: "convert it to one of those (Rapport writes each image's width and height from the file)"))
+        }
+        guard let bytes = Files.read(source), let size = ImageSize.read(bytes) else {
+            return .failure(.error(location, "cannot read the width and height of image \"\(path)\"",
+                                   fix: ext == "svg" ? "give its <svg> element width and height, or a viewBox" : "the file is damaged or not really .\(ext): export it again"))
+        }
+        return .success(size)
+    }
+}

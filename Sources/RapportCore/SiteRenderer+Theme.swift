@@ -1,0 +1,29 @@
+import Diagnostics
+import Foundation
+
+extension SiteRenderer {
+    /// The theme's logo (copied like a chapter's image, with its size) and colours, for every
+    /// page: `hasLogo`, `logo`, `logoWidth`, `logoHeight`, `hasThemeStyle`, `themeStyle`.
+    mutating func applyTheme() {
+        var values: [String: TemplateValue] = ["hasLogo": .flag(false), "themeStyle": .text(site.theme.style),
+                                              "hasThemeStyle": .flag(!site.theme.style.isEmpty)]
+        if let logo = site.theme.logo, let contentFiles {
+            switch contentFiles.resolve(logo.path, from: "", at: logo.location) {
+            case let .success(resolved):
+                switch ContentFiles.imageSize(resolved.source, path: logo.path, at: logo.location) {
+                case let .success(size):
+                    addUsedFile(resolved.outputPath, resolved.source)
+                    values["hasLogo"] = .flag(true)
+                    values["logo"] = .text(site.basePath + ContentFiles.urlPath(resolved.outputPath))
+                    values["logoWidth"] = .text(String(size.width))
+                    values["logoHeight"] = .text(String(size.height))
+                case let .failure(diagnostic): appendDiagnostic(diagnostic)
+                }
+            case let .failure(diagnostic): appendDiagnostic(diagnostic)
+            }
+        }
+        for scope in languageScopes.values {
+            for (key, value) in values { scope[key] = value }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+@testable import RapportCore
+import RapportTestSupport
+import Testing
+
+/// `rapport new` (issue 16, item 4): a study that builds at once, with no warning.
+@Suite struct NewStudyTests {
+    static func temporary() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("rapport-new-\(UUID().uuidString)")
+    }
+
+    @Test func theEmbeddedTemplatesAndStringsAreTheRepositorysOwn() throws {
+        var onDisk: [String: String] = [:]
+        for folder in ["Templates", "Content/i18n"] {
+            let root = TestSite.repository.appendingPathComponent(folder)
+            for path in try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted() {
+                let url = root.appendingPathComponent(path)
+                var isFolder: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
+                      !url.lastPathComponent.hasPrefix(".") else { continue }
+                onDisk["\(folder)/\(path)"] = try String(contentsOf: url, encoding: .utf8)
+            }
+        }
+        let embedded = Dictionary(uniqueKeysWithValues: StarterFiles.builtIn.map { ($0.path, $0.contents) })
+        #expect(embedded.keys.sorted() == onDisk.keys.sorted(), "run `make starter` to copy Templates/ and Content/i18n/ again")
+        for (path, text) in onDisk where embedded[path] != text {
+            Issue.record("\(path) differs from its embedded copy: run `make starter`")
+        }
+    }
+
+    @Test func aNewStudyBuildsWithoutAWarning() throws {
+        let folder = Self.temporary()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try StarterFiles.write(to: folder, languages: [.nl, .fr])
+        let result = Pipeline(.init(content: folder.appendingPathComponent("Content"), templates: folder.appendingPathComponent("Templates"),
+                                    output: folder.appendingPathComponent("Public"))).run()
+        #expect(result.diagnostics.map(\.description) == [])
+        #expect(result.succeeded && result.pages[.nl] == 2 && result.pages[.fr] == 2 && result.charts == 2)
+        let chapter = try String(contentsOf: folder.appendingPathComponent("Public/fr/resultats/index.html"), encoding: .utf8)
+        #expect(chapter.contains("<data value=\"56\">56\u{202F}%</data>"))
+        #expect(chapter.contains("Enquête auprès des participants"), "the default source from site.yml")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Public/fr/data/example-answers.csv").path))
+    }
+
+    @Test func frenchFirstMakesFrenchTheDefault() throws {
+        let folder = Self.temporary()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard case let .success(languages) = StarterFiles.languages("fr, nl") else { Issue.record("fr,nl refused"); return }
+        try StarterFiles.write(to: folder, languages: languages)
+        let site = try String(contentsOf: folder.appendingPathComponent("Content/site.yml"), encoding: .utf8)
+        #expect(site.contains("defaultLanguage: fr\n"))
+        for bad in ["nl", "nl,fr,de", "nl,nl", "en"] {
+            guard case let .failure(problem) = StarterFiles.languages(bad) else { Issue.record("\(bad) accepted"); continue }
+            #expect(problem.message == "--languages \(bad): a site has exactly the languages nl and fr today; give --languages nl,fr (or fr,nl to make French the default)")
+        }
+    }
+
+    @Test func aFolderThatHoldsAnythingIsLeftAlone() throws {
+        let folder = Self.temporary()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        #expect(throws: BuildFailure.self) { try StarterFiles.write(to: folder, languages: [.nl, .fr]) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["notes.txt"])
+    }
+
+    @Test func theCommandWritesAStudyThatTheCommandBuilds() throws {
+        let rapport = CommandLineTests.rapport
+        guard FileManager.default.isExecutableFile(atPath: rapport.path) else { Issue.record("build the tool first"); return }
+        let parent = Self.temporary()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        func run(_ arguments: [String], in folder: URL) throws -> (Int32, String) {
+            let process = Process()
+            process.executableURL = rapport
+            process.arguments = arguments
+            process.currentDirectoryURL = folder
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            process.standardError = pipe
+            try process.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        }
+        let (status, out) = try run(["new", "study", "--languages", "nl,fr"], in: parent)
+        #expect(status == 0, "\(out)")
+        let (buildStatus, buildOut) = try run(["build"], in: parent.appendingPathComponent("study"))
+        #expect(buildStatus == 0)
+        #expect(buildOut.hasPrefix("built 2 nl + 2 fr pages, 2 charts in ") && !buildOut.contains("warning"), "\(buildOut)")
+        let (badStatus, badOut) = try run(["new", "other", "--languages", "nl,de"], in: parent)
+        #expect(badStatus == 2 && badOut.contains("a site has exactly the languages nl and fr today"), "\(badOut)")
+        let (againStatus, againOut) = try run(["new", "study"], in: parent)
+        #expect(againStatus == 1 && againOut.contains("already exists and is not empty"), "\(againOut)")
+    }
+}
