@@ -112,6 +112,19 @@ extension SiteRenderer {
         return problems
     }
 
+    /// The data pages in the sitemap, each with its translation (as the chapters are).
+    func dataPageSitemapEntries() -> String {
+        var entries = ""
+        for language in Language.allCases {
+            entries += "  <url>\n    <loc>\(escapeHTML(absolute(dataURL(language))))</loc>\n"
+            for lang in Language.allCases {
+                entries += "    <xhtml:link rel=\"alternate\" hreflang=\"\(Self.htmlLang(lang))\" href=\"\(escapeHTML(absolute(dataURL(lang))))\"/>\n"
+            }
+            entries += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
+        }
+        return entries
+    }
+
     /// `12 kB` / `12 ko` (rounded up, at least 1).
     static func kilobytes(_ bytes: Int, unit: String) -> String {
         "\(max(1, (bytes + 1023) / 1024))\u{00A0}\(unit)"
