@@ -155,8 +155,8 @@ import Testing
         #expect(site.build().succeeded)
         let nl = try #require(site.read("nl/financien/index.html"))
         let fr = try #require(site.read("fr/finances/index.html"))
-        #expect(nl.contains("<p class=\"chart-link\"><a href=\"#chart-challenge-frequency\">Link naar deze grafiek</a></p>"))
-        #expect(fr.contains("<p class=\"chart-link\"><a href=\"#chart-challenge-frequency\">Lien vers ce graphique</a></p>"))
+        #expect(nl.contains("<p class=\"chart-link\"><a href=\"#chart-challenge-frequency\" aria-describedby=\"chart-challenge-frequency-caption\">Link naar deze grafiek</a></p>"))
+        #expect(fr.contains("<p class=\"chart-link\"><a href=\"#chart-challenge-frequency\" aria-describedby=\"chart-challenge-frequency-caption\">Lien vers ce graphique</a></p>"))
         #expect(nl.contains("<p class=\"chart-cite\"><span class=\"label\">Citeer deze grafiek:</span> Koning Boudewijnstichting (2026). Hoe vaak komt het voor? In: Testsite. <span class=\"chart-cite-url\">https://example.org/nl/financien/#chart-challenge-frequency</span></p>"))
         #expect(fr.contains("<p class=\"chart-cite\"><span class=\"label\">Citer ce graphique\u{00A0}:</span> Fondation Roi Baudouin (2026). À quelle fréquence\u{202F}? Dans\u{00A0}: Site de test. <span class=\"chart-cite-url\">https://example.org/fr/finances/#chart-challenge-frequency</span></p>"))
     }
@@ -172,7 +172,7 @@ import Testing
         #expect(result.succeeded, "\(site.messages(result))")
         let nl = try #require(site.read("nl/financien/index.html"))
         #expect(nl.contains("<span class=\"label\">Citeer deze grafiek:</span> (z.d.). Hoe vaak komt het voor? In: Testsite. <span class=\"chart-cite-url\">https://example.org/nl/financien/#chart-challenge-frequency</span>"))
-        #expect(nl.contains("<a href=\"#chart-challenge-frequency-2\">Link naar deze grafiek</a>"))
+        #expect(nl.contains("<a href=\"#chart-challenge-frequency-2\" aria-describedby=\"chart-challenge-frequency-2-caption\">Link naar deze grafiek</a>"))
         #expect(nl.contains("https://example.org/nl/financien/#chart-challenge-frequency-2</span>"))
         #expect(site.read("fr/finances/index.html")?.contains("</span> (s.d.). À quelle fréquence") == true)
         // Listed once on the data page.
