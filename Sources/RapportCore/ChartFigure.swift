@@ -13,6 +13,8 @@ struct ChartFigure {
     /// Unique on the page: `chart-<dataset id>` (with `-2` … when a chart is placed twice).
     let elementId: String
     let csvURL: String
+    /// "Cite this chart" under the figure (none for the CSV file, which has no figure).
+    var citation: ChartCitation? = nil
 
     var locale: ChartLocale { language == .nl ? .nlBE : .frBE }
 
@@ -135,6 +137,9 @@ struct ChartFigure {
             "tableBody": .html(RawHTML(bytes: body)),
             "csvURL": .text(csvURL),
             "csvFileName": .text("\(dataset.id)-\(language.rawValue).csv"),
+            "hasCitation": .flag(citation != nil),
+            "citation": .text(citation?.text(title: dataset.title[language], strings: strings) ?? ""),
+            "chartURL": .text(citation?.url ?? ""),
         ]
     }
 
@@ -146,12 +151,9 @@ struct ChartFigure {
         let hasRowBases = dataset.rows.contains { $0.base != nil }
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
         out.reserveCapacity(64 + dataset.rows.count * (48 + 8 * dataset.series.count))
-        Self.appendCSVField(strings["chart_category"], to: &out)
-        if hasRowBases { out.append(contentsOf: ";n".utf8) }
-        let unit = unitSuffix(dataset.unit)
-        for series in dataset.series {
-            out.append(UInt8(ascii: ";"))
-            Self.appendCSVField(series.label[language] + (unit.isEmpty ? "" : " (\(unit))"), to: &out)
+        for (index, column) in csvColumns().enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ";")) }
+            Self.appendCSVField(column.header, to: &out)
         }
         out.append(contentsOf: [0x0D, 0x0A])
         for row in dataset.rows {
@@ -167,6 +169,34 @@ struct ChartFigure {
             out.append(contentsOf: [0x0D, 0x0A])
         }
         return out
+    }
+
+    /// A column of the CSV file: its header as given to `appendCSVField`, what it holds.
+    struct CSVColumn {
+        enum Content { case text, integer, number }
+        var header: String
+        /// The header without the unit (the series' label).
+        var title: String
+        var content: Content
+        /// `%`, `€`, `VTE` …, or empty.
+        var unit: String = ""
+
+        /// The header as a CSV reader reads it (with the apostrophe a formula-like text gets).
+        var readHeader: String { ChartFigure.startsLikeFormula(header.utf8) ? "'" + header : header }
+    }
+
+    /// The columns, in order: the category, `n` when rows have bases, one per series.
+    func csvColumns() -> [CSVColumn] {
+        var columns = [CSVColumn(header: strings["chart_category"], title: strings["chart_category"], content: .text)]
+        if dataset.rows.contains(where: { $0.base != nil }) {
+            columns.append(CSVColumn(header: "n", title: strings["data_field_n"], content: .integer))
+        }
+        let unit = unitSuffix(dataset.unit)
+        for series in dataset.series {
+            let label = series.label[language]
+            columns.append(CSVColumn(header: label + (unit.isEmpty ? "" : " (\(unit))"), title: label, content: .number, unit: unit))
+        }
+        return columns
     }
 
     private func unitSuffix(_ unit: ValueUnit) -> String {

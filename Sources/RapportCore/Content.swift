@@ -16,12 +16,14 @@ struct SiteConfig {
     var defaultLanguage: Language
     /// `updated: 2024-05-15` (optional): the "last updated" date in the footer.
     var updated: SiteDate?
+    /// `publisher: {nl: …, fr: …}` (optional): who publishes the study, in "cite this chart".
+    var publisher: Localized?
     var file: String
     /// `theme:` and `study:` (Theme.swift).
     var theme = Theme()
     var study = StudyTexts()
 
-    static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage", "updated", "theme", "study"]
+    static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage", "updated", "publisher", "theme", "study"]
 }
 
 /// One Markdown chapter in one language.
@@ -147,9 +149,10 @@ struct ContentLoader {
             updated = SiteDate(iso: text)
             if updated == nil { reader.error(node, "updated \"\(text)\" is not a date", fix: "write it as YYYY-MM-DD, e.g. updated: 2024-05-15") }
         }
+        let publisher = pairs.first(where: { $0.key == "publisher" }).flatMap { reader.localized($0.value, what: "publisher") }
         guard let title, let description else { return nil }
         var site = SiteConfig(title: title, description: description, baseURL: baseURL, origin: origin, basePath: basePath,
-                              defaultLanguage: defaultLanguage, updated: updated, file: file)
+                              defaultLanguage: defaultLanguage, updated: updated, publisher: publisher, file: file)
         if let node = pairs.first(where: { $0.key == "theme" })?.value { site.theme = Theme.parse(node, reader: &reader) }
         if let node = pairs.first(where: { $0.key == "study" })?.value { site.study = StudyTexts.parse(node, reader: &reader) }
         return site
@@ -351,6 +354,13 @@ struct ContentLoader {
         for language in Language.allCases {
             var seen: [String: Page] = [:]
             for page in pages where page.language == language && !page.isHome {
+                if page.slug == SiteRenderer.dataFolder {
+                    // The folder of the CSV files and the data page (DataPage.swift).
+                    diagnostics.error(page.slugLocation ?? SourceLocation(file: page.file),
+                                      "the slug \"\(page.slug)\" is taken by the data page (/\(language.rawValue)/\(page.slug)/)",
+                                      fix: page.slugLocation == nil ? "add slug: … with another address" : "give the page another slug")
+                    continue
+                }
                 if let first = seen[page.slug] {
                     diagnostics.error(page.slugLocation ?? SourceLocation(file: page.file),
                                       "two pages with the slug \"\(page.slug)\" in \(language.englishName)",

@@ -121,6 +121,7 @@ struct DataReferences {
         var copy = site
         copy.title = resolved(site.title, file: site.file, diagnostics: &diagnostics)
         copy.description = resolved(site.description, file: site.file, diagnostics: &diagnostics)
+        copy.publisher = site.publisher.map { resolved($0, file: site.file, diagnostics: &diagnostics) }
         return copy
     }
 

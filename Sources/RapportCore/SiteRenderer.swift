@@ -76,7 +76,7 @@ struct SiteRenderer {
     private var linkChecks: [LinkCheck] = []
     private var anchors: [Language: [String: Set<String>]] = [:]
     private var datasetUse: [String: Set<Language>] = [:]
-    private var chartOrder: [Language: [String: [String]]] = [:]
+    private(set) var chartOrder: [Language: [String: [String]]] = [:]
 
     init(site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset],
          invalidDatasets: Set<String> = [], facts: StudyFacts = StudyFacts(), templates: TemplateSet) {
@@ -144,6 +144,7 @@ struct SiteRenderer {
         values["xDefault"] = .text(absolute(site.basePath, site: site))
         values["assets"] = .text(site.basePath + "assets/")
         values["homeURL"] = .text(site.basePath + language.rawValue + "/")
+        values["dataURL"] = .text(site.basePath + language.rawValue + "/data/")
         values["isHome"] = .flag(false)
         values["hasUpdated"] = .flag(site.updated != nil)
         values["updated"] = .text(site.updated?.text(language) ?? "")
@@ -252,7 +253,8 @@ struct SiteRenderer {
         let count = work.placed[id] ?? 1
         let elementId = "chart-\(id)" + (count > 1 ? "-\(count)" : "")
         let figure = ChartFigure(dataset: Typography.apply(dataset, page.language), language: page.language, strings: strings, elementId: elementId,
-                                 csvURL: csvURL(id, page.language))
+                                 csvURL: csvURL(id, page.language),
+                                 citation: ChartCitation(site: site, language: page.language, pageURL: absolute(url(of: page)), elementId: elementId))
         let svg: [UInt8]
         do {
             var chart = figure.chart()
@@ -406,7 +408,7 @@ struct SiteRenderer {
 
     /// What every layout needs beyond the language's shared values: head tags, the navigation
     /// with the current page marked, the language switch.
-    private func pageScope(language: Language, title: String, description: String, path: String?,
+    func pageScope(language: Language, title: String, description: String, path: String?,
                            alternates: [Language: String], current: Int?) -> TemplateScope {
         let other = language == .nl ? Language.fr : .nl
         return TemplateScope([
@@ -458,7 +460,7 @@ struct SiteRenderer {
         return (OutputFile(path: filePath(of: page), bytes: document), problems + layoutProblems)
     }
 
-    /// The language chooser at the root, the 404 page, the sitemap and robots.txt.
+    /// The language chooser at the root, the 404 page, the data pages (DataPage.swift), the sitemap and robots.txt.
     private mutating func renderSiteFiles(into output: SiteOutput) {
         let root = TemplateScope([
             "languages": .list(Language.allCases.map { language in
@@ -494,6 +496,7 @@ struct SiteRenderer {
         let (notFound, layoutProblems) = templates.render("base", scope)
         diagnostics.append(contentsOf: layoutProblems)
         output.add(OutputFile(path: "404.html", bytes: notFound))
+        diagnostics.append(contentsOf: renderDataPages(into: output))
 
         var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         sitemap += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
@@ -506,6 +509,7 @@ struct SiteRenderer {
             }
             sitemap += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
         }
+        sitemap += dataPageSitemapEntries()
         sitemap += "</urlset>\n"
         output.add(OutputFile(path: "sitemap.xml", contents: sitemap))
         output.add(OutputFile(path: "robots.txt", contents: "User-agent: *\nAllow: /\n\nSitemap: \(absolute(site.basePath + "sitemap.xml"))\n"))

@@ -41,6 +41,20 @@ footer_partners_title: Partenaires
 footer_cite_title: Citer
 not_found_title: Page introuvable
 not_found_text: Cette page n’existe pas (ou plus). Repartez de la page d’accueil.
+chart_link: Lien vers ce graphique
+chart_cite_label: "Citer ce graphique :"
+chart_cite_in: "Dans :"
+chart_cite_no_date: s.d.
+data_link: Tous les chiffres en données ouvertes
+data_title: Données ouvertes
+data_description: Tous les chiffres de l’étude en fichiers CSV, décrits dans un Frictionless Data Package.
+data_intro: Chaque graphique de cette étude se trouve ici sous forme de fichier CSV, chapitre par chapitre. Téléchargez-les un par un ou tous ensemble.
+data_zip: Tous les fichiers CSV en un seul téléchargement
+data_package: Description des fichiers (Frictionless Data Package)
+data_format: "Chaque fichier sépare les champs par un point-virgule et écrit les nombres avec une virgule décimale, en UTF-8 : il s’ouvre ainsi directement dans un tableur belge. La première ligne donne le nom des colonnes."
+data_shown_in: "Graphique dans :"
+data_field_n: Nombre de réponses
+unit_kilobytes: ko
 
 """#),
         ("Content/i18n/nl.yml", #"""
@@ -81,6 +95,20 @@ footer_partners_title: Partners
 footer_cite_title: Citeren
 not_found_title: Pagina niet gevonden
 not_found_text: Deze pagina bestaat niet (meer). Begin opnieuw vanaf de startpagina.
+chart_link: Link naar deze grafiek
+chart_cite_label: "Citeer deze grafiek:"
+chart_cite_in: "In:"
+chart_cite_no_date: z.d.
+data_link: Alle cijfers als open data
+data_title: Open data
+data_description: Alle cijfers van de studie als CSV-bestanden, met hun beschrijving als Frictionless Data Package.
+data_intro: Elke grafiek van deze studie staat hier als CSV-bestand, hoofdstuk per hoofdstuk. Download ze afzonderlijk of allemaal samen.
+data_zip: Alle CSV-bestanden in één download
+data_package: Beschrijving van de bestanden (Frictionless Data Package)
+data_format: "Elk bestand zet een puntkomma tussen de velden en schrijft getallen met een decimale komma, in UTF-8: zo opent het meteen in een Belgisch rekenblad. De eerste rij geeft de namen van de kolommen."
+data_shown_in: "Grafiek in:"
+data_field_n: Aantal antwoorden
+unit_kilobytes: kB
 
 """#),
         ("Templates/404.mustache", #"""
@@ -235,6 +263,9 @@ figcaption { margin-bottom: 0.6rem; }
 .chart-meta span + span::before { content: " · "; }
 .chart-notes { margin: 0.25rem 0; padding-left: 1.2rem; }
 .chart-data { margin: 0.5rem 0; }
+.chart-link, .chart-cite { font-size: 0.9rem; color: var(--muted); margin: 0.25rem 0; }
+.chart-cite .label { font-weight: 600; }
+.chart-cite-url { overflow-wrap: anywhere; }
 .chart-data summary { cursor: pointer; color: var(--accent); font-weight: 600; padding: 0.2rem 0; }
 /* Tables (of numbers under the charts, of text in chapters) scroll inside their own box,
    which takes keyboard focus, never the page. */
@@ -270,6 +301,19 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 .chapter-list li { margin: 0.6rem 0; }
 .chapter-list li a { font-weight: 600; }
 .chapter-list li p { margin: 0.1rem 0 0; color: var(--muted); font-size: 0.95rem; }
+
+/* Open data */
+.data-downloads li { margin: 0.3rem 0; }
+.data-size { color: var(--muted); font-size: 0.9rem; }
+.data-chapter { margin-top: 2rem; }
+.dataset-list { list-style: none; padding: 0; }
+.dataset { border-top: 1px solid var(--line); padding: 0.6rem 0; }
+.dataset h3 { font-size: 1rem; margin: 0 0 0.3rem; }
+.dataset dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.6rem; margin: 0; font-size: 0.95rem; }
+.dataset dt { font-weight: 600; }
+.dataset dd { margin: 0; }
+.dataset-download { margin: 0.3rem 0 0; font-size: 0.9rem; }
+@media (max-width: 30rem) { .dataset dl { grid-template-columns: 1fr; } .dataset dd { margin-bottom: 0.3rem; } }
 
 /* Previous / next */
 .pager { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--line); }
@@ -307,7 +351,7 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
   :root { --text: #000; --muted: #333; --bg: #fff; --surface: #fff; --line: #999; --accent: #000; --accent-strong: #000; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   @page { size: A4; margin: 1.6cm 1.5cm; }
-  .site-nav, .language-switch, .skip-link, .pager, .toc, .chart-download, .chart-data { display: none; }
+  .site-nav, .language-switch, .skip-link, .pager, .toc, .chart-download, .chart-data, .chart-link, .chart-cite { display: none; }
   .site-header { background: none; border: 0; }
   .site-title { font-weight: 400; }
   body { font-size: 10.5pt; line-height: 1.45; }
@@ -345,6 +389,43 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 {{> partials/footer}}
 </body>
 </html>
+
+"""#),
+        ("Templates/data.mustache", #"""
+<article class="wrap data-page">
+  <h1>{{t_data_title}}</h1>
+  <div class="prose">
+    <p>{{t_data_intro}}</p>
+    <ul class="data-downloads">
+      <li><a href="{{zipURL}}" download="{{zipFileName}}">{{t_data_zip}}</a> <span class="data-size">(ZIP, {{zipSize}})</span></li>
+      <li><a href="{{packageURL}}">{{t_data_package}}</a> <span class="data-size">(JSON)</span></li>
+    </ul>
+    <p>{{t_data_format}}</p>
+    <p>{{t_footer_licence}}</p>
+  </div>
+{{#dataChapters}}
+  <section class="data-chapter">
+    <h2><a href="{{url}}">{{title}}</a></h2>
+    <ul class="dataset-list">
+{{#datasets}}
+      <li class="dataset">
+        <h3>{{title}}</h3>
+        <dl>
+{{#hasQuestion}}
+          <dt>{{t_chart_question}}</dt><dd>{{question}}</dd>
+{{/hasQuestion}}
+{{#hasBase}}
+          <dt>{{t_chart_base}}</dt><dd>{{base}}</dd>
+{{/hasBase}}
+          <dt>{{t_data_shown_in}}</dt><dd>{{#shownIn}}<a href="{{url}}">{{title}}</a> {{/shownIn}}</dd>
+        </dl>
+        <p class="dataset-download"><a href="{{csvURL}}" download="{{csvFileName}}">{{t_chart_download}}</a></p>
+      </li>
+{{/datasets}}
+    </ul>
+  </section>
+{{/dataChapters}}
+</article>
 
 """#),
         ("Templates/figure.mustache", #"""
@@ -392,6 +473,10 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
   </details>
   <p class="chart-download"><a href="{{csvURL}}" download="{{csvFileName}}">{{t_chart_download}}</a></p>
 {{/showTable}}
+  <p class="chart-link"><a href="#{{id}}" aria-describedby="{{id}}-caption">{{t_chart_link}}</a></p>
+{{#hasCitation}}
+  <p class="chart-cite"><span class="label">{{t_chart_cite_label}}</span> {{citation}} <span class="chart-cite-url">{{chartURL}}</span></p>
+{{/hasCitation}}
 </figure>
 {{/isTiles}}
 
@@ -409,6 +494,7 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
       <li><a href="{{url}}">{{title}}</a>{{#description}}<p>{{description}}</p>{{/description}}</li>
 {{/chapters}}
     </ol>
+    <p class="data-link"><a href="{{dataURL}}">{{t_data_link}}</a></p>
   </section>
 </article>
 
@@ -435,6 +521,7 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
       <h2 id="footer-cite">{{t_footer_cite_title}}</h2>
       <p>{{t_footer_citation}}</p>
       <p>{{t_footer_licence}}</p>
+      <p><a href="{{dataURL}}">{{t_data_link}}</a></p>
     </section>
   </div>
 {{#hasUpdated}}

@@ -8,7 +8,7 @@ import SurveyData
 /// with the template's file, line and column (plain Mustache renders the last two as nothing).
 struct TemplateSet {
     /// Templates every site needs.
-    static let required = ["base", "home", "page", "figure", "root", "404"]
+    static let required = ["base", "home", "page", "figure", "root", "404", "data"]
 
     private(set) var library = MustacheLibrary()
     /// The same templates compiled for Rapport's renderer (`CompiledTemplate.swift`); nil when

@@ -27,6 +27,7 @@ extension Typography {
         var site = site
         site.title = apply(site.title)
         site.description = apply(site.description)
+        site.publisher = site.publisher.map { apply($0) }
         return site
     }
 

@@ -185,6 +185,7 @@ enum MediaType {
         "avif": "image/avif",
         "ico": "image/x-icon",
         "pdf": "application/pdf",
+        "zip": "application/zip",
         "woff2": "font/woff2",
         "woff": "font/woff",
     ]

@@ -30,6 +30,26 @@ import Testing
         }
     }
 
+    /// The open data of the study: every CSV file of a language is on its data page, in its
+    /// datapackage.json and in its ZIP; every chart (key figures aside) has its CSV file.
+    @Test func everyCSVFileIsOnTheDataPageInThePackageAndInTheZIP() throws {
+        let files = Dictionary(uniqueKeysWithValues: Self.result.files.map { ($0.path, $0) })
+        for language in ["nl", "fr"] {
+            let folder = "\(language)/data/"
+            let csvs = files.keys.filter { $0.hasPrefix(folder) && $0.hasSuffix(".csv") }.map { String($0.dropFirst(folder.count)) }.sorted()
+            #expect(csvs.count >= 45)
+            let page = try #require(files[folder + "index.html"]).contents
+            for csv in csvs { #expect(page.contains("href=\"/\(language)/data/\(csv)\""), "\(csv) on the \(language) data page") }
+            let json = try #require(files[folder + "datapackage.json"])
+            let package = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
+            let paths = (package["resources"] as? [[String: Any]])?.compactMap { $0["path"] as? String }.sorted()
+            #expect(paths == csvs)
+            let zip = try #require(files[folder + "data-\(language).zip"])
+            let entries = try OpenDataTests.zipEntries(zip.bytes)
+            #expect(entries.map(\.name) == (csvs + ["datapackage.json"]).sorted())
+        }
+    }
+
     @Test func studyBuildsWithoutErrors() {
         let errors = Self.result.diagnostics.filter { $0.severity == .error }.map(\.description)
         #expect(errors == [])

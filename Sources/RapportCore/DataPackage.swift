@@ -1,0 +1,102 @@
+import Foundation
+import SurveyData
+
+/// `datapackage.json` of a language's data folder: a Frictionless Data Package
+/// (https://specs.frictionlessdata.io/data-package/) with one tabular resource per CSV file,
+/// described as the files are written (ChartFigure.csv): `;` between fields, CRLF, a header
+/// row in the page's language, decimal comma, UTF-8 with a byte order mark. The keys are
+/// written sorted, so the same site gives the same bytes.
+struct DataPackage: Encodable {
+    struct Contributor: Encodable {
+        var title: String
+        var role = "publisher"
+    }
+
+    struct Resource: Encodable {
+        var name: String
+        var path: String
+        var profile = "tabular-data-resource"
+        var title: String
+        var description: String
+        var format = "csv"
+        var mediatype = "text/csv"
+        /// The spec's IANA name; the byte order mark at the start is UTF-8's signature, which
+        /// readers (frictionless among them) skip.
+        var encoding = "utf-8"
+        var bytes: Int
+        var dialect = Dialect()
+        var schema: Schema
+    }
+
+    struct Dialect: Encodable {
+        var delimiter = ";"
+        var lineTerminator = "\r\n"
+        var quoteChar = "\""
+        var doubleQuote = true
+        var header = true
+    }
+
+    struct Schema: Encodable {
+        var fields: [Field]
+        var missingValues = [""]
+    }
+
+    struct Field: Encodable {
+        var name: String
+        var title: String
+        var type: String
+        var description: String?
+        var decimalChar: String?
+    }
+
+    var profile = "tabular-data-package"
+    var name: String
+    var id: String
+    var title: String
+    var description: String
+    var homepage: String
+    var contributors: [Contributor]?
+    var resources: [Resource]
+
+    /// The JSON text: keys sorted, two-space indents, a final line break.
+    func json() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        return Array(data) + [0x0A]
+    }
+
+    /// The resource of one CSV file. Field names are the headers as written (`asWritten`, the
+    /// dataset the CSV is made of); titles and descriptions are typeset (`shown`).
+    static func resource(asWritten: ChartFigure, shown: ChartFigure, bytes: Int) -> Resource {
+        let fields = zip(asWritten.csvColumns(), shown.csvColumns()).map { column, shownColumn -> Field in
+            switch column.content {
+            case .text: return Field(name: column.readHeader, title: shownColumn.title, type: "string")
+            case .integer: return Field(name: column.readHeader, title: shownColumn.title, type: "integer")
+            case .number:
+                return Field(name: column.readHeader, title: shownColumn.title, type: "number",
+                             description: column.unit.isEmpty ? nil : shownColumn.unit, decimalChar: ",")
+            }
+        }
+        let dataset = shown.dataset, language = shown.language
+        var description = dataset.question?[language] ?? dataset.finding?[language] ?? dataset.title[language]
+        if let base = shown.baseText { description += " (\(base))" }
+        return Resource(name: dataset.id, path: "\(dataset.id).csv", title: dataset.title[language], description: description,
+                        bytes: bytes, schema: Schema(fields: fields))
+    }
+
+    /// A package name (lower case, digits, `-`) made of the site's title: accents dropped.
+    static func name(of title: String, _ language: Language) -> String {
+        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en"))
+        var name = ""
+        for scalar in folded.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                name.unicodeScalars.append(scalar)
+            } else if !name.isEmpty, !name.hasSuffix("-") {
+                name += "-"
+            }
+        }
+        while name.hasSuffix("-") { name.removeLast() }
+        return (name.isEmpty ? "data" : name) + "-" + language.rawValue
+    }
+}

@@ -1,0 +1,132 @@
+import Diagnostics
+import SurveyData
+
+/// The open data of each language, in its data folder beside the CSV files (`/nl/data/`):
+///
+/// - `index.html`, the data page (`Templates/data.mustache`): every dataset a chapter shows as
+///   a chart, by chapter, with its title, question, base, a link to the chart and its CSV file;
+/// - `data-nl.zip`, every CSV file of the language and the `datapackage.json` (ZipArchive);
+/// - `datapackage.json`, the files described as a Frictionless Data Package (DataPackage).
+///
+/// Not a chapter: it is not in the chapter navigation. Linked from the footer and the home page.
+extension SiteRenderer {
+    /// One dataset on the data page: where it is shown first, and the chapters that show it.
+    struct PublishedDataset {
+        var id: String
+        var chapters: [Page]
+    }
+
+    static let dataFolder = "data"
+
+    func dataURL(_ language: Language) -> String { site.basePath + language.rawValue + "/\(Self.dataFolder)/" }
+
+    func zipFileName(_ language: Language) -> String { "data-\(language.rawValue).zip" }
+
+    /// The datasets with a CSV file (every chart but key figures), in the order the chapters show
+    /// them, each with the chapters that show it (the first one groups it on the data page).
+    func publishedDatasets(_ language: Language) -> [PublishedDataset] {
+        var result: [PublishedDataset] = []
+        var positions: [String: Int] = [:]
+        for page in pages where page.language == language && !page.isPlaceholder {
+            for id in chartOrder[language]?[page.name] ?? [] {
+                guard let dataset = datasets[id], dataset.kind != .figures else { continue }
+                if let position = positions[id] {
+                    if result[position].chapters.last?.name != page.name { result[position].chapters.append(page) }
+                } else {
+                    positions[id] = result.count
+                    result.append(PublishedDataset(id: id, chapters: [page]))
+                }
+            }
+        }
+        return result
+    }
+
+    /// Renders the data page, the ZIP and the datapackage.json of both languages.
+    func renderDataPages(into output: SiteOutput) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for language in Language.allCases {
+            guard let strings = strings[language] else { continue }
+            let published = publishedDatasets(language)
+            let folder = language.rawValue + "/" + Self.dataFolder + "/"
+            var entries: [ZipArchive.Entry] = []
+            var resources: [DataPackage.Resource] = []
+            var groups: [(page: Page, items: [TemplateScope])] = []
+            for item in published {
+                guard let dataset = datasets[item.id], let page = item.chapters.first else { continue }
+                // As in a chapter: the CSV keeps the texts as written, the page shows them typeset.
+                let asWritten = ChartFigure(dataset: dataset, language: language, strings: strings, elementId: "", csvURL: "")
+                let shown = ChartFigure(dataset: Typography.apply(dataset, language), language: language, strings: strings,
+                                        elementId: "", csvURL: "")
+                let csv = asWritten.csv()
+                entries.append(ZipArchive.Entry(name: "\(item.id).csv", bytes: csv))
+                resources.append(DataPackage.resource(asWritten: asWritten, shown: shown, bytes: csv.count))
+                let shownDataset = shown.dataset
+                let entry = TemplateScope([
+                    "title": .text(shownDataset.title[language]),
+                    "question": .text(shownDataset.question?[language] ?? ""),
+                    "hasQuestion": .flag(shownDataset.question != nil),
+                    "base": .text(shown.baseText ?? ""),
+                    "hasBase": .flag(shown.baseText != nil),
+                    "shownIn": .list(item.chapters.map { chapter in
+                        TemplateScope(texts: ["title": chapter.title, "url": url(of: chapter) + "#chart-\(item.id)"])
+                    }),
+                    "csvURL": .text(csvURL(item.id, language)),
+                    "csvFileName": .text("\(item.id)-\(language.rawValue).csv"),
+                ])
+                if groups.last?.page.name == page.name { groups[groups.count - 1].items.append(entry) } else { groups.append((page, [entry])) }
+            }
+            let package = DataPackage(
+                name: DataPackage.name(of: site.title[language], language),
+                id: absolute(dataURL(language) + "datapackage.json"),
+                title: site.title[language], description: site.description[language],
+                homepage: absolute(dataURL(language)),
+                contributors: site.publisher.map { [DataPackage.Contributor(title: $0[language])] },
+                resources: resources)
+            let json = package.json()
+            entries.append(ZipArchive.Entry(name: "datapackage.json", bytes: json))
+            var timestamp = ZipArchive.Timestamp.epoch
+            if let updated = site.updated { timestamp = .init(year: updated.year, month: updated.month, day: updated.day) }
+            let zip = ZipArchive(entries: entries, timestamp: timestamp).bytes()
+            output.add(OutputFile(path: folder + "datapackage.json", bytes: json))
+            output.add(OutputFile(path: folder + zipFileName(language), bytes: zip))
+
+            var alternates: [Language: String] = [:]
+            for lang in Language.allCases { alternates[lang] = dataURL(lang) }
+            let scope = pageScope(language: language, title: strings["data_title"], description: strings["data_description"],
+                                  path: dataURL(language), alternates: alternates, current: nil)
+            scope["dataChapters"] = .list(groups.map { group in
+                TemplateScope(["title": .text(group.page.title), "url": .text(url(of: group.page)), "datasets": .list(group.items)])
+            })
+            scope["hasDatasets"] = .flag(!groups.isEmpty)
+            scope["datasetCount"] = .text(String(resources.count))
+            scope["zipURL"] = .text(dataURL(language) + zipFileName(language))
+            scope["zipFileName"] = .text(zipFileName(language))
+            scope["zipSize"] = .text(Self.kilobytes(zip.count, unit: strings["unit_kilobytes"]))
+            scope["packageURL"] = .text(dataURL(language) + "datapackage.json")
+            let (body, bodyProblems) = templates.render("data", scope)
+            scope["body"] = .html(RawHTML(bytes: body))
+            let (document, layoutProblems) = templates.render("base", scope)
+            problems += bodyProblems + layoutProblems
+            output.add(OutputFile(path: folder + "index.html", bytes: document))
+        }
+        return problems
+    }
+
+    /// The data pages in the sitemap, each with its translation (as the chapters are).
+    func dataPageSitemapEntries() -> String {
+        var entries = ""
+        for language in Language.allCases {
+            entries += "  <url>\n    <loc>\(escapeHTML(absolute(dataURL(language))))</loc>\n"
+            for lang in Language.allCases {
+                entries += "    <xhtml:link rel=\"alternate\" hreflang=\"\(Self.htmlLang(lang))\" href=\"\(escapeHTML(absolute(dataURL(lang))))\"/>\n"
+            }
+            entries += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
+        }
+        return entries
+    }
+
+    /// `12 kB` / `12 ko` (rounded up, at least 1).
+    static func kilobytes(_ bytes: Int, unit: String) -> String {
+        "\(max(1, (bytes + 1023) / 1024))\u{00A0}\(unit)"
+    }
+}
