@@ -108,6 +108,7 @@ public struct Pipeline {
         if failure == nil, let site, strings.count == Language.allCases.count {
             var renderer = SiteRenderer(site: site, strings: strings, pages: pages, datasets: datasets,
                                         invalidDatasets: invalidDatasets, facts: facts, templates: templates)
+            renderer.printedReports = Self.printedReports(beside: options.output)
             renderer.render(into: output)
             diagnostics.append(contentsOf: renderer.diagnostics.items)
             charts = renderer.chartCount
@@ -162,6 +163,12 @@ public struct Pipeline {
             }
             return diagnostic
         }
+    }
+
+    /// The folder `make pdf` prints the whole reports into (`.Public.pdf` beside `Public`).
+    public static func printedReports(beside output: URL) -> URL {
+        let output = output.standardizedFileURL
+        return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).pdf")
     }
 
     /// Paths in diagnostics are relative to the current folder when inside it.

@@ -37,6 +37,8 @@ struct SiteRenderer {
     private(set) var diagnostics = DiagnosticBag()
     /// Charts drawn (one per placement per language).
     private(set) var chartCount = 0
+    /// Where `make pdf` leaves the printed whole reports (FullReport.swift); nil: none.
+    var printedReports: URL?
 
     /// A relative link or anchor to check once every page's headings are known.
     private struct LinkCheck {
@@ -56,6 +58,7 @@ struct SiteRenderer {
         var charts: [String] = []
         var csvFiles: [OutputFile] = []
         var placed: [String: Int] = [:]
+        var chapter: RenderedChapter?
     }
 
     /// Pages by "language/name", and each language's chapters in order: looked up for every page.
@@ -130,6 +133,7 @@ struct SiteRenderer {
         let other = language == .nl ? Language.fr : .nl
         var values: [String: TemplateValue] = [:]
         for (key, value) in uiStrings(strings) { values[key] = .text(value) }
+        values.merge(ReaderPages.scopeValues(language, site: site)) { _, reader in reader }
         values["lang"] = .text(htmlLang(language))
         values["langCode"] = .text(language.rawValue)
         values["otherLang"] = .text(htmlLang(other))
@@ -189,6 +193,7 @@ struct SiteRenderer {
             if let file { output.add(file) }
             for csv in work.csvFiles { output.add(csv) }
             work.csvFiles = []
+            work.chapter = RenderedChapter(page: page, html: html, headings: headings, charts: work.charts)
             return work
         }
         for (page, work) in zip(pages, works) {
@@ -201,6 +206,7 @@ struct SiteRenderer {
         }
         checkLinks()
         checkDatasetUse()
+        diagnostics.append(contentsOf: renderReaderPages(works.compactMap(\.chapter), into: output))
         renderSiteFiles(into: output)
     }
 
@@ -355,7 +361,7 @@ struct SiteRenderer {
 
     /// What every layout needs beyond the language's shared values: head tags, the navigation
     /// with the current page marked, the language switch.
-    private func pageScope(language: Language, title: String, description: String, path: String?,
+    func pageScope(language: Language, title: String, description: String, path: String?,
                            alternates: [Language: String], current: Int?) -> TemplateScope {
         let other = language == .nl ? Language.fr : .nl
         return TemplateScope([
