@@ -53,6 +53,21 @@ extension SiteRenderer {
         return problems
     }
 
+    /// The sitemap's entries for the whole report and search pages.
+    func readerSitemapEntries() -> String {
+        var entries = ""
+        for (template, path) in [("report", ReaderPages.reportPath), ("search", ReaderPages.searchPath)] where templates.has(template) {
+            for language in Language.allCases {
+                entries += "  <url>\n    <loc>\(escapeHTML(absolute(path(language, site))))</loc>\n"
+                for other in Language.allCases {
+                    entries += "    <xhtml:link rel=\"alternate\" hreflang=\"\(Self.htmlLang(other))\" href=\"\(escapeHTML(absolute(path(other, site))))\"/>\n"
+                }
+                entries += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
+            }
+        }
+        return entries
+    }
+
     /// Alternates of a reader page: the same page in every language.
     func readerAlternates(_ path: (Language, SiteConfig) -> String) -> [Language: String] {
         Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, path($0, site)) })

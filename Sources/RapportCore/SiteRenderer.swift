@@ -461,6 +461,7 @@ struct SiteRenderer {
             }
             sitemap += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
         }
+        sitemap += readerSitemapEntries()
         sitemap += "</urlset>\n"
         output.add(OutputFile(path: "sitemap.xml", contents: sitemap))
         output.add(OutputFile(path: "robots.txt", contents: "User-agent: *\nAllow: /\n\nSitemap: \(absolute(site.basePath + "sitemap.xml"))\n"))
