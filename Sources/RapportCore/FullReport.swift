@@ -9,8 +9,8 @@ import SurveyData
 ///
 /// The PDF (`make pdf`) is not made by the build: `tools/print_report.py` prints this page with
 /// headless Chromium into a folder beside the output (`.Public.pdf/`, hidden, like
-/// `.Public.values`), naming each PDF after a fingerprint of the page it printed (the page
-/// carries it as `data-print-source`). A build publishes a PDF, and links to it, only when one
+/// `.Public.values`), naming each PDF after a fingerprint of the page it printed and of the
+/// stylesheets (the page carries it as `data-print-source`). A build publishes a PDF, and links to it, only when one
 /// was printed from exactly the page it renders: there is never a link to a missing PDF, nor
 /// to one of an older text. The PDF in `Public/` is then a file the build wrote like any other.
 extension SiteRenderer {
@@ -35,9 +35,12 @@ extension SiteRenderer {
         scope["pdfURL"] = .text(site.basePath + pdfFile)
         scope["hasPDF"] = .flag(false)
         scope["printSource"] = .text("")
-        // The fingerprint is of the page without it and without the PDF link.
+        // The fingerprint is of the page without it and without the PDF link, and of the
+        // stylesheets (all of Templates/assets/): what the printed PDF looks like.
         let (unmarked, problems) = renderInLayout("report", scope)
-        let fingerprint = ReportHTML.fingerprint(unmarked)
+        let fingerprint = ReportHTML.fingerprint(templates.assets.reduce(into: unmarked) { bytes, asset in
+            bytes += Array(asset.path.utf8) + (Files.read(asset.source) ?? [])
+        })
         scope["printSource"] = .text(fingerprint)
         if let folder = printedReports, let pdf = Files.read(folder.appendingPathComponent(fingerprint + ".pdf").path) {
             scope["hasPDF"] = .flag(true)

@@ -94,6 +94,18 @@ import Testing
         try site.remove("Content/data/challenges/challenge-frequency.csv")
         #expect(site.build().succeeded)
         #expect(site.read("nl/volledig-rapport.pdf") == nil)
+        let changed = try #require(site.read("nl/volledig-rapport/index.html"))
+        #expect(!changed.contains(".pdf"))
+
+        // Printed again, then another stylesheet: that PDF is not what the page prints like.
+        let refreshed = try #require(changed.components(separatedBy: "data-print-source=\"").dropFirst().first?.prefix(16))
+        #expect(refreshed != fingerprint)
+        try Data("%PDF-1.4 again".utf8).write(to: folder.appendingPathComponent("\(refreshed).pdf"))
+        #expect(site.build().succeeded)
+        #expect(site.read("nl/volledig-rapport.pdf") == "%PDF-1.4 again")
+        try site.write("Templates/assets/print.css", "@page { size: A5; }\n")
+        #expect(site.build().succeeded)
+        #expect(site.read("nl/volledig-rapport.pdf") == nil)
         #expect(!(site.read("nl/volledig-rapport/index.html") ?? "").contains(".pdf"))
     }
 
