@@ -70,6 +70,7 @@
     var start = Math.max(0, (first < 0 ? 0 : folded.map[first]) - 80);
     var end = Math.min(text.length, start + 200);
     if (start > 0) start = text.indexOf(' ', start) + 1 || start;
+    if (end < text.length && text.lastIndexOf(' ', end) > start + 100) end = text.lastIndexOf(' ', end);
     var part = text.slice(start, end);
     var fp = foldMapped(part);
     var marks = [];
@@ -109,12 +110,18 @@
       var li = document.createElement('li');
       var a = document.createElement('a');
       a.href = entry.url;
-      a.textContent = entry.title;
+      if (entry.kind === 'g') {
+        var kind = document.createElement('span');
+        kind.className = 'search-kind';
+        kind.textContent = box.getAttribute('data-chart');
+        a.appendChild(kind);
+        a.appendChild(document.createTextNode(' '));
+      }
+      a.appendChild(document.createTextNode(entry.title));
       li.appendChild(a);
       var where = document.createElement('span');
       where.className = 'search-where';
-      where.textContent = (entry.kind === 'g' ? box.getAttribute('data-chart') + ' · ' : '') +
-        (entry.kind === 'c' ? '' : entry.chapter);
+      where.textContent = entry.kind === 'c' ? '' : entry.chapter;
       if (where.textContent) li.appendChild(where);
       li.appendChild(snippet(entry.text, terms));
       list.appendChild(li);
