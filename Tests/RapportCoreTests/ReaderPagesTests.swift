@@ -142,6 +142,24 @@ import Testing
         #expect(french.contains("Les bénévoles aident."))
     }
 
+    /// The site title goes into the page's CSS (the running title) and the chapter texts into
+    /// the JSON index: neither can end its element or string.
+    @Test func hostileTextIsEscapedInTheRunningTitleAndTheIndex() throws {
+        var files = Self.files
+        files["Content/nl/volunteers.md"] = TestSite.page("Vrij</script>\"", slug: "vrijwilligers", "## Taken\n\nTekst </script><b>\\\" \u{2028}.\n")
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        try site.write("Content/site.yml", TestSite.siteYML.replacingOccurrences(of: "nl: Testsite", with: "nl: 'A </style><script>x</script> \" \\ B'"))
+        let result = site.build()
+        #expect(result.succeeded, "\(site.messages(result))")
+        let page = try #require(site.read("nl/volledig-rapport/index.html"))
+        let style = try #require(page.components(separatedBy: "<style media=\"print\">").dropFirst().first?.components(separatedBy: "</style>").first)
+        #expect(style == "@page { @top-left { content: \"A \\3c \\2f style\\3e \\3c script\\3e x\\3c \\2f script\\3e  \\201c  \\5c  B\"; } }")
+        let json = try #require(site.read("nl/zoeken/search-index.json"))
+        #expect(!json.contains("<") && json.contains("\\u003c/script>"))
+        #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
+    }
+
     @Test func aChapterCannotTakeTheAddressOfAReaderPage() throws {
         var files = Self.files
         files["Content/nl/finances.md"] = TestSite.page("Financiën", order: 2, slug: "zoeken", "## Inkomsten\n\nGeld.\n")
