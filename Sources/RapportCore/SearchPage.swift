@@ -83,7 +83,7 @@ enum SearchIndex {
                 var words = [dataset.finding?[language], dataset.question?[language]].compactMap { $0 }
                 words += dataset.rows.map { $0.label[language] } + dataset.series.map { $0.label[language] }
                 entries.append(Entry(kind: .chart, chapter: number, title: dataset.title[language], url: url + "#" + id,
-                                     text: words.filter { !$0.isEmpty }.joined(separator: "; ")))
+                                     text: joined(words.filter { !$0.isEmpty })))
             }
         }
         flush(upTo: html.length)
@@ -95,12 +95,21 @@ enum SearchIndex {
         pattern: #"<h([1-6])[^>]*\sid="([^"]+)"[^>]*>.*?</h\1>|<(?:figure class="chart[^"]*"|div class="key-figures(")) id="([^"]+)"[^>]*>"#,
         options: [.dotMatchesLineSeparators])
 
-    private static let tags = try! NSRegularExpression(pattern: #"<svg[\s\S]*?</svg>|<[^>]*>"#)
+    /// Footnote marks and back-links (not text), then SVG; tags inside a line of text go
+    /// without a trace, the others leave a space.
+    private static let notText = try! NSRegularExpression(
+        pattern: #"<sup class="footnote-ref">[\s\S]*?</sup>|<a [^>]*data-footnote-backref[^>]*>[\s\S]*?</a>|<svg[\s\S]*?</svg>"#)
+    private static let inlineTags = try! NSRegularExpression(pattern: #"</?(?:a|abbr|b|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|time|u)\b[^>]*>"#)
+    private static let tags = try! NSRegularExpression(pattern: #"<[^>]*>"#)
     private static let entities = try! NSRegularExpression(pattern: #"&(#x?[0-9a-fA-F]+|[a-z]+);"#)
 
     /// The text of an HTML fragment: tags removed, entities decoded, white space collapsed.
     static func plainText(_ html: String) -> String {
-        let stripped = tags.stringByReplacingMatches(in: html, range: NSRange(location: 0, length: (html as NSString).length), withTemplate: " ")
+        var stripped = html
+        for (pattern, replacement) in [(notText, " "), (inlineTags, ""), (tags, " ")] {
+            stripped = pattern.stringByReplacingMatches(in: stripped, range: NSRange(location: 0, length: (stripped as NSString).length),
+                                                        withTemplate: replacement)
+        }
         let source = stripped as NSString
         var text = ""
         var position = 0
@@ -112,6 +121,16 @@ enum SearchIndex {
         }
         text += source.substring(from: position)
         return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// A chart's texts in one line: "; " between them, a space after one that ends a sentence.
+    static func joined(_ texts: [String]) -> String {
+        var line = ""
+        for text in texts {
+            if !line.isEmpty { line += ".?!…:".contains(line.last ?? " ") ? " " : "; " }
+            line += text
+        }
+        return line
     }
 
     private static func decode(_ entity: String) -> String? {
