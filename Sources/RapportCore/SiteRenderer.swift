@@ -41,6 +41,8 @@ struct SiteRenderer {
     private(set) var usedFiles: [String: String] = [:]
     /// Charts drawn (one per placement per language).
     private(set) var chartCount = 0
+    /// Where `make pdf` leaves the printed whole reports (FullReport.swift); nil: none.
+    var printedReports: URL?
 
     /// A relative link or anchor to check once every page's headings are known.
     private struct LinkCheck {
@@ -61,6 +63,7 @@ struct SiteRenderer {
         var csvFiles: [OutputFile] = []
         var placed: [String: Int] = [:]
         var files: [String: String] = [:]
+        var chapter: RenderedChapter?
     }
 
     /// Pages by "language/name", and each language's chapters in order: looked up for every page.
@@ -135,6 +138,7 @@ struct SiteRenderer {
         let other = language == .nl ? Language.fr : .nl
         var values: [String: TemplateValue] = [:]
         for (key, value) in uiStrings(strings) { values[key] = .text(value) }
+        values.merge(ReaderPages.scopeValues(language, site: site)) { _, reader in reader }
         values["lang"] = .text(htmlLang(language))
         values["langCode"] = .text(language.rawValue)
         values["otherLang"] = .text(htmlLang(other))
@@ -196,6 +200,7 @@ struct SiteRenderer {
             if let file { output.add(file) }
             for csv in work.csvFiles { output.add(csv) }
             work.csvFiles = []
+            work.chapter = RenderedChapter(page: page, html: html, headings: headings, charts: work.charts)
             return work
         }
         for (page, work) in zip(pages, works) {
@@ -209,6 +214,7 @@ struct SiteRenderer {
         }
         checkLinks()
         checkDatasetUse()
+        diagnostics.append(contentsOf: renderReaderPages(works.compactMap(\.chapter), into: output))
         renderSiteFiles(into: output)
     }
 
@@ -510,6 +516,7 @@ struct SiteRenderer {
             sitemap += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
         }
         sitemap += dataPageSitemapEntries()
+        sitemap += readerSitemapEntries()
         sitemap += "</urlset>\n"
         output.add(OutputFile(path: "sitemap.xml", contents: sitemap))
         output.add(OutputFile(path: "robots.txt", contents: "User-agent: *\nAllow: /\n\nSitemap: \(absolute(site.basePath + "sitemap.xml"))\n"))

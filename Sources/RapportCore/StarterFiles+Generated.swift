@@ -55,6 +55,19 @@ data_format: "Chaque fichier sépare les champs par un point-virgule et écrit l
 data_shown_in: "Graphique dans :"
 data_field_n: Nombre de réponses
 unit_kilobytes: ko
+report_title: Le rapport complet
+report_link: Le rapport complet sur une seule page, à lire ou à imprimer
+report_contents: Sommaire
+report_pdf: Télécharger le rapport complet en PDF
+report_print_note: Imprimez cette page ou enregistrez-la en PDF avec la fonction d'impression de votre navigateur.
+search: Rechercher
+search_title: Rechercher dans le rapport
+search_label: Cherchez un mot
+search_button: Rechercher
+search_all: Tous les chapitres, sections et graphiques
+search_chart: "Graphique :"
+search_count: "Nombre de résultats :"
+search_none: Aucun résultat. Essayez un autre mot, ou un mot plus court.
 
 """#),
         ("Content/i18n/nl.yml", #"""
@@ -109,6 +122,19 @@ data_format: "Elk bestand zet een puntkomma tussen de velden en schrijft getalle
 data_shown_in: "Grafiek in:"
 data_field_n: Aantal antwoorden
 unit_kilobytes: kB
+report_title: Het volledige rapport
+report_link: Het volledige rapport op één pagina, om te lezen of af te drukken
+report_contents: Inhoud
+report_pdf: Download het volledige rapport als PDF
+report_print_note: Druk deze pagina af of bewaar ze als PDF met de afdrukfunctie van je browser.
+search: Zoeken
+search_title: Zoeken in het rapport
+search_label: Zoek een woord
+search_button: Zoeken
+search_all: Alle hoofdstukken, paragrafen en grafieken
+search_chart: "Grafiek:"
+search_count: "Aantal resultaten:"
+search_none: Geen resultaten. Probeer een ander of een korter woord.
 
 """#),
         ("Templates/404.mustache", #"""
@@ -128,6 +154,198 @@ unit_kilobytes: kB
 """#),
         ("Templates/assets/favicon.svg", #"""
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b4f6c"/><rect x="7" y="17" width="4" height="9" fill="#fff"/><rect x="14" y="11" width="4" height="15" fill="#fff"/><rect x="21" y="6" width="4" height="20" fill="#9fd3e6"/></svg>
+
+"""#),
+        ("Templates/assets/print.css", #"""
+/* The whole report on paper, and in the PDF `make pdf` prints with Chromium: CSS paged media.
+   Loaded by the whole report's page only (media="print"), after style.css and its print rules.
+   The running title (@top-left's content) is set by the page itself, in its language. */
+@page {
+  size: A4;
+  margin: 2.2cm 1.8cm 2cm;
+  @top-left { font: 8.5pt/1.2 system-ui, sans-serif; color: #444; vertical-align: bottom; padding-bottom: 0.4cm; }
+  @bottom-right { content: counter(page) " / " counter(pages); font: 8.5pt/1.2 system-ui, sans-serif; color: #444; vertical-align: top; padding-top: 0.4cm; }
+}
+@page :first {
+  @top-left { content: none; }
+  @bottom-right { content: none; }
+}
+.site-header, .site-footer, .report-actions { display: none; }
+main { padding: 0; }
+.report-title-page { min-height: 24cm; display: flex; flex-direction: column; justify-content: center; break-after: page; }
+.report-title-page h1 { font-size: 28pt; line-height: 1.15; margin-bottom: 1rem; }
+.report-subtitle { font-size: 14pt; }
+.report-publisher, .report-citation, .report-updated { font-size: 10pt; color: #333; }
+.report-contents { break-after: page; }
+.report-contents ol ol { font-size: 9.5pt; }
+.report-contents a { color: #000; text-decoration: none; }
+.report-chapter { break-before: page; border: 0; margin: 0; padding: 0; }
+.report-chapter > h2 { font-size: 20pt; margin-top: 0; }
+/* A chart (caption and drawing) stays whole and so does its table of numbers, but a page may
+   end between the two: a figure with its table is often taller than what is left of a page. */
+.full-report figure.chart { break-inside: auto; page-break-inside: auto; }
+.full-report .chart-svg, .full-report .chart-svg svg { break-inside: avoid; page-break-inside: avoid; }
+.full-report figcaption { break-inside: avoid; break-after: avoid; page-break-inside: avoid; page-break-after: avoid; }
+/* The tables of numbers are part of the printed report: open, without their summary line. */
+.full-report .chart-data { display: block; }
+.full-report .chart-data > summary { display: none; }
+.full-report .table-scroll, .full-report table { break-inside: avoid; page-break-inside: avoid; }
+.full-report h3, .full-report h4, .full-report h5 { break-after: avoid; page-break-after: avoid; }
+/* Tables of numbers set compactly, so that even the longest fits on one page. */
+.full-report table.numbers { font-size: 7.5pt; line-height: 1.2; }
+.full-report table.numbers :is(th, td) { padding: 0.1rem 0.35rem; }
+.full-report table.numbers caption { padding: 0.2rem 0.35rem; }
+
+"""#),
+        ("Templates/assets/search.js", #"""
+// Search on the search page (/nl/zoeken/, /fr/recherche/). Without this script the page still
+// lists every chapter, section and chart. The index (search-index.json, built by Rapport) is
+// {"chapters": [[title, url]…], "entries": [[kind, chapter, title, fragment, text]…]}; kind is c, s
+// or g (a chart); an entry's address is its chapter's URL followed by its fragment.
+// Case and accents are ignored ("benevoles" finds "bénévoles"); ?q= in the address is searched.
+(function () {
+  'use strict';
+  var form = document.querySelector('.search-form');
+  var box = document.getElementById('search-results');
+  if (!form || !box || !window.fetch || !''.normalize) return;
+  var input = form.querySelector('input[name="q"]');
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-list');
+  var index = null;
+  var MAX = 50;
+
+  function fold(s) {
+    return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+      .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss').replace(/[\u00a0\u202f]/g, ' ');
+  }
+
+  // The folded text and, for each of its characters, where it starts in the original.
+  function foldMapped(s) {
+    var out = '', map = [], i = 0;
+    for (var ch of s) {
+      var f = fold(ch);
+      for (var k = 0; k < f.length; k++) map.push(i);
+      out += f;
+      i += ch.length;
+    }
+    map.push(i);
+    return { text: out, map: map };
+  }
+
+  function load() {
+    return fetch(form.getAttribute('data-index'))
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) {
+        if (!data) return null;
+        index = data.entries.map(function (e) {
+          var chapter = data.chapters[e[1]] || ['', ''];
+          return { kind: e[0], chapter: chapter[0], title: e[2], url: chapter[1] + e[3], text: e[4],
+                   ft: fold(e[2]), fx: fold(e[4]) };
+        });
+        return index;
+      })
+      .catch(function () { return null; });
+  }
+
+  function score(entry, terms) {
+    var total = 0;
+    for (var t of terms) {
+      var inTitle = entry.ft.indexOf(t) >= 0;
+      if (!inTitle && entry.fx.indexOf(t) < 0) return 0;
+      total += inTitle ? 10 : 1;
+    }
+    return total + (entry.kind === 's' ? 1 : 0);
+  }
+
+  // About 200 characters of the text around the first term, terms marked.
+  function snippet(text, terms) {
+    var p = document.createElement('p');
+    if (!text) return p;
+    var folded = foldMapped(text);
+    var first = -1;
+    for (var t of terms) {
+      var at = folded.text.indexOf(t);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    }
+    var start = Math.max(0, (first < 0 ? 0 : folded.map[first]) - 80);
+    var end = Math.min(text.length, start + 200);
+    if (start > 0) start = text.indexOf(' ', start) + 1 || start;
+    if (end < text.length && text.lastIndexOf(' ', end) > start + 100) end = text.lastIndexOf(' ', end);
+    var part = text.slice(start, end);
+    var fp = foldMapped(part);
+    var marks = [];
+    for (var term of terms) {
+      for (var i = fp.text.indexOf(term); i >= 0; i = fp.text.indexOf(term, i + term.length)) {
+        marks.push([fp.map[i], fp.map[i + term.length]]);
+      }
+    }
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    var pos = 0;
+    if (start > 0) p.appendChild(document.createTextNode('… '));
+    for (var m of marks) {
+      if (m[0] < pos) continue;
+      p.appendChild(document.createTextNode(part.slice(pos, m[0])));
+      var mark = document.createElement('mark');
+      mark.textContent = part.slice(m[0], m[1]);
+      p.appendChild(mark);
+      pos = m[1];
+    }
+    p.appendChild(document.createTextNode(part.slice(pos) + (end < text.length ? ' …' : '')));
+    return p;
+  }
+
+  function show(query) {
+    var terms = fold(query).split(/[\s,;:.!?'’"()]+/).filter(function (t) { return t.length > 0; });
+    list.textContent = '';
+    if (!terms.length) { status.textContent = ''; return; }
+    var found = [];
+    index.forEach(function (entry, n) {
+      var s = score(entry, terms);
+      if (s > 0) found.push([s, n, entry]);
+    });
+    found.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+    status.textContent = found.length ? box.getAttribute('data-count') + ' ' + found.length : box.getAttribute('data-none');
+    found.slice(0, MAX).forEach(function (f) {
+      var entry = f[2];
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      a.href = entry.url;
+      if (entry.kind === 'g') {
+        var kind = document.createElement('span');
+        kind.className = 'search-kind';
+        kind.textContent = box.getAttribute('data-chart');
+        a.appendChild(kind);
+        a.appendChild(document.createTextNode(' '));
+      }
+      a.appendChild(document.createTextNode(entry.title));
+      li.appendChild(a);
+      var where = document.createElement('span');
+      where.className = 'search-where';
+      where.textContent = entry.kind === 'c' ? '' : entry.chapter;
+      if (where.textContent) li.appendChild(where);
+      li.appendChild(snippet(entry.text, terms));
+      list.appendChild(li);
+    });
+  }
+
+  function run(query) {
+    if (index) { show(query); return; }
+    load().then(function (loaded) { if (loaded) show(query); });
+  }
+
+  form.hidden = false;
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var query = input.value.trim();
+    history.replaceState(null, '', query ? '?q=' + encodeURIComponent(query) : location.pathname);
+    run(query);
+  });
+  var initial = new URLSearchParams(location.search).get('q');
+  if (initial) {
+    input.value = initial;
+    run(initial);
+  }
+})();
 
 """#),
         ("Templates/assets/style.css", #"""
@@ -373,6 +591,28 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
   .print-url { display: block; margin-top: 0.5rem; color: #000; }
 }
 
+/* Search link, whole report, search page */
+.search-link { flex: none; margin-left: auto; font-size: 0.95rem; }
+.search-link + .language-switch { margin-left: 0; }
+.reader-links { margin-top: 0.75rem; font-size: 0.95rem; }
+.full-report-link { margin-top: 1.25rem; font-weight: 600; }
+.report-title-page { padding-top: 2rem; padding-bottom: 1rem; }
+.report-subtitle { font-size: 1.2rem; }
+.report-contents ol ol { font-size: 0.95rem; margin: 0.25rem 0 0.5rem; }
+.report-chapter { border-top: 1px solid var(--line); margin-top: 2.5rem; padding-top: 1rem; }
+.search-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 1rem 0; }
+.search-form[hidden] { display: none; }
+.search-form label { flex: 1 0 100%; font-weight: 600; }
+.search-form input { flex: 1 1 12rem; min-width: 0; font: inherit; padding: 0.4rem 0.6rem; border: 1px solid var(--muted); border-radius: 4px; background: var(--bg); color: var(--text); }
+.search-form button { font: inherit; padding: 0.4rem 1rem; border: 1px solid var(--accent); border-radius: 4px; background: var(--accent); color: var(--bg); cursor: pointer; }
+.search-list { padding-left: 1.25rem; }
+.search-list li { margin-bottom: 0.75rem; }
+.search-where { display: block; color: var(--muted); font-size: 0.9rem; }
+.search-list mark { background: #fde68a; color: #000; }
+.search-all ul { font-size: 0.95rem; }
+.search-kind { color: var(--muted); }
+@media print { .search-link, .reader-links, .full-report-link, .search-form { display: none; } }
+
 """#),
         ("Templates/base.mustache", #"""
 <!DOCTYPE html>
@@ -495,6 +735,7 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 {{/chapters}}
     </ol>
     <p class="data-link"><a href="{{dataURL}}">{{t_data_link}}</a></p>
+    <p class="full-report-link"><a href="{{reportURL}}">{{t_report_link}}</a></p>
   </section>
 </article>
 
@@ -524,6 +765,7 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
       <p><a href="{{dataURL}}">{{t_data_link}}</a></p>
     </section>
   </div>
+{{> partials/reader-links}}
 {{#hasUpdated}}
   <p class="wrap site-updated">{{t_footer_updated}} <time datetime="{{updatedISO}}">{{updated}}</time></p>
 {{/hasUpdated}}
@@ -558,12 +800,16 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 {{#hasThemeStyle}}
 <style>{{themeStyle}}</style>
 {{/hasThemeStyle}}
+{{#isReport}}
+{{> partials/report-head}}
+{{/isReport}}
 
 """#),
         ("Templates/partials/header.mustache", #"""
 <header class="site-header">
   <div class="wrap header-row">
     <a class="site-title" href="{{homeURL}}">{{#hasLogo}}<img class="site-logo" src="{{logo}}" width="{{logoWidth}}" height="{{logoHeight}}" alt="">{{/hasLogo}}{{siteTitle}}</a>
+    <a class="search-link" href="{{searchURL}}">{{t_search}}</a>
     <a class="language-switch" href="{{switchURL}}" hreflang="{{otherLang}}"><span class="visually-hidden">{{t_language_switch_label}} </span><span lang="{{otherLang}}">{{t_language_switch}}</span></a>
   </div>
   <nav class="site-nav" aria-label="{{t_nav_label}}">
@@ -595,6 +841,15 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 </nav>
 
 """#),
+        ("Templates/partials/reader-links.mustache", #"""
+  <p class="wrap reader-links"><a href="{{reportURL}}">{{t_report_title}}</a> · <a href="{{searchURL}}">{{t_search}}</a></p>
+
+"""#),
+        ("Templates/partials/report-head.mustache", #"""
+<style media="print">@page { @top-left { content: {{{runningTitle}}}; } }</style>
+<link rel="stylesheet" href="{{assets}}print.css" media="print">
+
+"""#),
         ("Templates/partials/toc.mustache", #"""
 {{#hasToc}}
 <nav class="toc" aria-labelledby="toc-title">
@@ -606,6 +861,43 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
   </ol>
 </nav>
 {{/hasToc}}
+
+"""#),
+        ("Templates/report.mustache", #"""
+<article class="full-report" data-print-source="{{printSource}}">
+  <header class="wrap report-title-page">
+    <h1>{{siteTitle}}</h1>
+    <p class="report-subtitle">{{description}}</p>
+    <p class="report-publisher">{{t_footer_partners}}</p>
+    <p class="report-citation">{{t_footer_citation}}</p>
+{{#hasUpdated}}
+    <p class="report-updated">{{t_footer_updated}} <time datetime="{{updatedISO}}">{{updated}}</time></p>
+{{/hasUpdated}}
+    <p class="report-actions">{{#hasPDF}}<a href="{{pdfURL}}" type="application/pdf">{{t_report_pdf}}</a>{{/hasPDF}}{{^hasPDF}}{{t_report_print_note}}{{/hasPDF}}</p>
+  </header>
+  <nav class="wrap report-contents" aria-labelledby="report-contents-title">
+    <h2 id="report-contents-title">{{t_report_contents}}</h2>
+    <ol>
+{{#reportChapters}}
+      <li><a href="#{{id}}">{{title}}</a>{{#hasSections}}
+        <ol>
+{{#sections}}
+          <li><a href="#{{id}}">{{text}}</a></li>
+{{/sections}}
+        </ol>{{/hasSections}}
+      </li>
+{{/reportChapters}}
+    </ol>
+  </nav>
+{{#reportChapters}}
+  <section class="wrap chapter report-chapter" aria-labelledby="{{id}}">
+    <h2 id="{{id}}">{{title}}</h2>
+    <div class="prose">
+{{{body}}}
+    </div>
+  </section>
+{{/reportChapters}}
+</article>
 
 """#),
         ("Templates/root.mustache", #"""
@@ -646,6 +938,36 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 </main>
 </body>
 </html>
+
+"""#),
+        ("Templates/search.mustache", #"""
+<article class="wrap search-page">
+  <h1>{{t_search_title}}</h1>
+  <form class="search-form" role="search" action="{{searchURL}}" method="get" data-index="{{indexURL}}" hidden>
+    <label for="search-query">{{t_search_label}}</label>
+    <input type="search" id="search-query" name="q" autocomplete="off" spellcheck="false">
+    <button type="submit">{{t_search_button}}</button>
+  </form>
+  <div class="search-results" id="search-results" data-count="{{t_search_count}}" data-none="{{t_search_none}}" data-chart="{{t_search_chart}}">
+    <p class="search-status" id="search-status" role="status"></p>
+    <ol class="search-list" id="search-list"></ol>
+  </div>
+  <section class="search-all" aria-labelledby="search-all-title">
+    <h2 id="search-all-title">{{t_search_all}}</h2>
+    <ol>
+{{#searchChapters}}
+      <li><a href="{{url}}">{{title}}</a>{{#hasItems}}
+        <ul>
+{{#items}}
+          <li class="search-{{kind}}"><a href="{{url}}">{{#isChart}}<span class="search-kind">{{t_search_chart}}</span> {{/isChart}}{{title}}</a></li>
+{{/items}}
+        </ul>{{/hasItems}}
+      </li>
+{{/searchChapters}}
+    </ol>
+  </section>
+</article>
+<script src="{{assets}}search.js" defer></script>
 
 """#),
     ]

@@ -50,6 +50,20 @@ import Testing
         }
     }
 
+    /// The search index of each language stays small (issue 17: under 150 KB for the study), and
+    /// the whole report holds every chapter.
+    @Test func searchIndexIsSmallAndTheWholeReportComplete() throws {
+        for path in ["nl/zoeken/search-index.json", "fr/recherche/search-index.json"] {
+            let file = try #require(Self.result.files.first { $0.path == path })
+            #expect(file.bytes.count < 150 * 1024, "\(path): \(file.bytes.count) bytes")
+        }
+        let report = try #require(Self.result.files.first { $0.path == "nl/volledig-rapport/index.html" }?.contents)
+        let chapters = Self.result.files.filter { $0.path.hasPrefix("nl/") && $0.path.hasSuffix("/index.html") && $0.path.split(separator: "/").count == 3
+            && !["volledig-rapport", "zoeken", "data"].contains($0.path.split(separator: "/")[1]) }
+        #expect(chapters.count >= 9)
+        #expect(report.components(separatedBy: "<section class=\"wrap chapter report-chapter\"").count - 1 == chapters.count)
+    }
+
     @Test func studyBuildsWithoutErrors() {
         let errors = Self.result.diagnostics.filter { $0.severity == .error }.map(\.description)
         #expect(errors == [])
@@ -123,9 +137,11 @@ import Testing
     }
 
     @Test func dutchAndFrenchPagesCarryTheSameChartsInTheSameOrder() throws {
+        // In the whole report, ids are prefixed with the chapter's slug (which is translated).
         func chartIds(_ html: String) -> [String] {
             html.components(separatedBy: "<figure class=\"chart").dropFirst().compactMap { chunk in
                 chunk.range(of: "id=\"").map { start in String(chunk[start.upperBound...].prefix { $0 != "\"" }) }
+                    .map { $0.components(separatedBy: "--").last ?? $0 }
             }
         }
         let files = Dictionary(uniqueKeysWithValues: Self.result.files.map { ($0.path, $0.contents) })

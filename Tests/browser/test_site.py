@@ -74,16 +74,19 @@ def test_print(page, browser, base_url):
 
 
 def keyboard_pages():
-    """The root, the 404 page, both home pages and the longest chapter of each language at
-    1280 px; the home pages also at 375 px (where the chapters are behind a disclosure)."""
+    """The root, the 404 page, both home pages, the search pages and the longest chapter of each
+    language at 1280 px; the home pages also at 375 px (where the chapters are behind a disclosure)."""
     value = os.environ.get("SITE_DIR")
     if not value or not Path(value).is_dir():
         return [("(no site)", sitecheck.DESKTOP)]
     site = Path(value)
     files = sitecheck.html_files(site)
-    chosen = [f for f in ("index.html", "404.html", "nl/index.html", "fr/index.html") if f in files]
+    chosen = [f for f in ("index.html", "404.html", "nl/index.html", "fr/index.html",
+                          "nl/zoeken/index.html", "fr/recherche/index.html") if f in files]
+    readers = ("index.html", "volledig-rapport/index.html", "rapport-complet/index.html",
+               "zoeken/index.html", "recherche/index.html")
     for language in ("nl", "fr"):
-        chapters = [f for f in files if f.startswith(language + "/") and f != language + "/index.html"]
+        chapters = [f for f in files if f.startswith(language + "/") and f[len(language) + 1:] not in readers]
         if chapters:
             chosen.append(max(chapters, key=lambda f: (site / f).stat().st_size))
     return [(f, sitecheck.DESKTOP) for f in chosen] + [

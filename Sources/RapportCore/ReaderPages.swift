@@ -1,0 +1,83 @@
+import Diagnostics
+import Foundation
+import SurveyData
+
+/// One chapter as rendered for its own page: what the whole report and the search page reuse,
+/// so neither renders Markdown or charts again.
+struct RenderedChapter {
+    var page: Page
+    /// The chapter's body (Markdown with its charts), as on the chapter page.
+    var html: [UInt8]
+    var headings: [Markdown.Heading]
+    /// Dataset ids of the charts, in the order they appear.
+    var charts: [String]
+}
+
+/// The pages for readers beyond the chapters (issue 17): the whole report on one page
+/// (FullReport.swift) and search (SearchPage.swift), one of each per language.
+enum ReaderPages {
+    static func reportSlug(_ language: Language) -> String { language == .nl ? "volledig-rapport" : "rapport-complet" }
+    static func searchSlug(_ language: Language) -> String { language == .nl ? "zoeken" : "recherche" }
+
+    static func reportPath(_ language: Language, site: SiteConfig) -> String {
+        site.basePath + language.rawValue + "/" + reportSlug(language) + "/"
+    }
+
+    static func searchPath(_ language: Language, site: SiteConfig) -> String {
+        site.basePath + language.rawValue + "/" + searchSlug(language) + "/"
+    }
+
+    /// What every page of a language may link to (header, footer, home page).
+    static func scopeValues(_ language: Language, site: SiteConfig) -> [String: TemplateValue] {
+        ["reportURL": .text(reportPath(language, site: site)), "searchURL": .text(searchPath(language, site: site)),
+         "isReport": .flag(false)]
+    }
+}
+
+extension SiteRenderer {
+    /// The whole report and the search page of every language, from the chapters as rendered.
+    /// A template set without `report` or `search` simply has no such page.
+    func renderReaderPages(_ chapters: [RenderedChapter], into output: SiteOutput) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for language in Language.allCases {
+            let list = chapters.filter { $0.page.language == language && !$0.page.isHome && !$0.page.isPlaceholder }
+                .sorted { ($0.page.order, $0.page.name) < ($1.page.order, $1.page.name) }
+            for chapter in list where [ReaderPages.reportSlug(language), ReaderPages.searchSlug(language)].contains(chapter.page.slug) {
+                problems.append(.error(chapter.page.slugLocation ?? SourceLocation(file: chapter.page.file),
+                                       "the slug \"\(chapter.page.slug)\" is the address of the site's \(chapter.page.slug == ReaderPages.reportSlug(language) ? "whole report" : "search page")",
+                                       fix: "choose another slug"))
+            }
+            if templates.has("report") { problems += renderFullReport(list, language, into: output) }
+            if templates.has("search") { problems += renderSearch(list, language, into: output) }
+        }
+        return problems
+    }
+
+    /// The sitemap's entries for the whole report and search pages.
+    func readerSitemapEntries() -> String {
+        var entries = ""
+        for (template, path) in [("report", ReaderPages.reportPath), ("search", ReaderPages.searchPath)] where templates.has(template) {
+            for language in Language.allCases {
+                entries += "  <url>\n    <loc>\(escapeHTML(absolute(path(language, site))))</loc>\n"
+                for other in Language.allCases {
+                    entries += "    <xhtml:link rel=\"alternate\" hreflang=\"\(Self.htmlLang(other))\" href=\"\(escapeHTML(absolute(path(other, site))))\"/>\n"
+                }
+                entries += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
+            }
+        }
+        return entries
+    }
+
+    /// Alternates of a reader page: the same page in every language.
+    func readerAlternates(_ path: (Language, SiteConfig) -> String) -> [Language: String] {
+        Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, path($0, site)) })
+    }
+
+    /// A body template rendered into the layout.
+    func renderInLayout(_ template: String, _ scope: TemplateScope) -> ([UInt8], [Diagnostic]) {
+        let (body, problems) = templates.render(template, scope)
+        scope["body"] = .html(RawHTML(bytes: body))
+        let (document, layoutProblems) = templates.render("base", scope)
+        return (document, problems + layoutProblems)
+    }
+}
