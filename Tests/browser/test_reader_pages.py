@@ -15,7 +15,7 @@ import sitecheck
 
 SEARCHES = [("nl/zoeken/", "mantelzorgers", "mantelzorgers"), ("fr/recherche/", "benevoles", "bénévoles")]
 REPORTS = {"nl": "volledig-rapport", "fr": "rapport-complet"}
-READERS = set(REPORTS.values()) | {"zoeken", "recherche"}
+READERS = set(REPORTS.values()) | {"zoeken", "recherche", "data"}  # reader pages that are not chapters (data: the open-data page)
 
 # The text of what a link's fragment points at: a heading and what follows it up to the next
 # heading, or a figure, or the chapter's text when there is no fragment.
