@@ -14,7 +14,7 @@ struct ChartFigure {
     let elementId: String
     let csvURL: String
 
-    var locale: ChartLocale { language == .nl ? .nlBE : .frBE }
+    var locale: ChartLocale { language.chartLocale }
 
     /// The chart description handed to SVGCharts.
     func chart() -> Chart {
