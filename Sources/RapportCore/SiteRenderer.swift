@@ -394,8 +394,8 @@ struct SiteRenderer {
             return (nil, [.error(page.templateLocation ?? SourceLocation(file: page.file), "unknown template \"\(page.template)\"",
                                  fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "templates: \(templates.names.joined(separator: ", "))")])
         }
-        let (body, problems) = templates.render(page.template, scope)
-        scope["body"] = .html(RawHTML(bytes: body))
+        let (body, problems) = templates.renderText(page.template, scope)
+        scope["body"] = .html(RawHTML(body))
         let (document, layoutProblems) = templates.render("base", scope)
         return (OutputFile(path: filePath(of: page), bytes: document), problems + layoutProblems)
     }
@@ -430,9 +430,9 @@ struct SiteRenderer {
             entry["url"] = site.basePath + lang.rawValue + "/"
             return TemplateScope(texts: entry)
         })
-        let (body, bodyProblems) = templates.render("404", scope)
+        let (body, bodyProblems) = templates.renderText("404", scope)
         diagnostics.append(contentsOf: bodyProblems)
-        scope["body"] = .html(RawHTML(bytes: body))
+        scope["body"] = .html(RawHTML(body))
         let (notFound, layoutProblems) = templates.render("base", scope)
         diagnostics.append(contentsOf: layoutProblems)
         output.add(OutputFile(path: "404.html", bytes: notFound))

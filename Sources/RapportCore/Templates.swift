@@ -188,8 +188,14 @@ struct TemplateSet {
     /// Renders template `name` with `scope`. Every variable or section the templates ask for
     /// and no scope has becomes an error at its first use in the template files.
     func render(_ name: String, _ scope: TemplateScope) -> ([UInt8], [Diagnostic]) {
+        let (text, diagnostics) = renderText(name, scope)
+        return (Array(text.utf8), diagnostics)
+    }
+
+    /// `render`, as text (for a page's body, which goes into the layout).
+    func renderText(_ name: String, _ scope: TemplateScope) -> (String, [Diagnostic]) {
         let root = RootContext(scope)
-        let output = Array((library.render(root, withTemplate: name) ?? "").utf8)
+        let output = library.render(root, withTemplate: name) ?? ""
         let missing = root.recorder.missing
         guard !missing.isEmpty else { return (output, []) }
         let keys = scope.allKeys
@@ -217,25 +223,37 @@ struct TemplateSet {
     /// Finds `{{<sigil> name}}` tags and their positions (for diagnostics only; swift-mustache parses).
     static func tags(in text: String, file: String, sigil: String) -> [(name: String, location: SourceLocation)] {
         var found: [(String, SourceLocation)] = []
+        let sigilBytes = Array(sigil.utf8)
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            var bytes = bytes
+            while let first = bytes.first, isSpace(first) { bytes.removeFirst() }
+            while let last = bytes.last, isSpace(last) { bytes.removeLast() }
+            return bytes
+        }
         var line = 1
         for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var rest = lineText[...]
-            while let open = rest.range(of: "{{") {
-                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                var inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if inner.hasPrefix("{") { inner = String(inner.dropFirst()).trimmingCharacters(in: .whitespaces) }
-                let matches: Bool
-                if sigil.isEmpty {
-                    matches = inner.first.map { !"#^/>!&={<$".contains($0) } ?? false
-                } else {
-                    matches = inner.hasPrefix(sigil)
-                }
+            let bytes = Array(lineText.utf8)
+            var i = 0
+            while i + 1 < bytes.count {
+                guard bytes[i] == open, bytes[i + 1] == open else { i += 1; continue }
+                var end = i + 2
+                while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
+                guard end + 1 < bytes.count else { break }
+                var inner = trimmed(bytes[(i + 2)..<end])
+                if inner.first == open { inner = trimmed(inner.dropFirst()) }
+                let matches = sigilBytes.isEmpty
+                    ? inner.first.map { !Array("#^/>!&={<$".utf8).contains($0) } ?? false
+                    : inner.starts(with: sigilBytes)
                 if matches {
-                    let name = String(inner.dropFirst(sigil == "{" ? 0 : sigil.count)).trimmingCharacters(in: .whitespaces)
-                    let column = lineText.distance(from: lineText.startIndex, to: open.lowerBound) + 1
+                    let name = String(decoding: trimmed(inner.dropFirst(sigil == "{" ? 0 : sigilBytes.count)), as: UTF8.self)
+                    // Columns count characters, as editors do.
+                    let prefix = bytes[..<i]
+                    let column = (prefix.allSatisfy { $0 < 0x80 } ? i : String(decoding: prefix, as: UTF8.self).count) + 1
                     found.append((name, SourceLocation(file: file, line: line, column: column)))
                 }
-                rest = rest[close.upperBound...]
+                i = end + 2
             }
             line += 1
         }
