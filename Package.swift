@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Rapport",
+    // Linux is where it is built and tested; the POSIX calls have their Darwin spelling (SiteWriter,
+    // Files), so macOS 14 is claimed for what compiles there in principle.
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "rapport", targets: ["rapport"]),
@@ -10,18 +12,18 @@ let package = Package(
         .library(name: "SVGCharts", targets: ["SVGCharts"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", .upToNextMinor(from: "2.1.1")),
+        .package(url: "https://github.com/jpsim/Yams", .upToNextMinor(from: "6.2.2")),
+        .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
+        .package(url: "https://github.com/yaslab/CSV.swift", .upToNextMinor(from: "2.5.2")),
         // The preview server (`rapport serve`): HummingbirdCore only (SwiftNIO's HTTP/1 parser with
         // size limits, idle timeouts), without its default traits (swift-configuration).
         .package(url: "https://github.com/hummingbird-project/hummingbird", .upToNextMinor(from: "2.28.1"), traits: []),
         // Already in the graph through Hummingbird; named here because RapportServe imports them.
-        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
-        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
-        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", .upToNextMinor(from: "2.101.2")),
+        .package(url: "https://github.com/apple/swift-nio-extras", .upToNextMinor(from: "1.35.2")),
+        .package(url: "https://github.com/apple/swift-http-types", .upToNextMinor(from: "1.8.0")),
+        .package(url: "https://github.com/apple/swift-log", .upToNextMinor(from: "1.16.2")),
     ],
     targets: [
         // The C library cmark-gfm (Debian: libcmark-gfm-dev), found with pkg-config.

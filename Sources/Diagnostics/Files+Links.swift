@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Rapport's one rule for symbolic links, wherever it reads (`Content/`, `Templates/`, the

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// The few file-system calls the loaders need, on plain paths: listing a content folder and
@@ -86,7 +88,7 @@ public enum Files {
         while true {
             if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
             let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + total, buffer.count - total)
+                systemRead(descriptor, buffer.baseAddress! + total, buffer.count - total)
             }
             if count < 0, errno == EINTR { continue }
             if count < 0 { return nil }
@@ -104,4 +106,24 @@ public enum Files {
         }
         return decodeUTF8(bytes, file: display)
     }
+}
+
+/// The C library's read(2) and write(2), under names of their own: inside `Files.read` and
+/// `SiteWriter.write` the plain names mean those methods.
+@inline(__always)
+package func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(descriptor, buffer, count)
+    #elseif canImport(Darwin)
+    Darwin.read(descriptor, buffer, count)
+    #endif
+}
+
+@inline(__always)
+package func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.write(descriptor, buffer, count)
+    #elseif canImport(Darwin)
+    Darwin.write(descriptor, buffer, count)
+    #endif
 }

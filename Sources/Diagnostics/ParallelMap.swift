@@ -2,6 +2,8 @@ import Dispatch
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// `RAPPORT_SERIAL=1` runs everything on one thread (for profiling: a profiler counting

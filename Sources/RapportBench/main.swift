@@ -71,7 +71,7 @@ func json(_ object: [String: Any]) -> String {
 /// The chart description the site hands to SVGCharts for `dataset` in `language` (the same
 /// mapping as RapportCore's ChartFigure.chart(), which is internal to that module).
 func chartDescription(_ dataset: Dataset, language: Language) -> Chart {
-    let locale: ChartLocale = language == .nl ? .nlBE : .frBE
+    let locale = language.chartLocale
     let categories = dataset.rows.map { row in
         ChartCategory(label: row.label[language], mark: row.mark, lowBase: row.isLowBase, unit: row.unit)
     }

@@ -16,7 +16,7 @@ struct ChartFigure {
     /// "Cite this chart" under the figure (none for the CSV file, which has no figure).
     var citation: ChartCitation? = nil
 
-    var locale: ChartLocale { language == .nl ? .nlBE : .frBE }
+    var locale: ChartLocale { language.chartLocale }
 
     /// The chart description handed to SVGCharts.
     func chart() -> Chart {

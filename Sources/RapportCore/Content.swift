@@ -340,7 +340,7 @@ struct ContentLoader {
     mutating func checkPairs(_ pages: [Page]) {
         let byLanguage = Dictionary(grouping: pages, by: \.language)
         for language in Language.allCases {
-            let other = language == .nl ? Language.fr : .nl
+            let other = language.other
             let otherNames = Set((byLanguage[other] ?? []).map(\.name))
             for page in byLanguage[language] ?? [] where !otherNames.contains(page.name) {
                 diagnostics.error(SourceLocation(file: page.file),

@@ -118,7 +118,7 @@ extension SiteRenderer {
         for language in Language.allCases {
             entries += "  <url>\n    <loc>\(escapeHTML(absolute(dataURL(language))))</loc>\n"
             for lang in Language.allCases {
-                entries += "    <xhtml:link rel=\"alternate\" hreflang=\"\(Self.htmlLang(lang))\" href=\"\(escapeHTML(absolute(dataURL(lang))))\"/>\n"
+                entries += "    <xhtml:link rel=\"alternate\" hreflang=\"\(lang.htmlLang)\" href=\"\(escapeHTML(absolute(dataURL(lang))))\"/>\n"
             }
             entries += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
         }

@@ -48,7 +48,7 @@ struct DataReferences {
                 return Placeholders.Value(html: escapeHTML(String(rest)), text: String(rest))
             }
             let text = String(rest[rest.index(after: colon)...]).trimmingWhitespace
-            return Placeholders.Value(html: "<span lang=\"\(SiteRenderer.htmlLang(other))\">\(escapeHTML(text))</span>", text: text)
+            return Placeholders.Value(html: "<span lang=\"\(other.htmlLang)\">\(escapeHTML(text))</span>", text: text)
         }
         let parts = expression.split(separator: ":", omittingEmptySubsequences: false).map {
             String($0).trimmingWhitespace

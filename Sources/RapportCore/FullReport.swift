@@ -63,9 +63,9 @@ enum ReportHTML {
     static func embed(_ html: String, prefix slug: String, chapterURLs: [String: String]) -> String {
         var text = html
         for level in stride(from: 5, through: 1, by: -1) {
-            text = text.replacingAll("<h\(level)", with: "<h\(level + 1)").replacingAll("</h\(level)>", with: "</h\(level + 1)>")
+            text = text.replacingOccurrences(of: "<h\(level)", with: "<h\(level + 1)").replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
         }
-        text = text.replacingAll("<details class=\"chart-data\">", with: "<details class=\"chart-data\" open>")
+        text = text.replacingOccurrences(of: "<details class=\"chart-data\">", with: "<details class=\"chart-data\" open>")
         text = replacing(idLists, in: text) { value in
             value.split(separator: " ").map { prefixed(String($0), slug) }.joined(separator: " ")
         }

@@ -23,8 +23,6 @@ public struct Pipeline {
         /// Without `write`: keep the rendered files in `Result.files` (the preview, tests) or
         /// only count them (`rapport check`).
         public var keepFiles: Bool
-        /// Rapport's template renderer, or swift-mustache's (slower; for comparing).
-        public var templateEngine: TemplateEngine = .compiled
         /// Told when the build must wait for another build writing the same output folder.
         public var waiting: (@Sendable (String) -> Void)?
 
@@ -86,7 +84,7 @@ public struct Pipeline {
         let (datasets, dataProblems, invalidDatasets, facts) = DatasetLoader(directory: options.content.appendingPathComponent("data"), within: options.content, display: display).loadWithFacts()
         diagnostics.append(contentsOf: dataProblems)
         phase("load datasets")
-        let (templates, templateProblems) = TemplateSet.load(from: options.templates, display: display, engine: options.templateEngine)
+        let (templates, templateProblems) = TemplateSet.load(from: options.templates, display: display)
         diagnostics.append(contentsOf: templateProblems)
         phase("load templates")
 

@@ -60,7 +60,7 @@ extension SiteRenderer {
             for language in Language.allCases {
                 entries += "  <url>\n    <loc>\(escapeHTML(absolute(path(language, site))))</loc>\n"
                 for other in Language.allCases {
-                    entries += "    <xhtml:link rel=\"alternate\" hreflang=\"\(Self.htmlLang(other))\" href=\"\(escapeHTML(absolute(path(other, site))))\"/>\n"
+                    entries += "    <xhtml:link rel=\"alternate\" hreflang=\"\(other.htmlLang)\" href=\"\(escapeHTML(absolute(path(other, site))))\"/>\n"
                 }
                 entries += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
             }

@@ -135,24 +135,21 @@ struct SiteRenderer {
 
     /// The values every page of `language` shares.
     private static func languageScope(_ language: Language, site: SiteConfig, strings: Strings?, chapters: [Page]) -> TemplateScope {
-        let other = language == .nl ? Language.fr : .nl
         var values: [String: TemplateValue] = [:]
         for (key, value) in uiStrings(strings) { values[key] = .text(value) }
         values.merge(ReaderPages.scopeValues(language, site: site)) { _, reader in reader }
-        values["lang"] = .text(htmlLang(language))
+        values["lang"] = .text(language.htmlLang)
         values["langCode"] = .text(language.rawValue)
-        values["otherLang"] = .text(htmlLang(other))
+        values["otherLang"] = .text(language.other.htmlLang)
         values["siteTitle"] = .text(site.title[language])
-        values["ogLocale"] = .text(language == .nl ? "nl_BE" : "fr_BE")
-        values["ogLocaleAlternate"] = .text(other == .nl ? "nl_BE" : "fr_BE")
+        values["ogLocale"] = .text(language.ogLocale)
+        values["ogLocaleAlternate"] = .text(language.other.ogLocale)
         values["xDefault"] = .text(absolute(site.basePath, site: site))
         values["assets"] = .text(site.basePath + "assets/")
         values["homeURL"] = .text(site.basePath + language.rawValue + "/")
         values["dataURL"] = .text(site.basePath + language.rawValue + "/data/")
         values["isHome"] = .flag(false)
-        values["hasUpdated"] = .flag(site.updated != nil)
-        values["updated"] = .text(site.updated?.text(language) ?? "")
-        values["updatedISO"] = .text(site.updated?.iso ?? "")
+        values["updated"] = .maybe(site.updated.map { TemplateScope(texts: ["text": $0.text(language), "iso": $0.iso]) })
         values["chapters"] = .list(chapters.map { chapter in
             TemplateScope(texts: ["title": chapter.title, "url": url(of: chapter, site: site), "description": chapter.description ?? ""])
         })
@@ -183,8 +180,6 @@ struct SiteRenderer {
     func page(named name: String, _ language: Language) -> Page? {
         pageIndex["\(language.rawValue)/\(name)"]
     }
-
-    static func htmlLang(_ language: Language) -> String { language == .nl ? "nl-BE" : "fr-BE" }
 
     // MARK: Render
 
@@ -381,7 +376,7 @@ struct SiteRenderer {
                 diagnostics.warning(SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is not used by any chapter",
                                     fix: "place it with ```chart \(id) or quote it with {{\(id):row}}")
             } else if use.count < Language.allCases.count, let missing = Language.allCases.first(where: { !use.contains($0) }) {
-                diagnostics.error(SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is used in \(missing == .nl ? "French" : "Dutch") only",
+                diagnostics.error(SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is used in \(missing.other.englishName) only",
                                   fix: "use it in the \(missing.englishName) chapter too")
             }
         }
@@ -407,23 +402,21 @@ struct SiteRenderer {
         return values
     }
 
-    private func link(_ page: Page?) -> TemplateScope {
-        guard let page else { return TemplateScope(texts: ["title": "", "url": ""]) }
-        return TemplateScope(texts: ["title": page.title, "url": url(of: page)])
+    private func link(_ page: Page?) -> TemplateValue {
+        .maybe(page.map { TemplateScope(texts: ["title": $0.title, "url": url(of: $0)]) })
     }
 
     /// What every layout needs beyond the language's shared values: head tags, the navigation
     /// with the current page marked, the language switch.
     func pageScope(language: Language, title: String, description: String, path: String?,
                            alternates: [Language: String], current: Int?) -> TemplateScope {
-        let other = language == .nl ? Language.fr : .nl
+        let other = language.other
         return TemplateScope([
             "pageTitle": .text(title),
             "description": .text(description),
-            "canonical": .text(path.map(absolute) ?? ""),
-            "hasCanonical": .flag(path != nil),
+            "canonical": .maybe(path.map(absolute)),
             "alternates": .list(Language.allCases.compactMap { lang -> TemplateScope? in
-                alternates[lang].map { TemplateScope(texts: ["hreflang": Self.htmlLang(lang), "href": absolute($0)]) }
+                alternates[lang].map { TemplateScope(texts: ["hreflang": lang.htmlLang, "href": absolute($0)]) }
             }),
             "switchURL": .text(alternates[other] ?? (site.basePath + other.rawValue + "/")),
             "nav": .navigation(NavigationList(entries: navEntries[language] ?? [], current: current)),
@@ -447,12 +440,12 @@ struct SiteRenderer {
         scope["title"] = .text(page.title)
         scope["content"] = .html(RawHTML(bytes: html))
         scope["isHome"] = .flag(page.isHome)
-        scope["toc"] = .list(toc.map { TemplateScope(texts: ["id": $0.id, "text": Typography.apply($0.text, language)]) })
-        scope["hasToc"] = .flag(toc.count >= 3)
-        scope["previous"] = .scope(link(previous))
-        scope["hasPrevious"] = .flag(previous != nil)
-        scope["next"] = .scope(link(next))
-        scope["hasNext"] = .flag(next != nil)
+        // The table of contents from three sections on.
+        scope["toc"] = .maybe(toc.count < 3 ? nil : TemplateScope([
+            "entries": .list(toc.map { TemplateScope(texts: ["id": $0.id, "text": Typography.apply($0.text, language)]) }),
+        ]))
+        scope["previous"] = link(previous)
+        scope["next"] = link(next)
         guard templates.has(page.template) else {
             // A required template that is missing was reported once, when the templates were read.
             if TemplateSet.required.contains(page.template) { return (nil, []) }
@@ -460,8 +453,8 @@ struct SiteRenderer {
             return (nil, [.error(page.templateLocation ?? SourceLocation(file: page.file), "unknown template \"\(page.template)\"",
                                  fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "templates: \(templates.names.joined(separator: ", "))")])
         }
-        let (body, problems) = templates.render(page.template, scope)
-        scope["body"] = .html(RawHTML(bytes: body))
+        let (body, problems) = templates.renderText(page.template, scope)
+        scope["body"] = .html(RawHTML(body))
         let (document, layoutProblems) = templates.render("base", scope)
         return (OutputFile(path: filePath(of: page), bytes: document), problems + layoutProblems)
     }
@@ -471,7 +464,7 @@ struct SiteRenderer {
         let root = TemplateScope([
             "languages": .list(Language.allCases.map { language in
                 var entry = uiStrings(language)
-                entry["lang"] = Self.htmlLang(language)
+                entry["lang"] = language.htmlLang
                 entry["url"] = site.basePath + language.rawValue + "/"
                 entry["siteTitle"] = site.title[language]
                 entry["siteDescription"] = site.description[language]
@@ -479,7 +472,7 @@ struct SiteRenderer {
             }),
             "canonical": .text(absolute(site.basePath)),
             "assets": .text(site.basePath + "assets/"),
-            "alternates": .list(Language.allCases.map { TemplateScope(texts: ["hreflang": Self.htmlLang($0), "href": absolute(site.basePath + $0.rawValue + "/")]) }),
+            "alternates": .list(Language.allCases.map { TemplateScope(texts: ["hreflang": $0.htmlLang, "href": absolute(site.basePath + $0.rawValue + "/")]) }),
             "xDefault": .text(absolute(site.basePath)),
             "title": .text(Language.allCases.map { site.title[$0] }.joined(separator: " · ")),
         ])
@@ -492,13 +485,13 @@ struct SiteRenderer {
                               description: site.description[language], path: nil, alternates: [:], current: nil)
         scope["otherLanguages"] = .list(Language.allCases.filter { $0 != language }.map { lang in
             var entry = uiStrings(lang)
-            entry["lang"] = Self.htmlLang(lang)
+            entry["lang"] = lang.htmlLang
             entry["url"] = site.basePath + lang.rawValue + "/"
             return TemplateScope(texts: entry)
         })
-        let (body, bodyProblems) = templates.render("404", scope)
+        let (body, bodyProblems) = templates.renderText("404", scope)
         diagnostics.append(contentsOf: bodyProblems)
-        scope["body"] = .html(RawHTML(bytes: body))
+        scope["body"] = .html(RawHTML(body))
         let (notFound, layoutProblems) = templates.render("base", scope)
         diagnostics.append(contentsOf: layoutProblems)
         output.add(OutputFile(path: "404.html", bytes: notFound))
@@ -510,7 +503,7 @@ struct SiteRenderer {
             sitemap += "  <url>\n    <loc>\(escapeHTML(absolute(url(of: page))))</loc>\n"
             for language in Language.allCases {
                 if let translation = self.page(named: page.name, language) {
-                    sitemap += "    <xhtml:link rel=\"alternate\" hreflang=\"\(Self.htmlLang(language))\" href=\"\(escapeHTML(absolute(url(of: translation))))\"/>\n"
+                    sitemap += "    <xhtml:link rel=\"alternate\" hreflang=\"\(language.htmlLang)\" href=\"\(escapeHTML(absolute(url(of: translation))))\"/>\n"
                 }
             }
             sitemap += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"

@@ -2,6 +2,8 @@ import Diagnostics
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Where the rendered files go, as each page is rendered (from several threads at once):
@@ -180,30 +182,43 @@ struct SiteWriter: Sendable {
         for folder in previousFolders { rmdir(staging.path + "/" + folder) }
     }
 
-    /// Exchanges the two folders in one step where the system can (Linux's renameat2); else
-    /// two renames, with the output folder missing for the instant between them.
+    /// Exchanges the two folders in one step where the system can (Linux's renameat2, macOS's
+    /// renamex_np); else two renames, with the output folder missing for the instant between them.
     private func swap() throws {
         let fm = FileManager.default
         guard fm.fileExists(atPath: output.path) else {
             try fm.moveItem(at: staging, to: output)
             return
         }
-        if let exchange = Self.renameExchange, exchange(AT_FDCWD, staging.path, AT_FDCWD, output.path, 2 /* RENAME_EXCHANGE */) == 0 {
-            return
-        }
+        if Self.exchange(staging.path, output.path) { return }
         let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).swap-\(getpid())")
         try fm.moveItem(at: output, to: aside)
         try fm.moveItem(at: staging, to: output)
         try fm.moveItem(at: aside, to: staging)
     }
 
+    /// Swaps the entries at `a` and `b` in one step; false where the system cannot.
+    private static func exchange(_ a: String, _ b: String) -> Bool {
+        #if os(Linux)
+        guard let renameat2 = renameAt2 else { return false }
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, 2 /* RENAME_EXCHANGE */) == 0
+        #elseif canImport(Darwin)
+        return renamex_np(a, b, UInt32(RENAME_SWAP)) == 0
+        #else
+        return false
+        #endif
+    }
+
+    #if os(Linux)
     private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
-    /// glibc's renameat2, looked up at run time (Swift's Glibc module does not declare it).
-    private static let renameExchange: RenameAt2? = {
+    /// glibc's renameat2 (since glibc 2.28), looked up at run time: Swift's Glibc module does not
+    /// declare it, and an older C library or another one (musl) may lack it.
+    private static let renameAt2: RenameAt2? = {
         guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return nil }
         return unsafeBitCast(symbol, to: RenameAt2.self)
     }()
+    #endif
 
     /// True when the file at `path` holds exactly `text` (compared in one read).
     static func hasContents(_ path: String, _ bytes: [UInt8]) -> Bool {
@@ -218,7 +233,7 @@ struct SiteWriter: Sendable {
             defer { buffer.deallocate() }
             var total = 0
             while total <= expected.count {
-                let count = read(descriptor, buffer.baseAddress! + total, expected.count + 1 - total)
+                let count = systemRead(descriptor, buffer.baseAddress! + total, expected.count + 1 - total)
                 if count < 0, errno == EINTR { continue }
                 if count <= 0 { break }
                 total += count
@@ -240,7 +255,7 @@ struct SiteWriter: Sendable {
         var ok = contents.withUnsafeBufferPointer { bytes in
             var written = 0
             while written < bytes.count {
-                let result = Glibc.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+                let result = systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
                 if result < 0 { if errno == EINTR { continue }; return false }
                 written += result
             }

@@ -766,12 +766,12 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
     </section>
   </div>
 {{> partials/reader-links}}
-{{#hasUpdated}}
-  <p class="wrap site-updated">{{t_footer_updated}} <time datetime="{{updatedISO}}">{{updated}}</time></p>
-{{/hasUpdated}}
-{{#hasCanonical}}
+{{#updated}}
+  <p class="wrap site-updated">{{t_footer_updated}} <time datetime="{{iso}}">{{text}}</time></p>
+{{/updated}}
+{{#canonical}}
   <p class="wrap print-url">{{canonical}}</p>
-{{/hasCanonical}}
+{{/canonical}}
 </footer>
 
 """#),
@@ -780,14 +780,14 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{pageTitle}}{{^isHome}} · {{siteTitle}}{{/isHome}}</title>
 <meta name="description" content="{{description}}">
-{{#hasCanonical}}
+{{#canonical}}
 <link rel="canonical" href="{{canonical}}">
 {{#alternates}}
 <link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
 {{/alternates}}
 <link rel="alternate" hreflang="x-default" href="{{xDefault}}">
 <meta property="og:url" content="{{canonical}}">
-{{/hasCanonical}}
+{{/canonical}}
 <meta property="og:type" content="article">
 <meta property="og:site_name" content="{{siteTitle}}">
 <meta property="og:title" content="{{pageTitle}}">
@@ -832,12 +832,12 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 """#),
         ("Templates/partials/pager.mustache", #"""
 <nav class="pager" aria-label="{{t_pager_label}}">
-{{#hasPrevious}}
-  <a class="pager-previous" href="{{previous.url}}" rel="prev"><span class="pager-label">{{t_previous}}</span> <span class="pager-title">{{previous.title}}</span></a>
-{{/hasPrevious}}
-{{#hasNext}}
-  <a class="pager-next" href="{{next.url}}" rel="next"><span class="pager-label">{{t_next}}</span> <span class="pager-title">{{next.title}}</span></a>
-{{/hasNext}}
+{{#previous}}
+  <a class="pager-previous" href="{{url}}" rel="prev"><span class="pager-label">{{t_previous}}</span> <span class="pager-title">{{title}}</span></a>
+{{/previous}}
+{{#next}}
+  <a class="pager-next" href="{{url}}" rel="next"><span class="pager-label">{{t_next}}</span> <span class="pager-title">{{title}}</span></a>
+{{/next}}
 </nav>
 
 """#),
@@ -851,16 +851,16 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 
 """#),
         ("Templates/partials/toc.mustache", #"""
-{{#hasToc}}
+{{#toc}}
 <nav class="toc" aria-labelledby="toc-title">
   <h2 id="toc-title">{{t_toc_title}}</h2>
   <ol>
-{{#toc}}
+{{#entries}}
     <li><a href="#{{id}}">{{text}}</a></li>
-{{/toc}}
+{{/entries}}
   </ol>
 </nav>
-{{/hasToc}}
+{{/toc}}
 
 """#),
         ("Templates/report.mustache", #"""
@@ -870,9 +870,9 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
     <p class="report-subtitle">{{description}}</p>
     <p class="report-publisher">{{t_footer_partners}}</p>
     <p class="report-citation">{{t_footer_citation}}</p>
-{{#hasUpdated}}
-    <p class="report-updated">{{t_footer_updated}} <time datetime="{{updatedISO}}">{{updated}}</time></p>
-{{/hasUpdated}}
+{{#updated}}
+    <p class="report-updated">{{t_footer_updated}} <time datetime="{{iso}}">{{text}}</time></p>
+{{/updated}}
     <p class="report-actions">{{#hasPDF}}<a href="{{pdfURL}}" type="application/pdf">{{t_report_pdf}}</a>{{/hasPDF}}{{^hasPDF}}{{t_report_print_note}}{{/hasPDF}}</p>
   </header>
   <nav class="wrap report-contents" aria-labelledby="report-contents-title">

@@ -11,23 +11,20 @@ struct TemplateSet {
     static let required = ["base", "home", "page", "figure", "root", "404", "data"]
 
     private(set) var library = MustacheLibrary()
-    /// The same templates compiled for Rapport's renderer (`CompiledTemplate.swift`); nil when
-    /// one of them uses what only swift-mustache renders, or when asked for swift-mustache.
-    private(set) var compiled: CompiledTemplates?
     /// Template name (`page`, `partials/header`) → its source text and displayed path.
     private(set) var sources: [String: (text: String, file: String)] = [:]
 
     /// swift-mustache escapes `{{…}}` values one Character at a time through a dictionary, which
     /// costs more than everything else on a page. Every template is read with this pragma (put
-    /// in front of its text, on its first line, so no line number moves), which selects the
-    /// same HTML escaping done on UTF-8 bytes (`escapeHTML`).
+    /// in front of its text, on its first line, so no line number moves), which selects, through
+    /// swift-mustache's public content types, the same HTML escaping done on UTF-8 bytes (`escapeHTML`).
     static let contentTypePragma: String = {
         MustacheContentTypes.register(FastHTMLContentType(), named: "RAPPORT_HTML")
         return "{{% CONTENT_TYPE: RAPPORT_HTML}}"
     }()
 
     /// Loads every `*.mustache` file under `directory`, reporting syntax errors and unknown partials.
-    static func load(from directory: URL, display: (URL) -> String, engine: TemplateEngine = .compiled) -> (TemplateSet, [Diagnostic]) {
+    static func load(from directory: URL, display: (URL) -> String) -> (TemplateSet, [Diagnostic]) {
         var set = TemplateSet()
         var diagnostics: [Diagnostic] = []
         var templates: [String: MustacheTemplate] = [:]
@@ -82,13 +79,8 @@ struct TemplateSet {
                                       fix: "remove one of these {{> …}} includes"))
         }
         for name in selfIncluding(set.sources) { templates[name] = try? MustacheTemplate(string: Self.contentTypePragma) }
-        // Partials: `{{> name}}` must name a template that exists. (Read from the compiled
-        // templates when there are; the text is scanned for locations only when one is missing.)
-        let compiledNodes = engine == .compiled ? templates.mapValues(TemplateNode.compile) : [:]
-        let partialsKnown = compiledNodes.count == set.sources.count && compiledNodes.values.allSatisfy {
-            $0.map { TemplateNode.partials(in: $0).allSatisfy { set.sources[$0] != nil } } ?? false
-        }
-        for (name, source) in set.sources.sorted(by: { $0.key < $1.key }) where !partialsKnown {
+        // Partials: `{{> name}}` must name a template that exists.
+        for (name, source) in set.sources.sorted(by: { $0.key < $1.key }) {
             for (partial, location) in tags(in: source.text, file: source.file, sigil: ">") where set.sources[partial] == nil {
                 let suggestion = closestMatch(to: partial, in: set.sources.keys)
                 diagnostics.append(.error(location, "unknown partial \"\(partial)\" in template \"\(name)\"",
@@ -97,9 +89,6 @@ struct TemplateSet {
         }
         set.reservedIds = ids(in: set.sources)
         set.library = MustacheLibrary(templates: templates)
-        if engine == .compiled, compiledNodes.values.allSatisfy({ $0 != nil }) {
-            set.compiled = CompiledTemplates(templates: compiledNodes.compactMapValues { $0 })
-        }
         return (set, diagnostics)
     }
 
@@ -199,8 +188,14 @@ struct TemplateSet {
     /// Renders template `name` with `scope`. Every variable or section the templates ask for
     /// and no scope has becomes an error at its first use in the template files.
     func render(_ name: String, _ scope: TemplateScope) -> ([UInt8], [Diagnostic]) {
+        let (text, diagnostics) = renderText(name, scope)
+        return (Array(text.utf8), diagnostics)
+    }
+
+    /// `render`, as text (for a page's body, which goes into the layout).
+    func renderText(_ name: String, _ scope: TemplateScope) -> (String, [Diagnostic]) {
         let root = RootContext(scope)
-        let output = compiled.map { $0.render(name, root) ?? [] } ?? Array((library.render(root, withTemplate: name) ?? "").utf8)
+        let output = library.render(root, withTemplate: name) ?? ""
         let missing = root.recorder.missing
         guard !missing.isEmpty else { return (output, []) }
         let keys = scope.allKeys
@@ -228,25 +223,37 @@ struct TemplateSet {
     /// Finds `{{<sigil> name}}` tags and their positions (for diagnostics only; swift-mustache parses).
     static func tags(in text: String, file: String, sigil: String) -> [(name: String, location: SourceLocation)] {
         var found: [(String, SourceLocation)] = []
+        let sigilBytes = Array(sigil.utf8)
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            var bytes = bytes
+            while let first = bytes.first, isSpace(first) { bytes.removeFirst() }
+            while let last = bytes.last, isSpace(last) { bytes.removeLast() }
+            return bytes
+        }
         var line = 1
         for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var rest = lineText[...]
-            while let open = rest.range(of: "{{") {
-                guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-                var inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                if inner.hasPrefix("{") { inner = String(inner.dropFirst()).trimmingCharacters(in: .whitespaces) }
-                let matches: Bool
-                if sigil.isEmpty {
-                    matches = inner.first.map { !"#^/>!&={<$".contains($0) } ?? false
-                } else {
-                    matches = inner.hasPrefix(sigil)
-                }
+            let bytes = Array(lineText.utf8)
+            var i = 0
+            while i + 1 < bytes.count {
+                guard bytes[i] == open, bytes[i + 1] == open else { i += 1; continue }
+                var end = i + 2
+                while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
+                guard end + 1 < bytes.count else { break }
+                var inner = trimmed(bytes[(i + 2)..<end])
+                if inner.first == open { inner = trimmed(inner.dropFirst()) }
+                let matches = sigilBytes.isEmpty
+                    ? inner.first.map { !Array("#^/>!&={<$".utf8).contains($0) } ?? false
+                    : inner.starts(with: sigilBytes)
                 if matches {
-                    let name = String(inner.dropFirst(sigil == "{" ? 0 : sigil.count)).trimmingCharacters(in: .whitespaces)
-                    let column = lineText.distance(from: lineText.startIndex, to: open.lowerBound) + 1
+                    let name = String(decoding: trimmed(inner.dropFirst(sigil == "{" ? 0 : sigilBytes.count)), as: UTF8.self)
+                    // Columns count characters, as editors do.
+                    let prefix = bytes[..<i]
+                    let column = (prefix.allSatisfy { $0 < 0x80 } ? i : String(decoding: prefix, as: UTF8.self).count) + 1
                     found.append((name, SourceLocation(file: file, line: line, column: column)))
                 }
-                rest = rest[close.upperBound...]
+                i = end + 2
             }
             line += 1
         }
@@ -279,135 +286,5 @@ struct TemplateSet {
             if character.isUppercase { words += " " + character.lowercased() } else { words.append(character) }
         }
         return words
-    }
-}
-
-/// Which renderer draws the templates: Rapport's (the default) or swift-mustache's own, which
-/// the tests use to check that both give the same bytes.
-public enum TemplateEngine: Sendable {
-    case compiled
-    case swiftMustache
-}
-
-/// HTML escaping of `&`, `<`, `>`, `"`, `'` as swift-mustache's own, on UTF-8 bytes.
-struct FastHTMLContentType: MustacheContentType {
-    func escapeText(_ text: String) -> String { escapeHTML(text) }
-}
-
-/// Markup that goes into a template as it is (`{{{content}}}`, `{{{svg}}}`), as UTF-8 bytes: a
-/// page is assembled from its pieces without converting them to `String` and back.
-struct RawHTML: MustacheCustomRenderable, Sendable {
-    let bytes: [UInt8]
-    init(_ html: String) { bytes = Array(html.utf8) }
-    init(bytes: [UInt8]) { self.bytes = bytes }
-    var renderText: String { String(decoding: bytes, as: UTF8.self) }
-    var isNull: Bool { bytes.isEmpty }
-}
-
-/// A value a template can show or test. Typed, so that rendering never has to find out what
-/// an `Any` holds (a dynamic cast costs about a thousand instructions, and a page has hundreds
-/// of lookups).
-enum TemplateValue: @unchecked Sendable {
-    case text(String)
-    case html(RawHTML)
-    case flag(Bool)
-    case scope(TemplateScope)
-    case list([TemplateScope])
-    case navigation(NavigationList)
-    /// Anything else (only reached through swift-mustache's own lookups by reflection).
-    case other(Any)
-
-    /// The value as swift-mustache expects it.
-    var any: Any {
-        switch self {
-        case let .text(text): text
-        case let .html(html): html
-        case let .flag(flag): flag
-        case let .scope(scope): scope
-        case let .list(list): list
-        case let .navigation(navigation): navigation
-        case let .other(value): value
-        }
-    }
-}
-
-/// Records the names a template looked up that no context level had.
-final class MissingRecorder: @unchecked Sendable {
-    var missing: Set<String> = []
-}
-
-/// Values a template can look up: its own, then its parent's. A page's scope has the
-/// language's shared scope (UI strings, site title, chapter list …) as parent, so what every
-/// page of a language shares is built once, not copied into each page.
-final class TemplateScope: MustacheParent, @unchecked Sendable {
-    var values: [String: TemplateValue]
-    let parent: TemplateScope?
-
-    init(_ values: [String: TemplateValue], parent: TemplateScope? = nil) {
-        self.values = values
-        self.parent = parent
-    }
-
-    /// A scope of plain texts (`title`, `url` …).
-    convenience init(texts: [String: String], parent: TemplateScope? = nil) {
-        self.init(texts.mapValues { .text($0) }, parent: parent)
-    }
-
-    subscript(name: String) -> TemplateValue? {
-        get { values[name] ?? parent?[name] }
-        set { values[name] = newValue }
-    }
-
-    func child(named name: String) -> Any? { self[name]?.any }
-
-    /// Every name visible from here (for "did you mean" suggestions).
-    var allKeys: Set<String> { Set(values.keys).union(parent?.allKeys ?? []) }
-}
-
-/// The object a render starts from. Only the root records misses: Mustache asks the innermost
-/// section's object first and falls back outwards, so a name is really missing only when the
-/// root does not have it either.
-final class RootContext: MustacheParent {
-    let scope: TemplateScope
-    let recorder = MissingRecorder()
-
-    init(_ scope: TemplateScope) { self.scope = scope }
-
-    func value(named name: String) -> TemplateValue? {
-        guard let value = scope[name] else {
-            recorder.missing.insert(name)
-            return nil
-        }
-        return value
-    }
-
-    func child(named name: String) -> Any? { value(named: name)?.any }
-}
-
-/// The chapter list of a language as a section (`{{#nav}}`), marked `current` for the page being
-/// rendered: the entries are built once per language and only wrapped per page, as they are read.
-struct NavigationList: MustacheSequence {
-    let entries: [TemplateScope]
-    let current: Int?
-
-    func makeIterator() -> Iterator { Iterator(entries: entries, current: current) }
-
-    struct Iterator: IteratorProtocol {
-        let entries: [TemplateScope]
-        let current: Int?
-        var index = 0
-
-        mutating func next() -> Entry? {
-            guard index < entries.count else { return nil }
-            defer { index += 1 }
-            return Entry(scope: entries[index], isCurrent: index == current)
-        }
-    }
-
-    struct Entry: MustacheParent {
-        let scope: TemplateScope
-        let isCurrent: Bool
-        func value(named name: String) -> TemplateValue? { name == "current" ? .flag(isCurrent) : scope[name] }
-        func child(named name: String) -> Any? { value(named: name)?.any }
     }
 }

@@ -32,7 +32,7 @@ struct Theme: Sendable {
         var rules: [String] = []
         if let accent { rules.append(":root{--accent:\(accent);--accent-strong:\(accent)}") }
         if let accentDark { rules.append("@media (prefers-color-scheme: dark){:root{--accent:\(accentDark);--accent-strong:\(accentDark)}}") }
-        return rules.joined(separator: "\n")
+        return rules.joined(separator: " ")
     }
 
     static func parse(_ node: Node, reader: inout YAMLReader) -> Theme {

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import RapportCore
 
 /// The HTML that exists only in served responses: the reload script and the error page.
 enum Pages {
@@ -28,21 +29,8 @@ enum Pages {
         return html + script
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
+    /// The site's one escaper (`Markup.escaped`).
+    static func escape(_ text: String) -> String { escapeHTML(text) }
 
     /// The page shown instead of every page of the site while the input has errors: each
     /// diagnostic with its place, message, fix and the offending line with a caret. Every piece

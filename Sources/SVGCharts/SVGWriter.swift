@@ -63,46 +63,8 @@ struct SVGWriter {
         bytes.append(48 + UInt8(v % 10))
     }
 
-    /// Appends text escaped for XML content and attribute values: `& < > " '` become entities,
-    /// characters XML 1.0 forbids (C0 controls other than tab/newline, U+FFFE, U+FFFF) are dropped,
-    /// tab, newline and carriage return become spaces. Everything else (emoji, RTL) passes intact.
-    mutating func text<S: StringProtocol>(_ s: S) {
-        let done: Void? = s.utf8.withContiguousStorageIfAvailable { escape($0) }
-        if done == nil {
-            let copy = Array(s.utf8)
-            copy.withUnsafeBufferPointer { escape($0) }
-        }
-    }
-
-    private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
-        var i = 0
-        var start = 0
-        let n = utf8.count
-        while i < n {
-            let b = utf8[i]
-            // Most bytes need nothing: copy them in runs.
-            if b >= 0x20 && b != 0x26 && b != 0x3C && b != 0x3E && b != 0x22 && b != 0x27 && b != 0xEF {
-                i += 1
-                continue
-            }
-            if i > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<i])) }
-            switch b {
-            case UInt8(ascii: "&"): raw("&amp;")
-            case UInt8(ascii: "<"): raw("&lt;")
-            case UInt8(ascii: ">"): raw("&gt;")
-            case UInt8(ascii: "\""): raw("&quot;")
-            case UInt8(ascii: "'"): raw("&apos;")
-            case 0x09, 0x0A, 0x0D: bytes.append(UInt8(ascii: " "))
-            case 0x00..<0x20: break
-            case 0xEF where i + 2 < n && utf8[i + 1] == 0xBF && (utf8[i + 2] == 0xBE || utf8[i + 2] == 0xBF):
-                i += 2   // U+FFFE, U+FFFF: not characters in XML
-            default: bytes.append(b)
-            }
-            i += 1
-            start = i
-        }
-        if n > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<n])) }
-    }
+    /// Appends text escaped for XML and HTML (`Markup.appendEscaped`).
+    mutating func text<S: StringProtocol>(_ s: S) { Markup.appendEscaped(s, to: &bytes) }
 
     /// `s` escaped, for text written many times.
     static func escaped(_ s: String) -> [UInt8] {

@@ -1,14 +1,52 @@
 import Diagnostics
+import SVGCharts
 
 /// The site's two languages. Every reader-facing text exists in both.
 public enum Language: String, CaseIterable, Sendable, Comparable {
     case nl, fr
 
     public static func < (a: Language, b: Language) -> Bool { a.index < b.index }
-    private var index: Int { self == .nl ? 0 : 1 }
+    private var index: Int {
+        switch self {
+        case .nl: 0
+        case .fr: 1
+        }
+    }
+
+    /// The site's other language (the language switch, translations to check).
+    public var other: Language {
+        switch self {
+        case .nl: .fr
+        case .fr: .nl
+        }
+    }
 
     /// The language's name in English, for diagnostics ("missing its French text").
-    public var englishName: String { self == .nl ? "Dutch" : "French" }
+    public var englishName: String {
+        switch self {
+        case .nl: "Dutch"
+        case .fr: "French"
+        }
+    }
+
+    /// The language as Belgium writes it, for `<html lang>` and `hreflang` (`nl-BE`).
+    public var htmlLang: String { chartLocale.rawValue }
+
+    /// The Open Graph locale (`og:locale`): `nl_BE`.
+    public var ogLocale: String {
+        switch self {
+        case .nl: "nl_BE"
+        case .fr: "fr_BE"
+        }
+    }
+
+    /// How numbers are written in this language (`42%` or `42 %`).
+    public var chartLocale: ChartLocale {
+        switch self {
+        case .nl: .nlBE
+        case .fr: .frBE
+        }
+    }
 }
 
 /// A text in both languages, e.g. a chart title or a row label.
@@ -25,6 +63,9 @@ public struct Localized: Hashable, Sendable {
     }
 
     public subscript(language: Language) -> String {
-        language == .nl ? nl : fr
+        switch language {
+        case .nl: nl
+        case .fr: fr
+        }
     }
 }

@@ -52,13 +52,16 @@ public struct StudyFacts: Sendable {
     /// The fact as the page writes it, or nil when there is no such fact.
     public func formatted(_ key: String, language: Language) -> String? {
         guard let fact = facts[key] else { return nil }
-        let locale: ChartLocale = language == .nl ? .nlBE : .frBE
+        let locale = language.chartLocale
         switch fact.value {
         case let .number(value, unit, decimals): return NumberFormat.format(value, unit: unit, decimals: decimals, locale: locale)
         case let .year(year): return String(year)
         case let .text(text): return text[language]
         case let .date(year, month, day):
-            let names = language == .nl ? Self.dutchMonths : Self.frenchMonths
+            let names = switch language {
+            case .nl: Self.dutchMonths
+            case .fr: Self.frenchMonths
+            }
             let dayText = language == .fr && day == 1 ? "1er" : String(day)
             return "\(dayText) \(names[month - 1]) \(year)"
         }

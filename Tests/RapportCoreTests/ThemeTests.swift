@@ -32,7 +32,7 @@ import Testing
         #expect(site.messages(result) == [])
         let page = try #require(site.read("nl/financien/index.html"))
         #expect(page.contains("<img class=\"site-logo\" src=\"/files/files/logo.svg\" width=\"48\" height=\"48\" alt=\"\">"))
-        #expect(page.contains("<style>:root{--accent:#8B1E3F;--accent-strong:#8B1E3F}\n@media (prefers-color-scheme: dark){:root{--accent:#F4A6BD;--accent-strong:#F4A6BD}}</style>"))
+        #expect(page.contains("<style>:root{--accent:#8B1E3F;--accent-strong:#8B1E3F} @media (prefers-color-scheme: dark){:root{--accent:#F4A6BD;--accent-strong:#F4A6BD}}</style>"))
         #expect(site.read("files/files/logo.svg")?.contains("<circle") == true)
         // Three steps of a four-colour ramp: first, (about) middle and last.
         for fill in ["#CC6677", "#5E2A84", "#3B1F5C"] { #expect(page.contains("fill=\"\(fill)\""), "\(fill)") }

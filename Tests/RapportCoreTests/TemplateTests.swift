@@ -1,0 +1,105 @@
+import Diagnostics
+import Foundation
+@testable import RapportCore
+import Testing
+
+/// The templates through swift-mustache: strict about names, escaping on bytes, partials and
+/// declared-but-absent values. Every template here is inline, so editing Templates/ breaks none.
+@Suite struct TemplateTests {
+    /// Loads `templates` from a temporary folder; the diagnostics of loading them.
+    static func load(_ templates: [String: String]) throws -> (TemplateSet, [Diagnostic]) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-templates-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in templates {
+            let url = folder.appendingPathComponent(name + ".mustache")
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        let (set, problems) = TemplateSet.load(from: folder, display: { $0.lastPathComponent })
+        return (set, problems.filter { !$0.message.hasPrefix("missing template") })
+    }
+
+    static func render(_ templates: [String: String], _ name: String, _ scope: TemplateScope) throws -> (String, [String]) {
+        let (set, problems) = try load(templates)
+        #expect(problems.isEmpty, "\(problems)")
+        let (output, diagnostics) = set.render(name, scope)
+        return (String(decoding: output, as: UTF8.self), diagnostics.map(\.description))
+    }
+
+    static let scope: TemplateScope = {
+        let shared = TemplateScope(texts: ["t_label": "Label & <co>", "siteTitle": "Site \"quoted\""])
+        let entries = [TemplateScope(texts: ["title": "One", "url": "/1/"]), TemplateScope(texts: ["title": "Two", "url": "/2/"])]
+        return TemplateScope([
+            "title": .text("A <b> & 'c'"),
+            "html": .html(RawHTML("<p>raw</p>\n<p>second</p>")),
+            "yes": .flag(true),
+            "no": .flag(false),
+            "items": .list(entries),
+            "none": .list([]),
+            "nav": .navigation(NavigationList(entries: entries, current: 1)),
+            "previous": .maybe(TemplateScope(texts: ["url": "/p/", "title": "Prev"])),
+            "next": .maybe(nil as TemplateScope?),
+            "updated": .maybe(nil as String?),
+        ], parent: shared)
+    }()
+
+    @Test func valuesAreEscapedAndMarkupIsNot() throws {
+        let (output, problems) = try Self.render(["page": "{{title}}|{{{title}}}|{{&title}}|{{t_label}}|{{siteTitle}}|{{{html}}}|{{html}}\n"], "page", Self.scope)
+        #expect(problems == [])
+        #expect(output == "A &lt;b&gt; &amp; &#39;c&#39;|A <b> & 'c'|A <b> & 'c'|Label &amp; &lt;co&gt;|Site &quot;quoted&quot;|<p>raw</p>\n<p>second</p>|&lt;p&gt;raw&lt;/p&gt; &lt;p&gt;second&lt;/p&gt;\n")
+    }
+
+    @Test func sectionsListsAndTheCurrentChapter() throws {
+        let templates = ["page": "{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{^no}}notN{{/no}}\n{{#items}}<li>{{title}} {{url}} {{t_label}}</li>\n{{/items}}{{^none}}none{{/none}}\n<ol>\n{{#nav}}\n  <li{{#current}} aria-current=\"page\"{{/current}}>{{title}}</li>\n{{/nav}}\n</ol>\n"]
+        let (output, problems) = try Self.render(templates, "page", Self.scope)
+        #expect(problems == [])
+        #expect(output == "YnotN\n<li>One /1/ Label &amp; &lt;co&gt;</li>\n<li>Two /2/ Label &amp; &lt;co&gt;</li>\nnone\n<ol>\n  <li>One</li>\n  <li aria-current=\"page\">Two</li>\n</ol>\n")
+    }
+
+    /// A declared value without one hides its section, shows its inverted section and writes
+    /// nothing, without an error; inside a present one, its own names come first.
+    @Test func absentValuesAreNotErrors() throws {
+        let templates = ["page": "{{#previous}}<a href=\"{{url}}\">{{title}}</a>{{/previous}}|{{#next}}<a href=\"{{url}}\">{{title}}</a>{{/next}}|{{^next}}last{{/next}}|{{next.url}}|{{updated}}\n"]
+        let (output, problems) = try Self.render(templates, "page", Self.scope)
+        #expect(problems == [])
+        #expect(output == "<a href=\"/p/\">Prev</a>||last||\n")
+    }
+
+    /// A name no scope declares is an error at its first use, in the template or its partials,
+    /// with the closest declared name; inside a section as at the top.
+    @Test func undeclaredNamesAreErrorsWhereTheyAreUsed() throws {
+        let templates = [
+            "page": "<h1>{{title}}</h1>\n{{#items}}{{title}} {{missingInItem}}{{/items}}\n{{> partials/more}}\n",
+            "partials/more": "<p>{{titel}}</p>\n  {{#nxet}}x{{/nxet}}\n",
+        ]
+        let (_, problems) = try Self.render(templates, "page", Self.scope)
+        // One diagnostic per name, in the order of the names.
+        #expect(problems == [
+            #"page.mustache:2:21: error: template uses "missingInItem" but the page has no such value"#,
+            #"more.mustache:2:3: error: template uses "nxet" but the page has no such value (did you mean "next"?)"#,
+            #"more.mustache:1:4: error: template uses "titel" but the page has no such value (did you mean "title"?)"#,
+        ])
+    }
+
+    /// A partial gets the indentation of its standalone tag in front of what each of its tags
+    /// writes after a line break (swift-mustache's rule: a section's output is one piece, so the
+    /// second item of a list in an indented partial is not indented; Templates/ indent no partial
+    /// that has one).
+    @Test func partialsAreIndented() throws {
+        let templates = [
+            "page": "<div>\n  {{> partials/lines}}\n</div>\n",
+            "partials/lines": "first {{title}}\nsecond\n{{#items}}\nitem {{title}}\n{{/items}}\n",
+        ]
+        let (output, problems) = try Self.render(templates, "page", Self.scope)
+        #expect(problems == [])
+        #expect(output == "<div>\n  first A &lt;b&gt; &amp; &#39;c&#39;\n  second\n  item One\nitem Two\n</div>\n")
+    }
+
+    /// A partial that does not exist is found in the text, with its place and the closest name.
+    @Test func unknownPartialsAreErrors() throws {
+        let (_, problems) = try Self.load(["page": "<h1>{{title}}</h1>\n  {{> partials/lnies}}\n", "partials/lines": "x\n"])
+        #expect(problems.map(\.description) == [
+            #"page.mustache:2:3: error: unknown partial "partials/lnies" in template "page" (did you mean "partials/lines"?)"#,
+        ])
+    }
+}
