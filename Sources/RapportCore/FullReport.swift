@@ -63,40 +63,66 @@ enum ReportHTML {
     static func embed(_ html: String, prefix slug: String, chapterURLs: [String: String]) -> String {
         var text = html
         for level in stride(from: 5, through: 1, by: -1) {
-            text = text.replacingOccurrences(of: "<h\(level)", with: "<h\(level + 1)").replacingOccurrences(of: "</h\(level)>", with: "</h\(level + 1)>")
+            text = text.replacingAll("<h\(level)", with: "<h\(level + 1)").replacingAll("</h\(level)>", with: "</h\(level + 1)>")
         }
-        text = text.replacingOccurrences(of: "<details class=\"chart-data\">", with: "<details class=\"chart-data\" open>")
-        text = replacing(idLists, in: text) { value in
-            value.split(separator: " ").map { prefixed(String($0), slug) }.joined(separator: " ")
-        }
-        text = replacing(fragments, in: text) { prefixed($0, slug) }
-        return replacing(chapterLinks, in: text) { url in
-            let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let target = chapterURLs[String(parts[0])] else { return nil }
-            return "#" + (parts.count == 2 ? prefixed(String(parts[1]), target) : target)
-        }
+        text = text.replacingAll("<details class=\"chart-data\">", with: "<details class=\"chart-data\" open>")
+        return rewritingReferences(text, slug: slug, chapterURLs: chapterURLs)
     }
 
-    /// Attributes whose value is one id or a list of ids.
-    private static let idLists = try! NSRegularExpression(pattern: #"(?<=\s(?:id|for|headers|aria-labelledby|aria-describedby|aria-controls)=")([^"]+)(?=")"#)
-    /// In-page references: `href="#…"` (also `xlink:href`) and `url(#…)` in SVG.
-    private static let fragments = try! NSRegularExpression(pattern: ##"(?<=href="#)([^"]+)(?=")|(?<=url\(#)([^)]+)(?=\))"##)
-    /// Site-absolute links (to chapters among others).
-    private static let chapterLinks = try! NSRegularExpression(pattern: #"(?<=href=")(/[^"]*)(?=")"#)
+    /// Attributes whose value is one id or a list of ids (after a space: ` id="…"`).
+    private static let idAttributes: [[UInt8]] = ["id", "for", "headers", "aria-labelledby", "aria-describedby", "aria-controls"]
+        .map { Array($0.utf8) + [UInt8(ascii: "="), 0x22] }
 
-    /// Replaces each match's text with `transform`'s result (nil leaves it).
-    private static func replacing(_ pattern: NSRegularExpression, in text: String, _ transform: (String) -> String?) -> String {
-        let source = text as NSString
-        var result = ""
-        var position = 0
-        for match in pattern.matches(in: text, range: NSRange(location: 0, length: source.length)) {
-            let range = match.range
-            result += source.substring(with: NSRange(location: position, length: range.location - position))
-            let value = source.substring(with: range)
-            result += transform(value) ?? value
-            position = range.location + range.length
+    /// One pass over the chapter's bytes: every id and id list, every in-page reference
+    /// (`href="#…"`, also `xlink:href`, and SVG's `url(#…)`) prefixed with `slug`, and every
+    /// site-absolute link to a chapter (`href="/nl/financien/#x"`) made a link inside the page.
+    /// (Regular expressions with look-behind cost more than the rest of the build on a
+    /// chapter with its charts.)
+    static func rewritingReferences(_ html: String, slug: String, chapterURLs: [String: String]) -> String {
+        let bytes = Array(html.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 8)
+        let quote: UInt8 = 0x22
+        func starts(_ prefix: [UInt8], at index: Int) -> Bool {
+            index + prefix.count <= bytes.count && bytes[index..<index + prefix.count].elementsEqual(prefix)
         }
-        return result + source.substring(from: position)
+        /// Copies `prefix`, then the value up to `end` (not empty), rewritten by `transform`.
+        func rewrite(at index: inout Int, prefix: Int, end: UInt8, _ transform: (String) -> String?) {
+            let start = index + prefix
+            var stop = start
+            while stop < bytes.count, bytes[stop] != end { stop += 1 }
+            output.append(contentsOf: bytes[index..<start])
+            let value = String(decoding: bytes[start..<stop], as: UTF8.self)
+            if stop > start, stop < bytes.count, let new = transform(value) { output.append(contentsOf: new.utf8) } else {
+                output.append(contentsOf: bytes[start..<stop])
+            }
+            index = stop
+        }
+        let hrefFragment = Array("href=\"#".utf8), svgURL = Array("url(#".utf8), hrefPath = Array("href=\"/".utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D,
+               let attribute = idAttributes.first(where: { starts($0, at: index + 1) }) {
+                rewrite(at: &index, prefix: 1 + attribute.count, end: quote) { value in
+                    value.split(separator: " ").map { prefixed(String($0), slug) }.joined(separator: " ")
+                }
+            } else if byte == UInt8(ascii: "h"), starts(hrefFragment, at: index) {
+                rewrite(at: &index, prefix: hrefFragment.count, end: quote) { prefixed($0, slug) }
+            } else if byte == UInt8(ascii: "h"), starts(hrefPath, at: index) {
+                rewrite(at: &index, prefix: hrefPath.count - 1, end: quote) { url in
+                    let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                    guard let target = chapterURLs[String(parts[0])] else { return nil }
+                    return "#" + (parts.count == 2 ? prefixed(String(parts[1]), target) : target)
+                }
+            } else if byte == UInt8(ascii: "u"), starts(svgURL, at: index) {
+                rewrite(at: &index, prefix: svgURL.count, end: UInt8(ascii: ")")) { prefixed($0, slug) }
+            } else {
+                output.append(byte)
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// A CSS string literal of `text` (for the running title), safe inside `<style>`: every
