@@ -16,6 +16,10 @@ public struct YAMLReader {
 
     /// Parses `text`; a syntax error becomes a diagnostic at its position and the result is nil.
     public mutating func parse(_ text: String) -> Node? {
+        // An invisible character is reported where it is, and left out: what is left is what
+        // the editor sees, and is parsed as such.
+        let (text, invisible) = InvisibleCharacters.removing(from: text, file: file, firstLine: 1 + lineOffset)
+        diagnostics += invisible
         do {
             // The basic resolver keeps every scalar a string (no regex matching of ints, floats,
             // dates per scalar): values are typed by the readers below, with their locations.
@@ -25,9 +29,7 @@ public struct YAMLReader {
             switch error {
             case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
                 let .composer(context, problem, mark, _):
-                let ctx = context.map { "\($0.text) " } ?? ""
-                diagnostics.append(.error(location(mark), "invalid YAML: \(ctx)\(problem)",
-                                          fix: "check indentation and quote values that contain ':' or '#'"))
+                diagnostics.append(explain(context: context, problem: problem, at: mark, in: text))
             case let .duplicatedKeysInMapping(duplicates, context):
                 let mark = context.mark
                 diagnostics.append(.error(location(mark), "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))"))
