@@ -43,6 +43,12 @@ struct Page {
     var titleLocation: SourceLocation?
     var descriptionLocation: SourceLocation?
 
+    /// `order:` as written (nil when missing or not a number) and where; the root of the front
+    /// matter, for what it lacks.
+    var declaredOrder: Int?
+    var orderLocation: SourceLocation?
+    var frontMatterLocation: SourceLocation?
+
     /// Set for a page whose file had errors: it stands in so no follow-up errors are reported.
     var isPlaceholder = false
 
@@ -188,6 +194,7 @@ struct ContentLoader {
 
     mutating func loadStrings() -> [Language: Strings] {
         var result: [Language: Strings] = [:]
+        var emptyStrings: [(Language, String)] = []
         for language in Language.allCases {
             let url = contentDirectory.appendingPathComponent("i18n/\(language.rawValue).yml")
             let file = display(url)
@@ -202,7 +209,12 @@ struct ContentLoader {
             if let root = reader.parse(text), let pairs = reader.mapping(root, what: "UI strings") {
                 for pair in pairs {
                     strings.locations[pair.key] = reader.location(of: pair.keyNode)
-                    if let value = reader.string(pair.value, what: "UI string \"\(pair.key)\"") {
+                    // A string with an error stands in as empty: a template that uses it raises
+                    // no follow-up.
+                    strings.values[pair.key] = ""
+                    if case let .scalar(scalar) = pair.value, scalar.string.trimmingWhitespace.isEmpty {
+                        emptyStrings.append((language, pair.key))
+                    } else if let value = reader.string(pair.value, what: "UI string \"\(pair.key)\"") {
                         strings.values[pair.key] = value
                     }
                 }
@@ -210,6 +222,7 @@ struct ContentLoader {
             diagnostics.append(contentsOf: reader.diagnostics)
             result[language] = strings
         }
+        reportEmpty(emptyStrings, in: result)
         // A key in one language only is an error in the other.
         if let nl = result[.nl], let fr = result[.fr] {
             for (have, lack, language) in [(nl, fr, Language.fr), (fr, nl, Language.nl)] {
@@ -263,6 +276,7 @@ struct ContentLoader {
         let pages = loaded.map(\.0)
         checkPairs(pages)
         checkSlugs(pages)
+        checkOrders(pages)
         return pages.sorted { ($0.language, $0.order, $0.name) < ($1.language, $1.order, $1.name) }
     }
 
@@ -274,12 +288,13 @@ struct ContentLoader {
                               fix: "start the file with ---, then title: …, order: …, then ---")
             return nil
         }
-        guard let (yaml, close, body) = split else {
+        guard let (yaml, close, rawBody) = split else {
             diagnostics.error(SourceLocation(file: file), "front matter is not closed", fix: "add a line --- after the last key")
             return nil
         }
         var reader = YAMLReader(file: file, lineOffset: 1)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        let body = withoutInvisibleCharacters(rawBody, file: file, firstLine: close + 2)
         guard let root = reader.parse(yaml) else { return nil }
         guard let pairs = reader.mapping(root, what: "front matter") else { return nil }
         reader.rejectUnknownKeys(pairs, known: Page.frontMatterKeys, what: "front matter")
@@ -294,7 +309,12 @@ struct ContentLoader {
                         slug: name == "index" ? "" : name, template: name == "index" ? "home" : "page",
                         body: body, bodyLineOffset: close + 1, file: file)
         page.titleLocation = reader.textLocation(of: titleNode)
-        if let node = value("order") { page.order = reader.integer(node, what: "order", range: 0...10_000) ?? 0 }
+        page.frontMatterLocation = reader.location(of: root)
+        if let node = value("order") {
+            page.orderLocation = reader.location(of: node)
+            page.declaredOrder = reader.integer(node, what: "order", range: 0...10_000)
+            page.order = page.declaredOrder ?? 0
+        }
         if let node = value("description") {
             page.description = reader.string(node, what: "description")
             page.descriptionLocation = reader.textLocation(of: node)

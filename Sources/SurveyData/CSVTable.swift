@@ -30,6 +30,10 @@ struct CSVTable {
     var acceptsDecimalComma: Bool { delimiter == ";" }
 
     mutating func read(_ text: String) {
+        // An invisible character is reported where it is and left out, so that the cell reads
+        // as the editor sees it (no follow-up about a row key that looks right).
+        let (text, invisible) = InvisibleCharacters.removing(from: text, file: file)
+        diagnostics += invisible
         if text.trimmingWhitespace.isEmpty {
             diagnostics.append(.error(SourceLocation(file: file), "file is empty",
                                       fix: "the first line is the header: key,nl,fr, then one column per series"))
@@ -42,6 +46,18 @@ struct CSVTable {
         }
         let firstLine = lines.first { !$0.trimmingWhitespace.isEmpty } ?? ""
         delimiter = firstLine.contains(";") ? ";" : ","
+        // A quote left open runs on over the next lines (to the next quote in the file): said
+        // where it opens, and the file is not read further (what follows would be misread).
+        let unclosed = lines.enumerated().compactMap { number, line in
+            Self.unclosedQuote(in: line, delimiter: delimiter).map { SourceLocation(file: file, line: number + 1, column: $0) }
+        }
+        if !unclosed.isEmpty {
+            for location in unclosed {
+                diagnostics.append(.error(location, "the quote (\") that opens this cell is never closed",
+                                          fix: "add \" at the end of the cell, or remove this one"))
+            }
+            return
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: false,

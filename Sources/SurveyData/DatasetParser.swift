@@ -56,6 +56,7 @@ public enum DatasetParser {
             metadataFile: metadataFile, dataFile: dataFile, links: meta.links + builder.links, acknowledged: meta.acknowledged,
             acknowledgedAt: meta.acknowledgedAt)
         diagnostics += crossCheck(&dataset, meta: meta, yamlFile: metadataFile, header: header)
+        diagnostics += missingBase(dataset, question: meta.questionWithoutBase)
         // Values taken from elsewhere are checked once the loader has filled them in.
         if dataset.links.isEmpty { diagnostics += checkStacks(&dataset) }
         let failed = diagnostics.contains { $0.severity == .error }
@@ -82,6 +83,8 @@ public enum DatasetParser {
         var links: [ValueLink] = []
         var acknowledged: Set<Dataset.Acknowledgement> = []
         var acknowledgedAt: SourceLocation?
+        /// The `question` key of a survey chart that has no `base`.
+        var questionWithoutBase: SourceLocation?
         var root: Node
 
         /// What a CSV file can be checked against when its YAML file cannot be read: nothing
@@ -139,6 +142,9 @@ public enum DatasetParser {
             } else {
                 meta.base = reader.integer(node, what: "base", range: 1...1_000_000)
             }
+        }
+        if value("base") == nil, kind != .figures, let question = pairs.first(where: { $0.key == "question" }) {
+            meta.questionWithoutBase = reader.location(of: question.keyNode)
         }
         if let node = value("unit"), let unit = enumValue(node, ValueUnit.self, what: "unit", reader: &reader) {
             meta.unit = unit

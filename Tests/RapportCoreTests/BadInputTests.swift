@@ -70,7 +70,7 @@ private func dataset(_ edit: @escaping @Sendable (String) -> String) -> @Sendabl
 
 let badInputs: [BadInput] = [
     BadInput(name: "page in one language only",
-             change: page("Content/nl/extra.md", TestSite.page("Extra")),
+             change: page("Content/nl/extra.md", TestSite.page("Extra", order: 3)),
              expected: #"Content/nl/extra.md:1:1: error: page "extra.md" exists in Dutch only (add its translation as Content/fr/extra.md)"#),
     BadInput(name: "broken YAML front matter",
              change: page("Content/fr/volunteers.md", "---\ntitle: Volontaires\norder: [1\n---\nTexte.\n"),
@@ -408,7 +408,7 @@ func badInputIsAWarning(_ input: BadInput) throws {
 @Test func allErrorsInOneRun() throws {
     let site = try TestSite(TestSite.minimal)
     defer { site.cleanUp() }
-    try site.write("Content/nl/extra.md", TestSite.page("Extra"))
+    try site.write("Content/nl/extra.md", TestSite.page("Extra", order: 3))
     try site.write("Content/fr/finances.md", "---\norder: 2\n---\n")
     try site.write("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\n[x](nope.md)"))
     let result = site.build()
