@@ -370,6 +370,14 @@ let badInputs: [BadInput] = [
 
 /// Warnings: the build succeeds, and says this once.
 let badInputWarnings: [BadInput] = [
+    BadInput(name: "a series that repeats another dataset's",
+             change: files(ReferenceTests.files.merging([
+                 "Content/data/org/tasks.csv": "key,nl,fr,share\nboard,Bestuur,Conseil,87\nevents,Activiteiten,Activités,64\nadmin,Administratie,Administration,41\n",
+                 "Content/data/org/groups.yml": ReferenceTests.dataset("groups", base: "tasks:base",
+                                                                       series: "  - {key: total, nl: Totaal, fr: Total}\n  - {key: nl-speaking, nl: Nederlandstalig, fr: Néerlandophones}"),
+                 "Content/data/org/groups.csv": "key,nl,fr,total,nl-speaking\nboard,Bestuur,Conseil,87,92\nevents,Activiteiten,Activités,64,70\nadmin,Administratie,Administration,41,40\n",
+             ]) { $1 }),
+             expected: #"Content/data/org/groups.csv:2:23: warning: series "total" repeats tasks:share (3 values) (take it instead: from: tasks:share in the series of groups, and remove the column)"#),
     BadInput(name: "survey chart without a base",
              change: dataset { $0.replacingOccurrences(of: "base: 136\n", with: "") },
              expected: #"Content/data/challenges/challenge-frequency.yml:5:1: warning: survey chart without a base: the question is asked, but not of how many (add base: the number who answered, e.g. base: study:answered)"#),
