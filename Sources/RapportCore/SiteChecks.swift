@@ -34,6 +34,11 @@ extension SiteRenderer {
     mutating func checkDatasetUse() {
         // Datasets whose use in one language only is already explained by an error.
         var explained: Set<String> = []
+        // A page without its translation is reported as such: what it uses is not "in one
+        // language only" as well.
+        for page in pages where self.page(named: page.name, page.language == .nl ? .fr : .nl) == nil {
+            explained.formUnion(pageDatasets[page.language]?[page.name] ?? [])
+        }
         for page in pages where page.language == .fr {
             guard let dutch = self.page(named: page.name, .nl) else { continue }
             let nl = chartOrder[.nl]?[page.name] ?? []

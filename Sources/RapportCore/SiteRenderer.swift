@@ -306,6 +306,9 @@ struct SiteRenderer {
         let path = String(parts[0])
         guard path.hasSuffix(".md") else { return url }
         let name = String(path.dropLast(3)).replacingOccurrences(of: "./", with: "")
+        // A page that exists in the other language only is reported once, as a missing translation.
+        if !name.contains("/"), self.page(named: name, page.language) == nil,
+           self.page(named: name, page.language == .nl ? .fr : .nl) != nil { return url }
         guard !name.contains("/"), let target = self.page(named: name, page.language) else {
             let known = pages.filter { $0.language == page.language }.map { $0.name + ".md" }
             let suggestion = closestMatch(to: path, in: known)

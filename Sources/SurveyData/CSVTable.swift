@@ -203,6 +203,8 @@ struct RowBuilder {
     mutating func build() {
         // Header: key, nl, fr, optional n, mark, unit, then the series columns.
         var seen = Set<String>()
+        // Columns an unknown column is suggested to be (a misspelling): not also "missing".
+        var suggested = Set<String>()
         let seriesKeys = meta.series.map(\.key)
         for cell in header.cells {
             if !seen.insert(cell.text).inserted {
@@ -211,12 +213,13 @@ struct RowBuilder {
             }
             if DatasetParser.fixedColumns.contains(cell.text) || seriesKeys.contains(cell.text) { continue }
             let known = DatasetParser.fixedColumns + seriesKeys
-            let suggestion = closestMatch(to: cell.text, in: known)
+            let suggestion = closestMatch(to: cell.text, in: known.filter { header.index(of: $0) == nil })
+            if let suggestion { suggested.insert(suggestion) }
             diagnostics.append(.error(cell.location, "unknown column \"\(cell.text)\"",
                                       fix: suggestion.map { "did you mean \"\($0)\"?" }
                                           ?? "columns are key, nl, fr, n, mark and the series keys of the YAML file: \(seriesKeys.joined(separator: ", "))"))
         }
-        for required in ["key", "nl", "fr"] where header.index(of: required) == nil {
+        for required in ["key", "nl", "fr"] where header.index(of: required) == nil && !suggested.contains(required) {
             diagnostics.append(.error(header.location, "missing column \"\(required)\"",
                                       fix: "the header starts with key,\(Language.allCases.map(\.rawValue).joined(separator: ","))"))
         }
@@ -230,7 +233,7 @@ struct RowBuilder {
                     diagnostics.append(.error(header.cells[column].location, "column \"\(key)\" is a copy: series \"\(key)\" takes its values from \(link.reference)",
                                               fix: "remove the column from the CSV file (or the from: line from the YAML file)"))
                 }
-            } else if header.index(of: key) == nil {
+            } else if header.index(of: key) == nil, !suggested.contains(key) {
                 diagnostics.append(.error(header.location, "missing column \"\(key)\" for series \"\(key)\" of the YAML file"))
             }
         }

@@ -280,6 +280,15 @@ let badInputs: [BadInput] = [
                  try site.write("Content/fr/finances.md", TestSite.page("Finances", order: 2, slug: "finances", "## Revenus\n\nRien."))
              },
              expected: #"Content/nl/finances.md:10:1: error: chart "challenge-frequency" is placed in Dutch only (place it in Content/fr/finances.md too, in the same order)"#),
+    BadInput(name: "page missing in one language: no follow-ups about its charts and the links to it",
+             change: { site in
+                 try withChart(site)
+                 try site.remove("Content/fr/finances.md")
+             },
+             expected: #"Content/nl/finances.md:1:1: error: page "finances.md" exists in Dutch only (add its translation as Content/fr/finances.md)"#),
+    BadInput(name: "misspelled CSV column is not also a missing one",
+             change: chartFile(chartCSV) { $0.replacingOccurrences(of: "sometimes,often,dk", with: "sometimes,oftn,dk") },
+             expected: #"Content/data/challenges/challenge-frequency.csv:1:29: error: unknown column "oftn" (did you mean "often"?)"#),
     BadInput(name: "empty UI string: no follow-up in the templates",
              change: { site in
                  let text = try String(contentsOf: site.content.appendingPathComponent("i18n/fr.yml"), encoding: .utf8)
