@@ -114,10 +114,10 @@ struct ContentLoader {
         var reader = YAMLReader(file: file)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         guard let root = reader.parse(text), let pairs = reader.mapping(root, what: "site.yml") else { return nil }
-        reader.rejectUnknownKeys(pairs, known: SiteConfig.keys, what: "site")
+        let misspelled = reader.rejectUnknownKeys(pairs, known: SiteConfig.keys, what: "site")
         func value(_ key: String) -> Node? {
             let node = pairs.first { $0.key == key }?.value
-            if node == nil { reader.error(root, "missing key \"\(key)\"") }
+            if node == nil, !misspelled.contains(key) { reader.error(root, "missing key \"\(key)\"") }
             return node
         }
         let title = value("title").flatMap { reader.localized($0, what: "site title") }
@@ -297,11 +297,11 @@ struct ContentLoader {
         let body = withoutInvisibleCharacters(rawBody, file: file, firstLine: close + 2)
         guard let root = reader.parse(yaml) else { return nil }
         guard let pairs = reader.mapping(root, what: "front matter") else { return nil }
-        reader.rejectUnknownKeys(pairs, known: Page.frontMatterKeys, what: "front matter")
+        let misspelled = reader.rejectUnknownKeys(pairs, known: Page.frontMatterKeys, what: "front matter")
         let values = YAMLReader.index(pairs)
         func value(_ key: String) -> Node? { values[key] }
         guard let titleNode = value("title") else {
-            reader.error(root, "missing title", fix: "add title: … to the front matter")
+            if !misspelled.contains("title") { reader.error(root, "missing title", fix: "add title: … to the front matter") }
             return nil
         }
         guard let title = reader.string(titleNode, what: "title") else { return nil }
@@ -310,6 +310,8 @@ struct ContentLoader {
                         body: body, bodyLineOffset: close + 1, file: file)
         page.titleLocation = reader.textLocation(of: titleNode)
         page.frontMatterLocation = reader.location(of: root)
+        // A misspelled `order` key is reported as such, not also as missing.
+        if misspelled.contains("order") { page.orderLocation = page.frontMatterLocation }
         if let node = value("order") {
             page.orderLocation = reader.location(of: node)
             page.declaredOrder = reader.integer(node, what: "order", range: 0...10_000)

@@ -75,13 +75,19 @@ public struct YAMLReader {
         return values
     }
 
-    /// Reports every key of `pairs` that is not in `known`, with a suggestion.
-    public mutating func rejectUnknownKeys(_ pairs: [(key: String, keyNode: Node, value: Node)], known: [String], what: @autoclosure () -> String) {
+    /// Reports every key of `pairs` that is not in `known`, with a suggestion; returns the keys
+    /// suggested (a misspelled key is not also reported as missing).
+    @discardableResult
+    public mutating func rejectUnknownKeys(_ pairs: [(key: String, keyNode: Node, value: Node)], known: [String], what: @autoclosure () -> String) -> Set<String> {
+        var suggested = Set<String>()
+        let absent = known.filter { key in !pairs.contains { $0.key == key } }
         for pair in pairs where !known.contains(pair.key) {
-            let suggestion = closestMatch(to: pair.key, in: known).map { "did you mean \"\($0)\"?" }
+            let match = closestMatch(to: pair.key, in: absent) ?? closestMatch(to: pair.key, in: known)
+            if let match { suggested.insert(match) }
             error(pair.keyNode, "unknown \(what()) key \"\(pair.key)\"",
-                  fix: suggestion ?? "known keys: \(known.joined(separator: ", "))")
+                  fix: match.map { "did you mean \"\($0)\"?" } ?? "known keys: \(known.joined(separator: ", "))")
         }
+        return suggested
     }
 
     /// A non-empty string scalar.
@@ -114,7 +120,7 @@ public struct YAMLReader {
     /// A `{nl: …, fr: …}` mapping with both languages present and non-empty.
     public mutating func localized(_ node: Node, what: @autoclosure () -> String) -> Localized? {
         guard let pairs = mapping(node, what: what()) else { return nil }
-        rejectUnknownKeys(pairs, known: Language.allCases.map(\.rawValue), what: "language")
+        let misspelled = rejectUnknownKeys(pairs, known: Language.allCases.map(\.rawValue), what: "language")
         var texts: [Language: String] = [:]
         var locations: [Language: SourceLocation] = [:]
         for pair in pairs {
@@ -124,7 +130,7 @@ public struct YAMLReader {
         }
         var complete = true
         for language in Language.allCases where texts[language] == nil {
-            if !pairs.contains(where: { $0.key == language.rawValue }) {
+            if !pairs.contains(where: { $0.key == language.rawValue }), !misspelled.contains(language.rawValue) {
                 error(node, "\(what()) is missing its \(language.englishName) text",
                       fix: "add \(language.rawValue): …")
             }

@@ -289,6 +289,18 @@ let badInputs: [BadInput] = [
     BadInput(name: "misspelled CSV column is not also a missing one",
              change: chartFile(chartCSV) { $0.replacingOccurrences(of: "sometimes,often,dk", with: "sometimes,oftn,dk") },
              expected: #"Content/data/challenges/challenge-frequency.csv:1:29: error: unknown column "oftn" (did you mean "often"?)"#),
+    BadInput(name: "misspelled front matter key is not also a missing one",
+             change: page("Content/fr/volunteers.md", "---\ntitel: Volontaires\norder: 1\nslug: volontaires\n---\n## Tâches\n"),
+             expected: #"Content/fr/volunteers.md:2:1: error: unknown front matter key "titel" (did you mean "title"?)"#),
+    BadInput(name: "misspelled order key is not also a missing order",
+             change: page("Content/fr/volunteers.md", "---\ntitle: Volontaires\nordre: 1\nslug: volontaires\n---\n## Tâches\n"),
+             expected: #"Content/fr/volunteers.md:3:1: error: unknown front matter key "ordre" (did you mean "order"?)"#),
+    BadInput(name: "misspelled dataset key is not also a missing one",
+             change: dataset { $0.replacingOccurrences(of: "kind: stacked-bars", with: "knd: stacked-bars") },
+             expected: #"Content/data/challenges/challenge-frequency.yml:1:1: error: unknown metadata key "knd" (did you mean "kind"?)"#),
+    BadInput(name: "misspelled language key is not also a missing text",
+             change: dataset { $0.replacingOccurrences(of: "  fr: À quelle fréquence ?", with: "  fe: À quelle fréquence ?") },
+             expected: #"Content/data/challenges/challenge-frequency.yml:4:3: error: unknown language key "fe" (did you mean "fr"?)"#),
     BadInput(name: "empty UI string: no follow-up in the templates",
              change: { site in
                  let text = try String(contentsOf: site.content.appendingPathComponent("i18n/fr.yml"), encoding: .utf8)
