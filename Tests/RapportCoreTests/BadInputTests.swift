@@ -301,6 +301,16 @@ let badInputs: [BadInput] = [
     BadInput(name: "misspelled language key is not also a missing text",
              change: dataset { $0.replacingOccurrences(of: "  fr: À quelle fréquence ?", with: "  fe: À quelle fréquence ?") },
              expected: #"Content/data/challenges/challenge-frequency.yml:4:3: error: unknown language key "fe" (did you mean "fr"?)"#),
+    BadInput(name: "placeholder closed with one brace",
+             change: chapter("Het is {{challenge-frequency:money}. Meer {{challenge-frequency:volunteers}}."),
+             expected: #"Content/nl/volunteers.md:6:8: error: placeholder "{{challenge-frequency:money" is not closed with "}}" (write {{challenge-frequency:money}})"#),
+    BadInput(name: "dataset id used twice is one error",
+             change: { site in
+                 try withChart(site)
+                 try site.write("Content/data/other/challenge-frequency.yml", ChartFixtures.yaml)
+                 try site.write("Content/data/other/challenge-frequency.csv", ChartFixtures.csv)
+             },
+             expected: #"Content/data/other/challenge-frequency.csv:1:1: error: two datasets with the id "challenge-frequency" (the other one is in Content/data/challenges; rename one of them)"#),
     BadInput(name: "empty UI string: no follow-up in the templates",
              change: { site in
                  let text = try String(contentsOf: site.content.appendingPathComponent("i18n/fr.yml"), encoding: .utf8)
