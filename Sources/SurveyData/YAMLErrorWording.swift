@@ -119,8 +119,13 @@ extension YAMLReader {
         return (String(key), value)
     }
 
-    /// `value` in double quotes (single quotes when it holds a double quote).
+    /// `value` in double quotes (single quotes when it holds a double quote); a long one cut.
     static func quoted(_ value: String) -> String {
+        let value = value.count > 50 ? String(value.prefix(40)) + "…" : value
+        return plainQuoted(value)
+    }
+
+    private static func plainQuoted(_ value: String) -> String {
         value.contains("\"") ? "'" + value.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'" : "\"" + value + "\""
     }
 

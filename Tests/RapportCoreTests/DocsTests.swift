@@ -129,7 +129,11 @@ import Testing
     /// Every `{{…}}` and chart block of the docs, on a page of the study in both languages.
     @Test func chartAndPlaceholderExamplesNameRealData() throws {
         var placeholders: Set<String> = []
+        var numbers: Set<String> = []
         var charts: Set<String> = []
+        let data = TestSite.repository.appendingPathComponent("Content/data")
+        let datasetIds = Set((FileManager.default.subpaths(atPath: data.path) ?? []).filter { $0.hasSuffix(".yml") }
+            .map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
         for document in Self.documents {
             let text = try String(contentsOf: TestSite.repository.appendingPathComponent(document), encoding: .utf8)
             let regex = try NSRegularExpression(pattern: #"\{\{[^{}`]*\}\}"#)
@@ -140,15 +144,28 @@ import Testing
                 if inside.isEmpty || inside.contains("…") || inside.hasPrefix("dataset:") || inside.hasPrefix("\\(") { continue }
                 placeholders.insert(placeholder)
             }
+            // A bare reference (`volunteer-tasks:board`, `study:contacted`) to a dataset of the
+            // study: the words are those of a placeholder.
+            for code in text.components(separatedBy: "`").enumerated().filter({ $0.offset % 2 == 1 }).map(\.element)
+                where code.range(of: #"^[a-z0-9-]+(:[a-z0-9-]+){1,2}$"#, options: .regularExpression) != nil {
+                let id = String(code.prefix { $0 != ":" })
+                guard id == "study" || datasetIds.contains(id) else { continue }
+                // `:base` and `:n` are taken where a number goes: in a CSV value cell.
+                if code.hasSuffix(":base") || code.hasSuffix(":n") { numbers.insert(code) } else { placeholders.insert("{{\(code)}}") }
+            }
             for line in text.components(separatedBy: "\n") {
                 // A chart block (not the source line of an error example, indented by four).
                 let trimmed = line.drop { $0 == " " }
                 if line.count - trimmed.count < 4, trimmed.hasPrefix("```chart ") { charts.insert(String(trimmed.dropFirst(9))) }
             }
         }
-        #expect(placeholders.count >= 6 && !charts.isEmpty, "\(placeholders) \(charts)")
+        #expect(placeholders.count >= 10 && !charts.isEmpty, "\(placeholders) \(charts)")
         let site = try Self.study()
         defer { site.cleanUp() }
+        #expect(numbers.count >= 2, "\(numbers)")
+        try site.write("Content/data/docs/docs-references.yml", "kind: figures\ntitle: {nl: Verwijzingen, fr: Références}\nunit: count\nseries:\n  - {key: value, nl: Waarde, fr: Valeur}\n")
+        try site.write("Content/data/docs/docs-references.csv", "key,nl,fr,value\n" + numbers.sorted().enumerated().map { "r\($0.offset),R,R,\($0.element)\n" }.joined())
+        charts.insert("docs-references")
         let body = placeholders.sorted().joined(separator: "\n\n") + "\n\n" + charts.sorted().map { "```chart \($0)\n```" }.joined(separator: "\n\n")
         for (language, title) in [("nl", "Voorbeelden"), ("fr", "Exemples")] {
             try site.write("Content/\(language)/docs-examples.md", TestSite.page(title, order: 99, body))
