@@ -106,12 +106,8 @@ public struct DiagnosticBag: Sendable {
 extension SourceLocation {
     /// The text of line `line` (1-based) in `text`, without its line break, when it exists.
     public static func line(_ line: Int, in text: String) -> String? {
-        var current = 1
-        for piece in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == line { return String(piece.hasSuffix("\r") ? piece.dropLast() : piece) }
-            current += 1
-        }
-        return nil
+        let lines = sourceLines(Substring(text))
+        return lines.indices.contains(line - 1) ? String(lines[line - 1]) : nil
     }
 }
 
@@ -153,7 +149,7 @@ public func decodeUTF8(_ bytes: [UInt8], file: String) -> Result<String, Diagnos
     // is walked again to say where.
     if var text = String(validating: bytes, as: UTF8.self) {
         if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
-        return .success(text)
+        return .success(normalizingLoneCarriageReturns(text))
     }
     var line = 1
     var column = 1
@@ -184,12 +180,12 @@ public func decodeUTF8(_ bytes: [UInt8], file: String) -> Result<String, Diagnos
             return .failure(.error(
                 SourceLocation(file: file, line: line, column: column),
                 "file is not valid UTF-8 (byte 0x\(byte < 16 ? "0" : "")\(String(byte, radix: 16, uppercase: true)))",
-                fix: "save the file as UTF-8"))
+                fix: utf8Advice(for: file)))
         }
-        if byte == 0x0A { line += 1; column = 1 } else { column += 1 }
+        if byte == 0x0A && !(index > 0 && bytes[index - 1] == 0x0D) || byte == 0x0D { line += 1; column = 1 } else { column += 1 }
         index += length
     }
     var text = String(decoding: bytes, as: UTF8.self)
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    return .success(text)
+    return .success(normalizingLoneCarriageReturns(text))
 }

@@ -48,6 +48,12 @@ struct Page {
     var titleLocation: SourceLocation?
     var descriptionLocation: SourceLocation?
 
+    /// `order:` as written (nil when missing or not a number) and where; the root of the front
+    /// matter, for what it lacks.
+    var declaredOrder: Int?
+    var orderLocation: SourceLocation?
+    var frontMatterLocation: SourceLocation?
+
     /// Set for a page whose file had errors: it stands in so no follow-up errors are reported.
     var isPlaceholder = false
 
@@ -113,10 +119,10 @@ struct ContentLoader {
         var reader = YAMLReader(file: file)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         guard let root = reader.parse(text), let pairs = reader.mapping(root, what: "site.yml") else { return nil }
-        reader.rejectUnknownKeys(pairs, known: SiteConfig.keys, what: "site")
+        let misspelled = reader.rejectUnknownKeys(pairs, known: SiteConfig.keys, what: "site")
         func value(_ key: String) -> Node? {
             let node = pairs.first { $0.key == key }?.value
-            if node == nil { reader.error(root, "missing key \"\(key)\"") }
+            if node == nil, !misspelled.contains(key) { reader.error(root, "missing key \"\(key)\"") }
             return node
         }
         let title = value("title").flatMap { reader.localized($0, what: "site title") }
@@ -162,6 +168,7 @@ struct ContentLoader {
 
     mutating func loadStrings() -> [Language: Strings] {
         var result: [Language: Strings] = [:]
+        var emptyStrings: [(Language, String)] = []
         for language in Language.allCases {
             let url = contentDirectory.appendingPathComponent("i18n/\(language.rawValue).yml")
             let file = display(url)
@@ -181,7 +188,12 @@ struct ContentLoader {
                         continue
                     }
                     strings.locations[pair.key] = reader.location(of: pair.keyNode)
-                    if let value = reader.string(pair.value, what: "UI string \"\(pair.key)\"") {
+                    // A string with an error stands in as empty: a template that uses it raises
+                    // no follow-up.
+                    strings.values[pair.key] = ""
+                    if case let .scalar(scalar) = pair.value, scalar.string.trimmingWhitespace.isEmpty {
+                        emptyStrings.append((language, pair.key))
+                    } else if let value = reader.string(pair.value, what: "UI string \"\(pair.key)\"") {
                         strings.values[pair.key] = value
                     }
                 }
@@ -189,6 +201,7 @@ struct ContentLoader {
             diagnostics.append(contentsOf: reader.diagnostics)
             result[language] = strings
         }
+        reportEmpty(emptyStrings, in: result)
         // A key in one language only is an error in the other.
         if let nl = result[.nl], let fr = result[.fr] {
             for (have, lack, language) in [(nl, fr, Language.fr), (fr, nl, Language.nl)] {
@@ -242,6 +255,7 @@ struct ContentLoader {
         let pages = loaded.map(\.0)
         checkPairs(pages)
         checkSlugs(pages)
+        checkOrders(pages)
         return pages.sorted { ($0.language, $0.order, $0.name) < ($1.language, $1.order, $1.name) }
     }
 
@@ -253,19 +267,20 @@ struct ContentLoader {
                               fix: "start the file with ---, then title: …, order: …, then ---")
             return nil
         }
-        guard let (yaml, close, body) = split else {
+        guard let (yaml, close, rawBody) = split else {
             diagnostics.error(SourceLocation(file: file), "front matter is not closed", fix: "add a line --- after the last key")
             return nil
         }
         var reader = YAMLReader(file: file, lineOffset: 1)
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        let body = withoutInvisibleCharacters(rawBody, file: file, firstLine: close + 2)
         guard let root = reader.parse(yaml) else { return nil }
         guard let pairs = reader.mapping(root, what: "front matter") else { return nil }
-        reader.rejectUnknownKeys(pairs, known: Page.frontMatterKeys, what: "front matter")
+        let misspelled = reader.rejectUnknownKeys(pairs, known: Page.frontMatterKeys, what: "front matter")
         let values = YAMLReader.index(pairs)
         func value(_ key: String) -> Node? { values[key] }
         guard let titleNode = value("title") else {
-            reader.error(root, "missing title", fix: "add title: … to the front matter")
+            if !misspelled.contains("title") { reader.error(root, "missing title", fix: "add title: … to the front matter") }
             return nil
         }
         guard let title = reader.string(titleNode, what: "title") else { return nil }
@@ -273,7 +288,14 @@ struct ContentLoader {
                         slug: name == "index" ? "" : name, template: name == "index" ? "home" : "page",
                         body: body, bodyLineOffset: close + 1, file: file)
         page.titleLocation = reader.textLocation(of: titleNode)
-        if let node = value("order") { page.order = reader.integer(node, what: "order", range: 0...10_000) ?? 0 }
+        page.frontMatterLocation = reader.location(of: root)
+        // A misspelled `order` key is reported as such, not also as missing.
+        if misspelled.contains("order") { page.orderLocation = page.frontMatterLocation }
+        if let node = value("order") {
+            page.orderLocation = reader.location(of: node)
+            page.declaredOrder = reader.integer(node, what: "order", range: 0...10_000)
+            page.order = page.declaredOrder ?? 0
+        }
         if let node = value("description") {
             page.description = reader.string(node, what: "description")
             page.descriptionLocation = reader.textLocation(of: node)

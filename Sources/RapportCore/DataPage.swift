@@ -28,7 +28,7 @@ extension SiteRenderer {
         var result: [PublishedDataset] = []
         var positions: [String: Int] = [:]
         for page in pages where page.language == language && !page.isPlaceholder {
-            for id in chartOrder[language]?[page.name] ?? [] {
+            for id in (chartOrder[language]?[page.name] ?? []).compactMap(\.id) {
                 guard let dataset = datasets[id], dataset.kind != .figures else { continue }
                 if let position = positions[id] {
                     if result[position].chapters.last?.name != page.name { result[position].chapters.append(page) }

@@ -38,6 +38,13 @@ struct DataReferences {
     func value(_ expression: String, language: Language, at location: SourceLocation,
                diagnostics: inout [Diagnostic], used: inout Set<String>) -> Placeholders.Value {
         let nothing = Placeholders.Value(html: "", text: "")
+        // `{{volunteer-tasks:board}` closed with one brace runs on to the next `}}`: said as such,
+        // not as a row named after the text in between.
+        if !expression.hasPrefix("lang "), let brace = expression.firstIndex(where: { $0 == "}" || $0 == "{" }) {
+            diagnostics.append(.error(location, "placeholder \"{{\(expression[..<brace])\" is not closed with \"}}\"",
+                                      fix: "write {{\(expression[..<brace])}}"))
+            return nothing
+        }
         // `{{lang fr: La situation financière …}}`: text in the other language, marked for screen readers.
         if expression.hasPrefix("lang ") {
             let rest = expression.dropFirst(5)

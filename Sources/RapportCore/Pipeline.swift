@@ -160,12 +160,11 @@ public struct Pipeline {
             let file = diagnostic.location.file
             if lines[file] == nil {
                 let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
-                // Split on the byte: a Character split is slow and would not see "\r\n".
-                lines[file] = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+                // Lines as the readers count them: "\n", "\r\n" or a lone "\r" ends one.
+                lines[file] = sourceLines(Substring(text))
             }
             if let fileLines = lines[file], diagnostic.location.line <= fileLines.count {
-                let line = fileLines[diagnostic.location.line - 1]
-                diagnostic.showSource(line.hasSuffix("\r") ? line.dropLast() : line)
+                diagnostic.showSource(fileLines[diagnostic.location.line - 1])
             }
             return diagnostic
         }

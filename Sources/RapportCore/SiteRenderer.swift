@@ -34,7 +34,8 @@ struct SiteRenderer {
     /// `{{…}}` in chapters and dataset texts.
     let references: DataReferences
 
-    private(set) var diagnostics = DiagnosticBag()
+    /// What rendering found (SiteChecks.swift adds the site-wide checks).
+    var diagnostics = DiagnosticBag()
     /// Images and files linked from chapters (nil: such links are not resolved).
     var contentFiles: ContentFiles?
     /// Those the pages use: source on disk by path in the site, each once.
@@ -45,7 +46,7 @@ struct SiteRenderer {
     var printedReports: URL?
 
     /// A relative link or anchor to check once every page's headings are known.
-    private struct LinkCheck {
+    struct LinkCheck {
         var page: String
         var language: Language
         var anchor: String
@@ -64,6 +65,9 @@ struct SiteRenderer {
         var placed: [String: Int] = [:]
         var files: [String: String] = [:]
         var chapter: RenderedChapter?
+        /// Every chart block, drawn or not, and whether a data reference of the page failed.
+        var placements: [ChartPlacement] = []
+        var dataErrors = false
     }
 
     /// Pages by "language/name", and each language's chapters in order: looked up for every page.
@@ -76,10 +80,15 @@ struct SiteRenderer {
     let languageScopes: [Language: TemplateScope]
     private let navEntries: [Language: [TemplateScope]]
 
-    private var linkChecks: [LinkCheck] = []
-    private var anchors: [Language: [String: Set<String>]] = [:]
-    private var datasetUse: [String: Set<Language>] = [:]
-    private(set) var chartOrder: [Language: [String: [String]]] = [:]
+    var linkChecks: [LinkCheck] = []
+    var anchors: [Language: [String: Set<String>]] = [:]
+    /// Each page's heading ids in document order, by language and page name.
+    var headingOrder: [Language: [String: [String]]] = [:]
+    var datasetUse: [String: Set<Language>] = [:]
+    /// The datasets each page uses, and the pages whose data references had errors.
+    var pageDatasets: [Language: [String: Set<String>]] = [:]
+    var pagesWithDataErrors: [Language: Set<String>] = [:]
+    var chartOrder: [Language: [String: [ChartPlacement]]] = [:]
 
     init(site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset],
          invalidDatasets: Set<String> = [], facts: StudyFacts = StudyFacts(), templates: TemplateSet) {
@@ -203,9 +212,12 @@ struct SiteRenderer {
             linkChecks += work.linkChecks
             usedFiles.merge(work.files) { first, _ in first }
             for id in work.datasetsUsed { datasetUse[id, default: []].insert(page.language) }
-            chartOrder[page.language, default: [:]][page.name] = work.charts
+            chartOrder[page.language, default: [:]][page.name] = work.placements
+            pageDatasets[page.language, default: [:]][page.name] = work.datasetsUsed
+            if work.dataErrors { pagesWithDataErrors[page.language, default: []].insert(page.name) }
             chartCount += work.charts.count
             anchors[page.language, default: [:]][page.name] = Set(work.headingIds).union(work.charts.map { "chart-\($0)" })
+            headingOrder[page.language, default: [:]][page.name] = work.headingIds
         }
         checkLinks()
         checkDatasetUse()
@@ -231,6 +243,8 @@ struct SiteRenderer {
                     var used: Set<String> = []
                     swap(&used, &work.datasetsUsed)
                     defer { swap(&used, &work.datasetsUsed) }
+                    let before = work.diagnostics.count
+                    defer { if work.diagnostics.count > before { work.dataErrors = true } }
                     return self.references.value(expression, language: page.language, at: at(position),
                                                  diagnostics: &work.diagnostics, used: &used)
                 },
@@ -247,7 +261,14 @@ struct SiteRenderer {
     private func chartFigure(_ info: String, page: Page, at location: SourceLocation, work: inout PageWork) -> [UInt8] {
         let id = info.split(separator: " ").first.map(String.init) ?? ""
         guard let dataset = references.dataset(id, at: location, what: "chart block", diagnostics: &work.diagnostics),
-              let strings = strings[page.language] else { return [] }
+              let strings = strings[page.language] else {
+            // Reported (or the dataset's own errors were): compared with the other language as
+            // an unknown, so that it raises nothing more.
+            work.placements.append(ChartPlacement(id: nil, location: location))
+            work.dataErrors = true
+            return []
+        }
+        work.placements.append(ChartPlacement(id: id, location: location))
         work.datasetsUsed.insert(id)
         work.charts.append(id)
         work.placed[id, default: 0] += 1
@@ -300,6 +321,9 @@ struct SiteRenderer {
             return file(url, page: page, at: location, work: &work)?.url ?? url
         }
         let name = String(path.dropLast(3)).replacingOccurrences(of: "./", with: "")
+        // A page that exists in the other language only is reported once, as a missing translation.
+        if !name.contains("/"), self.page(named: name, page.language) == nil,
+           self.page(named: name, page.language == .nl ? .fr : .nl) != nil { return url }
         guard !name.contains("/"), let target = self.page(named: name, page.language) else {
             let known = pages.filter { $0.language == page.language }.map { $0.name + ".md" }
             let suggestion = closestMatch(to: path, in: known)
@@ -354,42 +378,6 @@ struct SiteRenderer {
 
     mutating func addUsedFile(_ path: String, _ source: String) { usedFiles[path] = source }
     mutating func appendDiagnostic(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
-
-    private mutating func checkLinks() {
-        let placeholders = Set(pages.filter(\.isPlaceholder).map { "\($0.language)/\($0.name)" })
-        for check in linkChecks where !(anchors[check.language]?[check.page]?.contains(check.anchor) ?? false)
-            && !placeholders.contains("\(check.language)/\(check.page)") {
-            let known = anchors[check.language]?[check.page] ?? []
-            let suggestion = closestMatch(to: check.anchor, in: known)
-            diagnostics.error(check.location, "link to a heading that does not exist: \"#\(check.anchor)\" in \(check.page).md",
-                              fix: suggestion.map { "did you mean \"#\($0)\"?" })
-        }
-    }
-
-    /// Datasets never placed are a warning; a dataset placed in one language only, or chapters
-    /// whose Dutch and French versions place different charts, are errors.
-    private mutating func checkDatasetUse() {
-        for id in datasets.keys.sorted() {
-            guard let dataset = datasets[id] else { continue }
-            let use = datasetUse[id] ?? []
-            if use.isEmpty {
-                diagnostics.warning(SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is not used by any chapter",
-                                    fix: "place it with ```chart \(id) or quote it with {{\(id):row}}")
-            } else if use.count < Language.allCases.count, let missing = Language.allCases.first(where: { !use.contains($0) }) {
-                diagnostics.error(SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is used in \(missing.other.englishName) only",
-                                  fix: "use it in the \(missing.englishName) chapter too")
-            }
-        }
-        for page in pages where page.language == .fr {
-            let nl = chartOrder[.nl]?[page.name] ?? []
-            let fr = chartOrder[.fr]?[page.name] ?? []
-            if nl != fr {
-                diagnostics.error(SourceLocation(file: page.file),
-                                  "the Dutch and French versions of \(page.name).md place different charts (nl: \(nl.joined(separator: ", ")); fr: \(fr.joined(separator: ", ")))",
-                                  fix: "place the same charts in the same order in both languages")
-            }
-        }
-    }
 
     // MARK: Pages
 

@@ -30,6 +30,10 @@ struct CSVTable {
     var acceptsDecimalComma: Bool { delimiter == ";" }
 
     mutating func read(_ text: String) {
+        // An invisible character is reported where it is and left out, so that the cell reads
+        // as the editor sees it (no follow-up about a row key that looks right).
+        let (text, invisible) = InvisibleCharacters.removing(from: text, file: file)
+        diagnostics += invisible
         if text.trimmingWhitespace.isEmpty {
             diagnostics.append(.error(SourceLocation(file: file), "file is empty",
                                       fix: "the first line is the header: key,nl,fr, then one column per series"))
@@ -42,6 +46,18 @@ struct CSVTable {
         }
         let firstLine = lines.first { !$0.trimmingWhitespace.isEmpty } ?? ""
         delimiter = firstLine.contains(";") ? ";" : ","
+        // A quote left open runs on over the next lines (to the next quote in the file): said
+        // where it opens, and the file is not read further (what follows would be misread).
+        let unclosed = lines.enumerated().compactMap { number, line in
+            Self.unclosedQuote(in: line, delimiter: delimiter).map { SourceLocation(file: file, line: number + 1, column: $0) }
+        }
+        if !unclosed.isEmpty {
+            for location in unclosed {
+                diagnostics.append(.error(location, "the quote (\") that opens this cell is never closed",
+                                          fix: "add \" at the end of the cell, or remove this one"))
+            }
+            return
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: false,
@@ -187,6 +203,8 @@ struct RowBuilder {
     mutating func build() {
         // Header: key, nl, fr, optional n, mark, unit, then the series columns.
         var seen = Set<String>()
+        // Columns an unknown column is suggested to be (a misspelling): not also "missing".
+        var suggested = Set<String>()
         let seriesKeys = meta.series.map(\.key)
         for cell in header.cells {
             if !seen.insert(cell.text).inserted {
@@ -195,12 +213,13 @@ struct RowBuilder {
             }
             if DatasetParser.fixedColumns.contains(cell.text) || seriesKeys.contains(cell.text) { continue }
             let known = DatasetParser.fixedColumns + seriesKeys
-            let suggestion = closestMatch(to: cell.text, in: known)
+            let suggestion = closestMatch(to: cell.text, in: known.filter { header.index(of: $0) == nil })
+            if let suggestion { suggested.insert(suggestion) }
             diagnostics.append(.error(cell.location, "unknown column \"\(cell.text)\"",
                                       fix: suggestion.map { "did you mean \"\($0)\"?" }
                                           ?? "columns are key, nl, fr, n, mark and the series keys of the YAML file: \(seriesKeys.joined(separator: ", "))"))
         }
-        for required in ["key", "nl", "fr"] where header.index(of: required) == nil {
+        for required in ["key", "nl", "fr"] where header.index(of: required) == nil && !suggested.contains(required) {
             diagnostics.append(.error(header.location, "missing column \"\(required)\"",
                                       fix: "the header starts with key,\(Language.allCases.map(\.rawValue).joined(separator: ","))"))
         }
@@ -214,7 +233,7 @@ struct RowBuilder {
                     diagnostics.append(.error(header.cells[column].location, "column \"\(key)\" is a copy: series \"\(key)\" takes its values from \(link.reference)",
                                               fix: "remove the column from the CSV file (or the from: line from the YAML file)"))
                 }
-            } else if header.index(of: key) == nil {
+            } else if header.index(of: key) == nil, !suggested.contains(key) {
                 diagnostics.append(.error(header.location, "missing column \"\(key)\" for series \"\(key)\" of the YAML file"))
             }
         }

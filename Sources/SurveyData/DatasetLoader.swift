@@ -32,6 +32,7 @@ public struct DatasetLoader {
         var studyClashes: [String] = []
         var pairs: [String: (yml: String?, csv: String?)] = [:]
         var firstSeen: [String: Substring] = [:]
+        var duplicatesReported = Set<String>()
         let root = directory.path
         guard Files.exists(root) || Files.kind(ofPath: root) == .symbolicLink else { return ([:], [], [], facts) }
         // Paths as the user sees them: the folder's display path once, then plain joins.
@@ -77,6 +78,8 @@ public struct DatasetLoader {
             var pair = pairs[id] ?? (nil, nil)
             let folder = entry.path.dropLast(name.count)
             if let first = firstSeen[id], first != folder {
+                // Once per dataset (its .csv and .yml are one mistake).
+                guard duplicatesReported.insert(id + "\u{0}" + folder).inserted else { continue }
                 diagnostics.append(.error(SourceLocation(file: shown(entry.path)), "two datasets with the id \"\(id)\"",
                                           fix: "the other one is in \(displayRoot + "/" + first.dropLast()); rename one of them"))
                 continue

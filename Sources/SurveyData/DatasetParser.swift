@@ -56,6 +56,7 @@ public enum DatasetParser {
             metadataFile: metadataFile, dataFile: dataFile, links: meta.links + builder.links, acknowledged: meta.acknowledged,
             acknowledgedAt: meta.acknowledgedAt)
         diagnostics += crossCheck(&dataset, meta: meta, yamlFile: metadataFile, header: header)
+        diagnostics += missingBase(dataset, question: meta.questionWithoutBase)
         // Values taken from elsewhere are checked once the loader has filled them in.
         if dataset.links.isEmpty { diagnostics += checkStacks(&dataset) }
         let failed = diagnostics.contains { $0.severity == .error }
@@ -82,6 +83,8 @@ public enum DatasetParser {
         var links: [ValueLink] = []
         var acknowledged: Set<Dataset.Acknowledgement> = []
         var acknowledgedAt: SourceLocation?
+        /// The `question` key of a survey chart that has no `base`.
+        var questionWithoutBase: SourceLocation?
         var root: Node
 
         /// What a CSV file can be checked against when its YAML file cannot be read: nothing
@@ -101,7 +104,7 @@ public enum DatasetParser {
         }
         guard let root = reader.parse(text) else { return nil }
         guard let pairs = reader.mapping(root, what: "a dataset's metadata") else { return nil }
-        reader.rejectUnknownKeys(pairs, known: metadataKeys, what: "metadata")
+        let misspelled = reader.rejectUnknownKeys(pairs, known: metadataKeys, what: "metadata")
         let values = YAMLReader.index(pairs)
         func value(_ key: String) -> Node? { values[key] }
 
@@ -109,20 +112,20 @@ public enum DatasetParser {
         if let node = value("kind") {
             kind = enumValue(node, ChartKind.self, what: "chart kind", reader: &reader)
         } else {
-            reader.error(root, "missing key \"kind\"", fix: "add kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: " | "))")
+            if !misspelled.contains("kind") { reader.error(root, "missing key \"kind\"", fix: "add kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: " | "))") }
         }
         var title: Localized?
         if let node = value("title") {
             title = reader.localized(node, what: "title")
         } else {
-            reader.error(root, "missing key \"title\"", fix: "add title: {nl: …, fr: …}")
+            if !misspelled.contains("title") { reader.error(root, "missing key \"title\"", fix: "add title: {nl: …, fr: …}") }
         }
         var meta = Metadata(kind: kind ?? .bars, title: title ?? Localized(nl: "", fr: ""), root: root)
         meta.question = value("question").flatMap { reader.localized($0, what: "question") }
         meta.finding = value("finding").flatMap { reader.localized($0, what: "finding") }
         meta.source = value("source").flatMap { reader.localized($0, what: "source") }
         meta.significance = value("significance").flatMap { reader.localized($0, what: "significance") }
-        if kind != nil, kind != .figures, value("finding") == nil {
+        if kind != nil, kind != .figures, value("finding") == nil, !misspelled.contains("finding") {
             reader.error(root, "missing key \"finding\"", fix: "add finding: {nl: …, fr: …}, one sentence stating what the chart shows")
         }
         if let node = value("acknowledge") {
@@ -140,6 +143,9 @@ public enum DatasetParser {
                 meta.base = reader.integer(node, what: "base", range: 1...1_000_000)
             }
         }
+        if value("base") == nil, kind != .figures, let question = pairs.first(where: { $0.key == "question" }) {
+            meta.questionWithoutBase = reader.location(of: question.keyNode)
+        }
         if let node = value("unit"), let unit = enumValue(node, ValueUnit.self, what: "unit", reader: &reader) {
             meta.unit = unit
         }
@@ -152,7 +158,7 @@ public enum DatasetParser {
         if let node = value("series") {
             parseSeries(node, into: &meta, reader: &reader)
         } else {
-            reader.error(root, "missing key \"series\"", fix: "add series: [{key: share, nl: …, fr: …}]")
+            if !misspelled.contains("series") { reader.error(root, "missing key \"series\"", fix: "add series: [{key: share, nl: …, fr: …}]") }
         }
         if let node = value("notes") {
             for item in sequence(node, what: "notes", reader: &reader) {
@@ -187,11 +193,11 @@ public enum DatasetParser {
         var keys = Set<String>()
         for item in items {
             guard let fields = reader.mapping(item, what: "a series") else { continue }
-            reader.rejectUnknownKeys(fields, known: ["key", "nl", "fr", "n", "role", "from"], what: "series")
+            let misspelled = reader.rejectUnknownKeys(fields, known: ["key", "nl", "fr", "n", "role", "from"], what: "series")
             let values = YAMLReader.index(fields)
             func field(_ key: String) -> Node? { values[key] }
             guard let keyNode = field("key") else {
-                reader.error(item, "series is missing \"key\"", fix: "add key: <the CSV column name>")
+                if !misspelled.contains("key") { reader.error(item, "series is missing \"key\"", fix: "add key: <the CSV column name>") }
                 continue
             }
             guard let key = reader.string(keyNode, what: "series key") else { continue }

@@ -16,6 +16,10 @@ public struct YAMLReader {
 
     /// Parses `text`; a syntax error becomes a diagnostic at its position and the result is nil.
     public mutating func parse(_ text: String) -> Node? {
+        // An invisible character is reported where it is, and left out: what is left is what
+        // the editor sees, and is parsed as such.
+        let (text, invisible) = InvisibleCharacters.removing(from: text, file: file, firstLine: 1 + lineOffset)
+        diagnostics += invisible
         do {
             // The basic resolver keeps every scalar a string (no regex matching of ints, floats,
             // dates per scalar): values are typed by the readers below, with their locations.
@@ -25,9 +29,7 @@ public struct YAMLReader {
             switch error {
             case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
                 let .composer(context, problem, mark, _):
-                let ctx = context.map { "\($0.text) " } ?? ""
-                diagnostics.append(.error(location(mark), "invalid YAML: \(ctx)\(problem)",
-                                          fix: "check indentation and quote values that contain ':' or '#'"))
+                diagnostics.append(explain(context: context, problem: problem, at: mark, in: text))
             case let .duplicatedKeysInMapping(duplicates, context):
                 let mark = context.mark
                 diagnostics.append(.error(location(mark), "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))"))
@@ -73,13 +75,19 @@ public struct YAMLReader {
         return values
     }
 
-    /// Reports every key of `pairs` that is not in `known`, with a suggestion.
-    public mutating func rejectUnknownKeys(_ pairs: [(key: String, keyNode: Node, value: Node)], known: [String], what: @autoclosure () -> String) {
+    /// Reports every key of `pairs` that is not in `known`, with a suggestion; returns the keys
+    /// suggested (a misspelled key is not also reported as missing).
+    @discardableResult
+    public mutating func rejectUnknownKeys(_ pairs: [(key: String, keyNode: Node, value: Node)], known: [String], what: @autoclosure () -> String) -> Set<String> {
+        var suggested = Set<String>()
+        let absent = known.filter { key in !pairs.contains { $0.key == key } }
         for pair in pairs where !known.contains(pair.key) {
-            let suggestion = closestMatch(to: pair.key, in: known).map { "did you mean \"\($0)\"?" }
+            let match = closestMatch(to: pair.key, in: absent) ?? closestMatch(to: pair.key, in: known)
+            if let match { suggested.insert(match) }
             error(pair.keyNode, "unknown \(what()) key \"\(pair.key)\"",
-                  fix: suggestion ?? "known keys: \(known.joined(separator: ", "))")
+                  fix: match.map { "did you mean \"\($0)\"?" } ?? "known keys: \(known.joined(separator: ", "))")
         }
+        return suggested
     }
 
     /// A non-empty string scalar.
@@ -112,7 +120,7 @@ public struct YAMLReader {
     /// A `{nl: …, fr: …}` mapping with both languages present and non-empty.
     public mutating func localized(_ node: Node, what: @autoclosure () -> String) -> Localized? {
         guard let pairs = mapping(node, what: what()) else { return nil }
-        rejectUnknownKeys(pairs, known: Language.allCases.map(\.rawValue), what: "language")
+        let misspelled = rejectUnknownKeys(pairs, known: Language.allCases.map(\.rawValue), what: "language")
         var texts: [Language: String] = [:]
         var locations: [Language: SourceLocation] = [:]
         for pair in pairs {
@@ -122,7 +130,7 @@ public struct YAMLReader {
         }
         var complete = true
         for language in Language.allCases where texts[language] == nil {
-            if !pairs.contains(where: { $0.key == language.rawValue }) {
+            if !pairs.contains(where: { $0.key == language.rawValue }), !misspelled.contains(language.rawValue) {
                 error(node, "\(what()) is missing its \(language.englishName) text",
                       fix: "add \(language.rawValue): …")
             }

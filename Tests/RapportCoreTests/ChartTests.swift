@@ -131,8 +131,21 @@ enum ChartFixtures {
         let site = try TestSite(files)
         defer { site.cleanUp() }
         let messages = site.messages(site.build())
-        #expect(messages.contains(#"Content/data/challenges/challenge-frequency.yml:1:1: error: dataset "challenge-frequency" is used in Dutch only (use it in the French chapter too)"#), "\(messages)")
-        #expect(messages.contains { $0.hasPrefix("Content/fr/finances.md:1:1: error: the Dutch and French versions of finances.md place different charts") })
+        // One error, at the chart; the dataset "used in Dutch only" is the same mistake.
+        #expect(messages == [#"Content/nl/finances.md:10:1: error: chart "challenge-frequency" is placed in Dutch only (place it in Content/fr/finances.md too, in the same order)"#])
+    }
+
+    @Test func chartsInAnotherOrderAreOneError() throws {
+        var files = TestSite.minimal.merging(ChartFixtures.files) { $1 }
+        files["Content/data/challenges/other-frequency.yml"] = ChartFixtures.yaml
+        files["Content/data/challenges/other-frequency.csv"] = ChartFixtures.csv
+        files["Content/nl/finances.md"] = files["Content/nl/finances.md"].map { $0 + "\n```chart other-frequency\n```\n" }
+        files["Content/fr/finances.md"] = TestSite.page("Finances", order: 2, slug: "finances",
+            "## Revenus\n\n```chart other-frequency\n```\n\n```chart challenge-frequency\n```\n")
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        let messages = site.messages(site.build()).filter { $0.contains(": error: ") }
+        #expect(messages == [#"Content/fr/finances.md:8:1: error: charts in another order than in Dutch: "other-frequency" here, "challenge-frequency" at Content/nl/finances.md:10:1 (place the same charts in the same order in both languages)"#])
     }
 
     @Test func unusedDatasetIsAWarning() throws {

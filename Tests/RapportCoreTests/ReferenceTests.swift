@@ -137,28 +137,7 @@ import Testing
 /// The examples of "One value, one place" in docs/datasets.md are taken from the real Content/:
 /// each block follows the line naming its file, and its lines stand there in that order (a line
 /// ending in "…" is the start of the real line).
-@Test func referenceExamplesInTheDocsAreFromTheStudy() throws {
-    let docs = try String(contentsOf: TestSite.repository.appendingPathComponent("docs/datasets.md"), encoding: .utf8)
-    let section = try #require(docs.components(separatedBy: "## One value, one place").last)
-    let blocks = section.components(separatedBy: "```").enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
-    let intros = section.components(separatedBy: "```").enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
-    var checked = 0
-    for (intro, block) in zip(intros, blocks) {
-        guard let file = intro.components(separatedBy: "`").filter({ $0.hasPrefix("Content/") }).last,
-              block.hasPrefix("yaml") || block.hasPrefix("csv") else { continue }
-        let text = try String(contentsOf: TestSite.repository.appendingPathComponent(file), encoding: .utf8)
-        let real = text.components(separatedBy: "\n")
-        let lines = block.components(separatedBy: "\n").dropFirst().filter { !$0.isEmpty }
-        let start = try #require(real.firstIndex { $0.hasPrefix(lines.first?.replacingOccurrences(of: "…", with: "") ?? "") }, "\(file)")
-        for (offset, line) in lines.enumerated() {
-            let expected = line.hasSuffix("…") ? String(line.dropLast()) : line
-            #expect(start + offset < real.count && (line.hasSuffix("…") ? real[start + offset].hasPrefix(expected) : real[start + offset] == expected),
-                    "\(file): \(line)")
-        }
-        checked += 1
-    }
-    #expect(checked >= 3)
-}
+// The examples of docs/datasets.md (and README.md) are checked against the study in DocsTests.
 
 /// A broken reference is one error: not one per row of a `from:` column, and none in the
 /// chapters that place or quote the dataset.

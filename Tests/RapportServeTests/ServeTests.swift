@@ -169,6 +169,7 @@ func eventually(_ what: String, timeout: Duration = .seconds(15), _ condition: (
         try FileManager.default.createSymbolicLink(atPath: site.templates.appendingPathComponent("assets/etc").path, withDestinationPath: "/etc")
         try FileManager.default.createSymbolicLink(atPath: site.templates.appendingPathComponent("assets/site.yml").path,
                                                    withDestinationPath: site.content.appendingPathComponent("site.yml").path)
+        await eventually("the build to refuse the links") { await http.get("/nl/").status == 500 }
         let escapes = [
             "/../../../../etc/passwd", "/nl/../../Content/site.yml", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E/Content/site.yml",
             "/nl%2f..%2f..%2fContent%2fsite.yml", "/..%2f..%2fetc%2fpasswd", "//etc/passwd", "/%2fetc%2fpasswd",

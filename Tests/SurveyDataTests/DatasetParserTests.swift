@@ -121,7 +121,7 @@ private func parse(yaml: String = goodYAML, csv: String = goodCSV) -> (Dataset?,
      #"d/freq.csv:1:13: error: unknown column "nevr" (did you mean "never"?)"#),
     // invalid YAML
     (goodYAML.replacingOccurrences(of: "base: 120", with: "base: [120"), goodCSV,
-     "d/freq.yml:9:6: error: invalid YAML: while parsing a flow sequence did not find expected ',' or ']' (check indentation and quote values that contain ':' or '#')"),
+     #"d/freq.yml:8:7: error: the "[" that opens a list is never closed (add "]" after the last item, or put a value that starts with "[" in quotes)"#),
     // inferred values must name a real cell
     (goodYAML + "\ninferred:\n  - row: stafff\n    series: never\n    why: text\n", goodCSV,
      #"d/freq.yml:22:5: error: inferred value names unknown row "stafff" (did you mean "staff"?)"#),
@@ -200,7 +200,7 @@ func invalidDatasetIsReported(yaml: String, csv: String, expected: String) {
         Issue.record("invalid UTF-8 accepted")
         return
     }
-    #expect(diagnostic.description == "x.csv:2:3: error: file is not valid UTF-8 (byte 0xC3) (save the file as UTF-8)")
+    #expect(diagnostic.description == "x.csv:2:3: error: file is not valid UTF-8 (byte 0xC3) (save it as UTF-8: in Excel, Save As › \"CSV UTF-8 (Comma delimited)\"; in LibreOffice, Save As › Text CSV with \"Edit filter settings\", then Character set: Unicode (UTF-8))")
 }
 
 @Test func numbersAreStrict() {

@@ -1,0 +1,95 @@
+/// What every reader of a text file shares so that lines and columns mean the same thing in the
+/// YAML, CSV and Markdown readers and under the caret: line ends of any kind, and characters an
+/// editor cannot see.
+
+/// The lines of `text`, without their line ends: `\n`, `\r\n` and a lone `\r` (an old Mac's)
+/// each end a line, as libyaml, cmark and the CSV reader count them.
+public func sourceLines(_ text: Substring) -> [Substring] {
+    var lines: [Substring] = []
+    var start = text.utf8.startIndex
+    var index = start
+    let end = text.utf8.endIndex
+    while index < end {
+        let byte = text.utf8[index]
+        if byte == 0x0A || byte == 0x0D {
+            lines.append(Substring(text.utf8[start..<index]))
+            var next = text.utf8.index(after: index)
+            if byte == 0x0D, next < end, text.utf8[next] == 0x0A { next = text.utf8.index(after: next) }
+            start = next
+            index = next
+        } else {
+            index = text.utf8.index(after: index)
+        }
+    }
+    lines.append(Substring(text.utf8[start..<end]))
+    return lines
+}
+
+/// `text` with every lone `\r` (a line end of an old Mac, or of a file saved by some
+/// spreadsheets) made a `\n`, so that every reader splits the same lines. `\r\n` stays.
+public func normalizingLoneCarriageReturns(_ text: String) -> String {
+    guard text.utf8.contains(0x0D) else { return text }
+    var bytes = Array(text.utf8)
+    for index in bytes.indices where bytes[index] == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A) {
+        bytes[index] = 0x0A
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// Characters that take no room on screen but change the text (a byte order mark left where
+/// two files were joined, a zero-width space pasted from a web page): an editor cannot see them,
+/// so a diagnostic names them by code point.
+public enum InvisibleCharacters {
+    /// What the character is, for the message; nil for a character that is not one of them.
+    public static func name(of scalar: Unicode.Scalar) -> String? {
+        switch scalar.value {
+        case 0xFEFF: "a byte order mark"
+        case 0x200B: "a zero-width space"
+        case 0x200E, 0x200F: "a direction mark"
+        case 0x2060: "a word joiner"
+        case 0x202A...0x202E, 0x2066...0x2069: "a direction control"
+        default: nil
+        }
+    }
+
+    /// Every invisible character of `text`, each an error at its line and column (the text's
+    /// first line is line `firstLine` of `file`), and the text without them.
+    public static func removing(from text: String, file: String, firstLine: Int = 1) -> (text: String, diagnostics: [Diagnostic]) {
+        // They all start with the byte 0xE2 or 0xEF: most texts are passed through after one scan.
+        guard text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xEF }),
+              text.unicodeScalars.contains(where: { name(of: $0) != nil }) else { return (text, []) }
+        var diagnostics: [Diagnostic] = []
+        var kept = String.UnicodeScalarView()
+        var line = firstLine
+        // The current line so far, to count its characters when one is found.
+        var lineSoFar = String.UnicodeScalarView()
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if let name = name(of: scalar) {
+                let column = String(lineSoFar).count + 1
+                diagnostics.append(.error(SourceLocation(file: file, line: line, column: column),
+                                          "invisible character \(scalar.codePoint) (\(name))",
+                                          fix: "delete it: retype this part of the line; it often comes from pasting or joining files"))
+                continue
+            }
+            kept.append(scalar)
+            if scalar == "\n" || scalar == "\r" {
+                if !(scalar == "\n" && previous == "\r") { line += 1 }
+                lineSoFar.removeAll()
+            } else {
+                lineSoFar.append(scalar)
+            }
+            previous = scalar
+        }
+        guard !diagnostics.isEmpty else { return (text, []) }
+        return (String(kept), diagnostics)
+    }
+}
+
+/// How to save a file as UTF-8, for the program it was most likely saved from.
+public func utf8Advice(for file: String) -> String {
+    if file.lowercased().hasSuffix(".csv") {
+        return "save it as UTF-8: in Excel, Save As › \"CSV UTF-8 (Comma delimited)\"; in LibreOffice, Save As › Text CSV with \"Edit filter settings\", then Character set: Unicode (UTF-8)"
+    }
+    return "save it as UTF-8: in your text editor, Save As with the encoding UTF-8"
+}

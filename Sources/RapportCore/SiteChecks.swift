@@ -1,0 +1,104 @@
+import Diagnostics
+import SurveyData
+
+/// A chart block of a chapter: its dataset (nil when it could not be used, which was reported)
+/// and where it is.
+struct ChartPlacement {
+    var id: String?
+    var location: SourceLocation
+}
+
+/// The checks that need every page rendered: links to headings, charts and datasets in both
+/// languages. Each mistake is reported once, at the place to change; what only follows from an
+/// error reported elsewhere (an unknown chart id, a page that could not be read) is not.
+extension SiteRenderer {
+    mutating func checkLinks() {
+        let placeholders = Set(pages.filter(\.isPlaceholder).map { "\($0.language)/\($0.name)" })
+        for check in linkChecks where !(anchors[check.language]?[check.page]?.contains(check.anchor) ?? false)
+            && !placeholders.contains("\(check.language)/\(check.page)") {
+            let known = anchors[check.language]?[check.page] ?? []
+            let headings = headingOrder[check.language]?[check.page] ?? []
+            var fix = closestMatch(to: check.anchor, in: known).map { "did you mean \"#\($0)\"? " } ?? ""
+            if headings.isEmpty {
+                fix += "\(check.page).md has no ## headings; link to the page itself: \(check.page).md"
+            } else {
+                let shown = headings.prefix(12).map { "#" + $0 }.joined(separator: ", ")
+                fix += "the headings of \(check.page).md: \(shown)\(headings.count > 12 ? ", …" : "")"
+            }
+            diagnostics.error(check.location, "link to a heading that does not exist: \"#\(check.anchor)\" in \(check.page).md", fix: fix)
+        }
+    }
+
+    /// Datasets never placed are a warning; a chart placed in one language only, charts in
+    /// another order, and a dataset quoted in one language only are errors.
+    mutating func checkDatasetUse() {
+        // Datasets whose use in one language only is already explained by an error.
+        var explained: Set<String> = []
+        // A page without its translation is reported as such: what it uses is not "in one
+        // language only" as well.
+        for page in pages where self.page(named: page.name, page.language == .nl ? .fr : .nl) == nil {
+            explained.formUnion(pageDatasets[page.language]?[page.name] ?? [])
+        }
+        for page in pages where page.language == .fr {
+            guard let dutch = self.page(named: page.name, .nl) else { continue }
+            let nl = chartOrder[.nl]?[page.name] ?? []
+            let fr = chartOrder[.fr]?[page.name] ?? []
+            if page.isPlaceholder || dutch.isPlaceholder || nl.contains(where: { $0.id == nil }) || fr.contains(where: { $0.id == nil }) {
+                // One side is not known: its error is reported, and nothing is compared.
+                explained.formUnion((nl + fr).compactMap(\.id))
+                explained.formUnion(pageDatasets[.nl]?[page.name] ?? [])
+                explained.formUnion(pageDatasets[.fr]?[page.name] ?? [])
+                continue
+            }
+            explained.formUnion(comparePlacements(nl: nl, fr: fr, dutch: dutch, french: page))
+        }
+        for id in datasets.keys.sorted() {
+            guard let dataset = datasets[id] else { continue }
+            let use = datasetUse[id] ?? []
+            if use.isEmpty {
+                diagnostics.warning(SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is not used by any chapter",
+                                    fix: "place it with ```chart \(id) or quote it with {{\(id):row}}")
+            } else if use.count < Language.allCases.count, let missing = Language.allCases.first(where: { !use.contains($0) }),
+                      !explained.contains(id), !isFollowUp(id, missingIn: missing) {
+                diagnostics.error(SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is used in \(missing.other.englishName) only",
+                                  fix: "use it in the \(missing.englishName) chapter too")
+            }
+        }
+    }
+
+    /// Errors for the charts of one page that differ between its languages; the datasets they
+    /// name (their use in one language only is the same mistake).
+    private mutating func comparePlacements(nl: [ChartPlacement], fr: [ChartPlacement], dutch: Page, french: Page) -> Set<String> {
+        let nlIds = nl.compactMap(\.id), frIds = fr.compactMap(\.id)
+        guard nlIds != frIds else { return [] }
+        var named: Set<String> = []
+        for (here, there, language, other) in [(nl, frIds, Language.nl, french), (fr, nlIds, Language.fr, dutch)] {
+            var left = there
+            for placement in here {
+                guard let id = placement.id else { continue }
+                if let index = left.firstIndex(of: id) { left.remove(at: index); continue }
+                named.insert(id)
+                diagnostics.error(placement.location, "chart \"\(id)\" is placed in \(language.englishName) only",
+                                  fix: "place it in \(other.file) too, in the same order")
+            }
+        }
+        if named.isEmpty, let index = nlIds.indices.first(where: { frIds.indices.contains($0) && nlIds[$0] != frIds[$0] }) {
+            diagnostics.error(fr[index].location,
+                              "charts in another order than in Dutch: \"\(frIds[index])\" here, \"\(nlIds[index])\" at \(nl[index].location)",
+                              fix: "place the same charts in the same order in both languages")
+            named.formUnion(nlIds)
+        }
+        return named
+    }
+
+    /// Whether a dataset missing from `language` is missing because a page of that language
+    /// that should use it had an error in its data references (reported there).
+    private func isFollowUp(_ id: String, missingIn language: Language) -> Bool {
+        let present = language == .nl ? Language.fr : .nl
+        for (name, used) in pageDatasets[present] ?? [:] where used.contains(id) {
+            if pagesWithDataErrors[language]?.contains(name) == true { return true }
+            if let translation = self.page(named: name, language), translation.isPlaceholder { return true }
+        }
+        return false
+    }
+}

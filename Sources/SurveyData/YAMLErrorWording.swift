@@ -1,0 +1,137 @@
+import Diagnostics
+import Yams
+
+/// libyaml's wording ("while parsing a block mapping did not find expected key") in an editor's
+/// words, at the place to change, with the change to make. What libyaml says is a symptom,
+/// often lines after the cause (a quote left open runs on to the next quote in the file); the
+/// cause is looked for in the lines up to it. What is not recognised keeps libyaml's words.
+extension YAMLReader {
+    func explain(context: YamlError.Context?, problem: String, at mark: Mark, in text: String) -> Diagnostic {
+        let lines = sourceLines(Substring(text))
+        func line(_ number: Int) -> Substring { lines.indices.contains(number - 1) ? lines[number - 1] : "" }
+        func error(_ line: Int, _ column: Int, _ message: String, fix: String) -> Diagnostic {
+            .error(SourceLocation(file: file, line: line + lineOffset, column: column), message, fix: fix)
+        }
+        let during = context?.text ?? ""
+        let here = line(mark.line)
+
+        // A quote opened and not closed on its line.
+        for number in 1...max(1, min(mark.line, lines.count)) {
+            if let (column, quote) = Self.unclosedQuote(in: line(number)) {
+                return error(number, column, "the quote (\(quote)) that opens this value is never closed",
+                             fix: "add \(quote) at the end of the value, or remove this one")
+            }
+        }
+        if problem.contains("tab") || Self.character(at: mark.column, in: here) == "\t" {
+            let column = here.prefix { $0 == " " || $0 == "\t" }.firstIndex(of: "\t").map { here.distance(from: here.startIndex, to: $0) + 1 }
+            return error(mark.line, column ?? mark.column, "a tab in the indentation", fix: "indent with spaces only: YAML does not allow tabs")
+        }
+        if during.contains("flow sequence") || during.contains("flow mapping"), let context {
+            let (opening, closing, what) = during.contains("sequence") ? ("[", "]", "a list") : ("{", "}", "a mapping")
+            return error(context.mark.line, context.mark.column, "the \"\(opening)\" that opens \(what) is never closed",
+                         fix: "add \"\(closing)\" after the last \(what == "a list" ? "item" : "key"), or put a value that starts with \"\(opening)\" in quotes")
+        }
+        if during.contains("quoted scalar"), let context {
+            let quote = Self.character(at: context.mark.column, in: line(context.mark.line)) ?? "\""
+            return error(context.mark.line, context.mark.column, "the quote (\(quote)) that opens this value is never closed",
+                         fix: "add \(quote) at the end of the value, or remove this one")
+        }
+        if problem.contains("mapping values are not allowed") {
+            let before = here.prefix(max(0, mark.column - 1))
+            if let pair = Self.keyAndValue(here), before.contains(": ") {
+                return error(mark.line, mark.column, "a value with \": \" in it must be in quotes",
+                             fix: "write \(pair.key): \(Self.quoted(pair.value))")
+            }
+            return indentation(of: mark.line, lines: lines, error: error)
+        }
+        if problem.contains("could not find expected ':'"), let context {
+            return error(context.mark.line, context.mark.column, "this line has no \"key:\" and does not continue the value above",
+                         fix: "write key: value, or indent a continued text more than its key")
+        }
+        if problem.contains("cannot start any token") || during.contains("alias") || during.contains("anchor") || during.contains("tag") {
+            let place = problem.contains("cannot start any token") || context == nil ? mark : context!.mark
+            let character = Self.character(at: place.column, in: line(place.line)) ?? "?"
+            let fix = Self.keyAndValue(line(place.line)).map { "put it in quotes: \($0.key): \(Self.quoted($0.value))" }
+            return error(place.line, place.column, "a value cannot start with \"\(character)\"", fix: fix ?? "put the value in quotes")
+        }
+        if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
+            let before = here.prefix(max(0, mark.column - 1)).last(where: { $0 != " " })
+            if before == "\"" || before == "'" {
+                return error(mark.line, mark.column, "text after the closing quote of a value",
+                             fix: "quote the whole value, and write the quotes inside it as “ ” or « »")
+            }
+            return indentation(of: mark.line, lines: lines, error: error)
+        }
+        let words = during.isEmpty ? problem : "\(during) \(problem)"
+        return error(mark.line, mark.column, "invalid YAML: \(words)", fix: "check indentation and quote values that contain ':' or '#'")
+    }
+
+    /// Line `number` is indented unlike the lines of its block.
+    private func indentation(of number: Int, lines: [Substring],
+                             error: (Int, Int, String, String) -> Diagnostic) -> Diagnostic {
+        func indent(_ line: Substring) -> Int { line.prefix { $0 == " " }.count }
+        func spaces(_ count: Int) -> String { "\(count) space\(count == 1 ? "" : "s")" }
+        let line = lines.indices.contains(number - 1) ? lines[number - 1] : ""
+        let above = lines.prefix(max(0, number - 1)).last(where: { !String($0).trimmingWhitespace.isEmpty && !String($0).trimmingWhitespace.hasPrefix("#") })
+        let fix = "indent the keys of one block by the same number of spaces"
+        guard let above, indent(above) != indent(line) else {
+            return error(number, indent(line) + 1, "this line is indented unlike the lines of its block", fix + ", and a key's value by more")
+        }
+        return error(number, indent(line) + 1, "this line is indented by \(spaces(indent(line))), the line above by \(indent(above))", fix)
+    }
+
+    /// The column (1-based, in characters) and the character of a quote that opens a value of
+    /// `line` and is not closed on it.
+    static func unclosedQuote(in line: Substring) -> (column: Int, quote: Character)? {
+        var rest = line.drop { $0 == " " }
+        if rest.hasPrefix("#") { return nil }
+        while rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
+        if rest.first != "\"", rest.first != "'" {
+            guard let colon = rest.firstRange(of: ": ") else { return nil }
+            rest = rest[colon.upperBound...].drop { $0 == " " }
+        }
+        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
+        var index = rest.index(after: rest.startIndex)
+        while index < rest.endIndex {
+            let character = rest[index]
+            if quote == "\"", character == "\\" {
+                index = rest.index(after: index)
+                if index < rest.endIndex { index = rest.index(after: index) }
+                continue
+            }
+            if character == quote {
+                let next = rest.index(after: index)
+                if quote == "'", next < rest.endIndex, rest[next] == "'" { index = rest.index(after: next); continue }
+                return nil
+            }
+            index = rest.index(after: index)
+        }
+        return (line.distance(from: line.startIndex, to: rest.startIndex) + 1, quote)
+    }
+
+    /// `key` and the value after its `: ` on a line `key: value` (or `- key: value`).
+    static func keyAndValue(_ line: Substring) -> (key: String, value: String)? {
+        guard let colon = line.firstRange(of: ": ") else { return nil }
+        var key = line[..<colon.lowerBound].drop { $0 == " " }
+        while key.hasPrefix("- ") { key = key.dropFirst(2).drop { $0 == " " } }
+        let value = String(line[colon.upperBound...]).trimmingWhitespace
+        guard !key.isEmpty, !value.isEmpty else { return nil }
+        return (String(key), value)
+    }
+
+    /// `value` in double quotes (single quotes when it holds a double quote); a long one cut.
+    static func quoted(_ value: String) -> String {
+        let value = value.count > 50 ? String(value.prefix(40)) + "…" : value
+        return plainQuoted(value)
+    }
+
+    private static func plainQuoted(_ value: String) -> String {
+        value.contains("\"") ? "'" + value.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'" : "\"" + value + "\""
+    }
+
+    static func character(at column: Int, in line: Substring) -> Character? {
+        guard column >= 1, let index = line.index(line.startIndex, offsetBy: column - 1, limitedBy: line.endIndex),
+              index < line.endIndex else { return nil }
+        return line[index]
+    }
+}
