@@ -98,12 +98,12 @@ public enum ChartLocale: String, Sendable, CaseIterable {
     /// The site can use the same words in its footnote.
     ///
     /// ```swift
-    /// ChartLocale.frBE.lowBaseMarker   // "(n faible)"
+    /// ChartLocale.frBE.lowBaseMarker   // "(faible n)", as the site writes it (docs/glossary.md)
     /// ```
     public var lowBaseMarker: String {
         switch self {
         case .nlBE: return "(lage\u{00A0}n)"
-        case .frBE: return "(n\u{00A0}faible)"
+        case .frBE: return "(faible\u{00A0}n)"
         }
     }
 
