@@ -81,13 +81,15 @@ let package = Package(
         // `make fuzz`: libFuzzer over the dataset parser (built with -sanitize=fuzzer -DFUZZING).
         .executableTarget(name: "fuzz-datasets", dependencies: ["SurveyData", "FuzzSupport"], path: "Sources/FuzzDatasets"),
         // `make fuzz`: libFuzzer over the Markdown stage with placeholders, through the real build.
-        .executableTarget(name: "fuzz-markdown", dependencies: ["RapportCore", "FuzzSupport"], path: "Sources/FuzzMarkdown",
-                         exclude: ["markdown.dict"]),
+        .executableTarget(
+            name: "fuzz-markdown", dependencies: ["RapportCore", "FuzzSupport"], path: "Sources/FuzzMarkdown",
+            exclude: ["markdown.dict"]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["__Snapshots__"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "Diagnostics"]),
         // Writes small sites from inline files for the end-to-end tests.
         .target(name: "RapportTestSupport", dependencies: ["RapportCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore", "SurveyData", "SVGCharts", "Diagnostics", "RapportTestSupport"]),
+        .testTarget(
+            name: "RapportCoreTests", dependencies: ["RapportCore", "SurveyData", "SVGCharts", "Diagnostics", "RapportTestSupport"]),
         .testTarget(
             name: "RapportServeTests", dependencies: ["RapportServe", "RapportCore", "RapportTestSupport"],
             exclude: ["load_test.py", "browser_reload.mjs"]

@@ -39,8 +39,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     /// Where the caret goes under `sourceLine` when that is a window of a long line.
     public var caretColumn: Int?
 
-    public init(_ severity: Severity, _ location: SourceLocation, _ message: String,
-                sourceLine: String? = nil, fix: String? = nil) {
+    public init(
+        _ severity: Severity, _ location: SourceLocation, _ message: String,
+        sourceLine: String? = nil, fix: String? = nil
+    ) {
         self.severity = severity
         self.location = location
         self.message = message
@@ -177,10 +179,11 @@ public func decodeUTF8(_ bytes: [UInt8], file: String) -> Result<String, Diagnos
             }
         }
         if !valid {
-            return .failure(.error(
-                SourceLocation(file: file, line: line, column: column),
-                "file is not valid UTF-8 (byte 0x\(byte < 16 ? "0" : "")\(String(byte, radix: 16, uppercase: true)))",
-                fix: utf8Advice(for: file)))
+            return .failure(
+                .error(
+                    SourceLocation(file: file, line: line, column: column),
+                    "file is not valid UTF-8 (byte 0x\(byte < 16 ? "0" : "")\(String(byte, radix: 16, uppercase: true)))",
+                    fix: utf8Advice(for: file)))
         }
         if byte == 0x0A && !(index > 0 && bytes[index - 1] == 0x0D) || byte == 0x0D { line += 1; column = 1 } else { column += 1 }
         index += length

@@ -42,9 +42,10 @@ extension Array where Element == Diagnostic {
         }
         for (kind, first) in firstOmitted {
             let more = (counts[kind] ?? 0) - limit
-            var summary = Diagnostic(first.severity, first.location,
-                                     "… and \(groupedThousands(more)) more like the \(severityWord(first.severity)) above in this file",
-                                     fix: "fix the first ones and run again")
+            var summary = Diagnostic(
+                first.severity, first.location,
+                "… and \(groupedThousands(more)) more like the \(severityWord(first.severity)) above in this file",
+                fix: "fix the first ones and run again")
             summary.quotesSource = false
             kept.append(summary)
         }

@@ -28,7 +28,8 @@ extension Files {
     /// listed when `root` itself leads outside `within`.
     public static func listFollowingInside(_ root: String, within: String? = nil, recursive: Bool = true) -> [Entry] {
         guard let realRoot = realPath(root), let realWithin = realPath(within ?? root),
-              realRoot == realWithin || realRoot.hasPrefix(realWithin + "/") else { return [] }
+            realRoot == realWithin || realRoot.hasPrefix(realWithin + "/")
+        else { return [] }
         let prefix = realWithin.hasSuffix("/") ? realWithin : realWithin + "/"
         var walking: Set<String> = [realRoot]
         var entries: [Entry] = []
@@ -73,8 +74,9 @@ extension Files {
 
     /// The one message for a refused link (its target is not shown: it was never read).
     public static func refusedLink(_ file: String, root: String) -> Diagnostic {
-        var diagnostic = Diagnostic.error(SourceLocation(file: file), "symbolic link pointing outside \(root) is not read",
-                                          fix: "copy the file into \(root) instead of linking to it")
+        var diagnostic = Diagnostic.error(
+            SourceLocation(file: file), "symbolic link pointing outside \(root) is not read",
+            fix: "copy the file into \(root) instead of linking to it")
         diagnostic.quotesSource = false
         return diagnostic
     }

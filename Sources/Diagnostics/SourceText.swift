@@ -57,7 +57,8 @@ public enum InvisibleCharacters {
     public static func removing(from text: String, file: String, firstLine: Int = 1) -> (text: String, diagnostics: [Diagnostic]) {
         // They all start with the byte 0xE2 or 0xEF: most texts are passed through after one scan.
         guard text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xEF }),
-              text.unicodeScalars.contains(where: { name(of: $0) != nil }) else { return (text, []) }
+            text.unicodeScalars.contains(where: { name(of: $0) != nil })
+        else { return (text, []) }
         var diagnostics: [Diagnostic] = []
         var kept = String.UnicodeScalarView()
         var line = firstLine
@@ -67,9 +68,11 @@ public enum InvisibleCharacters {
         for scalar in text.unicodeScalars {
             if let name = name(of: scalar) {
                 let column = String(lineSoFar).count + 1
-                diagnostics.append(.error(SourceLocation(file: file, line: line, column: column),
-                                          "invisible character \(scalar.codePoint) (\(name))",
-                                          fix: "delete it: retype this part of the line; it often comes from pasting or joining files"))
+                diagnostics.append(
+                    .error(
+                        SourceLocation(file: file, line: line, column: column),
+                        "invisible character \(scalar.codePoint) (\(name))",
+                        fix: "delete it: retype this part of the line; it often comes from pasting or joining files"))
                 continue
             }
             kept.append(scalar)
@@ -89,7 +92,8 @@ public enum InvisibleCharacters {
 /// How to save a file as UTF-8, for the program it was most likely saved from.
 public func utf8Advice(for file: String) -> String {
     if file.lowercased().hasSuffix(".csv") {
-        return "save it as UTF-8: in Excel, Save As › \"CSV UTF-8 (Comma delimited)\"; in LibreOffice, Save As › Text CSV with \"Edit filter settings\", then Character set: Unicode (UTF-8)"
+        return
+            "save it as UTF-8: in Excel, Save As › \"CSV UTF-8 (Comma delimited)\"; in LibreOffice, Save As › Text CSV with \"Edit filter settings\", then Character set: Unicode (UTF-8)"
     }
     return "save it as UTF-8: in your text editor, Save As with the encoding UTF-8"
 }

@@ -11,7 +11,10 @@ func parseFuzzInput(_ bytes: UnsafeBufferPointer<UInt8>) {
     let csv = String(decoding: bytes[min(split + 1, bytes.count)...], as: UTF8.self)
     let seeds = [
         (yaml, csv),
-        ("kind: stacked-bars\ntitle: {nl: a, fr: b}\nfinding: {nl: a, fr: b}\nseries: [{key: a, nl: a, fr: a}, {key: b, nl: b, fr: b}]\n", csv),
+        (
+            "kind: stacked-bars\ntitle: {nl: a, fr: b}\nfinding: {nl: a, fr: b}\nseries: [{key: a, nl: a, fr: a}, {key: b, nl: b, fr: b}]\n",
+            csv
+        ),
         (yaml, "key,nl,fr,a,b\nx,a,b,50,50\n"),
     ]
     for (metadata, data) in seeds {

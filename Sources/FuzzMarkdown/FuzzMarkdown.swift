@@ -1,3 +1,4 @@
+import Foundation
 // libFuzzer target over the Markdown stage and the template loader: any page text, with
 // placeholders, goes through the real build (cmark-gfm, placeholders, links, charts, templates)
 // and must give a site or diagnostics, never a crash, and never a placeholder marker (U+FDD0) in
@@ -6,7 +7,6 @@
 // `make fuzz` builds it with -sanitize=fuzzer -DFUZZING and runs it from the repository root
 // (it uses Templates/ and Content/i18n/); without FUZZING it replays the files given as arguments.
 import FuzzSupport
-import Foundation
 import RapportCore
 
 /// A small site in a temporary folder, made once: one dataset `d` (rows a, b; series s, t),
@@ -14,8 +14,10 @@ import RapportCore
 let site: URL = {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-fuzz-markdown-\(getpid())")
     let files = [
-        "site.yml": "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nbaseURL: https://example.org/\nlanguages: [nl, fr]\ndefaultLanguage: nl\n",
-        "data/x/d.yml": "kind: bars\ntitle: {nl: T, fr: T}\nfinding: {nl: \"F {{d:a}}\", fr: \"F {{d:b:t}}\"}\nbase: 40\nunit: count\nseries:\n  - {key: s, nl: S, fr: S}\n  - {key: t, nl: T, fr: T}\nnotes:\n  - {nl: \"n {{lang fr: x}}\", fr: n}\n",
+        "site.yml":
+            "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nbaseURL: https://example.org/\nlanguages: [nl, fr]\ndefaultLanguage: nl\n",
+        "data/x/d.yml":
+            "kind: bars\ntitle: {nl: T, fr: T}\nfinding: {nl: \"F {{d:a}}\", fr: \"F {{d:b:t}}\"}\nbase: 40\nunit: count\nseries:\n  - {key: s, nl: S, fr: S}\n  - {key: t, nl: T, fr: T}\nnotes:\n  - {nl: \"n {{lang fr: x}}\", fr: n}\n",
         "data/x/d.csv": "key,nl,fr,s,t\na,A <b>,A & \"c\",12,1.5\nb,B,B,,7\n",
         "nl/index.md": "---\ntitle: Home\norder: 0\n---\n```chart d\n```\n",
         "fr/index.md": "---\ntitle: Accueil\norder: 0\n---\n```chart d\n```\n",
@@ -26,12 +28,14 @@ let site: URL = {
         try? Data(text.utf8).write(to: url)
     }
     for language in ["nl", "fr"] {
-        try? FileManager.default.copyItem(atPath: "Content/i18n/\(language).yml",
-                                          toPath: root.appendingPathComponent("Content/i18n/\(language).yml").path)
+        try? FileManager.default.copyItem(
+            atPath: "Content/i18n/\(language).yml",
+            toPath: root.appendingPathComponent("Content/i18n/\(language).yml").path)
     }
     // libFuzzer ends with exit(): the folder goes with the process.
     atexit {
-        try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("rapport-fuzz-markdown-\(getpid())"))
+        try? FileManager.default.removeItem(
+            at: FileManager.default.temporaryDirectory.appendingPathComponent("rapport-fuzz-markdown-\(getpid())"))
     }
     return root
 }()
@@ -57,9 +61,10 @@ func buildFuzzInput(_ bytes: UnsafeBufferPointer<UInt8>) {
         let page = "---\ntitle: Fuzz\norder: 1\nslug: \(slug)\n---\n" + body + "\n"
         try? Data(page.utf8).write(to: site.appendingPathComponent("Content/\(language)/fuzz.md"))
     }
-    let options = Pipeline.Options(content: site.appendingPathComponent("Content"),
-                                   templates: templates,
-                                   output: site.appendingPathComponent("Public"), write: false)
+    let options = Pipeline.Options(
+        content: site.appendingPathComponent("Content"),
+        templates: templates,
+        output: site.appendingPathComponent("Public"), write: false)
     let result = Pipeline(options).run()
     let marker: [UInt8] = [0xEF, 0xB7, 0x90]
     for file in result.files where file.bytes.count >= 3 {

@@ -80,9 +80,10 @@ func chartDescription(_ dataset: Dataset, language: Language) -> Chart {
     if let base = dataset.base {
         description += " (n=\(NumberFormat.format(Double(base), unit: .count, decimals: 0, locale: locale)))"
     }
-    return Chart(kind: dataset.kind, id: "chart-\(dataset.id)", title: dataset.title[language], description: description,
-                 locale: locale, unit: dataset.unit, decimals: dataset.decimals, scale: dataset.scale,
-                 categories: categories, series: series, values: dataset.rows.map(\.values))
+    return Chart(
+        kind: dataset.kind, id: "chart-\(dataset.id)", title: dataset.title[language], description: description,
+        locale: locale, unit: dataset.unit, decimals: dataset.decimals, scale: dataset.scale,
+        categories: categories, series: series, values: dataset.rows.map(\.values))
 }
 
 func chartCommand(_ arguments: Arguments) throws -> Int32 {
@@ -119,13 +120,14 @@ func chartCommand(_ arguments: Arguments) throws -> Int32 {
     }
     precondition(bytes == svg.utf8.count * iterations, "the chart must render the same SVG every time")
     let sorted = samples.sorted()
-    print(json([
-        "tool": "svgcharts", "dataset": id, "language": language.rawValue,
-        "categories": chart.categories.count, "series": chart.series.count,
-        "iterations": iterations, "svg_bytes": svg.utf8.count,
-        "first_ns": first.nanoseconds, "median_ns": median(sorted), "mean_ns": sorted.reduce(0, +) / Double(sorted.count),
-        "min_ns": sorted.first ?? 0, "p90_ns": percentile(sorted, 0.9), "total_s": total.nanoseconds / 1e9,
-    ]))
+    print(
+        json([
+            "tool": "svgcharts", "dataset": id, "language": language.rawValue,
+            "categories": chart.categories.count, "series": chart.series.count,
+            "iterations": iterations, "svg_bytes": svg.utf8.count,
+            "first_ns": first.nanoseconds, "median_ns": median(sorted), "mean_ns": sorted.reduce(0, +) / Double(sorted.count),
+            "min_ns": sorted.first ?? 0, "p90_ns": percentile(sorted, 0.9), "total_s": total.nanoseconds / 1e9,
+        ]))
     return 0
 }
 
@@ -153,21 +155,22 @@ func buildCommand(_ arguments: Arguments) throws -> Int32 {
         last = result
     }
     let pages = last.map { $0.pages.values.reduce(0, +) } ?? 0
-    print(json([
-        "tool": "rapport-inprocess", "runs": runs, "seconds": seconds, "pages": pages,
-        "charts": last?.charts ?? 0, "files": last?.written.files ?? 0,
-        "bytes": last?.written.bytes ?? 0,
-        "median_s": median(seconds.sorted()),
-    ]))
+    print(
+        json([
+            "tool": "rapport-inprocess", "runs": runs, "seconds": seconds, "pages": pages,
+            "charts": last?.charts ?? 0, "files": last?.written.files ?? 0,
+            "bytes": last?.written.bytes ?? 0,
+            "median_s": median(seconds.sorted()),
+        ]))
     return 0
 }
 
 // MARK: main
 
 let usage = """
-usage: rapport-bench chart [--iterations N] [--content DIR] [--dataset ID] [--language nl|fr]
-       rapport-bench build [--runs N] [--content DIR] [--templates DIR] [--output DIR] [--no-write]
-"""
+    usage: rapport-bench chart [--iterations N] [--content DIR] [--dataset ID] [--language nl|fr]
+           rapport-bench build [--runs N] [--content DIR] [--templates DIR] [--output DIR] [--no-write]
+    """
 
 let argv = CommandLine.arguments
 do {

@@ -6,21 +6,26 @@ extension ContentLoader {
     static func parseBaseURL(_ text: String) -> Result<(origin: String, path: String), BaseURLProblem> {
         let example = "e.g. https://example.org/ or https://example.org/studie/"
         guard !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
-              let components = URLComponents(string: text) else {
+            let components = URLComponents(string: text)
+        else {
             return .failure(BaseURLProblem(message: "baseURL \"\(text)\" is not a valid URL", fix: example))
         }
         guard components.scheme == "https" || components.scheme == "http", let host = components.percentEncodedHost, !host.isEmpty else {
             return .failure(BaseURLProblem(message: "baseURL \"\(text)\" is not an absolute http(s) URL", fix: example))
         }
         guard components.query == nil, components.fragment == nil, components.user == nil, components.password == nil else {
-            return .failure(BaseURLProblem(message: "baseURL \"\(text)\" has a query, fragment or user name", fix: "give only the address of the site's folder, \(example)"))
+            return .failure(
+                BaseURLProblem(
+                    message: "baseURL \"\(text)\" has a query, fragment or user name",
+                    fix: "give only the address of the site's folder, \(example)"))
         }
         var path = components.percentEncodedPath
         if path.isEmpty { path = "/" }
         if !path.hasSuffix("/") { path += "/" }
         let decoded = components.path
         if decoded.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-            || decoded.split(separator: "/").contains(where: { $0 == "." || $0 == ".." }) {
+            || decoded.split(separator: "/").contains(where: { $0 == "." || $0 == ".." })
+        {
             return .failure(BaseURLProblem(message: "baseURL \"\(text)\" has a path with control characters or dot segments", fix: example))
         }
         // Only what may stand in a URL path as it is; the rest percent-encoded.
@@ -34,5 +39,6 @@ extension ContentLoader {
     }
 
     /// RFC 3986 path characters, and `%` for escapes already there.
-    private static let pathCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/%")
+    private static let pathCharacters = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/%")
 }

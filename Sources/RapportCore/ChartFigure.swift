@@ -32,10 +32,11 @@ struct ChartFigure {
         }
         var description = dataset.finding?[language] ?? dataset.title[language]
         if let base = baseText { description += " (\(base))" }
-        return Chart(kind: dataset.kind, id: elementId, title: dataset.title[language], description: description,
-                     locale: locale, unit: dataset.unit, decimals: dataset.decimals, scale: dataset.scale,
-                     categories: categories, series: series, values: dataset.rows.map(\.values),
-                     reconstructed: reconstructed)
+        return Chart(
+            kind: dataset.kind, id: elementId, title: dataset.title[language], description: description,
+            locale: locale, unit: dataset.unit, decimals: dataset.decimals, scale: dataset.scale,
+            categories: categories, series: series, values: dataset.rows.map(\.values),
+            reconstructed: reconstructed)
     }
 
     /// `n=136`, or nil when the dataset has no base.
@@ -46,7 +47,8 @@ struct ChartFigure {
     /// A value as the page shows it (`42%` / `42 %`), or the missing-value dash.
     func formatted(row: Int, series: Int) -> String {
         guard dataset.rows.indices.contains(row), dataset.rows[row].values.indices.contains(series),
-              let value = dataset.rows[row].values[series] else { return "–" }
+            let value = dataset.rows[row].values[series]
+        else { return "–" }
         return NumberFormat.format(value, unit: dataset.unit(ofRow: row), decimals: dataset.decimals(ofRow: row), locale: locale)
     }
 
@@ -94,7 +96,8 @@ struct ChartFigure {
                 if let value = row.values.indices.contains(seriesIndex) ? row.values[seriesIndex] : nil {
                     // Formatted numbers hold digits, separators, units and signs: nothing to escape.
                     cell.removeAll(keepingCapacity: true)
-                    NumberFormat.append(value, unit: dataset.unit(ofRow: index), decimals: dataset.decimals(ofRow: index), locale: locale, into: &cell)
+                    NumberFormat.append(
+                        value, unit: dataset.unit(ofRow: index), decimals: dataset.decimals(ofRow: index), locale: locale, into: &cell)
                     body.append(contentsOf: cell)
                 } else {
                     body.append(contentsOf: "–".utf8)

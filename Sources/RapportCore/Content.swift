@@ -60,8 +60,9 @@ struct Page {
     var isHome: Bool { name == "index" }
 
     static func placeholder(name: String, language: Language, file: String) -> Page {
-        var page = Page(name: name, language: language, title: name, description: nil, order: 0, slug: name,
-                        template: "page", body: [], bodyLineOffset: 0, file: file)
+        var page = Page(
+            name: name, language: language, title: name, description: nil, order: 0, slug: name,
+            template: "page", body: [], bodyLineOffset: 0, file: file)
         page.isPlaceholder = true
         return page
     }
@@ -111,8 +112,9 @@ struct ContentLoader {
         let url = contentDirectory.appendingPathComponent("site.yml")
         let file = display(url)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            diagnostics.error(SourceLocation(file: file), "missing site configuration",
-                              fix: "create Content/site.yml with title, description, baseURL, languages and defaultLanguage")
+            diagnostics.error(
+                SourceLocation(file: file), "missing site configuration",
+                fix: "create Content/site.yml with title, description, baseURL, languages and defaultLanguage")
             return nil
         }
         guard let text = readText(url) else { return nil }
@@ -146,19 +148,24 @@ struct ContentLoader {
         }
         var defaultLanguage = Language.nl
         if let node = value("defaultLanguage"), let name = reader.string(node, what: "defaultLanguage") {
-            if let language = Language(rawValue: name) { defaultLanguage = language } else {
+            if let language = Language(rawValue: name) {
+                defaultLanguage = language
+            } else {
                 reader.error(node, "defaultLanguage \"\(name)\" is not one of nl, fr")
             }
         }
         var updated: SiteDate?
         if let node = pairs.first(where: { $0.key == "updated" })?.value, let text = reader.string(node, what: "updated") {
             updated = SiteDate(iso: text)
-            if updated == nil { reader.error(node, "updated \"\(text)\" is not a date", fix: "write it as YYYY-MM-DD, e.g. updated: 2024-05-15") }
+            if updated == nil {
+                reader.error(node, "updated \"\(text)\" is not a date", fix: "write it as YYYY-MM-DD, e.g. updated: 2024-05-15")
+            }
         }
         let publisher = pairs.first(where: { $0.key == "publisher" }).flatMap { reader.localized($0.value, what: "publisher") }
         guard let title, let description else { return nil }
-        var site = SiteConfig(title: title, description: description, baseURL: baseURL, origin: origin, basePath: basePath,
-                              defaultLanguage: defaultLanguage, updated: updated, publisher: publisher, file: file)
+        var site = SiteConfig(
+            title: title, description: description, baseURL: baseURL, origin: origin, basePath: basePath,
+            defaultLanguage: defaultLanguage, updated: updated, publisher: publisher, file: file)
         if let node = pairs.first(where: { $0.key == "theme" })?.value { site.theme = Theme.parse(node, reader: &reader) }
         if let node = pairs.first(where: { $0.key == "study" })?.value { site.study = StudyTexts.parse(node, reader: &reader) }
         return site
@@ -173,8 +180,9 @@ struct ContentLoader {
             let url = contentDirectory.appendingPathComponent("i18n/\(language.rawValue).yml")
             let file = display(url)
             guard FileManager.default.fileExists(atPath: url.path) else {
-                diagnostics.error(SourceLocation(file: file), "missing UI strings for \(language.englishName)",
-                                  fix: "create \(file) with the same keys as the other language")
+                diagnostics.error(
+                    SourceLocation(file: file), "missing UI strings for \(language.englishName)",
+                    fix: "create \(file) with the same keys as the other language")
                 continue
             }
             guard let text = readText(url) else { continue }
@@ -183,8 +191,9 @@ struct ContentLoader {
             if let root = reader.parse(text), let pairs = reader.mapping(root, what: "UI strings") {
                 for pair in pairs {
                     if let moved = StudyTexts.keys.first(where: { $0.string == pair.key }) {
-                        reader.error(pair.keyNode, "\"\(pair.key)\" is a text of the study, not of the interface: it belongs in site.yml now",
-                                     fix: "move it to site.yml as study: {\(moved.key): {nl: …, fr: …}} and delete it here")
+                        reader.error(
+                            pair.keyNode, "\"\(pair.key)\" is a text of the study, not of the interface: it belongs in site.yml now",
+                            fix: "move it to site.yml as study: {\(moved.key): {nl: …, fr: …}} and delete it here")
                         continue
                     }
                     strings.locations[pair.key] = reader.location(of: pair.keyNode)
@@ -206,8 +215,9 @@ struct ContentLoader {
         if let nl = result[.nl], let fr = result[.fr] {
             for (have, lack, language) in [(nl, fr, Language.fr), (fr, nl, Language.nl)] {
                 for key in have.locations.keys.sorted() where lack.locations[key] == nil {
-                    diagnostics.error(SourceLocation(file: lack.file), "UI string \"\(key)\" is missing in \(language.englishName)",
-                                      fix: "add \(key): …, as in \(have.locations[key].map { "\($0)" } ?? have.file)")
+                    diagnostics.error(
+                        SourceLocation(file: lack.file), "UI string \"\(key)\" is missing in \(language.englishName)",
+                        fix: "add \(key): …, as in \(have.locations[key].map { "\($0)" } ?? have.file)")
                 }
             }
         }
@@ -232,8 +242,9 @@ struct ContentLoader {
                 }
                 guard entry.kind == .file else { continue }
                 if !name.hasSuffix(".md") {
-                    diagnostics.error(SourceLocation(file: file), "chapter file \"\(name)\" ends in \"\(name[dot...])\", not \".md\"",
-                                      fix: "rename it to \(name[..<dot]).md")
+                    diagnostics.error(
+                        SourceLocation(file: file), "chapter file \"\(name)\" ends in \"\(name[dot...])\", not \".md\"",
+                        fix: "rename it to \(name[..<dot]).md")
                     continue
                 }
                 files.append((String(entry.path.dropLast(3)), language, folder.path + "/" + entry.path, file))
@@ -263,8 +274,9 @@ struct ContentLoader {
         // Front matter: the lines between a first line `---` and the next line `---`, found by a
         // scan of the bytes line by line (a long body is neither split into lines nor copied twice).
         guard let split = Self.splitFrontMatter(text) else {
-            diagnostics.error(SourceLocation(file: file), "missing front matter",
-                              fix: "start the file with ---, then title: …, order: …, then ---")
+            diagnostics.error(
+                SourceLocation(file: file), "missing front matter",
+                fix: "start the file with ---, then title: …, order: …, then ---")
             return nil
         }
         guard let (yaml, close, rawBody) = split else {
@@ -284,9 +296,10 @@ struct ContentLoader {
             return nil
         }
         guard let title = reader.string(titleNode, what: "title") else { return nil }
-        var page = Page(name: name, language: language, title: title, description: nil, order: 0,
-                        slug: name == "index" ? "" : name, template: name == "index" ? "home" : "page",
-                        body: body, bodyLineOffset: close + 1, file: file)
+        var page = Page(
+            name: name, language: language, title: title, description: nil, order: 0,
+            slug: name == "index" ? "" : name, template: name == "index" ? "home" : "page",
+            body: body, bodyLineOffset: close + 1, file: file)
         page.titleLocation = reader.textLocation(of: titleNode)
         page.frontMatterLocation = reader.location(of: root)
         // A misspelled `order` key is reported as such, not also as missing.
@@ -338,7 +351,8 @@ struct ContentLoader {
                 guard start <= bytes.count, !(start == bytes.count && number > 0) else { return nil }
                 var end = start
                 if let base = bytes.baseAddress, start < bytes.count,
-                   let found = memchr(base + start, 0x0A, bytes.count - start) {
+                    let found = memchr(base + start, 0x0A, bytes.count - start)
+                {
                     end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 } else {
                     end = bytes.count
@@ -350,7 +364,8 @@ struct ContentLoader {
             let yamlStart = start
             while let line = nextLine() {
                 if isFence(line) {
-                    let yaml = String(decoding: UnsafeBufferPointer(rebasing: bytes[yamlStart..<max(yamlStart, line.lowerBound - 1)]), as: UTF8.self)
+                    let yaml = String(
+                        decoding: UnsafeBufferPointer(rebasing: bytes[yamlStart..<max(yamlStart, line.lowerBound - 1)]), as: UTF8.self)
                     let body = start < bytes.count ? Array(UnsafeBufferPointer(rebasing: bytes[start...])) : []
                     return .some((yaml, number - 1, body))
                 }
@@ -365,9 +380,10 @@ struct ContentLoader {
             let other = language.other
             let otherNames = Set((byLanguage[other] ?? []).map(\.name))
             for page in byLanguage[language] ?? [] where !otherNames.contains(page.name) {
-                diagnostics.error(SourceLocation(file: page.file),
-                                  "page \"\(page.name).md\" exists in \(language.englishName) only",
-                                  fix: "add its translation as Content/\(other.rawValue)/\(page.name).md")
+                diagnostics.error(
+                    SourceLocation(file: page.file),
+                    "page \"\(page.name).md\" exists in \(language.englishName) only",
+                    fix: "add its translation as Content/\(other.rawValue)/\(page.name).md")
             }
         }
     }
@@ -378,15 +394,17 @@ struct ContentLoader {
             for page in pages where page.language == language && !page.isHome {
                 if page.slug == SiteRenderer.dataFolder {
                     // The folder of the CSV files and the data page (DataPage.swift).
-                    diagnostics.error(page.slugLocation ?? SourceLocation(file: page.file),
-                                      "the slug \"\(page.slug)\" is taken by the data page (/\(language.rawValue)/\(page.slug)/)",
-                                      fix: page.slugLocation == nil ? "add slug: … with another address" : "give the page another slug")
+                    diagnostics.error(
+                        page.slugLocation ?? SourceLocation(file: page.file),
+                        "the slug \"\(page.slug)\" is taken by the data page (/\(language.rawValue)/\(page.slug)/)",
+                        fix: page.slugLocation == nil ? "add slug: … with another address" : "give the page another slug")
                     continue
                 }
                 if let first = seen[page.slug] {
-                    diagnostics.error(page.slugLocation ?? SourceLocation(file: page.file),
-                                      "two pages with the slug \"\(page.slug)\" in \(language.englishName)",
-                                      fix: "\(first.file) has it too; give one of them another slug")
+                    diagnostics.error(
+                        page.slugLocation ?? SourceLocation(file: page.file),
+                        "two pages with the slug \"\(page.slug)\" in \(language.englishName)",
+                        fix: "\(first.file) has it too; give one of them another slug")
                 } else {
                     seen[page.slug] = page
                 }

@@ -10,8 +10,9 @@ extension ContentLoader {
             guard let here = strings[language], let location = here.locations[key] else { continue }
             let other = language == .nl ? Language.fr : .nl
             let example = strings[other].flatMap { $0.values[key]?.isEmpty == false ? $0.locations[key] : nil }
-            diagnostics.error(location, "UI string \"\(key)\" is empty",
-                              fix: "write its \(language.englishName) text" + (example.map { ", as in \($0)" } ?? ""))
+            diagnostics.error(
+                location, "UI string \"\(key)\" is empty",
+                fix: "write its \(language.englishName) text" + (example.map { ", as in \($0)" } ?? ""))
         }
     }
 
@@ -25,20 +26,23 @@ extension ContentLoader {
 
         for page in chapters where page.orderLocation == nil {
             let example = translation(of: page).flatMap { other in other.declaredOrder.map { ($0, other.file) } }
-            diagnostics.error(page.frontMatterLocation ?? SourceLocation(file: page.file), "missing order",
-                              fix: example.map { "add order: \($0.0) to the front matter, as in \($0.1)" }
-                                  ?? "add order: … to the front matter (the chapter's place in the navigation: 1, 2, 3 …)")
+            diagnostics.error(
+                page.frontMatterLocation ?? SourceLocation(file: page.file), "missing order",
+                fix: example.map { "add order: \($0.0) to the front matter, as in \($0.1)" }
+                    ?? "add order: … to the front matter (the chapter's place in the navigation: 1, 2, 3 …)")
         }
         // A page whose languages disagree is one error, in the French file; it is left out of
         // the search for duplicates (which of its two numbers is meant is not known).
         var disagreeing: Set<String> = []
         for page in chapters where page.language == .fr {
             guard let order = page.declaredOrder, let dutch = translation(of: page), let other = dutch.declaredOrder,
-                  order != other else { continue }
+                order != other
+            else { continue }
             disagreeing.insert(page.name)
-            diagnostics.error(page.orderLocation ?? SourceLocation(file: page.file),
-                              "order \(order) is not the order of the Dutch version (\(other), at \(dutch.orderLocation.map { "\($0)" } ?? dutch.file))",
-                              fix: "give the page the same order in both languages")
+            diagnostics.error(
+                page.orderLocation ?? SourceLocation(file: page.file),
+                "order \(order) is not the order of the Dutch version (\(other), at \(dutch.orderLocation.map { "\($0)" } ?? dutch.file))",
+                fix: "give the page the same order in both languages")
         }
         for language in Language.allCases {
             var first: [Int: Page] = [:]
@@ -47,9 +51,10 @@ extension ContentLoader {
             for page in ordered {
                 guard let order = page.declaredOrder else { continue }
                 if let earlier = first[order] {
-                    diagnostics.error(page.orderLocation ?? SourceLocation(file: page.file),
-                                      "two chapters with order \(order) in \(language.englishName)",
-                                      fix: "\(earlier.file) has it too; give each chapter its own place")
+                    diagnostics.error(
+                        page.orderLocation ?? SourceLocation(file: page.file),
+                        "two chapters with order \(order) in \(language.englishName)",
+                        fix: "\(earlier.file) has it too; give each chapter its own place")
                 } else {
                     first[order] = page
                 }

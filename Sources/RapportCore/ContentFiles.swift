@@ -37,8 +37,10 @@ struct ContentFiles {
         let url = root.appendingPathComponent(folder).appendingPathComponent(decoded).standardizedFileURL
         let rootPath = root.standardizedFileURL.path
         guard url.path.hasPrefix(rootPath + "/") else {
-            return .failure(.error(location, "link to a file outside \(contentName): \"\(path)\"",
-                                   fix: "copy the file into \(contentName) (e.g. \(contentName)files/) and link to it from there"))
+            return .failure(
+                .error(
+                    location, "link to a file outside \(contentName): \"\(path)\"",
+                    fix: "copy the file into \(contentName) (e.g. \(contentName)files/) and link to it from there"))
         }
         let shown = display(url)
         switch Files.kind(ofPath: url.path) {
@@ -55,8 +57,10 @@ struct ContentFiles {
             return .failure(.error(location, "link to a file that does not exist: \"\(path)\"", fix: fix))
         }
         guard Files.resolves(url.path, inside: root.path), let real = Files.realPath(url.path) else {
-            return .failure(.error(location, "symbolic link pointing outside \(contentName) is not read: \"\(path)\"",
-                                   fix: "copy the file into \(contentName) instead of linking to it"))
+            return .failure(
+                .error(
+                    location, "symbolic link pointing outside \(contentName) is not read: \"\(path)\"",
+                    fix: "copy the file into \(contentName) instead of linking to it"))
         }
         guard Files.kind(ofPath: real) == .file else {
             return .failure(.error(location, "link to a folder, not a file: \"\(path)\"", fix: "link to a file in \(shown)"))
@@ -72,18 +76,25 @@ struct ContentFiles {
             .joined(separator: "/")
     }
 
-    private static let segment = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$'()*+,;=:@")
+    private static let segment = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$'()*+,;=:@")
 
     /// The width and height of the image at `source`, or why there are none.
     static func imageSize(_ source: String, path: String, at location: SourceLocation) -> Result<ImageSize, Diagnostic> {
         let ext = (path as NSString).pathExtension.lowercased()
         guard ImageSize.formats.contains(ext) else {
-            return .failure(.error(location, "image \"\(path)\" is not a PNG, JPEG, SVG or WebP file",
-                                   fix: "convert it to one of those (Rapport writes each image's width and height from the file)"))
+            return .failure(
+                .error(
+                    location, "image \"\(path)\" is not a PNG, JPEG, SVG or WebP file",
+                    fix: "convert it to one of those (Rapport writes each image's width and height from the file)"))
         }
         guard let bytes = Files.read(source), let size = ImageSize.read(bytes) else {
-            return .failure(.error(location, "cannot read the width and height of image \"\(path)\"",
-                                   fix: ext == "svg" ? "give its <svg> element width and height, or a viewBox" : "the file is damaged or not really .\(ext): export it again"))
+            return .failure(
+                .error(
+                    location, "cannot read the width and height of image \"\(path)\"",
+                    fix: ext == "svg"
+                        ? "give its <svg> element width and height, or a viewBox"
+                        : "the file is damaged or not really .\(ext): export it again"))
         }
         return .success(size)
     }

@@ -74,15 +74,17 @@ struct DataPackage: Encodable {
             case .text: return Field(name: column.readHeader, title: shownColumn.title, type: "string")
             case .integer: return Field(name: column.readHeader, title: shownColumn.title, type: "integer")
             case .number:
-                return Field(name: column.readHeader, title: shownColumn.title, type: "number",
-                             description: column.unit.isEmpty ? nil : shownColumn.unit, decimalChar: ",")
+                return Field(
+                    name: column.readHeader, title: shownColumn.title, type: "number",
+                    description: column.unit.isEmpty ? nil : shownColumn.unit, decimalChar: ",")
             }
         }
         let dataset = shown.dataset, language = shown.language
         var description = dataset.question?[language] ?? dataset.finding?[language] ?? dataset.title[language]
         if let base = shown.baseText { description += " (\(base))" }
-        return Resource(name: dataset.id, path: "\(dataset.id).csv", title: dataset.title[language], description: description,
-                        bytes: bytes, schema: Schema(fields: fields))
+        return Resource(
+            name: dataset.id, path: "\(dataset.id).csv", title: dataset.title[language], description: description,
+            bytes: bytes, schema: Schema(fields: fields))
     }
 
     /// A package name (lower case, digits, `-`) made of the site's title: accents dropped.

@@ -55,8 +55,9 @@ extension SiteRenderer {
                 guard let dataset = datasets[item.id], let page = item.chapters.first else { continue }
                 // As in a chapter: the CSV keeps the texts as written, the page shows them typeset.
                 let asWritten = ChartFigure(dataset: dataset, language: language, strings: strings, elementId: "", csvURL: "")
-                let shown = ChartFigure(dataset: Typography.apply(dataset, language), language: language, strings: strings,
-                                        elementId: "", csvURL: "")
+                let shown = ChartFigure(
+                    dataset: Typography.apply(dataset, language), language: language, strings: strings,
+                    elementId: "", csvURL: "")
                 let csv = asWritten.csv()
                 entries.append(ZipArchive.Entry(name: "\(item.id).csv", bytes: csv))
                 resources.append(DataPackage.resource(asWritten: asWritten, shown: shown, bytes: csv.count))
@@ -67,13 +68,18 @@ extension SiteRenderer {
                     "hasQuestion": .flag(shownDataset.question != nil),
                     "base": .text(shown.baseText ?? ""),
                     "hasBase": .flag(shown.baseText != nil),
-                    "shownIn": .list(item.chapters.map { chapter in
-                        TemplateScope(texts: ["title": chapter.title, "url": url(of: chapter) + "#chart-\(item.id)"])
-                    }),
+                    "shownIn": .list(
+                        item.chapters.map { chapter in
+                            TemplateScope(texts: ["title": chapter.title, "url": url(of: chapter) + "#chart-\(item.id)"])
+                        }),
                     "csvURL": .text(csvURL(item.id, language)),
                     "csvFileName": .text("\(item.id)-\(language.rawValue).csv"),
                 ])
-                if groups.last?.page.name == page.name { groups[groups.count - 1].items.append(entry) } else { groups.append((page, [entry])) }
+                if groups.last?.page.name == page.name {
+                    groups[groups.count - 1].items.append(entry)
+                } else {
+                    groups.append((page, [entry]))
+                }
             }
             let package = DataPackage(
                 name: DataPackage.name(of: site.title[language], language),
@@ -92,11 +98,13 @@ extension SiteRenderer {
 
             var alternates: [Language: String] = [:]
             for lang in Language.allCases { alternates[lang] = dataURL(lang) }
-            let scope = pageScope(language: language, title: strings["data_title"], description: strings["data_description"],
-                                  path: dataURL(language), alternates: alternates, current: nil)
-            scope["dataChapters"] = .list(groups.map { group in
-                TemplateScope(["title": .text(group.page.title), "url": .text(url(of: group.page)), "datasets": .list(group.items)])
-            })
+            let scope = pageScope(
+                language: language, title: strings["data_title"], description: strings["data_description"],
+                path: dataURL(language), alternates: alternates, current: nil)
+            scope["dataChapters"] = .list(
+                groups.map { group in
+                    TemplateScope(["title": .text(group.page.title), "url": .text(url(of: group.page)), "datasets": .list(group.items)])
+                })
             scope["hasDatasets"] = .flag(!groups.isEmpty)
             scope["datasetCount"] = .text(String(resources.count))
             scope["zipURL"] = .text(dataURL(language) + zipFileName(language))
@@ -118,9 +126,11 @@ extension SiteRenderer {
         for language in Language.allCases {
             entries += "  <url>\n    <loc>\(escapeHTML(absolute(dataURL(language))))</loc>\n"
             for lang in Language.allCases {
-                entries += "    <xhtml:link rel=\"alternate\" hreflang=\"\(lang.htmlLang)\" href=\"\(escapeHTML(absolute(dataURL(lang))))\"/>\n"
+                entries +=
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"\(lang.htmlLang)\" href=\"\(escapeHTML(absolute(dataURL(lang))))\"/>\n"
             }
-            entries += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
+            entries +=
+                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
         }
         return entries
     }

@@ -20,14 +20,18 @@ struct DataReferences {
             return nil
         }
         guard DatasetParser.isValidKey(id) else {
-            diagnostics.append(.error(location, "\"\(id)\" is not a valid dataset id", fix: "ids use a-z, 0-9 and - only, and name a file in Content/data"))
+            diagnostics.append(
+                .error(location, "\"\(id)\" is not a valid dataset id", fix: "ids use a-z, 0-9 and - only, and name a file in Content/data")
+            )
             return nil
         }
         guard let dataset = datasets[id] else {
             if invalidDatasets.contains(id) { return nil }
             let suggestion = closestMatch(to: id, in: datasets.keys)
-            diagnostics.append(.error(location, "unknown dataset \"\(id)\"",
-                                      fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "add Content/data/<chapter>/\(id).yml and .csv"))
+            diagnostics.append(
+                .error(
+                    location, "unknown dataset \"\(id)\"",
+                    fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "add Content/data/<chapter>/\(id).yml and .csv"))
             return nil
         }
         return dataset
@@ -35,23 +39,30 @@ struct DataReferences {
 
     /// The value of one placeholder's expression (without the braces) in `language`. A data
     /// reference's dataset is added to `used`. On error: a diagnostic, and an empty value.
-    func value(_ expression: String, language: Language, at location: SourceLocation,
-               diagnostics: inout [Diagnostic], used: inout Set<String>) -> Placeholders.Value {
+    func value(
+        _ expression: String, language: Language, at location: SourceLocation,
+        diagnostics: inout [Diagnostic], used: inout Set<String>
+    ) -> Placeholders.Value {
         let nothing = Placeholders.Value(html: "", text: "")
         // `{{volunteer-tasks:board}` closed with one brace runs on to the next `}}`: said as such,
         // not as a row named after the text in between.
         if !expression.hasPrefix("lang "), let brace = expression.firstIndex(where: { $0 == "}" || $0 == "{" }) {
-            diagnostics.append(.error(location, "placeholder \"{{\(expression[..<brace])\" is not closed with \"}}\"",
-                                      fix: "write {{\(expression[..<brace])}}"))
+            diagnostics.append(
+                .error(
+                    location, "placeholder \"{{\(expression[..<brace])\" is not closed with \"}}\"",
+                    fix: "write {{\(expression[..<brace])}}"))
             return nothing
         }
         // `{{lang fr: La situation financière …}}`: text in the other language, marked for screen readers.
         if expression.hasPrefix("lang ") {
             let rest = expression.dropFirst(5)
             guard let colon = rest.firstIndex(of: ":"),
-                  let other = Language(rawValue: String(rest[..<colon]).trimmingWhitespace) else {
-                diagnostics.append(.error(location, "\"{{\(expression)}}\" does not name a language",
-                                          fix: "write {{lang fr: texte}} or {{lang nl: tekst}}"))
+                let other = Language(rawValue: String(rest[..<colon]).trimmingWhitespace)
+            else {
+                diagnostics.append(
+                    .error(
+                        location, "\"{{\(expression)}}\" does not name a language",
+                        fix: "write {{lang fr: texte}} or {{lang nl: tekst}}"))
                 return Placeholders.Value(html: escapeHTML(String(rest)), text: String(rest))
             }
             let text = String(rest[rest.index(after: colon)...]).trimmingWhitespace
@@ -61,8 +72,10 @@ struct DataReferences {
             String($0).trimmingWhitespace
         }
         guard parts.count == 2 || parts.count == 3 else {
-            diagnostics.append(.error(location, "\"{{\(expression)}}\" is not a data reference",
-                                      fix: "write {{dataset:row}} or {{dataset:row:series}}"))
+            diagnostics.append(
+                .error(
+                    location, "\"{{\(expression)}}\" is not a data reference",
+                    fix: "write {{dataset:row}} or {{dataset:row:series}}"))
             return nothing
         }
         if parts[0] == Reference.study {
@@ -71,30 +84,37 @@ struct DataReferences {
             return Placeholders.Value(html: html, text: facts.formatted(parts[1], language: language) ?? "")
         }
         guard let dataset = dataset(parts[0], at: location, what: "data reference", diagnostics: &diagnostics),
-              let strings = strings[language] else {
+            let strings = strings[language]
+        else {
             return nothing
         }
         used.insert(dataset.id)
         guard let rowIndex = dataset.rows.firstIndex(where: { $0.key == parts[1] }) else {
             let suggestion = closestMatch(to: parts[1], in: dataset.rows.map(\.key))
-            diagnostics.append(.error(location, "dataset \"\(dataset.id)\" has no row \"\(parts[1])\"",
-                                      fix: suggestion.map { "did you mean \"\($0)\"?" }))
+            diagnostics.append(
+                .error(
+                    location, "dataset \"\(dataset.id)\" has no row \"\(parts[1])\"",
+                    fix: suggestion.map { "did you mean \"\($0)\"?" }))
             return nothing
         }
         var seriesIndex = 0
         if parts.count == 3 {
             guard let index = dataset.series.firstIndex(where: { $0.key == parts[2] }) else {
                 let suggestion = closestMatch(to: parts[2], in: dataset.series.map(\.key))
-                diagnostics.append(.error(location, "dataset \"\(dataset.id)\" has no series \"\(parts[2])\"",
-                                          fix: suggestion.map { "did you mean \"\($0)\"?" }))
+                diagnostics.append(
+                    .error(
+                        location, "dataset \"\(dataset.id)\" has no series \"\(parts[2])\"",
+                        fix: suggestion.map { "did you mean \"\($0)\"?" }))
                 return nothing
             }
             seriesIndex = index
         }
         let row = dataset.rows[rowIndex]
         guard let value = row.values[seriesIndex] else {
-            diagnostics.append(.error(location, "\(dataset.id):\(parts[1]) has no value (the cell is empty)",
-                                      fix: "fill in \(row.valueLocations[seriesIndex])"))
+            diagnostics.append(
+                .error(
+                    location, "\(dataset.id):\(parts[1]) has no value (the cell is empty)",
+                    fix: "fill in \(row.valueLocations[seriesIndex])"))
             return nothing
         }
         // The parser refuses such values; a dataset built some other way is checked here too.
@@ -136,12 +156,14 @@ struct DataReferences {
     func resolvingTexts(of page: Page, diagnostics: inout [Diagnostic]) -> Page {
         var copy = page
         if page.title.utf8.contains(UInt8(ascii: "{")) {
-            copy.title = resolvedText(page.title, in: page.language, startingAt: page.titleLocation ?? SourceLocation(file: page.file),
-                                      diagnostics: &diagnostics)
+            copy.title = resolvedText(
+                page.title, in: page.language, startingAt: page.titleLocation ?? SourceLocation(file: page.file),
+                diagnostics: &diagnostics)
         }
         if let description = page.description, description.utf8.contains(UInt8(ascii: "{")) {
-            copy.description = resolvedText(description, in: page.language,
-                                            startingAt: page.descriptionLocation ?? SourceLocation(file: page.file), diagnostics: &diagnostics)
+            copy.description = resolvedText(
+                description, in: page.language,
+                startingAt: page.descriptionLocation ?? SourceLocation(file: page.file), diagnostics: &diagnostics)
         }
         return copy
     }
@@ -150,8 +172,9 @@ struct DataReferences {
     private func resolved(_ localized: Localized, file: String, diagnostics: inout [Diagnostic]) -> Localized {
         var localized = localized
         for language in Language.allCases where localized[language].utf8.contains(UInt8(ascii: "{")) {
-            let text = resolvedText(localized[language], in: language,
-                                    startingAt: localized.locations[language] ?? SourceLocation(file: file), diagnostics: &diagnostics)
+            let text = resolvedText(
+                localized[language], in: language,
+                startingAt: localized.locations[language] ?? SourceLocation(file: file), diagnostics: &diagnostics)
             if language == .nl { localized.nl = text } else { localized.fr = text }
         }
         return localized
@@ -159,8 +182,10 @@ struct DataReferences {
 
     /// `text` with its placeholders replaced by their plain text; `start` is where the text
     /// begins in its file (placeholders are located from there, on the same line).
-    func resolvedText(_ text: String, in language: Language, startingAt start: SourceLocation,
-                         diagnostics: inout [Diagnostic]) -> String {
+    func resolvedText(
+        _ text: String, in language: Language, startingAt start: SourceLocation,
+        diagnostics: inout [Diagnostic]
+    ) -> String {
         var unused: Set<String> = []
         var output: [UInt8] = []
         var text = text
@@ -177,11 +202,16 @@ struct DataReferences {
                     output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
                 case let .placeholder(at, expression):
                     let expression = String(decoding: UnsafeBufferPointer(rebasing: bytes[expression]), as: UTF8.self).trimmingWhitespace
-                    output.append(contentsOf: value(expression, language: language, at: location(at),
-                                                    diagnostics: &diagnostics, used: &unused).text.utf8)
+                    output.append(
+                        contentsOf: value(
+                            expression, language: language, at: location(at),
+                            diagnostics: &diagnostics, used: &unused
+                        ).text.utf8)
                 case let .unclosed(at):
-                    diagnostics.append(.error(location(at), "placeholder \"\(Placeholders.excerpt(bytes, from: at))\" has no \"}}\"",
-                                              fix: "close it with }}, e.g. {{dataset:row}}"))
+                    diagnostics.append(
+                        .error(
+                            location(at), "placeholder \"\(Placeholders.excerpt(bytes, from: at))\" has no \"}}\"",
+                            fix: "close it with }}, e.g. {{dataset:row}}"))
                 }
             }
         }

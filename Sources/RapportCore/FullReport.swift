@@ -17,18 +17,22 @@ extension SiteRenderer {
     func renderFullReport(_ chapters: [RenderedChapter], _ language: Language, into output: SiteOutput) -> [Diagnostic] {
         let path = ReaderPages.reportPath(language, site: site)
         let title = strings[language]?["report_title"] ?? ""
-        let scope = pageScope(language: language, title: title, description: site.description[language], path: path,
-                              alternates: readerAlternates(ReaderPages.reportPath), current: nil)
+        let scope = pageScope(
+            language: language, title: title, description: site.description[language], path: path,
+            alternates: readerAlternates(ReaderPages.reportPath), current: nil)
         let chapterURLs = Dictionary(chapters.map { (url(of: $0.page), $0.page.slug) }, uniquingKeysWith: { first, _ in first })
-        scope["reportChapters"] = .list(chapters.map { chapter in
-            let slug = chapter.page.slug
-            let body = ReportHTML.embed(String(decoding: chapter.html, as: UTF8.self), prefix: slug, chapterURLs: chapterURLs)
-            let sections = chapter.headings.filter { $0.level == 2 }.map {
-                TemplateScope(texts: ["id": ReportHTML.prefixed($0.id, slug), "text": Typography.apply($0.text, language)])
-            }
-            return TemplateScope(["id": .text(slug), "title": .text(chapter.page.title), "body": .html(RawHTML(body)),
-                                  "sections": .list(sections), "hasSections": .flag(!sections.isEmpty)])
-        })
+        scope["reportChapters"] = .list(
+            chapters.map { chapter in
+                let slug = chapter.page.slug
+                let body = ReportHTML.embed(String(decoding: chapter.html, as: UTF8.self), prefix: slug, chapterURLs: chapterURLs)
+                let sections = chapter.headings.filter { $0.level == 2 }.map {
+                    TemplateScope(texts: ["id": ReportHTML.prefixed($0.id, slug), "text": Typography.apply($0.text, language)])
+                }
+                return TemplateScope([
+                    "id": .text(slug), "title": .text(chapter.page.title), "body": .html(RawHTML(body)),
+                    "sections": .list(sections), "hasSections": .flag(!sections.isEmpty),
+                ])
+            })
         scope["isReport"] = .flag(true)
         scope["runningTitle"] = .html(RawHTML(ReportHTML.cssString(site.title[language])))
         let pdfFile = language.rawValue + "/" + ReaderPages.reportSlug(language) + ".pdf"
@@ -38,9 +42,10 @@ extension SiteRenderer {
         // The fingerprint is of the page without it and without the PDF link, and of the
         // stylesheets (all of Templates/assets/): what the printed PDF looks like.
         let (unmarked, problems) = renderInLayout("report", scope)
-        let fingerprint = ReportHTML.fingerprint(templates.assets.reduce(into: unmarked) { bytes, asset in
-            bytes += Array(asset.path.utf8) + (Files.read(asset.source) ?? [])
-        })
+        let fingerprint = ReportHTML.fingerprint(
+            templates.assets.reduce(into: unmarked) { bytes, asset in
+                bytes += Array(asset.path.utf8) + (Files.read(asset.source) ?? [])
+            })
         scope["printSource"] = .text(fingerprint)
         if let folder = printedReports, let pdf = Files.read(folder.appendingPathComponent(fingerprint + ".pdf").path) {
             scope["hasPDF"] = .flag(true)
@@ -93,7 +98,9 @@ enum ReportHTML {
             while stop < bytes.count, bytes[stop] != end { stop += 1 }
             output.append(contentsOf: bytes[index..<start])
             let value = String(decoding: bytes[start..<stop], as: UTF8.self)
-            if stop > start, stop < bytes.count, let new = transform(value) { output.append(contentsOf: new.utf8) } else {
+            if stop > start, stop < bytes.count, let new = transform(value) {
+                output.append(contentsOf: new.utf8)
+            } else {
                 output.append(contentsOf: bytes[start..<stop])
             }
             index = stop
@@ -103,7 +110,8 @@ enum ReportHTML {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D,
-               let attribute = idAttributes.first(where: { starts($0, at: index + 1) }) {
+                let attribute = idAttributes.first(where: { starts($0, at: index + 1) })
+            {
                 rewrite(at: &index, prefix: 1 + attribute.count, end: quote) { value in
                     value.split(separator: " ").map { prefixed(String($0), slug) }.joined(separator: " ")
                 }

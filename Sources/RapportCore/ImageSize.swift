@@ -28,7 +28,8 @@ struct ImageSize: Equatable, Sendable {
     /// Signature, then the IHDR chunk: width and height as 4-byte big-endian at 16 and 20.
     static func png(_ b: [UInt8]) -> ImageSize? {
         guard b.count >= 24, b.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-              b[12...15].elementsEqual("IHDR".utf8) else { return nil }
+            b[12...15].elementsEqual("IHDR".utf8)
+        else { return nil }
         return ImageSize(width: big(b, 16, 4), height: big(b, 20, 4))
     }
 

@@ -1,6 +1,6 @@
 import CCMarkGFM
-import SurveyData
 import Foundation
+import SurveyData
 
 /// The one file that talks to the C library cmark-gfm. Everything else sees Swift values.
 ///
@@ -59,8 +59,10 @@ enum Markdown {
     /// cmark-gfm's extension registry is global: fill it once, before any thread parses.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
-    static func render(_ utf8: [UInt8], lineOffset: Int, footnoteBackLabel: String, footnotesTitle: String,
-                       ids: IdAllocator = IdAllocator(), hooks: Hooks) -> Document {
+    static func render(
+        _ utf8: [UInt8], lineOffset: Int, footnoteBackLabel: String, footnotesTitle: String,
+        ids: IdAllocator = IdAllocator(), hooks: Hooks
+    ) -> Document {
         _ = registered
         let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
         guard let parser = cmark_parser_new(options) else { return Document(html: [], headings: []) }
@@ -82,8 +84,9 @@ enum Markdown {
         cmark_consolidate_text_nodes(root)
 
         func position(_ node: OpaquePointer) -> Position {
-            Position(line: Int(cmark_node_get_start_line(node)) + lineOffset,
-                     column: max(1, Int(cmark_node_get_start_column(node))))
+            Position(
+                line: Int(cmark_node_get_start_line(node)) + lineOffset,
+                column: max(1, Int(cmark_node_get_start_column(node))))
         }
 
         // Collect first, then rewrite: the iterator must not see nodes change under it.
@@ -119,15 +122,17 @@ enum Markdown {
         var columns = SourceColumns(utf8)
         var placeholders = PlaceholderValues()
         for (node, inImage) in texts {
-            rewritePlaceholders(in: node, inImage: inImage, lineOffset: lineOffset, columns: &columns,
-                                values: &placeholders, hooks: hooks)
+            rewritePlaceholders(
+                in: node, inImage: inImage, lineOffset: lineOffset, columns: &columns,
+                values: &placeholders, hooks: hooks)
         }
 
         var ids = ids
         let outline = headings.map { node -> Heading in
             let text = plainText(of: node, placeholders: placeholders.texts)
-            return Heading(level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.allocate(for: text),
-                           position: position(node))
+            return Heading(
+                level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.allocate(for: text),
+                position: position(node))
         }
 
         var sizes: [String: ImageSize] = [:]
@@ -168,10 +173,14 @@ enum Markdown {
         defer { free(rendered) }
         let cmarkHTML = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
         func finished(_ html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-            finish(html, headings: outline, figures: figures, imageSizes: sizes, footnoteBackLabel: footnoteBackLabel, footnotesTitle: footnotesTitle)
+            finish(
+                html, headings: outline, figures: figures, imageSizes: sizes, footnoteBackLabel: footnoteBackLabel,
+                footnotesTitle: footnotesTitle)
         }
         // The placeholders' values go in before the figures: a figure's text is never taken for a marker.
-        let html = placeholders.html.isEmpty ? finished(cmarkHTML)
+        let html =
+            placeholders.html.isEmpty
+            ? finished(cmarkHTML)
             : Placeholders.substitute(cmarkHTML, values: placeholders.html).withUnsafeBufferPointer(finished)
         return Document(html: html, headings: outline)
     }
@@ -189,9 +198,11 @@ enum Markdown {
     ///   footnote back-links' label in the page's language;
     /// - the figures, in place of their markers;
     /// - images' `width` and `height`, after their `src`.
-    private static func finish(_ html: UnsafeBufferPointer<UInt8>, headings: [Heading], figures: [[UInt8]],
-                               imageSizes: [String: ImageSize] = [:],
-                               footnoteBackLabel: String, footnotesTitle: String) -> [UInt8] {
+    private static func finish(
+        _ html: UnsafeBufferPointer<UInt8>, headings: [Heading], figures: [[UInt8]],
+        imageSizes: [String: ImageSize] = [:],
+        footnoteBackLabel: String, footnotesTitle: String
+    ) -> [UInt8] {
         var byLevel: [[Heading]] = Array(repeating: [], count: 7)
         for heading in headings where (1...6).contains(heading.level) { byLevel[heading.level].append(heading) }
         var used = [Int](repeating: 0, count: 7)
@@ -209,13 +220,15 @@ enum Markdown {
         var copied = 0
         var index = 0
         while index < html.count,
-              let found = memchr(html.baseAddress! + index, Int32(UInt8(ascii: "<")), html.count - index) {
+            let found = memchr(html.baseAddress! + index, Int32(UInt8(ascii: "<")), html.count - index)
+        {
             let at = html.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
             index = at + 1
             var replacement: [UInt8]?
             var skip = 0
             if at + 3 < html.count, html[at + 1] == UInt8(ascii: "h"), html[at + 3] == UInt8(ascii: ">"),
-               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[at + 2]) {
+                (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[at + 2])
+            {
                 let level = Int(html[at + 2] - UInt8(ascii: "0"))
                 if used[level] < byLevel[level].count {
                     replacement = Array("<h\(level) id=\"\(byLevel[level][used[level]].id)\">".utf8)
@@ -229,7 +242,8 @@ enum Markdown {
                 replacement = Array("</table></div>".utf8)
                 skip = 8
             } else if starts("<section class=\"footnotes\" data-footnotes>", at: at) {
-                replacement = Array("<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">\(escapeHTML(footnotesTitle))</h2>".utf8)
+                replacement = Array(
+                    "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">\(escapeHTML(footnotesTitle))</h2>".utf8)
                 skip = 42
             } else if starts("<!--rapport-figure:", at: at) {
                 var end = at + 19, number = 0
@@ -290,8 +304,11 @@ enum Markdown {
             if type == CMARK_NODE_TEXT {
                 // A placeholder reads as its plain text in a heading's id and table of contents.
                 guard let literal = cmark_node_get_literal(child) else { continue }
-                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
-                text += placeholders.isEmpty ? String(decoding: bytes, as: UTF8.self)
+                let bytes = UnsafeBufferPointer(
+                    start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+                text +=
+                    placeholders.isEmpty
+                    ? String(decoding: bytes, as: UTF8.self)
                     : String(decoding: Placeholders.substitute(bytes, values: placeholders), as: UTF8.self)
             } else if type == CMARK_NODE_CODE {
                 text += string(cmark_node_get_literal(child))

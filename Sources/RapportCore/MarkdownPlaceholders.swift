@@ -13,8 +13,10 @@ extension Markdown {
     /// Replaces each `{{…}}` of a text node by a marker (see `Placeholders`), asking `hooks` for
     /// its value; reports a `{{` whose `}}` is not in the same text node (cut off by Markdown,
     /// HTML or a line break), which would otherwise be published as it is.
-    static func rewritePlaceholders(in node: OpaquePointer, inImage: Bool, lineOffset: Int, columns: inout SourceColumns,
-                                    values: inout PlaceholderValues, hooks: Hooks) {
+    static func rewritePlaceholders(
+        in node: OpaquePointer, inImage: Bool, lineOffset: Int, columns: inout SourceColumns,
+        values: inout PlaceholderValues, hooks: Hooks
+    ) {
         // Most text has no `{{`: looked for in cmark's own C string, before making a String.
         guard let raw = cmark_node_get_literal(node), let brace = strstr(raw, "{{"), brace.pointee != 0 else { return }
         let literal = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
@@ -24,7 +26,8 @@ extension Markdown {
         let nodeStart = columns.offset(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
         // Searched no further than the node's end (or, without one, the most an entity could add).
         let endColumn = Int(cmark_node_get_end_column(node))
-        let nodeEnd = Int(cmark_node_get_end_line(node)) == line && endColumn >= Int(cmark_node_get_start_column(node))
+        let nodeEnd =
+            Int(cmark_node_get_end_line(node)) == line && endColumn >= Int(cmark_node_get_start_column(node))
             ? columns.offset(line: line, byteColumn: endColumn + 1) : nodeStart + 12 * literal.count
         var searchFrom = nodeStart
         func position(_ literalOffset: Int) -> Position {
@@ -40,14 +43,16 @@ extension Markdown {
                 rewritten.append(contentsOf: UnsafeBufferPointer(rebasing: literal[range]))
             case let .placeholder(start, expression):
                 let at = position(start)
-                let value = hooks.placeholder(String(decoding: UnsafeBufferPointer(rebasing: literal[expression]), as: UTF8.self).trimmingWhitespace, at)
+                let value = hooks.placeholder(
+                    String(decoding: UnsafeBufferPointer(rebasing: literal[expression]), as: UTF8.self).trimmingWhitespace, at)
                 Placeholders.appendMarker(values.html.count, to: &rewritten)
                 values.html.append(Array((inImage ? escapeHTML(value.text) : value.html).utf8))
                 values.texts.append(Array(value.text.utf8))
             case let .unclosed(start):
-                hooks.error("placeholder \"\(Placeholders.excerpt(literal, from: start))\" has no \"}}\" in the same text",
-                            "write the whole placeholder on one line, with no Markdown or HTML inside it, e.g. {{lang fr: texte}} or {{dataset:row}}; to show \"{{\" itself, put it in `backticks`",
-                            position(start))
+                hooks.error(
+                    "placeholder \"\(Placeholders.excerpt(literal, from: start))\" has no \"}}\" in the same text",
+                    "write the whole placeholder on one line, with no Markdown or HTML inside it, e.g. {{lang fr: texte}} or {{dataset:row}}; to show \"{{\" itself, put it in `backticks`",
+                    position(start))
             }
         }
         rewritten.append(0)

@@ -14,7 +14,8 @@ extension Markdown {
                 let event = cmark_iter_next(iterator)
                 if event == CMARK_EVENT_DONE { break }
                 if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                   cmark_node_get_type(node) == CMARK_NODE_TEXT {
+                    cmark_node_get_type(node) == CMARK_NODE_TEXT
+                {
                     texts.append(node)
                 }
             }
@@ -41,8 +42,10 @@ extension Markdown {
             }
             guard let parent = cmark_node_parent(current) else { return false }
             let type = cmark_node_get_type(parent)
-            guard type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK
-                    || type == CMARK_NODE_IMAGE else { return false }
+            guard
+                type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK
+                    || type == CMARK_NODE_IMAGE
+            else { return false }
             current = parent
         }
     }

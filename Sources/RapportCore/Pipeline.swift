@@ -81,7 +81,9 @@ public struct Pipeline {
         let pages = content.loadPages()
         diagnostics.append(contentsOf: content.diagnostics.items)
         phase("load pages")
-        let (datasets, dataProblems, invalidDatasets, facts) = DatasetLoader(directory: options.content.appendingPathComponent("data"), within: options.content, display: display).loadWithFacts()
+        let (datasets, dataProblems, invalidDatasets, facts) = DatasetLoader(
+            directory: options.content.appendingPathComponent("data"), within: options.content, display: display
+        ).loadWithFacts()
         diagnostics.append(contentsOf: dataProblems)
         phase("load datasets")
         let (templates, templateProblems) = TemplateSet.load(from: options.templates, display: display)
@@ -106,15 +108,18 @@ public struct Pipeline {
         var charts = 0
         var contentFiles: [TemplateSet.Asset] = []
         if failure == nil, let site, strings.count == Language.allCases.count {
-            var renderer = SiteRenderer(site: site, strings: strings, pages: pages, datasets: datasets,
-                                        invalidDatasets: invalidDatasets, facts: facts, templates: templates)
+            var renderer = SiteRenderer(
+                site: site, strings: strings, pages: pages, datasets: datasets,
+                invalidDatasets: invalidDatasets, facts: facts, templates: templates)
             renderer.contentFiles = ContentFiles(root: options.content, display: display)
             renderer.printedReports = Self.printedReports(beside: options.output)
             renderer.render(into: output)
             contentFiles = renderer.usedFiles.sorted { $0.key < $1.key }.map { TemplateSet.Asset(path: $0.key, source: $0.value) }
             // Kept files include them (the preview serves them from memory); a build copies them with the assets.
             if case .memory = destination {
-                for file in contentFiles { if let bytes = Files.read(file.source) { output.add(OutputFile(path: file.path, bytes: bytes)) } }
+                for file in contentFiles {
+                    if let bytes = Files.read(file.source) { output.add(OutputFile(path: file.path, bytes: bytes)) }
+                }
             }
             diagnostics.append(contentsOf: renderer.diagnostics.items)
             charts = renderer.chartCount
@@ -145,9 +150,10 @@ public struct Pipeline {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let counts = Dictionary(grouping: pages, by: \.language).mapValues(\.count)
-        return Result(diagnostics: Self.withSourceLines(diagnostics.sorted.capped()), pages: counts, charts: charts,
-                      seconds: seconds, failure: failure, files: output.files,
-                      written: (output.fileCount, output.byteCount), phases: phases, values: values, changes: changes)
+        return Result(
+            diagnostics: Self.withSourceLines(diagnostics.sorted.capped()), pages: counts, charts: charts,
+            seconds: seconds, failure: failure, files: output.files,
+            written: (output.fileCount, output.byteCount), phases: phases, values: values, changes: changes)
     }
 
     /// Adds to each diagnostic the line of the file it points at, for the terminal and the
@@ -204,6 +210,7 @@ extension Pipeline.Result {
         }
         let verb = wrote ? "built" : "checked"
         let target = wrote ? " → \(output)" : ""
-        return "\(verb) \(pageText) pages, \(charts) charts in \(time)\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")\(target)"
+        return
+            "\(verb) \(pageText) pages, \(charts) charts in \(time)\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")\(target)"
     }
 }

@@ -56,7 +56,7 @@ enum Placeholders {
 
     // MARK: Markers
 
-    private static let markerOpen: (UInt8, UInt8, UInt8) = (0xEF, 0xB7, 0x90)   // U+FDD0
+    private static let markerOpen: (UInt8, UInt8, UInt8) = (0xEF, 0xB7, 0x90)  // U+FDD0
     private static let markerClose: (UInt8, UInt8, UInt8) = (0xEF, 0xB7, 0x91)  // U+FDD1
 
     static func appendMarker(_ number: Int, to output: inout [UInt8]) {
@@ -71,7 +71,8 @@ enum Placeholders {
     /// The marker at `index` (its number and the index after it), if one starts there.
     private static func marker(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (number: Int, end: Int)? {
         guard index + 2 < bytes.count, bytes[index] == markerOpen.0, bytes[index + 1] == markerOpen.1,
-              bytes[index + 2] == markerOpen.2 else { return nil }
+            bytes[index + 2] == markerOpen.2
+        else { return nil }
         var end = index + 3, number = 0, digits = 0
         while end + 2 < bytes.count, bytes[end] == 0xEF, bytes[end + 1] == 0xB7, (0xA0...0xAF).contains(bytes[end + 2]), digits < 15 {
             number = number * 16 + Int(bytes[end + 2] - 0xA0)
@@ -79,7 +80,8 @@ enum Placeholders {
             digits += 1
         }
         guard digits > 0, end + 2 < bytes.count, bytes[end] == markerClose.0, bytes[end + 1] == markerClose.1,
-              bytes[end + 2] == markerClose.2 else { return nil }
+            bytes[end + 2] == markerClose.2
+        else { return nil }
         return (number, end + 3)
     }
 

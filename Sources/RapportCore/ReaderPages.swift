@@ -29,8 +29,10 @@ enum ReaderPages {
 
     /// What every page of a language may link to (header, footer, home page).
     static func scopeValues(_ language: Language, site: SiteConfig) -> [String: TemplateValue] {
-        ["reportURL": .text(reportPath(language, site: site)), "searchURL": .text(searchPath(language, site: site)),
-         "isReport": .flag(false)]
+        [
+            "reportURL": .text(reportPath(language, site: site)), "searchURL": .text(searchPath(language, site: site)),
+            "isReport": .flag(false),
+        ]
     }
 }
 
@@ -43,9 +45,11 @@ extension SiteRenderer {
             let list = chapters.filter { $0.page.language == language && !$0.page.isHome && !$0.page.isPlaceholder }
                 .sorted { ($0.page.order, $0.page.name) < ($1.page.order, $1.page.name) }
             for chapter in list where [ReaderPages.reportSlug(language), ReaderPages.searchSlug(language)].contains(chapter.page.slug) {
-                problems.append(.error(chapter.page.slugLocation ?? SourceLocation(file: chapter.page.file),
-                                       "the slug \"\(chapter.page.slug)\" is the address of the site's \(chapter.page.slug == ReaderPages.reportSlug(language) ? "whole report" : "search page")",
-                                       fix: "choose another slug"))
+                problems.append(
+                    .error(
+                        chapter.page.slugLocation ?? SourceLocation(file: chapter.page.file),
+                        "the slug \"\(chapter.page.slug)\" is the address of the site's \(chapter.page.slug == ReaderPages.reportSlug(language) ? "whole report" : "search page")",
+                        fix: "choose another slug"))
             }
             if templates.has("report") { problems += renderFullReport(list, language, into: output) }
             if templates.has("search") { problems += renderSearch(list, language, into: output) }
@@ -60,9 +64,11 @@ extension SiteRenderer {
             for language in Language.allCases {
                 entries += "  <url>\n    <loc>\(escapeHTML(absolute(path(language, site))))</loc>\n"
                 for other in Language.allCases {
-                    entries += "    <xhtml:link rel=\"alternate\" hreflang=\"\(other.htmlLang)\" href=\"\(escapeHTML(absolute(path(other, site))))\"/>\n"
+                    entries +=
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"\(other.htmlLang)\" href=\"\(escapeHTML(absolute(path(other, site))))\"/>\n"
                 }
-                entries += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
+                entries +=
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
             }
         }
         return entries

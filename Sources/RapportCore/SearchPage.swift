@@ -13,21 +13,30 @@ extension SiteRenderer {
         var entries: [SearchIndex.Entry] = []
         var listed: [TemplateScope] = []
         for (number, chapter) in chapters.enumerated() {
-            let chapterEntries = SearchIndex.entries(of: chapter, number: number, url: url(of: chapter.page), language: language,
-                                                     datasets: datasets)
+            let chapterEntries = SearchIndex.entries(
+                of: chapter, number: number, url: url(of: chapter.page), language: language,
+                datasets: datasets)
             entries += chapterEntries
             let items = chapterEntries.filter { $0.kind != .chapter }.map { entry in
-                TemplateScope(["title": .text(entry.title), "url": .text(entry.url), "isChart": .flag(entry.kind == .chart),
-                               "kind": .text(entry.kind.rawValue)])
+                TemplateScope([
+                    "title": .text(entry.title), "url": .text(entry.url), "isChart": .flag(entry.kind == .chart),
+                    "kind": .text(entry.kind.rawValue),
+                ])
             }
-            listed.append(TemplateScope(["title": .text(chapter.page.title), "url": .text(url(of: chapter.page)),
-                                         "items": .list(items), "hasItems": .flag(!items.isEmpty)]))
+            listed.append(
+                TemplateScope([
+                    "title": .text(chapter.page.title), "url": .text(url(of: chapter.page)),
+                    "items": .list(items), "hasItems": .flag(!items.isEmpty),
+                ]))
         }
-        output.add(OutputFile(path: folder + "search-index.json",
-                              contents: SearchIndex.json(entries, chapters: chapters.map { ($0.page.title, url(of: $0.page)) })))
-        let scope = pageScope(language: language, title: strings[language]?["search_title"] ?? "",
-                              description: site.description[language], path: path,
-                              alternates: readerAlternates(ReaderPages.searchPath), current: nil)
+        output.add(
+            OutputFile(
+                path: folder + "search-index.json",
+                contents: SearchIndex.json(entries, chapters: chapters.map { ($0.page.title, url(of: $0.page)) })))
+        let scope = pageScope(
+            language: language, title: strings[language]?["search_title"] ?? "",
+            description: site.description[language], path: path,
+            alternates: readerAlternates(ReaderPages.searchPath), current: nil)
         scope["searchChapters"] = .list(listed)
         scope["indexURL"] = .text(path + "search-index.json")
         let (document, problems) = renderInLayout("search", scope)
@@ -51,8 +60,10 @@ enum SearchIndex {
 
     /// The chapter (its text before the first heading), each section with an id (its text up
     /// to the next heading) and each chart, in the order they appear.
-    static func entries(of chapter: RenderedChapter, number: Int, url: String, language: Language,
-                        datasets: [String: Dataset]) -> [Entry] {
+    static func entries(
+        of chapter: RenderedChapter, number: Int, url: String, language: Language,
+        datasets: [String: Dataset]
+    ) -> [Entry] {
         let html = String(decoding: chapter.html, as: UTF8.self) as NSString
         let headings = Dictionary(chapter.headings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var entries = [Entry(kind: .chapter, chapter: number, title: chapter.page.title, url: url, text: "")]
@@ -74,16 +85,19 @@ enum SearchIndex {
             } else {
                 // A chart: its texts come from its dataset, the figure's own HTML is skipped.
                 let id = html.substring(with: match.range(at: 4))
-                let end = html.range(of: match.range(at: 3).location != NSNotFound ? "</svg>" : "</figure>",
-                                      range: NSRange(location: position, length: html.length - position))
+                let end = html.range(
+                    of: match.range(at: 3).location != NSNotFound ? "</svg>" : "</figure>",
+                    range: NSRange(location: position, length: html.length - position))
                 if end.location != NSNotFound { position = end.location + end.length }
                 let datasetId = chapter.charts.indices.contains(chartNumber) ? chapter.charts[chartNumber] : ""
                 chartNumber += 1
                 guard let dataset = datasets[datasetId].map({ Typography.apply($0, language) }) else { continue }
                 var words = [dataset.finding?[language], dataset.question?[language]].compactMap { $0 }
                 words += dataset.rows.map { $0.label[language] } + dataset.series.map { $0.label[language] }
-                entries.append(Entry(kind: .chart, chapter: number, title: dataset.title[language], url: url + "#" + id,
-                                     text: joined(words.filter { !$0.isEmpty })))
+                entries.append(
+                    Entry(
+                        kind: .chart, chapter: number, title: dataset.title[language], url: url + "#" + id,
+                        text: joined(words.filter { !$0.isEmpty })))
             }
         }
         flush(upTo: html.length)
@@ -92,14 +106,16 @@ enum SearchIndex {
 
     /// Headings with an id (groups 1, 2), chart figures and key-figure tiles (id in 4; 3 is set for tiles).
     private static let markers = try! NSRegularExpression(
-        pattern: #"<h([1-6])[^>]*\sid="([^"]+)"[^>]*>.*?</h\1>|<(?:figure class="chart[^"]*"|div class="key-figures(")) id="([^"]+)"[^>]*>"#,
+        pattern:
+            #"<h([1-6])[^>]*\sid="([^"]+)"[^>]*>.*?</h\1>|<(?:figure class="chart[^"]*"|div class="key-figures(")) id="([^"]+)"[^>]*>"#,
         options: [.dotMatchesLineSeparators])
 
     /// Footnote marks and back-links (not text), then SVG; tags inside a line of text go
     /// without a trace, the others leave a space.
     private static let notText = try! NSRegularExpression(
         pattern: #"<sup class="footnote-ref">[\s\S]*?</sup>|<a [^>]*data-footnote-backref[^>]*>[\s\S]*?</a>|<svg[\s\S]*?</svg>"#)
-    private static let inlineTags = try! NSRegularExpression(pattern: #"</?(?:a|abbr|b|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|time|u)\b[^>]*>"#)
+    private static let inlineTags = try! NSRegularExpression(
+        pattern: #"</?(?:a|abbr|b|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|time|u)\b[^>]*>"#)
     private static let tags = try! NSRegularExpression(pattern: #"<[^>]*>"#)
     private static let entities = try! NSRegularExpression(pattern: #"&(#x?[0-9a-fA-F]+|[a-z]+);"#)
 
@@ -107,8 +123,9 @@ enum SearchIndex {
     static func plainText(_ html: String) -> String {
         var stripped = html
         for (pattern, replacement) in [(notText, " "), (inlineTags, ""), (tags, " ")] {
-            stripped = pattern.stringByReplacingMatches(in: stripped, range: NSRange(location: 0, length: (stripped as NSString).length),
-                                                        withTemplate: replacement)
+            stripped = pattern.stringByReplacingMatches(
+                in: stripped, range: NSRange(location: 0, length: (stripped as NSString).length),
+                withTemplate: replacement)
         }
         let source = stripped as NSString
         var text = ""
@@ -152,7 +169,8 @@ enum SearchIndex {
     /// `{"chapters":[[title, url], …],"entries":[[kind, chapter, title, fragment, text], …]}`:
     /// kind is c, s or g (a chart); an entry's address is its chapter's URL and its fragment.
     static func json(_ entries: [Entry], chapters: [(title: String, url: String)]) -> String {
-        var json = "{\"chapters\":[" + chapters.map { "[\(quoted($0.title)),\(quoted($0.url))]" }.joined(separator: ",") + "],\"entries\":[\n"
+        var json =
+            "{\"chapters\":[" + chapters.map { "[\(quoted($0.title)),\(quoted($0.url))]" }.joined(separator: ",") + "],\"entries\":[\n"
         json += entries.map { entry in
             let kind = entry.kind == .chapter ? "c" : entry.kind == .section ? "s" : "g"
             let fragment = entry.url.firstIndex(of: "#").map { String(entry.url[$0...]) } ?? ""

@@ -14,8 +14,10 @@ struct ChartPlacement {
 extension SiteRenderer {
     mutating func checkLinks() {
         let placeholders = Set(pages.filter(\.isPlaceholder).map { "\($0.language)/\($0.name)" })
-        for check in linkChecks where !(anchors[check.language]?[check.page]?.contains(check.anchor) ?? false)
-            && !placeholders.contains("\(check.language)/\(check.page)") {
+        for check in linkChecks
+        where !(anchors[check.language]?[check.page]?.contains(check.anchor) ?? false)
+            && !placeholders.contains("\(check.language)/\(check.page)")
+        {
             let known = anchors[check.language]?[check.page] ?? []
             let headings = headingOrder[check.language]?[check.page] ?? []
             var fix = closestMatch(to: check.anchor, in: known).map { "did you mean \"#\($0)\"? " } ?? ""
@@ -56,12 +58,15 @@ extension SiteRenderer {
             guard let dataset = datasets[id] else { continue }
             let use = datasetUse[id] ?? []
             if use.isEmpty {
-                diagnostics.warning(SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is not used by any chapter",
-                                    fix: "place it with ```chart \(id) or quote it with {{\(id):row}}")
+                diagnostics.warning(
+                    SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is not used by any chapter",
+                    fix: "place it with ```chart \(id) or quote it with {{\(id):row}}")
             } else if use.count < Language.allCases.count, let missing = Language.allCases.first(where: { !use.contains($0) }),
-                      !explained.contains(id), !isFollowUp(id, missingIn: missing) {
-                diagnostics.error(SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is used in \(missing.other.englishName) only",
-                                  fix: "use it in the \(missing.englishName) chapter too")
+                !explained.contains(id), !isFollowUp(id, missingIn: missing)
+            {
+                diagnostics.error(
+                    SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is used in \(missing.other.englishName) only",
+                    fix: "use it in the \(missing.englishName) chapter too")
             }
         }
     }
@@ -78,14 +83,16 @@ extension SiteRenderer {
                 guard let id = placement.id else { continue }
                 if let index = left.firstIndex(of: id) { left.remove(at: index); continue }
                 named.insert(id)
-                diagnostics.error(placement.location, "chart \"\(id)\" is placed in \(language.englishName) only",
-                                  fix: "place it in \(other.file) too, in the same order")
+                diagnostics.error(
+                    placement.location, "chart \"\(id)\" is placed in \(language.englishName) only",
+                    fix: "place it in \(other.file) too, in the same order")
             }
         }
         if named.isEmpty, let index = nlIds.indices.first(where: { frIds.indices.contains($0) && nlIds[$0] != frIds[$0] }) {
-            diagnostics.error(fr[index].location,
-                              "charts in another order than in Dutch: \"\(frIds[index])\" here, \"\(nlIds[index])\" at \(nl[index].location)",
-                              fix: "place the same charts in the same order in both languages")
+            diagnostics.error(
+                fr[index].location,
+                "charts in another order than in Dutch: \"\(frIds[index])\" here, \"\(nlIds[index])\" at \(nl[index].location)",
+                fix: "place the same charts in the same order in both languages")
             named.formUnion(nlIds)
         }
         return named

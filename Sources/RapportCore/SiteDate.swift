@@ -11,9 +11,10 @@ struct SiteDate: Equatable {
     init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), day >= 1, day <= Self.days(in: month, of: year) else { return nil }
+            parts.allSatisfy({ $0.utf8.allSatisfy { (0x30...0x39).contains($0) } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), day >= 1, day <= Self.days(in: month, of: year)
+        else { return nil }
         self.year = year
         self.month = month
         self.day = day
@@ -40,8 +41,12 @@ struct SiteDate: Equatable {
         }
     }
 
-    static let dutchMonths = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                              "september", "oktober", "november", "december"]
-    static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                               "septembre", "octobre", "novembre", "décembre"]
+    static let dutchMonths = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december",
+    ]
+    static let frenchMonths = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+        "septembre", "octobre", "novembre", "décembre",
+    ]
 }

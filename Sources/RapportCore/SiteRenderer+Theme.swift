@@ -5,8 +5,10 @@ extension SiteRenderer {
     /// The theme's logo (copied like a chapter's image, with its size) and colours, for every
     /// page: `hasLogo`, `logo`, `logoWidth`, `logoHeight`, `hasThemeStyle`, `themeStyle`.
     mutating func applyTheme() {
-        var values: [String: TemplateValue] = ["hasLogo": .flag(false), "themeStyle": .text(site.theme.style),
-                                              "hasThemeStyle": .flag(!site.theme.style.isEmpty)]
+        var values: [String: TemplateValue] = [
+            "hasLogo": .flag(false), "themeStyle": .text(site.theme.style),
+            "hasThemeStyle": .flag(!site.theme.style.isEmpty),
+        ]
         if let logo = site.theme.logo, let contentFiles {
             switch contentFiles.resolve(logo.path, from: "", at: logo.location) {
             case let .success(resolved):

@@ -90,8 +90,10 @@ struct SiteRenderer {
     var pagesWithDataErrors: [Language: Set<String>] = [:]
     var chartOrder: [Language: [String: [ChartPlacement]]] = [:]
 
-    init(site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset],
-         invalidDatasets: Set<String> = [], facts: StudyFacts = StudyFacts(), templates: TemplateSet) {
+    init(
+        site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset],
+        invalidDatasets: Set<String> = [], facts: StudyFacts = StudyFacts(), templates: TemplateSet
+    ) {
         // `{{…}}` in the texts of site.yml, the front matter and the datasets, resolved once.
         let (resolvedSite, resolvedPages, datasets, textProblems) = Self.resolvingTexts(
             site: site, pages: pages, datasets: datasets,
@@ -132,8 +134,11 @@ struct SiteRenderer {
         diagnostics.append(contentsOf: textProblems)
     }
 
-    private static func resolvingTexts(site: SiteConfig, pages: [Page], datasets: [String: Dataset], references: DataReferences)
-        -> (SiteConfig, [Page], [String: Dataset], [Diagnostic]) {
+    private static func resolvingTexts(
+        site: SiteConfig, pages: [Page], datasets: [String: Dataset], references: DataReferences
+    )
+        -> (SiteConfig, [Page], [String: Dataset], [Diagnostic])
+    {
         var problems: [Diagnostic] = []
         let site = references.resolvingTexts(of: site, diagnostics: &problems)
         let pages = pages.map { references.resolvingTexts(of: $0, diagnostics: &problems) }
@@ -159,9 +164,12 @@ struct SiteRenderer {
         values["dataURL"] = .text(site.basePath + language.rawValue + "/data/")
         values["isHome"] = .flag(false)
         values["updated"] = .maybe(site.updated.map { TemplateScope(texts: ["text": $0.text(language), "iso": $0.iso]) })
-        values["chapters"] = .list(chapters.map { chapter in
-            TemplateScope(texts: ["title": chapter.title, "url": url(of: chapter, site: site), "description": chapter.description ?? ""])
-        })
+        values["chapters"] = .list(
+            chapters.map { chapter in
+                TemplateScope(texts: [
+                    "title": chapter.title, "url": url(of: chapter, site: site), "description": chapter.description ?? "",
+                ])
+            })
         return TemplateScope(values)
     }
 
@@ -245,8 +253,9 @@ struct SiteRenderer {
                     defer { swap(&used, &work.datasetsUsed) }
                     let before = work.diagnostics.count
                     defer { if work.diagnostics.count > before { work.dataErrors = true } }
-                    return self.references.value(expression, language: page.language, at: at(position),
-                                                 diagnostics: &work.diagnostics, used: &used)
+                    return self.references.value(
+                        expression, language: page.language, at: at(position),
+                        diagnostics: &work.diagnostics, used: &used)
                 },
                 link: { url, position in self.link(url, page: page, at: at(position), work: &work) },
                 image: { url, alt, position in self.image(url, alt: alt, page: page, at: at(position), work: &work) },
@@ -261,7 +270,8 @@ struct SiteRenderer {
     private func chartFigure(_ info: String, page: Page, at location: SourceLocation, work: inout PageWork) -> [UInt8] {
         let id = info.split(separator: " ").first.map(String.init) ?? ""
         guard let dataset = references.dataset(id, at: location, what: "chart block", diagnostics: &work.diagnostics),
-              let strings = strings[page.language] else {
+            let strings = strings[page.language]
+        else {
             // Reported (or the dataset's own errors were): compared with the other language as
             // an unknown, so that it raises nothing more.
             work.placements.append(ChartPlacement(id: nil, location: location))
@@ -274,9 +284,10 @@ struct SiteRenderer {
         work.placed[id, default: 0] += 1
         let count = work.placed[id] ?? 1
         let elementId = "chart-\(id)" + (count > 1 ? "-\(count)" : "")
-        let figure = ChartFigure(dataset: Typography.apply(dataset, page.language), language: page.language, strings: strings, elementId: elementId,
-                                 csvURL: csvURL(id, page.language),
-                                 citation: ChartCitation(site: site, language: page.language, pageURL: absolute(url(of: page)), elementId: elementId))
+        let figure = ChartFigure(
+            dataset: Typography.apply(dataset, page.language), language: page.language, strings: strings, elementId: elementId,
+            csvURL: csvURL(id, page.language),
+            citation: ChartCitation(site: site, language: page.language, pageURL: absolute(url(of: page)), elementId: elementId))
         let svg: [UInt8]
         do {
             var chart = figure.chart()
@@ -296,8 +307,9 @@ struct SiteRenderer {
         }
         if dataset.kind != .figures, count == 1 {
             // The CSV keeps the texts as written: a data file gets no typography.
-            let asWritten = ChartFigure(dataset: dataset, language: page.language, strings: strings,
-                                        elementId: elementId, csvURL: "")
+            let asWritten = ChartFigure(
+                dataset: dataset, language: page.language, strings: strings,
+                elementId: elementId, csvURL: "")
             work.csvFiles.append(OutputFile(path: "\(page.language.rawValue)/data/\(id).csv", bytes: asWritten.csv()))
         }
         let scope = TemplateScope(figure.context(svg: svg), parent: languageScopes[page.language])
@@ -323,12 +335,17 @@ struct SiteRenderer {
         let name = String(path.dropLast(3)).replacingOccurrences(of: "./", with: "")
         // A page that exists in the other language only is reported once, as a missing translation.
         if !name.contains("/"), self.page(named: name, page.language) == nil,
-           self.page(named: name, page.language == .nl ? .fr : .nl) != nil { return url }
+            self.page(named: name, page.language == .nl ? .fr : .nl) != nil
+        {
+            return url
+        }
         guard !name.contains("/"), let target = self.page(named: name, page.language) else {
             let known = pages.filter { $0.language == page.language }.map { $0.name + ".md" }
             let suggestion = closestMatch(to: path, in: known)
-            work.diagnostics.append(.error(location, "link to a page that does not exist: \"\(path)\"",
-                                           fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "link to a file of Content/\(page.language.rawValue)/"))
+            work.diagnostics.append(
+                .error(
+                    location, "link to a page that does not exist: \"\(path)\"",
+                    fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "link to a file of Content/\(page.language.rawValue)/"))
             return url
         }
         var result = self.url(of: target)
@@ -341,7 +358,9 @@ struct SiteRenderer {
     }
 
     /// A link to a file of `Content/` (not a chapter): its URL in the site, and where it is.
-    private func file(_ url: String, page: Page, at location: SourceLocation, work: inout PageWork) -> (url: String, source: String, path: String)? {
+    private func file(
+        _ url: String, page: Page, at location: SourceLocation, work: inout PageWork
+    ) -> (url: String, source: String, path: String)? {
         guard let contentFiles else { return nil }
         let cut = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
         let path = String(url[..<cut])
@@ -359,8 +378,10 @@ struct SiteRenderer {
     private func image(_ url: String, alt: String, page: Page, at location: SourceLocation, work: inout PageWork) -> Markdown.Image {
         let decorative = alt.trimmingWhitespace == ContentFiles.decorativeAlt
         if alt.trimmingWhitespace.isEmpty {
-            work.diagnostics.append(.error(location, "image without alt text: \"\(url)\"",
-                                           fix: "describe what it shows, ![…](\(url)), or mark it as decoration only: ![-](\(url))"))
+            work.diagnostics.append(
+                .error(
+                    location, "image without alt text: \"\(url)\"",
+                    fix: "describe what it shows, ![…](\(url)), or mark it as decoration only: ![-](\(url))"))
         }
         if url.contains(":") || url.hasPrefix("/") || url.hasPrefix("#") || url.isEmpty {
             return Markdown.Image(url: url, size: nil, decorative: decorative)
@@ -396,19 +417,23 @@ struct SiteRenderer {
 
     /// What every layout needs beyond the language's shared values: head tags, the navigation
     /// with the current page marked, the language switch.
-    func pageScope(language: Language, title: String, description: String, path: String?,
-                           alternates: [Language: String], current: Int?) -> TemplateScope {
+    func pageScope(
+        language: Language, title: String, description: String, path: String?,
+        alternates: [Language: String], current: Int?
+    ) -> TemplateScope {
         let other = language.other
-        return TemplateScope([
-            "pageTitle": .text(title),
-            "description": .text(description),
-            "canonical": .maybe(path.map(absolute)),
-            "alternates": .list(Language.allCases.compactMap { lang -> TemplateScope? in
-                alternates[lang].map { TemplateScope(texts: ["hreflang": lang.htmlLang, "href": absolute($0)]) }
-            }),
-            "switchURL": .text(alternates[other] ?? (site.basePath + other.rawValue + "/")),
-            "nav": .navigation(NavigationList(entries: navEntries[language] ?? [], current: current)),
-        ], parent: languageScopes[language])
+        return TemplateScope(
+            [
+                "pageTitle": .text(title),
+                "description": .text(description),
+                "canonical": .maybe(path.map(absolute)),
+                "alternates": .list(
+                    Language.allCases.compactMap { lang -> TemplateScope? in
+                        alternates[lang].map { TemplateScope(texts: ["hreflang": lang.htmlLang, "href": absolute($0)]) }
+                    }),
+                "switchURL": .text(alternates[other] ?? (site.basePath + other.rawValue + "/")),
+                "nav": .navigation(NavigationList(entries: navEntries[language] ?? [], current: current)),
+            ], parent: languageScopes[language])
     }
 
     private func renderPage(_ page: Page, html: [UInt8], headings: [Markdown.Heading]) -> (OutputFile?, [Diagnostic]) {
@@ -423,23 +448,33 @@ struct SiteRenderer {
         let next = index.flatMap { $0 + 1 < chapterList.count ? chapterList[$0 + 1] : nil }
         let toc = headings.filter { $0.level == 2 }
         let description = page.description ?? site.description[language]
-        let scope = pageScope(language: language, title: page.isHome ? site.title[language] : page.title,
-                              description: description, path: url(of: page), alternates: alternates, current: index)
+        let scope = pageScope(
+            language: language, title: page.isHome ? site.title[language] : page.title,
+            description: description, path: url(of: page), alternates: alternates, current: index)
         scope["title"] = .text(page.title)
         scope["content"] = .html(RawHTML(bytes: html))
         scope["isHome"] = .flag(page.isHome)
         // The table of contents from three sections on.
-        scope["toc"] = .maybe(toc.count < 3 ? nil : TemplateScope([
-            "entries": .list(toc.map { TemplateScope(texts: ["id": $0.id, "text": Typography.apply($0.text, language)]) }),
-        ]))
+        scope["toc"] = .maybe(
+            toc.count < 3
+                ? nil
+                : TemplateScope([
+                    "entries": .list(toc.map { TemplateScope(texts: ["id": $0.id, "text": Typography.apply($0.text, language)]) })
+                ]))
         scope["previous"] = link(previous)
         scope["next"] = link(next)
         guard templates.has(page.template) else {
             // A required template that is missing was reported once, when the templates were read.
             if TemplateSet.required.contains(page.template) { return (nil, []) }
             let suggestion = closestMatch(to: page.template, in: templates.names)
-            return (nil, [.error(page.templateLocation ?? SourceLocation(file: page.file), "unknown template \"\(page.template)\"",
-                                 fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "templates: \(templates.names.joined(separator: ", "))")])
+            return (
+                nil,
+                [
+                    .error(
+                        page.templateLocation ?? SourceLocation(file: page.file), "unknown template \"\(page.template)\"",
+                        fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "templates: \(templates.names.joined(separator: ", "))")
+                ]
+            )
         }
         let (body, problems) = templates.renderText(page.template, scope)
         scope["body"] = .html(RawHTML(body))
@@ -450,17 +485,21 @@ struct SiteRenderer {
     /// The language chooser at the root, the 404 page, the data pages (DataPage.swift), the sitemap and robots.txt.
     private mutating func renderSiteFiles(into output: SiteOutput) {
         let root = TemplateScope([
-            "languages": .list(Language.allCases.map { language in
-                var entry = uiStrings(language)
-                entry["lang"] = language.htmlLang
-                entry["url"] = site.basePath + language.rawValue + "/"
-                entry["siteTitle"] = site.title[language]
-                entry["siteDescription"] = site.description[language]
-                return TemplateScope(texts: entry)
-            }),
+            "languages": .list(
+                Language.allCases.map { language in
+                    var entry = uiStrings(language)
+                    entry["lang"] = language.htmlLang
+                    entry["url"] = site.basePath + language.rawValue + "/"
+                    entry["siteTitle"] = site.title[language]
+                    entry["siteDescription"] = site.description[language]
+                    return TemplateScope(texts: entry)
+                }),
             "canonical": .text(absolute(site.basePath)),
             "assets": .text(site.basePath + "assets/"),
-            "alternates": .list(Language.allCases.map { TemplateScope(texts: ["hreflang": $0.htmlLang, "href": absolute(site.basePath + $0.rawValue + "/")]) }),
+            "alternates": .list(
+                Language.allCases.map {
+                    TemplateScope(texts: ["hreflang": $0.htmlLang, "href": absolute(site.basePath + $0.rawValue + "/")])
+                }),
             "xDefault": .text(absolute(site.basePath)),
             "title": .text(Language.allCases.map { site.title[$0] }.joined(separator: " · ")),
         ])
@@ -469,14 +508,16 @@ struct SiteRenderer {
         output.add(OutputFile(path: "index.html", bytes: index))
 
         let language = site.defaultLanguage
-        let scope = pageScope(language: language, title: strings[language]?["not_found_title"] ?? "",
-                              description: site.description[language], path: nil, alternates: [:], current: nil)
-        scope["otherLanguages"] = .list(Language.allCases.filter { $0 != language }.map { lang in
-            var entry = uiStrings(lang)
-            entry["lang"] = lang.htmlLang
-            entry["url"] = site.basePath + lang.rawValue + "/"
-            return TemplateScope(texts: entry)
-        })
+        let scope = pageScope(
+            language: language, title: strings[language]?["not_found_title"] ?? "",
+            description: site.description[language], path: nil, alternates: [:], current: nil)
+        scope["otherLanguages"] = .list(
+            Language.allCases.filter { $0 != language }.map { lang in
+                var entry = uiStrings(lang)
+                entry["lang"] = lang.htmlLang
+                entry["url"] = site.basePath + lang.rawValue + "/"
+                return TemplateScope(texts: entry)
+            })
         let (body, bodyProblems) = templates.renderText("404", scope)
         diagnostics.append(contentsOf: bodyProblems)
         scope["body"] = .html(RawHTML(body))
@@ -491,15 +532,18 @@ struct SiteRenderer {
             sitemap += "  <url>\n    <loc>\(escapeHTML(absolute(url(of: page))))</loc>\n"
             for language in Language.allCases {
                 if let translation = self.page(named: page.name, language) {
-                    sitemap += "    <xhtml:link rel=\"alternate\" hreflang=\"\(language.htmlLang)\" href=\"\(escapeHTML(absolute(url(of: translation))))\"/>\n"
+                    sitemap +=
+                        "    <xhtml:link rel=\"alternate\" hreflang=\"\(language.htmlLang)\" href=\"\(escapeHTML(absolute(url(of: translation))))\"/>\n"
                 }
             }
-            sitemap += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
+            sitemap +=
+                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
         }
         sitemap += dataPageSitemapEntries()
         sitemap += readerSitemapEntries()
         sitemap += "</urlset>\n"
         output.add(OutputFile(path: "sitemap.xml", contents: sitemap))
-        output.add(OutputFile(path: "robots.txt", contents: "User-agent: *\nAllow: /\n\nSitemap: \(absolute(site.basePath + "sitemap.xml"))\n"))
+        output.add(
+            OutputFile(path: "robots.txt", contents: "User-agent: *\nAllow: /\n\nSitemap: \(absolute(site.basePath + "sitemap.xml"))\n"))
     }
 }

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -128,7 +129,9 @@ struct SiteWriter: Sendable {
         let path = staging.path + "/" + file.path
         if Self.hasContents(path, file.bytes) { return }
         if Self.replaceFile(path, file.bytes) { return }
-        if let slash = path.lastIndex(of: "/"), errno == ENOENT || errno == ENOTDIR || errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST {
+        if let slash = path.lastIndex(of: "/"),
+            errno == ENOENT || errno == ENOTDIR || errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST
+        {
             // A missing folder, or a file or folder in the way from the build before last (all
             // inside the staging folder, which is Rapport's own).
             if Files.kind(ofPath: path) == .folder { try? FileManager.default.removeItem(atPath: path) }
@@ -146,11 +149,20 @@ struct SiteWriter: Sendable {
         case S_IFDIR:
             let names = Files.list(path, recursive: false).map { String($0.name) }
             if names.contains(marker) || names.allSatisfy(ignorable.contains) { return }
-            throw BuildFailure(message: "\(shown) exists and was not built by rapport; refusing to replace it (\(role == "--output" ? "choose another --output or empty it" : "move it away; rapport keeps its build before last there"))")
+            throw BuildFailure(
+                message:
+                    "\(shown) exists and was not built by rapport; refusing to replace it (\(role == "--output" ? "choose another --output or empty it" : "move it away; rapport keeps its build before last there"))"
+            )
         case S_IFLNK:
-            throw BuildFailure(message: "\(shown) is a symbolic link; refusing to replace it (\(role == "--output" ? "give the folder it points to as --output" : "remove the link; rapport keeps its build before last there"))")
+            throw BuildFailure(
+                message:
+                    "\(shown) is a symbolic link; refusing to replace it (\(role == "--output" ? "give the folder it points to as --output" : "remove the link; rapport keeps its build before last there"))"
+            )
         default:
-            throw BuildFailure(message: "\(shown) is a file, not a folder; refusing to replace it (\(role == "--output" ? "choose another --output" : "move it away; rapport keeps its build before last there"))")
+            throw BuildFailure(
+                message:
+                    "\(shown) is a file, not a folder; refusing to replace it (\(role == "--output" ? "choose another --output" : "move it away; rapport keeps its build before last there"))"
+            )
         }
     }
 
@@ -227,7 +239,9 @@ struct SiteWriter: Sendable {
         defer { close(descriptor) }
         return bytes.withUnsafeBufferPointer { expected in
             var info = stat()
-            guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == expected.count else { return false }
+            guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == expected.count else {
+                return false
+            }
             if expected.isEmpty { return true }
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: expected.count + 1, alignment: 16)
             defer { buffer.deallocate() }

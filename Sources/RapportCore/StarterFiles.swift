@@ -13,94 +13,115 @@ public enum StarterFiles {
     static func content(defaultLanguage: Language) -> [(path: String, contents: String)] {
         [
             ("Content/site.yml", siteYML(defaultLanguage: defaultLanguage)),
-            ("Content/nl/index.md", """
-            ---
-            title: Onze nieuwe studie
-            order: 0
-            description: De eerste resultaten van onze nieuwe bevraging, in enkele cijfers.
-            ---
+            (
+                "Content/nl/index.md",
+                """
+                ---
+                title: Onze nieuwe studie
+                order: 0
+                description: De eerste resultaten van onze nieuwe bevraging, in enkele cijfers.
+                ---
 
-            Deze site is net aangemaakt met `rapport new`. Vervang deze tekst door de inleiding van de studie.
+                Deze site is net aangemaakt met `rapport new`. Vervang deze tekst door de inleiding van de studie.
 
-            Elke pagina bestaat in het Nederlands en in het Frans, met dezelfde bestandsnaam in `Content/nl/` en `Content/fr/`. De eerste grafiek staat in het hoofdstuk over de [resultaten](results.md).
+                Elke pagina bestaat in het Nederlands en in het Frans, met dezelfde bestandsnaam in `Content/nl/` en `Content/fr/`. De eerste grafiek staat in het hoofdstuk over de [resultaten](results.md).
 
-            """),
-            ("Content/fr/index.md", """
-            ---
-            title: Notre nouvelle étude
-            order: 0
-            description: Les premiers résultats de notre nouvelle enquête, en quelques chiffres.
-            ---
+                """
+            ),
+            (
+                "Content/fr/index.md",
+                """
+                ---
+                title: Notre nouvelle étude
+                order: 0
+                description: Les premiers résultats de notre nouvelle enquête, en quelques chiffres.
+                ---
 
-            Ce site vient d'être créé avec `rapport new`. Remplacez ce texte par l'introduction de l'étude.
+                Ce site vient d'être créé avec `rapport new`. Remplacez ce texte par l'introduction de l'étude.
 
-            Chaque page existe en néerlandais et en français, sous le même nom de fichier dans `Content/nl/` et `Content/fr/`. Le premier graphique se trouve dans le chapitre consacré aux [résultats](results.md).
+                Chaque page existe en néerlandais et en français, sous le même nom de fichier dans `Content/nl/` et `Content/fr/`. Le premier graphique se trouve dans le chapitre consacré aux [résultats](results.md).
 
-            """),
-            ("Content/nl/results.md", """
-            ---
-            title: Resultaten
-            order: 1
-            slug: resultaten
-            description: Wat de deelnemers antwoordden, in één grafiek.
-            ---
+                """
+            ),
+            (
+                "Content/nl/results.md",
+                """
+                ---
+                title: Resultaten
+                order: 1
+                slug: resultaten
+                description: Wat de deelnemers antwoordden, in één grafiek.
+                ---
 
-            ## Wat de deelnemers zeggen
+                ## Wat de deelnemers zeggen
 
-            Een meerderheid van de deelnemers, {{example-answers:agree:share}}, is het eens met de stelling. De cijfers staan in `Content/data/results/`.
+                Een meerderheid van de deelnemers, {{example-answers:agree:share}}, is het eens met de stelling. De cijfers staan in `Content/data/results/`.
 
-            ```chart example-answers
-            ```
+                ```chart example-answers
+                ```
 
-            """),
-            ("Content/fr/results.md", """
-            ---
-            title: Résultats
-            order: 1
-            slug: resultats
-            description: Ce que les participants ont répondu, en un graphique.
-            ---
+                """
+            ),
+            (
+                "Content/fr/results.md",
+                """
+                ---
+                title: Résultats
+                order: 1
+                slug: resultats
+                description: Ce que les participants ont répondu, en un graphique.
+                ---
 
-            ## Ce que disent les participants
+                ## Ce que disent les participants
 
-            Une majorité des participants, {{example-answers:agree:share}}, approuve l'affirmation. Les chiffres se trouvent dans `Content/data/results/`.
+                Une majorité des participants, {{example-answers:agree:share}}, approuve l'affirmation. Les chiffres se trouvent dans `Content/data/results/`.
 
-            ```chart example-answers
-            ```
+                ```chart example-answers
+                ```
 
-            """),
-            ("Content/data/results/example-answers.yml", """
-            # One chart's texts and settings; its numbers are in example-answers.csv (see docs/datasets.md).
-            kind: bars
-            title:
-              nl: Eens met de stelling
-              fr: D'accord avec l'affirmation
-            question:
-              nl: In welke mate bent u het eens met de stelling?
-              fr: Dans quelle mesure êtes-vous d'accord avec l'affirmation ?
-            finding:
-              nl: Meer dan de helft van de deelnemers is het eens met de stelling.
-              fr: Plus de la moitié des participants sont d'accord avec l'affirmation.
-            base: 120
-            unit: percent
-            series:
-              - key: share
-                nl: Aandeel deelnemers
-                fr: Part des participants
+                """
+            ),
+            (
+                "Content/data/results/example-answers.yml",
+                """
+                # One chart's texts and settings; its numbers are in example-answers.csv (see docs/datasets.md).
+                kind: bars
+                title:
+                  nl: Eens met de stelling
+                  fr: D'accord avec l'affirmation
+                question:
+                  nl: In welke mate bent u het eens met de stelling?
+                  fr: Dans quelle mesure êtes-vous d'accord avec l'affirmation ?
+                finding:
+                  nl: Meer dan de helft van de deelnemers is het eens met de stelling.
+                  fr: Plus de la moitié des participants sont d'accord avec l'affirmation.
+                base: 120
+                unit: percent
+                series:
+                  - key: share
+                    nl: Aandeel deelnemers
+                    fr: Part des participants
 
-            """),
-            ("Content/data/results/example-answers.csv", """
-            key,nl,fr,share
-            agree,Eens,D'accord,56
-            neutral,Neutraal,Neutre,24
-            disagree,Oneens,Pas d'accord,20
+                """
+            ),
+            (
+                "Content/data/results/example-answers.csv",
+                """
+                key,nl,fr,share
+                agree,Eens,D'accord,56
+                neutral,Neutraal,Neutre,24
+                disagree,Oneens,Pas d'accord,20
 
-            """),
-            ("Content/files/README.txt", """
-            Images and files shared by both languages (a logo, a PDF of the report) go here.
-            Link to them from a chapter as ../files/NAME, e.g. ![Logo of the study](../files/logo.svg).
+                """
+            ),
+            (
+                "Content/files/README.txt",
+                """
+                Images and files shared by both languages (a logo, a PDF of the report) go here.
+                Link to them from a chapter as ../files/NAME, e.g. ![Logo of the study](../files/logo.svg).
 
-            """),
+                """
+            ),
             (".gitignore", "Public/\n.Public.previous/\n"),
         ]
     }
@@ -150,7 +171,8 @@ public enum StarterFiles {
         if fm.fileExists(atPath: folder.path, isDirectory: &isFolder) {
             let entries = isFolder.boolValue ? ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []) : ["?"]
             if !entries.filter({ $0 != ".git" && $0 != ".DS_Store" }).isEmpty {
-                throw BuildFailure(message: "\(folder.path) already exists and is not empty; rapport new writes only into a new or empty folder")
+                throw BuildFailure(
+                    message: "\(folder.path) already exists and is not empty; rapport new writes only into a new or empty folder")
             }
         }
         for (path, contents) in files(languages: languages) {
@@ -170,7 +192,11 @@ public enum StarterFiles {
         let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let languages = names.compactMap { Language(rawValue: $0) }
         guard languages.count == names.count, Set(languages) == Set(Language.allCases), languages.count == Language.allCases.count else {
-            return .failure(BuildFailure(message: "--languages \(text): a site has exactly the languages nl and fr today; give --languages nl,fr (or fr,nl to make French the default)"))
+            return .failure(
+                BuildFailure(
+                    message:
+                        "--languages \(text): a site has exactly the languages nl and fr today; give --languages nl,fr (or fr,nl to make French the default)"
+                ))
         }
         return .success(languages)
     }

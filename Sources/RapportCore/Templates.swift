@@ -57,34 +57,44 @@ struct TemplateSet {
                 templates[name] = try MustacheTemplate(string: Self.contentTypePragma + text)
             } catch let error as MustacheTemplate.ParserError {
                 if let (section, location) = unclosedSection(in: text, file: file) {
-                    diagnostics.append(.error(location, "template syntax error: section \"\(section)\" is never closed",
-                                              fix: "add {{/\(section)}}"))
+                    diagnostics.append(
+                        .error(
+                            location, "template syntax error: section \"\(section)\" is never closed",
+                            fix: "add {{/\(section)}}"))
                 } else {
                     let column = error.context.columnNumber - (error.context.lineNumber == 1 ? Self.contentTypePragma.count : 0)
-                    diagnostics.append(Diagnostic(.error, SourceLocation(file: file, line: error.context.lineNumber, column: column),
-                                                  "template syntax error: \(describe(error.error))", sourceLine: error.context.line))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, SourceLocation(file: file, line: error.context.lineNumber, column: column),
+                            "template syntax error: \(describe(error.error))", sourceLine: error.context.line))
                 }
             } catch {
                 diagnostics.append(.error(SourceLocation(file: file), "template syntax error: \(error)"))
             }
         }
         for name in required where set.sources[name] == nil {
-            diagnostics.append(.error(SourceLocation(file: display(directory.appendingPathComponent("\(name).mustache"))),
-                                      "missing template \"\(name)\""))
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: display(directory.appendingPathComponent("\(name).mustache"))),
+                    "missing template \"\(name)\""))
         }
         // A template that includes itself, directly or through others, would never finish:
         // each cycle is one error, and its templates render as nothing.
         for cycle in partialCycles(set.sources) {
-            diagnostics.append(.error(cycle.location, "templates include each other in a cycle: \(cycle.names.joined(separator: " → "))",
-                                      fix: "remove one of these {{> …}} includes"))
+            diagnostics.append(
+                .error(
+                    cycle.location, "templates include each other in a cycle: \(cycle.names.joined(separator: " → "))",
+                    fix: "remove one of these {{> …}} includes"))
         }
         for name in selfIncluding(set.sources) { templates[name] = try? MustacheTemplate(string: Self.contentTypePragma) }
         // Partials: `{{> name}}` must name a template that exists.
         for (name, source) in set.sources.sorted(by: { $0.key < $1.key }) {
             for (partial, location) in tags(in: source.text, file: source.file, sigil: ">") where set.sources[partial] == nil {
                 let suggestion = closestMatch(to: partial, in: set.sources.keys)
-                diagnostics.append(.error(location, "unknown partial \"\(partial)\" in template \"\(name)\"",
-                                          fix: suggestion.map { "did you mean \"\($0)\"?" }))
+                diagnostics.append(
+                    .error(
+                        location, "unknown partial \"\(partial)\" in template \"\(name)\"",
+                        fix: suggestion.map { "did you mean \"\($0)\"?" }))
             }
         }
         set.reservedIds = ids(in: set.sources)
@@ -146,16 +156,18 @@ struct TemplateSet {
     static func selfIncluding(_ sources: [String: (text: String, file: String)]) -> Set<String> {
         var edges: [String: Set<String>] = [:]
         for (name, source) in sources {
-            edges[name] = Set((tags(in: source.text, file: source.file, sigil: ">") + tags(in: source.text, file: source.file, sigil: "<")).map(\.name))
+            edges[name] = Set(
+                (tags(in: source.text, file: source.file, sigil: ">") + tags(in: source.text, file: source.file, sigil: "<")).map(\.name))
         }
-        return Set(sources.keys.filter { start in
-            var stack = Array(edges[start] ?? []), reached: Set<String> = []
-            while let name = stack.popLast() {
-                if name == start { return true }
-                if reached.insert(name).inserted { stack += edges[name] ?? [] }
-            }
-            return false
-        })
+        return Set(
+            sources.keys.filter { start in
+                var stack = Array(edges[start] ?? []), reached: Set<String> = []
+                while let name = stack.popLast() {
+                    if name == start { return true }
+                    if reached.insert(name).inserted { stack += edges[name] ?? [] }
+                }
+                return false
+            })
     }
 
     /// The `id="…"` values the templates write: literal ones, and the literal start of those
@@ -200,8 +212,9 @@ struct TemplateSet {
         guard !missing.isEmpty else { return (output, []) }
         let keys = scope.allKeys
         let diagnostics = missing.sorted().map { key -> Diagnostic in
-            .error(location(ofVariable: key, preferring: name), "template uses \"\(key)\" but the page has no such value",
-                   fix: closestMatch(to: key, in: keys).map { "did you mean \"\($0)\"?" })
+            .error(
+                location(ofVariable: key, preferring: name), "template uses \"\(key)\" but the page has no such value",
+                fix: closestMatch(to: key, in: keys).map { "did you mean \"\($0)\"?" })
         }
         return (output, diagnostics)
     }
@@ -243,7 +256,8 @@ struct TemplateSet {
                 guard end + 1 < bytes.count else { break }
                 var inner = trimmed(bytes[(i + 2)..<end])
                 if inner.first == open { inner = trimmed(inner.dropFirst()) }
-                let matches = sigilBytes.isEmpty
+                let matches =
+                    sigilBytes.isEmpty
                     ? inner.first.map { !Array("#^/>!&={<$".utf8).contains($0) } ?? false
                     : inner.starts(with: sigilBytes)
                 if matches {
@@ -264,7 +278,8 @@ struct TemplateSet {
     /// when the parser only notices it at the end of the file.
     static func unclosedSection(in text: String, file: String) -> (String, SourceLocation)? {
         var open: [(String, SourceLocation)] = []
-        let all = (tags(in: text, file: file, sigil: "#") + tags(in: text, file: file, sigil: "^")).map { ($0.name, $0.location, true) }
+        let all =
+            (tags(in: text, file: file, sigil: "#") + tags(in: text, file: file, sigil: "^")).map { ($0.name, $0.location, true) }
             + tags(in: text, file: file, sigil: "/").map { ($0.name, $0.location, false) }
         for (name, location, opens) in all.sorted(by: { $0.1 < $1.1 }) {
             if opens {

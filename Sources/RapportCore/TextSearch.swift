@@ -17,7 +17,8 @@ extension String {
                 var start = 0
                 // memchr finds the first byte (vectorised in the C library), memcmp checks the rest.
                 while start + needle.count <= haystack.count,
-                      let found = memchr(base + start, Int32(target.pointee), haystack.count - start - needle.count + 1) {
+                    let found = memchr(base + start, Int32(target.pointee), haystack.count - start - needle.count + 1)
+                {
                     let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                     if memcmp(base + offset, target, needle.count) == 0 {
                         offsets.append(offset)

@@ -31,7 +31,9 @@ struct Theme: Sendable {
     var style: String {
         var rules: [String] = []
         if let accent { rules.append(":root{--accent:\(accent);--accent-strong:\(accent)}") }
-        if let accentDark { rules.append("@media (prefers-color-scheme: dark){:root{--accent:\(accentDark);--accent-strong:\(accentDark)}}") }
+        if let accentDark {
+            rules.append("@media (prefers-color-scheme: dark){:root{--accent:\(accentDark);--accent-strong:\(accentDark)}}")
+        }
         return rules.joined(separator: " ")
     }
 
@@ -44,7 +46,8 @@ struct Theme: Sendable {
             if path.lowercased().hasSuffix(".svg") {
                 theme.logo = (path, reader.textLocation(of: logo))
             } else {
-                reader.error(logo, "theme logo \"\(path)\" is not an SVG file", fix: "give an .svg file of Content/, e.g. logo: files/logo.svg")
+                reader.error(
+                    logo, "theme logo \"\(path)\" is not an SVG file", fix: "give an .svg file of Content/, e.g. logo: files/logo.svg")
             }
         }
         if let colors = values["colors"], let pairs = reader.mapping(colors, what: "theme colors") {
@@ -55,8 +58,10 @@ struct Theme: Sendable {
                 guard let color = color(pair.value, what: "theme colour \(pair.key)", reader: &reader) else { continue }
                 let ratio = ChartPalette.contrast(color, background)
                 if ratio < 4.5 {
-                    reader.error(pair.value, "theme colour \(pair.key) \(color) has a contrast of \(ChartPalette.ratio(ratio)) with the \(dark ? "dark" : "white") page background \(background); link text needs at least 4.5:1",
-                                 fix: dark ? "choose a lighter colour" : "choose a darker colour")
+                    reader.error(
+                        pair.value,
+                        "theme colour \(pair.key) \(color) has a contrast of \(ChartPalette.ratio(ratio)) with the \(dark ? "dark" : "white") page background \(background); link text needs at least 4.5:1",
+                        fix: dark ? "choose a lighter colour" : "choose a darker colour")
                     continue
                 }
                 if dark { theme.accentDark = color } else { theme.accent = color }
@@ -68,15 +73,17 @@ struct Theme: Sendable {
             var failed = false
             for pair in pairs {
                 var nodes: [Node] = [pair.value]
-                if case let .sequence(items) = pair.value { nodes = Array(items) }
-                else if pair.key != "neutral" {
+                if case let .sequence(items) = pair.value {
+                    nodes = Array(items)
+                } else if pair.key != "neutral" {
                     reader.error(pair.value, "palette \(pair.key) must be a list of colours", fix: "write it as [\"#RRGGBB\", …]")
                     failed = true
                     continue
                 }
                 if nodes.isEmpty || (pair.key == "neutral" && nodes.count != 1) {
-                    reader.error(pair.value, pair.key == "neutral" ? "palette neutral must be one colour" : "palette \(pair.key) is empty",
-                                 fix: pair.key == "neutral" ? "write it as neutral: \"#8A8A8A\"" : "give at least one colour, or leave the key out")
+                    reader.error(
+                        pair.value, pair.key == "neutral" ? "palette neutral must be one colour" : "palette \(pair.key) is empty",
+                        fix: pair.key == "neutral" ? "write it as neutral: \"#8A8A8A\"" : "give at least one colour, or leave the key out")
                     failed = true
                     continue
                 }
@@ -85,16 +92,18 @@ struct Theme: Sendable {
                     // The middle of an odd diverging list is never drawn (`neutral` is).
                     let unused = pair.key == "diverging" && nodes.count % 2 == 1 && position == nodes.count / 2
                     if !unused, let problem = ChartPalette.problem(with: color) {
-                        reader.error(item, "colour \(color) in palette \(pair.key) \(problem)",
-                                     fix: "choose a darker or more saturated colour (see ../shared/CHARTS.md, rule 5)")
+                        reader.error(
+                            item, "colour \(color) in palette \(pair.key) \(problem)",
+                            fix: "choose a darker or more saturated colour (see ../shared/CHARTS.md, rule 5)")
                         failed = true
                     }
                     lists[pair.key, default: []].append(color)
                 }
             }
             if !failed {
-                theme.palette = ChartPalette(categorical: lists["categorical"] ?? [], sequential: lists["sequential"] ?? [],
-                                             diverging: lists["diverging"] ?? [], neutral: lists["neutral"]?.first)
+                theme.palette = ChartPalette(
+                    categorical: lists["categorical"] ?? [], sequential: lists["sequential"] ?? [],
+                    diverging: lists["diverging"] ?? [], neutral: lists["neutral"]?.first)
             }
         }
         return theme

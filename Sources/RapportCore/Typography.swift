@@ -115,7 +115,6 @@ enum Typography {
             }
         }
 
-
         /// Removes the horizontal spaces at the end of the output; returns how many.
         mutating func trimSpaces() -> [Unicode.Scalar] {
             var removed: [Unicode.Scalar] = []
@@ -166,8 +165,11 @@ enum Typography {
                 case "%", "€":
                     let spaces = trimSpaces()
                     if Self.isDigit(output.last) {
-                        if french { output.append(c == "%" ? Typography.narrowNoBreakSpace : Typography.noBreakSpace) }
-                        else if c == "€" { output.append(contentsOf: spaces) }
+                        if french {
+                            output.append(c == "%" ? Typography.narrowNoBreakSpace : Typography.noBreakSpace)
+                        } else if c == "€" {
+                            output.append(contentsOf: spaces)
+                        }
                     } else {
                         output.append(contentsOf: spaces)
                     }
@@ -193,8 +195,9 @@ enum Typography {
                 return true
             }
             guard !Self.isLetter(previous), !Self.isDigit(previous),
-                  starts(with: "http://", at: index) || starts(with: "https://", at: index) || starts(with: "ftp://", at: index)
-                    || starts(with: "mailto:", at: index) || starts(with: "www.", at: index) else { return false }
+                starts(with: "http://", at: index) || starts(with: "https://", at: index) || starts(with: "ftp://", at: index)
+                    || starts(with: "mailto:", at: index) || starts(with: "www.", at: index)
+            else { return false }
             var end = index
             while end < input.count, !Self.isBreak(input[end]), !"<>\"«»".unicodeScalars.contains(input[end]) { end += 1 }
             // Punctuation right after an address is the sentence's, not the address's.
@@ -242,7 +245,9 @@ enum Typography {
             while Self.isSpace(at(i)) { i += 1 }
             var digits: [Unicode.Scalar] = []
             while Self.isDigit(at(i)) { digits.append(input[i]); i += 1 }
-            guard let mark = at(i), mark == "." || mark == ",", Self.isDigit(at(i + 1)), digits.allSatisfy({ $0 == "0" }) else { return false }
+            guard let mark = at(i), mark == "." || mark == ",", Self.isDigit(at(i + 1)), digits.allSatisfy({ $0 == "0" }) else {
+                return false
+            }
             i += 1
             output.append(contentsOf: ["p", Typography.noBreakSpace, op, Typography.noBreakSpace, "0", ","])
             while Self.isDigit(at(i)) { output.append(input[i]); i += 1 }
@@ -260,18 +265,23 @@ enum Typography {
             let start = index - 1
             if Self.isDigit(c) {
                 // Thousands: 1–3 digits that start a number, then groups of exactly 3.
-                guard spaceCount == 1, (start..<start + 3).allSatisfy({ Self.isDigit(at($0)) }), !Self.isDigit(at(start + 3)) else { return }
+                guard spaceCount == 1, (start..<start + 3).allSatisfy({ Self.isDigit(at($0)) }), !Self.isDigit(at(start + 3)) else {
+                    return
+                }
                 var run = 0
                 while run < digitEnd, Self.isDigit(output[digitEnd - 1 - run]) { run += 1 }
                 let before = digitEnd - run > 0 ? output[digitEnd - run - 1] : nil
                 guard run <= 3, before != "," && before != "." && !Self.isLetter(before),
-                      run == 3 || before != Typography.narrowNoBreakSpace else { return }
+                    run == 3 || before != Typography.narrowNoBreakSpace
+                else { return }
                 output.removeLast(spaceCount)
                 output.append(Typography.narrowNoBreakSpace)
                 return
             }
-            for unit in Typography.frenchUnits where unit.first == c && unit.count + start <= input.count
-                && Array(input[start..<start + unit.count]) == unit && !Self.isLetter(at(start + unit.count)) {
+            for unit in Typography.frenchUnits
+            where unit.first == c && unit.count + start <= input.count
+                && Array(input[start..<start + unit.count]) == unit && !Self.isLetter(at(start + unit.count))
+            {
                 output.removeLast(spaceCount)
                 output.append(Typography.noBreakSpace)
                 return

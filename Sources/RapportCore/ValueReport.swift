@@ -49,7 +49,9 @@ public struct ValueSnapshot: Sendable {
             for language in Language.allCases {
                 let location = site.description.locations[language] ?? SourceLocation(file: site.file)
                 for expression in Self.placeholders(in: Substring(site.description[language])) {
-                    if let reference = Reference(expression) { quotes[Self.key(reference, datasets: datasets), default: []].append(location) }
+                    if let reference = Reference(expression) {
+                        quotes[Self.key(reference, datasets: datasets), default: []].append(location)
+                    }
                 }
             }
         }

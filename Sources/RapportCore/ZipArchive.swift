@@ -64,14 +64,14 @@ struct ZipArchive {
 
     /// From "version needed" to "file name length": the same in both headers.
     private static func appendCommon(name: [UInt8], crc: UInt32, size: UInt32, date: UInt16, to out: inout [UInt8]) {
-        append16(20, to: &out)       // version needed: 2.0
-        append16(0x0800, to: &out)   // flags: names in UTF-8
-        append16(0, to: &out)        // method: stored
-        append16(0, to: &out)        // time: 00:00
+        append16(20, to: &out)  // version needed: 2.0
+        append16(0x0800, to: &out)  // flags: names in UTF-8
+        append16(0, to: &out)  // method: stored
+        append16(0, to: &out)  // time: 00:00
         append16(date, to: &out)
         append32(crc, to: &out)
-        append32(size, to: &out)     // compressed size
-        append32(size, to: &out)     // uncompressed size
+        append32(size, to: &out)  // compressed size
+        append32(size, to: &out)  // uncompressed size
         append16(UInt16(name.count), to: &out)
     }
 

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import HTTPTypes
 import HummingbirdCore
@@ -10,6 +5,12 @@ import Logging
 import NIOCore
 import NIOHTTPTypes
 import NIOPosix
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The HTTP side of the preview: HummingbirdCore's HTTP/1 server (SwiftNIO underneath), with
 /// `RequestGuard` in front of the parser on every connection, answering with `SiteHandler`.
@@ -61,8 +62,12 @@ final class HTTPListener: Sendable {
         Task { try? await server.shutdownGracefully() }
         let task = task
         await withTaskGroup(of: Bool.self) { group in
-            group.addTask { await task.value; return true }
-            group.addTask { try? await Task.sleep(for: .seconds(2)); return false }
+            group.addTask {
+                await task.value; return true
+            }
+            group.addTask {
+                try? await Task.sleep(for: .seconds(2)); return false
+            }
             if await group.next() == false { task.cancel() }
             group.cancelAll()
         }

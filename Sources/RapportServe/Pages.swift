@@ -59,37 +59,37 @@ enum Pages {
         var count = "\(errorCount) error\(errorCount == 1 ? "" : "s")"
         if warnings > 0 { count += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
         return """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>Build failed · rapport serve</title>
-        <style>
-        body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#fff;color:#1a1a1a}
-        main{max-width:60rem;margin:2rem auto;padding:0 1rem}
-        h1{color:#a4000f;font-size:1.5rem}
-        ol{padding:0;list-style:none}
-        li{border-left:.3rem solid #a4000f;background:#fdf2f2;margin:1rem 0;padding:.5rem 1rem}
-        li.warning{border-color:#8a5a00;background:#fdf8ec}
-        li p{margin:.3rem 0}
-        .fix{color:#444}
-        pre{background:#fff;border:1px solid #ddd;padding:.5rem;overflow-x:auto;font-size:.9rem}
-        code.place{font-weight:bold}
-        @media (prefers-color-scheme:dark){body{background:#111;color:#eee}li{background:#2a1416}li.warning{background:#2a2414}pre{background:#000;border-color:#444}.fix{color:#bbb}h1{color:#ff6b6b}}
-        </style>
-        </head>
-        <body>
-        <main>
-        <h1>The site could not be built</h1>
-        <p>\(count). The previous site is kept in the output folder. Fix the file at the place shown and save: this page reloads by itself.</p>
-        <ol>
-        \(items)</ol>
-        </main>
-        </body>
-        </html>
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>Build failed · rapport serve</title>
+            <style>
+            body{font:16px/1.5 system-ui,sans-serif;margin:0;background:#fff;color:#1a1a1a}
+            main{max-width:60rem;margin:2rem auto;padding:0 1rem}
+            h1{color:#a4000f;font-size:1.5rem}
+            ol{padding:0;list-style:none}
+            li{border-left:.3rem solid #a4000f;background:#fdf2f2;margin:1rem 0;padding:.5rem 1rem}
+            li.warning{border-color:#8a5a00;background:#fdf8ec}
+            li p{margin:.3rem 0}
+            .fix{color:#444}
+            pre{background:#fff;border:1px solid #ddd;padding:.5rem;overflow-x:auto;font-size:.9rem}
+            code.place{font-weight:bold}
+            @media (prefers-color-scheme:dark){body{background:#111;color:#eee}li{background:#2a1416}li.warning{background:#2a2414}pre{background:#000;border-color:#444}.fix{color:#bbb}h1{color:#ff6b6b}}
+            </style>
+            </head>
+            <body>
+            <main>
+            <h1>The site could not be built</h1>
+            <p>\(count). The previous site is kept in the output folder. Fix the file at the place shown and save: this page reloads by itself.</p>
+            <ol>
+            \(items)</ol>
+            </main>
+            </body>
+            </html>
 
-        """
+            """
     }
 
     /// The source line and a caret line under `column`. A long line (a paragraph, a CSV row)

@@ -45,8 +45,9 @@ public actor PreviewServer {
 
         public init(content: URL, templates: URL, host: String = "127.0.0.1", port: UInt16 = 8000) {
             // `output` is never written: the site is served from memory.
-            self.pipeline = Pipeline.Options(content: content, templates: templates,
-                                             output: content.deletingLastPathComponent().appendingPathComponent("Public"), write: false)
+            self.pipeline = Pipeline.Options(
+                content: content, templates: templates,
+                output: content.deletingLastPathComponent().appendingPathComponent("Public"), write: false)
             self.host = host
             self.port = port
         }
@@ -89,8 +90,9 @@ public actor PreviewServer {
     /// is served; `port` is then the real port.
     public func start() async throws {
         guard Self.isValidAddress(options.host) else { throw Failure.badAddress(options.host) }
-        let handler = SiteHandler(state: state, assets: options.pipeline.templates.appendingPathComponent("assets").standardizedFileURL.path,
-                                  loopbackOnly: Self.isLoopback(options.host), longPollTimeout: options.longPollTimeout)
+        let handler = SiteHandler(
+            state: state, assets: options.pipeline.templates.appendingPathComponent("assets").standardizedFileURL.path,
+            loopbackOnly: Self.isLoopback(options.host), longPollTimeout: options.longPollTimeout)
         // Listening first, and waiting until the socket listens: a port in use is reported at once.
         do {
             http = try await HTTPListener(host: options.host, port: options.port, limits: options.limits, handler: handler)
@@ -164,7 +166,9 @@ public actor PreviewServer {
         }
         builds += 1
         let token = "\(instance)-\(builds)"
-        let options = { var options = self.options; options.pipeline.write = false; return options }()
+        let options = {
+            var options = self.options; options.pipeline.write = false; return options
+        }()
         let reported = self.reported
         let (site, errorPage) = await withCheckedContinuation { (continuation: CheckedContinuation<(SiteFiles?, Data?), Never>) in
             buildQueue.async {
@@ -179,8 +183,9 @@ public actor PreviewServer {
                     }
                     continuation.resume(returning: (site, nil))
                 } else {
-                    let page = Pages.errorPage(diagnostics: result.diagnostics, failure: result.failure?.message,
-                                               sourceLine: SourceLines().line(for:))
+                    let page = Pages.errorPage(
+                        diagnostics: result.diagnostics, failure: result.failure?.message,
+                        sourceLine: SourceLines().line(for:))
                     continuation.resume(returning: (nil, Data(Pages.inject(script, into: page).utf8)))
                 }
             }
@@ -191,8 +196,10 @@ public actor PreviewServer {
     /// The lines `rapport build` prints: every error, and the warnings when they differ from
     /// the previous build's (the same dozen warnings after every save would bury the news).
     /// Runs on the build queue only.
-    static func report(_ result: Pipeline.Result, options: Options, previousWarnings: inout Set<Diagnostic>,
-                       previousValues: inout [String: String]?) {
+    static func report(
+        _ result: Pipeline.Result, options: Options, previousWarnings: inout Set<Diagnostic>,
+        previousValues: inout [String: String]?
+    ) {
         let warnings = Set(result.diagnostics.filter { $0.severity == .warning })
         let showWarnings = warnings != previousWarnings
         previousWarnings = warnings
@@ -244,7 +251,9 @@ struct SourceLines {
         guard diagnostic.quotesSource else { return nil }  // a file Rapport refused to read
         if let line = diagnostic.sourceLine { return line }
         let file = diagnostic.location.file
-        let url = file.hasPrefix("/") ? URL(fileURLWithPath: file)
+        let url =
+            file.hasPrefix("/")
+            ? URL(fileURLWithPath: file)
             : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(file)
         guard let data = try? Data(contentsOf: url), data.count < 16 << 20 else { return nil }
         let text = String(decoding: data, as: UTF8.self)
@@ -261,7 +270,9 @@ extension PreviewServer {
         let failed = FailureBox()
         let done = DispatchSemaphore(value: 0)
         if !isLoopback(options.host) {
-            options.log("warning: listening on \(options.host): anyone who can reach this computer can read the preview, drafts included; the default 127.0.0.1 keeps it on this computer", true)
+            options.log(
+                "warning: listening on \(options.host): anyone who can reach this computer can read the preview, drafts included; the default 127.0.0.1 keeps it on this computer",
+                true)
         }
         Task {
             do {

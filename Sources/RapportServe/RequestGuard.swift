@@ -190,8 +190,9 @@ final class RequestGuard: ChannelInboundHandler, RemovableChannelHandler {
         }
         let body = "\(status.code) \(status.reasonPhrase)\n"
         var buffer = context.channel.allocator.buffer(capacity: 256)
-        buffer.writeString("HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\nContent-Type: text/plain; charset=utf-8\r\n"
-            + "Content-Length: \(body.utf8.count)\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n\(body)")
+        buffer.writeString(
+            "HTTP/1.1 \(status.code) \(status.reasonPhrase)\r\nContent-Type: text/plain; charset=utf-8\r\n"
+                + "Content-Length: \(body.utf8.count)\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n\(body)")
         context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
         closeSoon()
     }

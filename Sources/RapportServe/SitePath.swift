@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// Turns a request target into a file of a folder on disk, or refuses it. Pure apart from
 /// `stat`/`realpath` on the folder, so every rule is tested on its own.
@@ -134,7 +135,8 @@ struct SitePath: Sendable {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "%"), index + 2 < bytes.count,
-               hexValue(bytes[index + 1]) != nil, hexValue(bytes[index + 2]) != nil {
+                hexValue(bytes[index + 1]) != nil, hexValue(bytes[index + 2]) != nil
+            {
                 result.unicodeScalars.append(UnicodeScalar(byte))
             } else if byte != UInt8(ascii: "%"), urlSafe.contains(byte) {
                 result.unicodeScalars.append(UnicodeScalar(byte))
@@ -147,7 +149,8 @@ struct SitePath: Sendable {
     }
 
     /// RFC 3986 unreserved and sub-delimiters, `:@/?` (and `%`, handled above).
-    private static let urlSafe: Set<UInt8> = Set(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?".utf8))
+    private static let urlSafe: Set<UInt8> = Set(
+        Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:@/?".utf8))
 
     private static func hexValue(_ byte: UInt8) -> UInt8? {
         switch byte {

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// What the watcher remembers of one file: enough to notice any save, including an editor
 /// that writes a new file and renames it over the old one (new inode).
@@ -36,8 +37,9 @@ struct Snapshot: Equatable, Sendable {
         #else
         let mtime = info.st_mtim
         #endif
-        files[path] = FileStamp(seconds: Int(mtime.tv_sec), nanoseconds: Int(mtime.tv_nsec), size: Int64(info.st_size),
-                                inode: UInt64(info.st_ino), isDirectory: isDirectory)
+        files[path] = FileStamp(
+            seconds: Int(mtime.tv_sec), nanoseconds: Int(mtime.tv_nsec), size: Int64(info.st_size),
+            inode: UInt64(info.st_ino), isDirectory: isDirectory)
         guard isDirectory, depth < 24, let directory = opendir(path) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {

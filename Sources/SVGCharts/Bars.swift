@@ -40,8 +40,10 @@ extension Renderer {
     }
 
     /// Draws one bar with its value text. `x0` is the zero position, `k` units per value.
-    mutating func bar(_ c: Int, _ s: Int, text: String, zero x0: Double, scale k: Double,
-                      y: Double, height: Double, fill: String) {
+    mutating func bar(
+        _ c: Int, _ s: Int, text: String, zero x0: Double, scale k: Double,
+        y: Double, height: Double, fill: String
+    ) {
         let textY = Layout.baseline(center: y + height / 2, size: Layout.valueSize)
         guard let v = value(c, s) else {
             missing(c, s)
@@ -88,7 +90,7 @@ extension Renderer {
             }
         }
         let bandCount = (n + perBand - 1) / perBand
-        perBand = (n + bandCount - 1) / bandCount      // balance: 4 → 2 + 2, 5 → 3 + 2
+        perBand = (n + bandCount - 1) / bandCount  // balance: 4 → 2 + 2, 5 → 3 + 2
         let panelWidth = (Layout.content - Double(perBand - 1) * panelGap) / Double(perBand)
         // (At least a fifth of the panel for the bars, even if absurdly long values then overflow.)
         let k = max(panelWidth - rooms.right - rooms.left, panelWidth * 0.2) / (range.max - range.min)
@@ -104,8 +106,9 @@ extension Renderer {
                 for (j, s) in seriesInBand.enumerated() {
                     let lines = Wrap.wrap(chart.series[s].label, maxWidth: panelWidth, size: Layout.labelSize, bold: true)
                     tallest = max(tallest, lines.count)
-                    body.lines(lines, x: Layout.pad + Double(j) * (panelWidth + panelGap), firstBaseline: y + 14.5,
-                               lineHeight: Layout.labelLine, size: Layout.labelSize, fill: Palette.text, bold: true)
+                    body.lines(
+                        lines, x: Layout.pad + Double(j) * (panelWidth + panelGap), firstBaseline: y + 14.5,
+                        lineHeight: Layout.labelLine, size: Layout.labelSize, fill: Palette.text, bold: true)
                 }
                 ink(Palette.text, on: Palette.background)
                 y += Double(tallest) * Layout.labelLine + 8
@@ -148,8 +151,9 @@ extension Renderer {
         let barHeight = 18.0
         let barGap = 3.0
 
-        var y = legend(chart.series.indices.map { LegendItem(label: chart.series[$0].label, fill: colors[$0]) },
-                       y: Layout.pad)
+        var y = legend(
+            chart.series.indices.map { LegendItem(label: chart.series[$0].label, fill: colors[$0]) },
+            y: Layout.pad)
         let k = max(Layout.content - rooms.right - rooms.left, Layout.content * 0.2) / (range.max - range.min)
         let zero = Layout.pad + rooms.left + (-range.min) * k
         for c in chart.categories.indices {

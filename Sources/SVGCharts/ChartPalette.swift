@@ -12,8 +12,9 @@ public struct ChartPalette: Sendable, Equatable {
     /// The neutral middle of an odd agreement scale.
     public var neutral: String
 
-    public static let standard = ChartPalette(categorical: Palette.categorical, sequential: Palette.frequency,
-                                              disagree: Palette.disagree, agree: Palette.agree, neutral: Palette.neutral)
+    public static let standard = ChartPalette(
+        categorical: Palette.categorical, sequential: Palette.frequency,
+        disagree: Palette.disagree, agree: Palette.agree, neutral: Palette.neutral)
 
     init(categorical: [String], sequential: [[String]], disagree: [[String]], agree: [[String]], neutral: String) {
         self.categorical = categorical

@@ -33,7 +33,7 @@ extension Renderer {
             let v = value(c, 0) ?? 0
             let text = valueText(c, 0, v)
             guard v > 0 else {
-                hidden(c, 0)   // no slice to put it on: the legend and the table have it
+                hidden(c, 0)  // no slice to put it on: the legend and the table have it
                 continue
             }
             let sweep = v / sum * 2 * Trig.pi
@@ -89,13 +89,16 @@ extension Renderer {
             }
             if fits {
                 let color = Palette.textColor(on: fill)
-                body.label(text, x: center.x, y: Layout.baseline(center: center.y, size: Layout.valueSize),
-                           size: Layout.valueSize, fill: color, anchor: .middle)
+                body.label(
+                    text, x: center.x, y: Layout.baseline(center: center.y, size: Layout.valueSize),
+                    size: Layout.valueSize, fill: color, anchor: .middle)
                 ink(color, on: fill)
             } else {
                 let elbow = point(mid, outer + 12)
-                outside.append(Outside(c: c, text: text, width: textWidth, right: Trig.sincos(mid).sin >= 0,
-                                       y: elbow.y, from: point(mid, outer + 2), elbow: elbow))
+                outside.append(
+                    Outside(
+                        c: c, text: text, width: textWidth, right: Trig.sincos(mid).sin >= 0,
+                        y: elbow.y, from: point(mid, outer + 2), elbow: elbow))
             }
             start = end
         }
@@ -120,8 +123,9 @@ extension Renderer {
             body.num(columnX); body.raw(","); body.num(label.y)
             body.raw("\" fill=\"none\" stroke=\""); body.raw(value: Palette.secondaryText); body.raw("\" stroke-width=\"1\"/>\n")
             paint(Palette.secondaryText)
-            body.label(label.text, x: x, y: Layout.baseline(center: label.y, size: Layout.valueSize),
-                       size: Layout.valueSize, fill: Palette.text, anchor: label.right ? .start : .end)
+            body.label(
+                label.text, x: x, y: Layout.baseline(center: label.y, size: Layout.valueSize),
+                size: Layout.valueSize, fill: Palette.text, anchor: label.right ? .start : .end)
             ink(Palette.text, on: Palette.background)
             lowest = max(lowest, label.y + 9)
         }
@@ -143,8 +147,9 @@ extension Renderer {
             let lines = Wrap.lines(words, maxWidth: Layout.pad + Layout.content - textX, size: Layout.legendSize, bold: false)
             body.rect(x: Layout.pad, y: y + 2, width: Layout.swatch, height: Layout.swatch, fill: colors[c])
             paint(colors[c])
-            body.lines(lines, x: textX, firstBaseline: y + 14, lineHeight: Layout.legendLine,
-                       size: Layout.legendSize, fill: Palette.text)
+            body.lines(
+                lines, x: textX, firstBaseline: y + 14, lineHeight: Layout.legendLine,
+                size: Layout.legendSize, fill: Palette.text)
             ink(Palette.text, on: Palette.background)
             y += Double(max(lines.count, 1)) * Layout.legendLine + 6
         }

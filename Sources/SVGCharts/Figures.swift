@@ -21,7 +21,9 @@ extension Renderer {
         var height = 0.0
         for c in chart.categories.indices {
             let v = value(c, 0)
-            let number = v.map { valueText(c, 0, $0, unit: chart.categories[c].unit, decimals: chart.categories[c].decimals) } ?? NumberFormat.missing
+            let number =
+                v.map { valueText(c, 0, $0, unit: chart.categories[c].unit, decimals: chart.categories[c].decimals) }
+                ?? NumberFormat.missing
             if v == nil { missing(c, 0) }
             // The number never wraps: a very long one is set smaller instead.
             var size = 44.0
@@ -52,8 +54,9 @@ extension Renderer {
             let numberBaseline = pad + 44 * 0.75
             w.label(tile.number, x: pad, y: numberBaseline, size: tile.numberSize, fill: chart.palette.bar, bold: true)
             ink(chart.palette.bar, on: Palette.background)
-            w.lines(tile.lines, x: pad, firstBaseline: numberBaseline + 10 + labelSize * 0.95, lineHeight: labelLine,
-                    size: labelSize, fill: Palette.text)
+            w.lines(
+                tile.lines, x: pad, firstBaseline: numberBaseline + 10 + labelSize * 0.95, lineHeight: labelLine,
+                size: labelSize, fill: Palette.text)
             ink(Palette.text, on: Palette.background)
             if chart.categories[c].lowBase { ink(Palette.secondaryText, on: Palette.background) }
             w.raw("</svg>")

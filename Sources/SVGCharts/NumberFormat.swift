@@ -112,7 +112,7 @@ public enum NumberFormat {
     @discardableResult
     static func appendNumber(_ value: Double, decimals: Int, fr: Bool, into out: inout [UInt8]) -> Bool {
         let d = min(max(decimals, 0), 10)
-        let group: [UInt8] = fr ? [0xE2, 0x80, 0xAF] : [UInt8(ascii: ".")]   // U+202F or "."
+        let group: [UInt8] = fr ? [0xE2, 0x80, 0xAF] : [UInt8(ascii: ".")]  // U+202F or "."
         let magnitude = value.magnitude
 
         // Fast path: scale to an integer and round, unless the scaled value is so close to a tie

@@ -208,16 +208,18 @@ struct Renderer {
 
     /// Tooltip of a bar or segment: "Label: 42%" or, with several series, "Label, Series: 42%".
     func tooltip(_ c: Int, _ s: Int, _ text: String) -> Tooltip {
-        Tooltip(label: escapedCategories[c], series: chart.series.count > 1 ? escapedSeries[s] : nil,
-                separator: locale.labelSeparator, value: text)
+        Tooltip(
+            label: escapedCategories[c], series: chart.series.count > 1 ? escapedSeries[s] : nil,
+            separator: locale.labelSeparator, value: text)
     }
 
     /// Draws a category label at full content width from `y`; returns the y below it.
     mutating func rowLabel(_ c: Int, y: Double) -> Double {
         let lines = labelLines(c, maxWidth: Layout.content)
         if lines.isEmpty { return y }
-        body.lines(lines, x: Layout.pad, firstBaseline: y + 14.5, lineHeight: Layout.labelLine,
-                   size: Layout.labelSize, fill: Palette.text)
+        body.lines(
+            lines, x: Layout.pad, firstBaseline: y + 14.5, lineHeight: Layout.labelLine,
+            size: Layout.labelSize, fill: Palette.text)
         ink(Palette.text, on: Palette.background)
         if chart.categories[c].lowBase { ink(Palette.secondaryText, on: Palette.background) }
         return y + Double(lines.count) * Layout.labelLine + 4
@@ -250,14 +252,16 @@ struct Renderer {
                 rowHeight = Layout.legendLine
             }
             if let stroke = item.stroke {
-                body.rect(x: x + 0.5, y: y + 2.5, width: Layout.swatch - 1, height: Layout.swatch - 1,
-                          fill: item.fill, stroke: stroke)
+                body.rect(
+                    x: x + 0.5, y: y + 2.5, width: Layout.swatch - 1, height: Layout.swatch - 1,
+                    fill: item.fill, stroke: stroke)
             } else {
                 body.rect(x: x, y: y + 2, width: Layout.swatch, height: Layout.swatch, fill: item.fill)
             }
             paint(item.fill, stroke: item.stroke)
-            body.lines(lines, x: x + textX, firstBaseline: y + 14, lineHeight: Layout.legendLine,
-                       size: size, fill: Palette.text)
+            body.lines(
+                lines, x: x + textX, firstBaseline: y + 14, lineHeight: Layout.legendLine,
+                size: size, fill: Palette.text)
             ink(Palette.text, on: Palette.background)
             rowHeight = max(rowHeight, Double(max(lines.count, 1)) * Layout.legendLine)
             x += itemWidth + 18

@@ -74,8 +74,10 @@ struct SVGWriter {
     }
 
     /// `<rect …/>`, with an optional outline and tooltip.
-    mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String,
-                       stroke: String? = nil, tooltip: Tooltip? = nil) {
+    mutating func rect(
+        x: Double, y: Double, width: Double, height: Double, fill: String,
+        stroke: String? = nil, tooltip: Tooltip? = nil
+    ) {
         raw("<rect x=\""); num(x)
         raw("\" y=\""); num(y)
         raw("\" width=\""); num(max(width, 0))
@@ -133,8 +135,10 @@ struct SVGWriter {
     }
 
     /// A single-line text.
-    mutating func label<S: StringProtocol>(_ s: S, x: Double, y: Double, size: Double, fill: String,
-                                          anchor: Anchor = .start, bold: Bool = false) {
+    mutating func label<S: StringProtocol>(
+        _ s: S, x: Double, y: Double, size: Double, fill: String,
+        anchor: Anchor = .start, bold: Bool = false
+    ) {
         raw("<text x=\""); num(x)
         raw("\" y=\""); num(y)
         raw("\"")
@@ -148,8 +152,10 @@ struct SVGWriter {
     }
 
     /// Wrapped lines, one `<tspan>` per line; the low-base note in italic grey.
-    mutating func lines(_ lines: [TextLine], x: Double, firstBaseline: Double, lineHeight: Double,
-                        size: Double, fill: String, anchor: Anchor = .start, bold: Bool = false) {
+    mutating func lines(
+        _ lines: [TextLine], x: Double, firstBaseline: Double, lineHeight: Double,
+        size: Double, fill: String, anchor: Anchor = .start, bold: Bool = false
+    ) {
         guard !lines.isEmpty else { return }
         raw("<text")
         textAttributes(size: size, fill: fill, anchor: anchor, bold: bold)

@@ -40,14 +40,16 @@ extension Renderer {
             maxNormal = max(maxNormal, (sum - dk) / total)
             maxDontKnow = max(maxDontKnow, dk / total)
         }
-        return StackPlan(normal: normal, dontKnow: dontKnow, fills: fills, sums: sums,
-                         maxNormal: maxNormal, maxDontKnow: maxDontKnow)
+        return StackPlan(
+            normal: normal, dontKnow: dontKnow, fills: fills, sums: sums,
+            maxNormal: maxNormal, maxDontKnow: maxDontKnow)
     }
 
     mutating func stackLegend(_ plan: StackPlan, y: Double) -> Double {
         let items = (plan.normal + plan.dontKnow).map { s in
-            LegendItem(label: chart.series[s].label, fill: plan.fills[s],
-                       stroke: chart.series[s].role == .dontKnow ? Palette.dontKnowStroke : nil)
+            LegendItem(
+                label: chart.series[s].label, fill: plan.fills[s],
+                stroke: chart.series[s].role == .dontKnow ? Palette.dontKnowStroke : nil)
         }
         return legend(items, y: y)
     }
@@ -62,14 +64,17 @@ extension Renderer {
         case above(Double)
     }
 
-    mutating func segment(_ c: Int, _ s: Int, fill: String, x: Double, y: Double, width: Double, height: Double,
-                          outside: Outside? = nil, fits: (Double) -> Bool) {
+    mutating func segment(
+        _ c: Int, _ s: Int, fill: String, x: Double, y: Double, width: Double, height: Double,
+        outside: Outside? = nil, fits: (Double) -> Bool
+    ) {
         guard let v = value(c, s) else { return }
         let text = valueText(c, s, v)
         let isDontKnow = chart.series[s].role == .dontKnow
         if isDontKnow {
-            body.rect(x: x + 0.5, y: y + 0.5, width: width - 1, height: height - 1, fill: fill,
-                      stroke: Palette.dontKnowStroke, tooltip: tooltip(c, s, text))
+            body.rect(
+                x: x + 0.5, y: y + 0.5, width: width - 1, height: height - 1, fill: fill,
+                stroke: Palette.dontKnowStroke, tooltip: tooltip(c, s, text))
             paint(fill, stroke: Palette.dontKnowStroke)
         } else {
             body.rect(x: x, y: y, width: width, height: height, fill: fill, tooltip: tooltip(c, s, text))
@@ -78,13 +83,15 @@ extension Renderer {
         let textWidth = TextMetrics.width(text, size: Layout.valueSize)
         if fits(textWidth) {
             let color = Palette.textColor(on: fill)
-            body.label(text, x: x + width / 2, y: Layout.baseline(center: y + height / 2, size: Layout.valueSize),
-                       size: Layout.valueSize, fill: color, anchor: .middle)
+            body.label(
+                text, x: x + width / 2, y: Layout.baseline(center: y + height / 2, size: Layout.valueSize),
+                size: Layout.valueSize, fill: color, anchor: .middle)
             ink(color, on: fill)
         } else if case .right(let limit) = outside, x + width + Layout.valueGap + textWidth <= limit + 0.01 {
             // The last segment of a bar may write its value just after its end, on the background.
-            body.label(text, x: x + width + Layout.valueGap, y: Layout.baseline(center: y + height / 2, size: Layout.valueSize),
-                       size: Layout.valueSize, fill: Palette.text)
+            body.label(
+                text, x: x + width + Layout.valueGap, y: Layout.baseline(center: y + height / 2, size: Layout.valueSize),
+                size: Layout.valueSize, fill: Palette.text)
             ink(Palette.text, on: Palette.background)
         } else if case .above(let limit) = outside, y - 5 - Layout.valueSize * 0.75 >= limit - 0.01 {
             body.label(text, x: x + width / 2, y: y - 5, size: Layout.valueSize, fill: Palette.text, anchor: .middle)
@@ -129,7 +136,8 @@ extension Renderer {
             for c in chart.categories.indices {
                 for s in plan.dontKnow {
                     if let v = value(c, s) {
-                        dontKnowRoom = max(dontKnowRoom, TextMetrics.width(valueText(c, s, v), size: Layout.valueSize) + Layout.valueGap + 1)
+                        dontKnowRoom = max(
+                            dontKnowRoom, TextMetrics.width(valueText(c, s, v), size: Layout.valueSize) + Layout.valueGap + 1)
                     }
                 }
             }
@@ -148,8 +156,10 @@ extension Renderer {
                     let last = i == parts.count - 1
                     let drawn = last ? part.length : max(part.length - Layout.segmentGap, min(part.length, 0.75))
                     let limit = start == Layout.pad && hasDontKnow ? dontKnowX - Layout.dontKnowGap : Layout.pad + Layout.content
-                    segment(c, part.s, fill: plan.fills[part.s], x: x, y: y, width: drawn, height: barHeight,
-                            outside: last ? .right(limit) : nil) { textWidth in
+                    segment(
+                        c, part.s, fill: plan.fills[part.s], x: x, y: y, width: drawn, height: barHeight,
+                        outside: last ? .right(limit) : nil
+                    ) { textWidth in
                         textWidth + 2 * Layout.insidePadding <= drawn
                     }
                     x += part.length
@@ -187,7 +197,7 @@ extension Renderer {
 
         let hasDontKnow = !plan.dontKnow.isEmpty && plan.maxDontKnow > 0
         let plotHeight = 260.0
-        let top = y + 4 + (hasDontKnow ? 22 : 0)   // room for don't-know values above their segment
+        let top = y + 4 + (hasDontKnow ? 22 : 0)  // room for don't-know values above their segment
         let baseline = top + plotHeight
         let available = plotHeight - (hasDontKnow ? Layout.dontKnowGap : 0)
         let unit = available / max(plan.maxNormal + (hasDontKnow ? plan.maxDontKnow : 0), 0.0001)
@@ -204,17 +214,20 @@ extension Renderer {
                     let last = i == parts.count - 1
                     let drawn = last ? part.length : max(part.length - Layout.segmentGap, min(part.length, 0.75))
                     // Stacked upwards: the gap is left at the top of each segment but the last.
-                    segment(c, part.s, fill: plan.fills[part.s], x: x, y: bottom - part.length + (part.length - drawn),
-                            width: columnWidth, height: drawn,
-                            outside: last && start != baseline ? .above(y) : nil) { textWidth in
+                    segment(
+                        c, part.s, fill: plan.fills[part.s], x: x, y: bottom - part.length + (part.length - drawn),
+                        width: columnWidth, height: drawn,
+                        outside: last && start != baseline ? .above(y) : nil
+                    ) { textWidth in
                         textWidth + 2 * Layout.insidePadding <= columnWidth && drawn >= labelSize + 3
                     }
                     bottom -= part.length
                 }
             }
             let lines = Wrap.lines(labelWords(c, size: labelSize), maxWidth: labelWidth, size: labelSize, bold: false)
-            body.lines(lines, x: slotX + slot / 2, firstBaseline: baseline + 20, lineHeight: Layout.legendLine,
-                       size: labelSize, fill: Palette.text, anchor: .middle)
+            body.lines(
+                lines, x: slotX + slot / 2, firstBaseline: baseline + 20, lineHeight: Layout.legendLine,
+                size: labelSize, fill: Palette.text, anchor: .middle)
             ink(Palette.text, on: Palette.background)
             if chart.categories[c].lowBase { ink(Palette.secondaryText, on: Palette.background) }
             labelBottom = max(labelBottom, baseline + 6 + Double(lines.count) * Layout.legendLine)

@@ -54,7 +54,8 @@ enum TextMetrics {
         // Zero-width: joiners, direction marks, variation selectors, tags, skin-tone modifiers.
         if (0x200B...0x200F).contains(v) || (0x2028...0x202E).contains(v) || (0x2060...0x206F).contains(v)
             || (0xFE00...0xFE0F).contains(v) || (0xE0000...0xE01EF).contains(v) || (0x1F3FB...0x1F3FF).contains(v)
-            || v == 0xFEFF {
+            || v == 0xFEFF
+        {
             return 0
         }
         switch scalar.properties.generalCategory {
@@ -105,7 +106,8 @@ enum TextMetrics {
             return lower >= 0x61 && lower <= 0x7A ? false : nil
         }
         if (0x0590...0x08FF).contains(v) || (0xFB1D...0xFDFF).contains(v) || (0xFE70...0xFEFF).contains(v)
-            || (0x10800...0x10FFF).contains(v) || (0x1E800...0x1EFFF).contains(v) {
+            || (0x10800...0x10FFF).contains(v) || (0x1E800...0x1EFFF).contains(v)
+        {
             return true
         }
         if v < 0x0590 {

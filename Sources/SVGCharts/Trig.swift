@@ -21,7 +21,7 @@ enum Trig {
     static func sincos(_ x: Double) -> (sin: Double, cos: Double) {
         guard x.isFinite else { return (0, 1) }
         let k = (x / halfPi).rounded()
-        let r = x - k * halfPi                       // |r| ≤ π/4
+        let r = x - k * halfPi  // |r| ≤ π/4
         let r2 = r * r
         // Taylor series, enough terms for |r| ≤ π/4.
         var s = r, c = 1.0

@@ -42,8 +42,9 @@ extension Chart {
             throw ChartError(message: "values has \(values.count) rows but the chart has \(categories.count) categories")
         }
         for (c, row) in values.enumerated() where row.count != series.count {
-            throw ChartError(message: "category \(c) ('\(categories[c].label)') has \(row.count) values but the chart has \(series.count) series",
-                             category: c)
+            throw ChartError(
+                message: "category \(c) ('\(categories[c].label)') has \(row.count) values but the chart has \(series.count) series",
+                category: c)
         }
         switch kind {
         case .donut:
@@ -68,8 +69,9 @@ extension Chart {
             for (s, value) in row.enumerated() {
                 guard let v = value else {
                     if kind == .donut {
-                        throw ChartError(message: "slice \(c) ('\(categories[c].label)') has no value; a donut cannot draw a missing slice",
-                                         category: c, series: s)
+                        throw ChartError(
+                            message: "slice \(c) ('\(categories[c].label)') has no value; a donut cannot draw a missing slice",
+                            category: c, series: s)
                     }
                     continue
                 }
@@ -77,16 +79,20 @@ extension Chart {
                     throw ChartError(message: "value \(Chart.quote(v)) at \(cell(c, s)) is not a finite number", category: c, series: s)
                 }
                 if v.magnitude >= Chart.maxMagnitude {
-                    throw ChartError(message: "value \(Chart.quote(v)) at \(cell(c, s)) is too large to draw; the limit is 1e15",
-                                     category: c, series: s)
+                    throw ChartError(
+                        message: "value \(Chart.quote(v)) at \(cell(c, s)) is too large to draw; the limit is 1e15",
+                        category: c, series: s)
                 }
                 if (cellUnit == .percent || cellUnit == .margin) && v > 100 {
-                    throw ChartError(message: "value \(Chart.quote(v)) at \(cell(c, s)) is over 100 in a \(cellUnit.rawValue) chart",
-                                     category: c, series: s)
+                    throw ChartError(
+                        message: "value \(Chart.quote(v)) at \(cell(c, s)) is over 100 in a \(cellUnit.rawValue) chart",
+                        category: c, series: s)
                 }
                 if v < 0 && !negativesAllowed {
-                    throw ChartError(message: "value \(Chart.quote(v)) at \(cell(c, s)) is negative; only bars and paired-bars with a unit other than percent or margin can draw negative values",
-                                     category: c, series: s)
+                    throw ChartError(
+                        message:
+                            "value \(Chart.quote(v)) at \(cell(c, s)) is negative; only bars and paired-bars with a unit other than percent or margin can draw negative values",
+                        category: c, series: s)
                 }
             }
         }
@@ -95,14 +101,18 @@ extension Chart {
         case .stackedBars, .stackedColumns:
             let count = series.filter { $0.role != .dontKnow }.count
             if count > palette.capacity(scale) {
-                throw ChartError(message: "\(kind.rawValue) can tell at most \(palette.capacity(scale)) series apart with the \(scale.rawValue) scale, got \(count)")
+                throw ChartError(
+                    message:
+                        "\(kind.rawValue) can tell at most \(palette.capacity(scale)) series apart with the \(scale.rawValue) scale, got \(count)"
+                )
             }
             for (c, row) in values.enumerated() {
                 var sum = 0.0
                 for v in row { sum += v ?? 0 }
                 if !(sum > 0) {
-                    throw ChartError(message: "category \(c) ('\(categories[c].label)') has no value above 0; a stack needs at least one",
-                                     category: c)
+                    throw ChartError(
+                        message: "category \(c) ('\(categories[c].label)') has no value above 0; a stack needs at least one",
+                        category: c)
                 }
             }
         case .pairedBars:

@@ -37,8 +37,10 @@ enum Wrap {
         func close(_ end: String.Index) {
             if let s = start, s < end {
                 let piece = Substring(text.unicodeScalars[s..<end])
-                result.append(Word(text: piece, width: TextMetrics.width(piece, size: size, bold: bold),
-                                   style: style, joinsPrevious: joins))
+                result.append(
+                    Word(
+                        text: piece, width: TextMetrics.width(piece, size: size, bold: bold),
+                        style: style, joinsPrevious: joins))
             }
             start = nil
         }
@@ -51,8 +53,9 @@ enum Wrap {
             } else {
                 if start == nil { start = index }
                 if (scalar == "-" || scalar == "/"), let p = previous, p.properties.isAlphabetic,
-                   let s = start, scalars.distance(from: s, to: index) >= 3,
-                   lettersFollow(scalars, from: next, count: 3) {
+                    let s = start, scalars.distance(from: s, to: index) >= 3,
+                    lettersFollow(scalars, from: next, count: 3)
+                {
                     close(next)
                     joins = true
                     previous = scalar
@@ -117,9 +120,14 @@ enum Wrap {
                 let w = TextMetrics.width(word.text[index..<next], size: size, bold: bold)
                 if chunkWidth + w > maxWidth + 0.001 && index > chunkStart {
                     let piece = word.text[chunkStart..<index]
-                    lines.append(TextLine(words: [Word(text: piece, width: chunkWidth, style: word.style,
-                                                       joinsPrevious: first ? word.joinsPrevious : true)],
-                                          width: chunkWidth))
+                    lines.append(
+                        TextLine(
+                            words: [
+                                Word(
+                                    text: piece, width: chunkWidth, style: word.style,
+                                    joinsPrevious: first ? word.joinsPrevious : true)
+                            ],
+                            width: chunkWidth))
                     first = false
                     chunkStart = index
                     chunkWidth = 0
@@ -128,8 +136,10 @@ enum Wrap {
                 index = next
             }
             if chunkStart < word.text.endIndex {
-                current.words.append(Word(text: word.text[chunkStart...], width: chunkWidth, style: word.style,
-                                          joinsPrevious: true))
+                current.words.append(
+                    Word(
+                        text: word.text[chunkStart...], width: chunkWidth, style: word.style,
+                        joinsPrevious: true))
                 current.width = chunkWidth
             }
         }

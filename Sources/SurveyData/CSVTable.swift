@@ -35,8 +35,10 @@ struct CSVTable {
         let (text, invisible) = InvisibleCharacters.removing(from: text, file: file)
         diagnostics += invisible
         if text.trimmingWhitespace.isEmpty {
-            diagnostics.append(.error(SourceLocation(file: file), "file is empty",
-                                      fix: "the first line is the header: key,nl,fr, then one column per series"))
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: file), "file is empty",
+                    fix: "the first line is the header: key,nl,fr, then one column per series"))
             return
         }
         // Physical lines, split on the byte (a "\r\n" is one Character, so a Character split
@@ -53,15 +55,18 @@ struct CSVTable {
         }
         if !unclosed.isEmpty {
             for location in unclosed {
-                diagnostics.append(.error(location, "the quote (\") that opens this cell is never closed",
-                                          fix: "add \" at the end of the cell, or remove this one"))
+                diagnostics.append(
+                    .error(
+                        location, "the quote (\") that opens this cell is never closed",
+                        fix: "add \" at the end of the cell, or remove this one"))
             }
             return
         }
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: false, trimFields: false,
-                                   delimiter: delimiter.unicodeScalars.first ?? ",")
+            reader = try CSVReader(
+                string: text, hasHeaderRow: false, trimFields: false,
+                delimiter: delimiter.unicodeScalars.first ?? ",")
         } catch {
             diagnostics.append(.error(SourceLocation(file: file), "cannot read CSV: \(error)"))
             return
@@ -79,13 +84,16 @@ struct CSVTable {
             }
             let columns = Self.fieldColumns(physical, delimiter: delimiter)
             let cells = fields.enumerated().map { index, field in
-                Cell(text: field.trimmingWhitespace,
-                     location: SourceLocation(file: file, line: rowLine, column: index < columns.count ? columns[index] : 1))
+                Cell(
+                    text: field.trimmingWhitespace,
+                    location: SourceLocation(file: file, line: rowLine, column: index < columns.count ? columns[index] : 1))
             }
             for cell in cells {
                 if let control = Self.controlCharacter(in: cell.text) {
-                    diagnostics.append(.error(cell.location, "invisible control character \(control) in a cell",
-                                              fix: "delete it: retype the cell, or save the file again as plain CSV"))
+                    diagnostics.append(
+                        .error(
+                            cell.location, "invisible control character \(control) in a cell",
+                            fix: "delete it: retype the cell, or save the file again as plain CSV"))
                 }
             }
             if header == nil {
@@ -95,8 +103,10 @@ struct CSVTable {
             }
         }
         if let error = reader.error {
-            diagnostics.append(.error(SourceLocation(file: file, line: line), "cannot read CSV: \(error)",
-                                      fix: "check for an unclosed quote"))
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: file, line: line), "cannot read CSV: \(error)",
+                    fix: "check for an unclosed quote"))
         }
     }
 
@@ -105,7 +115,8 @@ struct CSVTable {
     static func controlCharacter(in text: String) -> String? {
         // Most cells are plain: one byte scan finds nothing to look at.
         guard text.utf8.contains(where: { $0 < 0x20 && $0 != 0x09 || $0 == 0x7F || $0 == 0xC2 }),
-              let scalar = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\t" }) else { return nil }
+            let scalar = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\t" })
+        else { return nil }
         return scalar.codePoint
     }
 
@@ -215,35 +226,46 @@ struct RowBuilder {
             let known = DatasetParser.fixedColumns + seriesKeys
             let suggestion = closestMatch(to: cell.text, in: known.filter { header.index(of: $0) == nil })
             if let suggestion { suggested.insert(suggestion) }
-            diagnostics.append(.error(cell.location, "unknown column \"\(cell.text)\"",
-                                      fix: suggestion.map { "did you mean \"\($0)\"?" }
-                                          ?? "columns are key, nl, fr, n, mark and the series keys of the YAML file: \(seriesKeys.joined(separator: ", "))"))
+            diagnostics.append(
+                .error(
+                    cell.location, "unknown column \"\(cell.text)\"",
+                    fix: suggestion.map { "did you mean \"\($0)\"?" }
+                        ?? "columns are key, nl, fr, n, mark and the series keys of the YAML file: \(seriesKeys.joined(separator: ", "))"))
         }
         for required in ["key", "nl", "fr"] where header.index(of: required) == nil && !suggested.contains(required) {
-            diagnostics.append(.error(header.location, "missing column \"\(required)\"",
-                                      fix: "the header starts with key,\(Language.allCases.map(\.rawValue).joined(separator: ","))"))
+            diagnostics.append(
+                .error(
+                    header.location, "missing column \"\(required)\"",
+                    fix: "the header starts with key,\(Language.allCases.map(\.rawValue).joined(separator: ","))"))
         }
         // A series taken from another dataset (`from:`) has no column: its values live there.
-        let taken = Dictionary(meta.links.compactMap { link -> (Int, ValueLink)? in
-            if case let .series(index) = link.slot { (index, link) } else { nil }
-        }, uniquingKeysWith: { first, _ in first })
+        let taken = Dictionary(
+            meta.links.compactMap { link -> (Int, ValueLink)? in
+                if case let .series(index) = link.slot { (index, link) } else { nil }
+            }, uniquingKeysWith: { first, _ in first })
         for (index, key) in seriesKeys.enumerated() {
             if let link = taken[index] {
                 if let column = header.index(of: key) {
-                    diagnostics.append(.error(header.cells[column].location, "column \"\(key)\" is a copy: series \"\(key)\" takes its values from \(link.reference)",
-                                              fix: "remove the column from the CSV file (or the from: line from the YAML file)"))
+                    diagnostics.append(
+                        .error(
+                            header.cells[column].location,
+                            "column \"\(key)\" is a copy: series \"\(key)\" takes its values from \(link.reference)",
+                            fix: "remove the column from the CSV file (or the from: line from the YAML file)"))
                 }
             } else if header.index(of: key) == nil, !suggested.contains(key) {
                 diagnostics.append(.error(header.location, "missing column \"\(key)\" for series \"\(key)\" of the YAML file"))
             }
         }
         if header.index(of: "unit") != nil, meta.kind != .figures {
-            diagnostics.append(.error(header.cells[header.index(of: "unit") ?? 0].location,
-                                      "a \"unit\" column is only allowed in a figures dataset",
-                                      fix: "set unit: in the YAML file"))
+            diagnostics.append(
+                .error(
+                    header.cells[header.index(of: "unit") ?? 0].location,
+                    "a \"unit\" column is only allowed in a figures dataset",
+                    fix: "set unit: in the YAML file"))
         }
         guard let keyColumn = header.index(of: "key"), let nlColumn = header.index(of: "nl"),
-              let frColumn = header.index(of: "fr") else { return }
+            let frColumn = header.index(of: "fr")
+        else { return }
         if table.rows.isEmpty {
             diagnostics.append(.error(header.location, "no data rows under the header"))
         }
@@ -253,8 +275,10 @@ struct RowBuilder {
         var keys = Set<String>()
         for (cells, location) in table.rows {
             if cells.count != header.cells.count {
-                diagnostics.append(.error(location, "row has \(cells.count) cell\(cells.count == 1 ? "" : "s") but the header has \(header.cells.count)",
-                                          fix: "quote a label that contains \"\(table.delimiter)\""))
+                diagnostics.append(
+                    .error(
+                        location, "row has \(cells.count) cell\(cells.count == 1 ? "" : "s") but the header has \(header.cells.count)",
+                        fix: "quote a label that contains \"\(table.delimiter)\""))
                 continue
             }
             let keyCell = cells[keyColumn]
@@ -264,17 +288,23 @@ struct RowBuilder {
                 diagnostics.append(.error(keyCell.location, "duplicate row key \"\(keyCell.text)\""))
             }
             for (language, column) in [(Language.nl, nlColumn), (.fr, frColumn)] where cells[column].text.isEmpty {
-                diagnostics.append(.error(cells[column].location, "row \"\(keyCell.text)\" has no \(language.englishName) label",
-                                          fix: "fill in the \(language.rawValue) column"))
+                diagnostics.append(
+                    .error(
+                        cells[column].location, "row \"\(keyCell.text)\" has no \(language.englishName) label",
+                        fix: "fill in the \(language.rawValue) column"))
             }
-            var row = Dataset.Row(key: keyCell.text, label: Localized(nl: cells[nlColumn].text, fr: cells[frColumn].text),
-                                  base: nil, mark: nil, unit: nil, decimals: nil, values: [], valueLocations: [], location: location)
+            var row = Dataset.Row(
+                key: keyCell.text, label: Localized(nl: cells[nlColumn].text, fr: cells[frColumn].text),
+                base: nil, mark: nil, unit: nil, decimals: nil, values: [], valueLocations: [], location: location)
             if let column = baseColumn, !cells[column].text.isEmpty {
                 let cell = cells[column]
                 if let base = Int(cell.text), base >= 0 {
                     row.base = base
                     if base < Dataset.smallBaseLimit, !meta.acknowledged.contains(.smallBase) {
-                        diagnostics.append(.warning(cell.location, "small base n=\(base) for row \"\(row.key)\"" + (base < Dataset.lowBaseLimit ? " (shown as low n)" : "")))
+                        diagnostics.append(
+                            .warning(
+                                cell.location,
+                                "small base n=\(base) for row \"\(row.key)\"" + (base < Dataset.lowBaseLimit ? " (shown as low n)" : "")))
                     }
                 } else if let reference = Reference(cell.text) {
                     links.append(ValueLink(slot: .rowBase(row: rows.count), reference: reference, location: cell.location))
@@ -291,8 +321,10 @@ struct RowBuilder {
                     row.unit = unit
                 } else {
                     let suggestion = closestMatch(to: cell.text, in: ValueUnit.allCases.map(\.rawValue))
-                    diagnostics.append(.error(cell.location, "unknown unit \"\(cell.text)\"",
-                                              fix: suggestion.map { "did you mean \"\($0)\"?" }))
+                    diagnostics.append(
+                        .error(
+                            cell.location, "unknown unit \"\(cell.text)\"",
+                            fix: suggestion.map { "did you mean \"\($0)\"?" }))
                 }
             }
             if let column = decimalsColumn, !cells[column].text.isEmpty {
@@ -320,20 +352,26 @@ struct RowBuilder {
                 }
                 guard let value = table.number(cell.text) else {
                     if let reference = Reference(cell.text) {
-                        links.append(ValueLink(slot: .value(row: rows.count, series: seriesIndex), reference: reference, location: cell.location))
+                        links.append(
+                            ValueLink(slot: .value(row: rows.count, series: seriesIndex), reference: reference, location: cell.location))
                         row.values.append(nil)
                         continue
                     }
-                    diagnostics.append(.error(cell.location, "value \"\(cell.text)\" is not a number",
-                                              fix: table.acceptsDecimalComma ? "write digits with a decimal comma, e.g. 12,5" : "write digits with a decimal point, e.g. 12.5"))
+                    diagnostics.append(
+                        .error(
+                            cell.location, "value \"\(cell.text)\" is not a number",
+                            fix: table.acceptsDecimalComma
+                                ? "write digits with a decimal comma, e.g. 12,5" : "write digits with a decimal point, e.g. 12.5"))
                     row.values.append(nil)
                     continue
                 }
                 if !value.isFinite || abs(value) >= 1e15 {
                     // Beyond 15 digits a number is not shown as written (and 1e400 is infinite).
                     let shown = cell.text.count > 24 ? cell.text.prefix(20) + "…" : cell.text
-                    diagnostics.append(.error(cell.location, "value \"\(shown)\" is too large to show",
-                                              fix: "write at most 15 digits before the decimal point; quote big amounts in a larger unit"))
+                    diagnostics.append(
+                        .error(
+                            cell.location, "value \"\(shown)\" is too large to show",
+                            fix: "write at most 15 digits before the decimal point; quote big amounts in a larger unit"))
                     row.values.append(nil)
                     continue
                 }

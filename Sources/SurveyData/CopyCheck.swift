@@ -49,18 +49,21 @@ enum CopyCheck {
                 }
             }
         }
-        for (key, count) in meetings.filter({ $0.value >= minimumValues }).sorted(by: { $0.key < $1.key }) {
+        for (key, _) in meetings.filter({ $0.value >= minimumValues }).sorted(by: { $0.key < $1.key }) {
             let pair = [columns[key / columns.count], columns[key % columns.count]]
             // The copy is the dataset with more series (a chart by group repeating the total).
             let counts = pair.map { datasets[$0.id]?.series.count ?? 0 }
-            let (original, copy) = counts[0] < counts[1] || (counts[0] == counts[1] && pair[0].id < pair[1].id) ? (pair[0], pair[1]) : (pair[1], pair[0])
+            let (original, copy) =
+                counts[0] < counts[1] || (counts[0] == counts[1] && pair[0].id < pair[1].id) ? (pair[0], pair[1]) : (pair[1], pair[0])
             guard let source = datasets[original.id], let target = datasets[copy.id],
-                  let sourceValues = own[original.id], let targetValues = own[copy.id] else { continue }
+                let sourceValues = own[original.id], let targetValues = own[copy.id]
+            else { continue }
             var shared: [Double] = [], differs = false, first: SourceLocation?
             for (row, item) in target.rows.enumerated() {
                 guard let mine = targetValues[row][copy.series],
-                      let theirsRow = source.rows.firstIndex(where: { $0.key == item.key }),
-                      let theirs = sourceValues[theirsRow][original.series] else { continue }
+                    let theirsRow = source.rows.firstIndex(where: { $0.key == item.key }),
+                    let theirs = sourceValues[theirsRow][original.series]
+                else { continue }
                 if mine != theirs { differs = true; break }
                 shared.append(mine)
                 if first == nil { first = target.rows[row].valueLocations[copy.series] }
@@ -71,10 +74,14 @@ enum CopyCheck {
             let series = target.series[copy.series].key, from = "\(original.id):\(source.series[original.series].key)"
             // `from:` takes every row; when the source lacks some, the cells are taken one by one.
             let whole = target.rows.allSatisfy { row in source.rows.contains { $0.key == row.key } }
-            let example = "\(original.id):\(target.rows.first { row in source.rows.contains { $0.key == row.key } }?.key ?? "row"):\(source.series[original.series].key)"
-            out.append(.warning(first, "series \"\(series)\" repeats \(from) (\(shared.count) values)",
-                                fix: whole ? "take it instead: from: \(from) in the series of \(target.id), and remove the column"
-                                    : "write the repeated cells as references, e.g. \(example)"))
+            let example =
+                "\(original.id):\(target.rows.first { row in source.rows.contains { $0.key == row.key } }?.key ?? "row"):\(source.series[original.series].key)"
+            out.append(
+                .warning(
+                    first, "series \"\(series)\" repeats \(from) (\(shared.count) values)",
+                    fix: whole
+                        ? "take it instead: from: \(from) in the series of \(target.id), and remove the column"
+                        : "write the repeated cells as references, e.g. \(example)"))
         }
 
         // Rows: the same values in the same order. The copy is the dataset with fewer rows (a
@@ -97,8 +104,11 @@ enum CopyCheck {
                 found.insert(id)
                 if dataset.acknowledged.contains(.sameValues) { continue }
                 let from = "\(original.id):\(source.rows[original.row].key)"
-                out.append(.warning(dataset.rows[row].location, "row \"\(dataset.rows[row].key)\" repeats \(from) (\(vector.compactMap { $0 }.count) values)",
-                                    fix: "write each cell as a reference, e.g. \(from):\(source.series.first?.key ?? "share")"))
+                out.append(
+                    .warning(
+                        dataset.rows[row].location,
+                        "row \"\(dataset.rows[row].key)\" repeats \(from) (\(vector.compactMap { $0 }.count) values)",
+                        fix: "write each cell as a reference, e.g. \(from):\(source.series.first?.key ?? "share")"))
             }
         }
         out.sort { ($0.location, $0.message) < ($1.location, $1.message) }

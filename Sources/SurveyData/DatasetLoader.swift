@@ -71,8 +71,10 @@ public struct DatasetLoader {
                 continue
             }
             if !DatasetParser.isValidKey(id) {
-                diagnostics.append(.error(SourceLocation(file: shown(entry.path)), "dataset file name \"\(name)\" is not a valid id",
-                                          fix: "use lower-case letters, digits and - only"))
+                diagnostics.append(
+                    .error(
+                        SourceLocation(file: shown(entry.path)), "dataset file name \"\(name)\" is not a valid id",
+                        fix: "use lower-case letters, digits and - only"))
                 continue
             }
             var pair = pairs[id] ?? (nil, nil)
@@ -80,14 +82,19 @@ public struct DatasetLoader {
             if let first = firstSeen[id], first != folder {
                 // Once per dataset (its .csv and .yml are one mistake).
                 guard duplicatesReported.insert(id + "\u{0}" + folder).inserted else { continue }
-                diagnostics.append(.error(SourceLocation(file: shown(entry.path)), "two datasets with the id \"\(id)\"",
-                                          fix: "the other one is in \(displayRoot + "/" + first.dropLast()); rename one of them"))
+                diagnostics.append(
+                    .error(
+                        SourceLocation(file: shown(entry.path)), "two datasets with the id \"\(id)\"",
+                        fix: "the other one is in \(displayRoot + "/" + first.dropLast()); rename one of them"))
                 continue
             }
             firstSeen[id] = folder
-            if ext == "csv" { pair.csv = entry.path } else {
+            if ext == "csv" {
+                pair.csv = entry.path
+            } else {
                 if pair.yml != nil {
-                    diagnostics.append(.error(SourceLocation(file: shown(entry.path)), "dataset \"\(id)\" has both a .yml and a .yaml file"))
+                    diagnostics.append(
+                        .error(SourceLocation(file: shown(entry.path)), "dataset \"\(id)\" has both a .yml and a .yaml file"))
                 }
                 pair.yml = entry.path
             }
@@ -95,22 +102,28 @@ public struct DatasetLoader {
         }
 
         if let clash = studyClashes.min() {
-            diagnostics.append(.error(SourceLocation(file: shown(clash)), "the name \"study\" is kept for the study's facts",
-                                      fix: "give this dataset another id; the facts live in \(shown(StudyFacts.fileName))"))
+            diagnostics.append(
+                .error(
+                    SourceLocation(file: shown(clash)), "the name \"study\" is kept for the study's facts",
+                    fix: "give this dataset another id; the facts live in \(shown(StudyFacts.fileName))"))
         }
         var inputs: [(id: String, yml: String, csv: String)] = []
         for id in pairs.keys.sorted() {
             guard let pair = pairs[id] else { continue }
             guard let yml = pair.yml else {
                 if let csv = pair.csv {
-                    diagnostics.append(.error(SourceLocation(file: shown(csv)), "dataset \"\(id)\" has no metadata file",
-                                              fix: "add \(id).yml beside it (see docs/datasets.md)"))
+                    diagnostics.append(
+                        .error(
+                            SourceLocation(file: shown(csv)), "dataset \"\(id)\" has no metadata file",
+                            fix: "add \(id).yml beside it (see docs/datasets.md)"))
                 }
                 continue
             }
             guard let csv = pair.csv else {
-                diagnostics.append(.error(SourceLocation(file: shown(yml)), "dataset \"\(id)\" has no CSV file",
-                                          fix: "add \(id).csv beside it with the numbers"))
+                diagnostics.append(
+                    .error(
+                        SourceLocation(file: shown(yml)), "dataset \"\(id)\" has no CSV file",
+                        fix: "add \(id).csv beside it with the numbers"))
                 continue
             }
             inputs.append((id, yml, csv))
@@ -123,8 +136,9 @@ public struct DatasetLoader {
             guard case let .success(metadataText) = metadata, case let .success(dataText) = data else {
                 return (nil, [metadata, data].compactMap { if case let .failure(problem) = $0 { problem } else { nil } })
             }
-            return DatasetParser.parse(id: input.id, metadata: metadataText, metadataFile: metadataFile,
-                                       data: dataText, dataFile: dataFile)
+            return DatasetParser.parse(
+                id: input.id, metadata: metadataText, metadataFile: metadataFile,
+                data: dataText, dataFile: dataFile)
         }
         var datasets: [String: Dataset] = [:]
         for (input, result) in zip(inputs, parsed) {
@@ -141,9 +155,11 @@ public struct DatasetLoader {
         diagnostics += copies
         for id in datasets.keys.sorted() {
             guard let dataset = datasets[id], dataset.acknowledged.contains(.sameValues), !found.contains(id) else { continue }
-            diagnostics.append(.warning(dataset.acknowledgedAt ?? SourceLocation(file: dataset.metadataFile),
-                                        "acknowledges same values, but no series or row of \"\(id)\" repeats another dataset's any more",
-                                        fix: "remove same-values from acknowledge"))
+            diagnostics.append(
+                .warning(
+                    dataset.acknowledgedAt ?? SourceLocation(file: dataset.metadataFile),
+                    "acknowledges same values, but no series or row of \"\(id)\" repeats another dataset's any more",
+                    fix: "remove same-values from acknowledge"))
         }
         let invalid = Set(pairs.keys).subtracting(datasets.keys)
         return (datasets, diagnostics, invalid, facts)

@@ -17,8 +17,10 @@ public enum DatasetParser {
 
     /// Parses one dataset. The dataset is nil when an error makes it unusable; it is returned
     /// with warnings (and possibly errors the caller must still honour) otherwise.
-    public static func parse(id: String, metadata: String, metadataFile: String,
-                             data: String, dataFile: String) -> (dataset: Dataset?, diagnostics: [Diagnostic]) {
+    public static func parse(
+        id: String, metadata: String, metadataFile: String,
+        data: String, dataFile: String
+    ) -> (dataset: Dataset?, diagnostics: [Diagnostic]) {
         var yaml = YAMLReader(file: metadataFile)
         let meta = parseMetadata(metadata, reader: &yaml)
         var diagnostics = yaml.diagnostics
@@ -91,15 +93,17 @@ public enum DatasetParser {
         /// but that every column other than the fixed ones holds numbers.
         static func assumed(from header: CSVTable.Header) -> Metadata {
             let keys = header.cells.map(\.text).filter { !DatasetParser.fixedColumns.contains($0) && !$0.isEmpty }
-            return Metadata(kind: .figures, title: Localized(nl: "", fr: ""), base: nil, unit: .number,
-                            series: keys.map { Dataset.Series(key: $0, label: Localized(nl: $0, fr: $0), base: nil, role: .normal) },
-                            root: Node(""))
+            return Metadata(
+                kind: .figures, title: Localized(nl: "", fr: ""), base: nil, unit: .number,
+                series: keys.map { Dataset.Series(key: $0, label: Localized(nl: $0, fr: $0), base: nil, role: .normal) },
+                root: Node(""))
         }
     }
 
     static func parseMetadata(_ text: String, reader: inout YAMLReader) -> Metadata? {
         if text.trimmingWhitespace.isEmpty {
-            reader.error(nil, "file is empty", fix: "a dataset's YAML file needs at least kind, title, finding and series (see docs/datasets.md)")
+            reader.error(
+                nil, "file is empty", fix: "a dataset's YAML file needs at least kind, title, finding and series (see docs/datasets.md)")
             return nil
         }
         guard let root = reader.parse(text) else { return nil }
@@ -112,7 +116,9 @@ public enum DatasetParser {
         if let node = value("kind") {
             kind = enumValue(node, ChartKind.self, what: "chart kind", reader: &reader)
         } else {
-            if !misspelled.contains("kind") { reader.error(root, "missing key \"kind\"", fix: "add kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: " | "))") }
+            if !misspelled.contains("kind") {
+                reader.error(root, "missing key \"kind\"", fix: "add kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: " | "))")
+            }
         }
         var title: Localized?
         if let node = value("title") {
@@ -158,7 +164,9 @@ public enum DatasetParser {
         if let node = value("series") {
             parseSeries(node, into: &meta, reader: &reader)
         } else {
-            if !misspelled.contains("series") { reader.error(root, "missing key \"series\"", fix: "add series: [{key: share, nl: …, fr: …}]") }
+            if !misspelled.contains("series") {
+                reader.error(root, "missing key \"series\"", fix: "add series: [{key: share, nl: …, fr: …}]")
+            }
         }
         if let node = value("notes") {
             for item in sequence(node, what: "notes", reader: &reader) {
@@ -212,14 +220,16 @@ public enum DatasetParser {
                 if let node = field(language.rawValue) {
                     texts[language] = reader.string(node, what: "series \"\(key)\" label (\(language.rawValue))")
                 } else {
-                    reader.error(item, "series \"\(key)\" is missing its \(language.englishName) label",
-                                 fix: "add \(language.rawValue): …")
+                    reader.error(
+                        item, "series \"\(key)\" is missing its \(language.englishName) label",
+                        fix: "add \(language.rawValue): …")
                 }
             }
             var base: Int?
             if let node = field("n") {
                 if let reference = reference(node) {
-                    meta.links.append(ValueLink(slot: .seriesBase(series: meta.series.count), reference: reference, location: reader.location(of: node)))
+                    meta.links.append(
+                        ValueLink(slot: .seriesBase(series: meta.series.count), reference: reference, location: reader.location(of: node)))
                 } else {
                     base = reader.integer(node, what: "series n", range: 0...1_000_000)
                 }
@@ -229,8 +239,9 @@ public enum DatasetParser {
                 if let reference = Reference(text), reference.series == nil, !reference.isStudyFact {
                     from = ValueLink(slot: .series(meta.series.count), reference: reference, location: reader.location(of: node))
                 } else {
-                    reader.error(node, "series \"\(key)\" from: \"\(text)\" does not name a dataset's series",
-                                 fix: "write from: <dataset>:<series>, e.g. from: volunteer-tasks:share")
+                    reader.error(
+                        node, "series \"\(key)\" from: \"\(text)\" does not name a dataset's series",
+                        fix: "write from: <dataset>:<series>, e.g. from: volunteer-tasks:share")
                 }
             }
             var role = SeriesRole.normal
@@ -238,7 +249,8 @@ public enum DatasetParser {
                 role = value
             }
             if let base, base < Dataset.smallBaseLimit, !meta.acknowledged.contains(.smallBase) {
-                reader.warning(field("n"), "small base n=\(base) for series \"\(key)\"" + (base < Dataset.lowBaseLimit ? " (shown as low n)" : ""))
+                reader.warning(
+                    field("n"), "small base n=\(base) for series \"\(key)\"" + (base < Dataset.lowBaseLimit ? " (shown as low n)" : ""))
             }
             if let nl = texts[.nl], let fr = texts[.fr] {
                 meta.series.append(Dataset.Series(key: key, label: Localized(nl: nl, fr: fr), base: base, role: role))
@@ -262,14 +274,17 @@ public enum DatasetParser {
         return Array(items)
     }
 
-    static func enumValue<T: RawRepresentable & CaseIterable>(_ node: Node, _: T.Type, what: @autoclosure () -> String, reader: inout YAMLReader) -> T?
+    static func enumValue<T: RawRepresentable & CaseIterable>(
+        _ node: Node, _: T.Type, what: @autoclosure () -> String, reader: inout YAMLReader
+    ) -> T?
     where T.RawValue == String {
         guard let text = reader.string(node, what: what()) else { return nil }
         if let value = T(rawValue: text) { return value }
         let known = T.allCases.map(\.rawValue)
         let suggestion = closestMatch(to: text, in: known)
-        reader.error(node, "unknown \(what()) \"\(text)\"",
-                     fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "use one of: \(known.joined(separator: ", "))")
+        reader.error(
+            node, "unknown \(what()) \"\(text)\"",
+            fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "use one of: \(known.joined(separator: ", "))")
         return nil
     }
 
@@ -304,8 +319,10 @@ public enum DatasetParser {
                 out.append(.error(at(meta.root), "a donut has exactly one series, not \(dataset.series.count)"))
             }
             if dataset.rows.count > 5 {
-                out.append(.error(dataset.rows[5].location, "a donut has at most five slices, this one has \(dataset.rows.count)",
-                                  fix: "use kind: bars, or group the smallest slices into \"other\""))
+                out.append(
+                    .error(
+                        dataset.rows[5].location, "a donut has at most five slices, this one has \(dataset.rows.count)",
+                        fix: "use kind: bars, or group the smallest slices into \"other\""))
             }
         case .figures:
             if dataset.series.count != 1 {
@@ -315,8 +332,10 @@ public enum DatasetParser {
         }
         if dataset.rows.contains(where: { $0.mark != nil }), dataset.significance == nil {
             let row = dataset.rows.first { $0.mark != nil }
-            out.append(.error(row?.location ?? at(meta.root), "rows carry a significance mark but the YAML file has no \"significance\" text",
-                              fix: "add significance: {nl: …, fr: …} saying what the mark means and which test"))
+            out.append(
+                .error(
+                    row?.location ?? at(meta.root), "rows carry a significance mark but the YAML file has no \"significance\" text",
+                    fix: "add significance: {nl: …, fr: …} saying what the mark means and which test"))
         }
         return out
     }
@@ -336,8 +355,11 @@ public enum DatasetParser {
                 let sum = stack.values.reduce(0.0) { $0 + ($1 ?? 0) }
                 if sum == 0 { continue }
                 if abs(sum - 100) > Dataset.stackTolerance {
-                    out.append(.error(stack.location, "shares in \(stack.label) sum to \(formatNumber(sum)), not 100 (± \(formatNumber(Dataset.stackTolerance)))",
-                                      fix: "check the values of this stack against the report"))
+                    out.append(
+                        .error(
+                            stack.location,
+                            "shares in \(stack.label) sum to \(formatNumber(sum)), not 100 (± \(formatNumber(Dataset.stackTolerance)))",
+                            fix: "check the values of this stack against the report"))
                 } else if abs(sum - 100) > 0.001 {
                     dataset.needsRoundingNote = true
                 }

@@ -5,8 +5,12 @@ extension DatasetParser {
     /// every series or every row. Without one the reader cannot weigh the percentages.
     static func missingBase(_ dataset: Dataset, question: SourceLocation?) -> [Diagnostic] {
         guard let question, dataset.base == nil, !dataset.series.allSatisfy({ $0.base != nil }),
-              !dataset.rows.allSatisfy({ $0.base != nil }) else { return [] }
-        return [.warning(question, "survey chart without a base: the question is asked, but not of how many",
-                         fix: "add base: the number who answered, e.g. base: study:answered")]
+            !dataset.rows.allSatisfy({ $0.base != nil })
+        else { return [] }
+        return [
+            .warning(
+                question, "survey chart without a base: the question is asked, but not of how many",
+                fix: "add base: the number who answered, e.g. base: study:answered")
+        ]
     }
 }

@@ -72,8 +72,10 @@ final class ReferenceResolver {
             if dataset.acknowledged.contains(.smallBase), let location = dataset.acknowledgedAt {
                 let bases = dataset.series.map(\.base) + dataset.rows.map(\.base)
                 if !bases.contains(where: { ($0 ?? Int.max) < Dataset.smallBaseLimit }) {
-                    diagnostics.append(.warning(location, "acknowledges a small base, but no base of \"\(id)\" is under \(Dataset.smallBaseLimit) any more",
-                                                fix: "remove small-base from acknowledge"))
+                    diagnostics.append(
+                        .warning(
+                            location, "acknowledges a small base, but no base of \"\(id)\" is under \(Dataset.smallBaseLimit) any more",
+                            fix: "remove small-base from acknowledge"))
                 }
             }
         }
@@ -99,15 +101,19 @@ final class ReferenceResolver {
         guard let source = datasets[reference.source] else {
             if !invalid.contains(reference.source) {
                 let hint = closestMatch(to: reference.source, in: datasets.keys).map { "did you mean \"\($0)\"?" }
-                diagnostics.append(.error(link.location, "\(reference) points to an unknown dataset \"\(reference.source)\"",
-                                          fix: hint ?? "name a dataset of Content/data"))
+                diagnostics.append(
+                    .error(
+                        link.location, "\(reference) points to an unknown dataset \"\(reference.source)\"",
+                        fix: hint ?? "name a dataset of Content/data"))
             }
             return false
         }
         guard source.series.contains(where: { $0.key == reference.key }) else {
             let hint = closestMatch(to: reference.key, in: source.series.map(\.key)).map { "did you mean \"\($0)\"?" }
-            diagnostics.append(.error(link.location, "\(reference) points nowhere: dataset \"\(source.id)\" has no series \"\(reference.key)\"",
-                                      fix: hint ?? "series of \(source.id): \(source.series.map(\.key).joined(separator: ", "))"))
+            diagnostics.append(
+                .error(
+                    link.location, "\(reference) points nowhere: dataset \"\(source.id)\" has no series \"\(reference.key)\"",
+                    fix: hint ?? "series of \(source.id): \(source.series.map(\.key).joined(separator: ", "))"))
             return false
         }
         return true
@@ -146,17 +152,22 @@ final class ReferenceResolver {
         guard let (reference, location) = link(of: cell) else { return stored(cell) }
         if let start = visiting.firstIndex(of: cell) {
             let chain = (visiting[start...] + [cell]).map(name)
-            diagnostics.append(.error(location, "reference cycle: \(chain.joined(separator: " → "))",
-                                      fix: "one of these values must be a number, not a reference"))
+            diagnostics.append(
+                .error(
+                    location, "reference cycle: \(chain.joined(separator: " → "))",
+                    fix: "one of these values must be a number, not a reference"))
             for member in visiting[start...] { failed.insert(member.dataset); outcomes[member] = .failed }
             return .failed
         }
         visiting.append(cell)
-        var result = reference.isStudyFact ? fact(reference, at: location, for: cell)
+        var result =
+            reference.isStudyFact
+            ? fact(reference, at: location, for: cell)
             : target(of: reference, at: location, from: cell).map(outcome) ?? .failed
         visiting.removeLast()
         if result == .missing, cell.isBase {
-            diagnostics.append(.error(location, "\(reference) has no value to take", fix: "fill in the value there, or write the base here"))
+            diagnostics.append(
+                .error(location, "\(reference) has no value to take", fix: "fill in the value there, or write the base here"))
             result = .failed
         }
         if outcomes[cell] == .failed { result = .failed }
@@ -172,8 +183,10 @@ final class ReferenceResolver {
         guard let source = datasets[reference.source] else {
             if !invalid.contains(reference.source) && !failed.contains(reference.source) {
                 let hint = closestMatch(to: reference.source, in: datasets.keys).map { "did you mean \"\($0)\"?" }
-                diagnostics.append(.error(location, "\(reference) points to an unknown dataset \"\(reference.source)\"",
-                                          fix: hint ?? "name a dataset of Content/data, or study for a fact of Content/data/study.yml"))
+                diagnostics.append(
+                    .error(
+                        location, "\(reference) points to an unknown dataset \"\(reference.source)\"",
+                        fix: hint ?? "name a dataset of Content/data, or study for a fact of Content/data/study.yml"))
             }
             return nil
         }
@@ -187,16 +200,20 @@ final class ReferenceResolver {
         }
         guard let row = source.rows.firstIndex(where: { $0.key == reference.key }) else {
             let hint = closestMatch(to: reference.key, in: source.rows.map(\.key)).map { "did you mean \"\($0)\"?" }
-            diagnostics.append(.error(location, "\(reference) points nowhere: dataset \"\(source.id)\" has no row \"\(reference.key)\"",
-                                      fix: hint ?? "rows of \(source.id): \(source.rows.map(\.key).joined(separator: ", "))"))
+            diagnostics.append(
+                .error(
+                    location, "\(reference) points nowhere: dataset \"\(source.id)\" has no row \"\(reference.key)\"",
+                    fix: hint ?? "rows of \(source.id): \(source.rows.map(\.key).joined(separator: ", "))"))
             return nil
         }
         var series = 0
         if let key = reference.series {
             guard let index = source.series.firstIndex(where: { $0.key == key }) else {
                 let hint = closestMatch(to: key, in: source.series.map(\.key)).map { "did you mean \"\($0)\"?" }
-                diagnostics.append(.error(location, "\(reference) points nowhere: dataset \"\(source.id)\" has no series \"\(key)\"",
-                                          fix: hint ?? "series of \(source.id): \(source.series.map(\.key).joined(separator: ", "))"))
+                diagnostics.append(
+                    .error(
+                        location, "\(reference) points nowhere: dataset \"\(source.id)\" has no series \"\(key)\"",
+                        fix: hint ?? "series of \(source.id): \(source.series.map(\.key).joined(separator: ", "))"))
                 return nil
             }
             series = index
@@ -215,12 +232,15 @@ final class ReferenceResolver {
             let known = facts.facts.keys.sorted()
             let hint = closestMatch(to: reference.key, in: known).map { "did you mean \"study:\($0)\"?" }
             let file = facts.file ?? "Content/data/study.yml"
-            diagnostics.append(.error(location, "\(reference) points nowhere: \(file) has no fact \"\(reference.key)\"",
-                                      fix: hint ?? (known.isEmpty ? "add \(reference.key): <value> to \(file)" : "facts: \(known.joined(separator: ", "))")))
+            diagnostics.append(
+                .error(
+                    location, "\(reference) points nowhere: \(file) has no fact \"\(reference.key)\"",
+                    fix: hint ?? (known.isEmpty ? "add \(reference.key): <value> to \(file)" : "facts: \(known.joined(separator: ", "))")))
             return .failed
         }
         guard let number = facts.number(reference.key) else {
-            diagnostics.append(.error(location, "\(reference) is a date or a text, not a number", fix: "quote it in a text as {{\(reference)}}"))
+            diagnostics.append(
+                .error(location, "\(reference) is a date or a text, not a number", fix: "quote it in a text as {{\(reference)}}"))
             return .failed
         }
         return .number(number)
@@ -254,15 +274,19 @@ final class ReferenceResolver {
         switch cell {
         case .base, .seriesBase, .rowBase:
             guard value == value.rounded(), value >= 0, value < 1e9 else {
-                diagnostics.append(.error(location, "\(reference) is \(DatasetParser.formatNumber(value)), not a whole number of respondents",
-                                          fix: "a base takes a count, e.g. study:answered"))
+                diagnostics.append(
+                    .error(
+                        location, "\(reference) is \(DatasetParser.formatNumber(value)), not a whole number of respondents",
+                        fix: "a base takes a count, e.g. study:answered"))
                 return false
             }
         case let .value(_, row, _):
             let unit = dataset.unit(ofRow: row)
             if unit == .percent || unit == .margin, !(0...100).contains(value) {
-                diagnostics.append(.error(location, "\(reference) is \(DatasetParser.formatNumber(value)), outside 0–100 for a percentage",
-                                          fix: "take a share, not a count"))
+                diagnostics.append(
+                    .error(
+                        location, "\(reference) is \(DatasetParser.formatNumber(value)), outside 0–100 for a percentage",
+                        fix: "take a share, not a count"))
                 return false
             }
         }

@@ -58,10 +58,11 @@ public struct StudyFacts: Sendable {
         case let .year(year): return String(year)
         case let .text(text): return text[language]
         case let .date(year, month, day):
-            let names = switch language {
-            case .nl: Self.dutchMonths
-            case .fr: Self.frenchMonths
-            }
+            let names =
+                switch language {
+                case .nl: Self.dutchMonths
+                case .fr: Self.frenchMonths
+                }
             let dayText = language == .fr && day == 1 ? "1er" : String(day)
             return "\(dayText) \(names[month - 1]) \(year)"
         }
@@ -77,10 +78,14 @@ public struct StudyFacts: Sendable {
         }
     }
 
-    static let dutchMonths = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                              "september", "oktober", "november", "december"]
-    static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                               "septembre", "octobre", "novembre", "décembre"]
+    static let dutchMonths = [
+        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+        "september", "oktober", "november", "december",
+    ]
+    static let frenchMonths = [
+        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+        "septembre", "octobre", "novembre", "décembre",
+    ]
 
     /// Reads the text of `study.yml`.
     public static func parse(_ text: String, file: String) -> (StudyFacts, [Diagnostic]) {
@@ -137,8 +142,10 @@ public struct StudyFacts: Sendable {
                 if name == "year", number == number.rounded() { return .year(Int(number)) }
                 guard let known = ValueUnit(rawValue: name) else {
                     let names = ["year"] + ValueUnit.allCases.map(\.rawValue)
-                    reader.error(unitNode, "unknown unit \"\(name)\"",
-                                 fix: closestMatch(to: name, in: names).map { "did you mean \"\($0)\"?" } ?? "use one of: \(names.joined(separator: ", "))")
+                    reader.error(
+                        unitNode, "unknown unit \"\(name)\"",
+                        fix: closestMatch(to: name, in: names).map { "did you mean \"\($0)\"?" }
+                            ?? "use one of: \(names.joined(separator: ", "))")
                     return nil
                 }
                 unit = known
@@ -155,7 +162,9 @@ public struct StudyFacts: Sendable {
     static func number(_ text: String) -> Double? {
         let body = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
         let pieces = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard !body.isEmpty, pieces.count <= 2, pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        guard !body.isEmpty, pieces.count <= 2, pieces.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+            return nil
+        }
         return Double(text)
     }
 
@@ -167,8 +176,9 @@ public struct StudyFacts: Sendable {
     static func date(_ text: String) -> Value? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+            (1...12).contains(month), (1...31).contains(day)
+        else { return nil }
         return .date(year: year, month: month, day: day)
     }
 }

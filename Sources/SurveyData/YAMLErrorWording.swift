@@ -18,35 +18,45 @@ extension YAMLReader {
         // A quote opened and not closed on its line.
         for number in 1...max(1, min(mark.line, lines.count)) {
             if let (column, quote) = Self.unclosedQuote(in: line(number)) {
-                return error(number, column, "the quote (\(quote)) that opens this value is never closed",
-                             fix: "add \(quote) at the end of the value, or remove this one")
+                return error(
+                    number, column, "the quote (\(quote)) that opens this value is never closed",
+                    fix: "add \(quote) at the end of the value, or remove this one")
             }
         }
         if problem.contains("tab") || Self.character(at: mark.column, in: here) == "\t" {
-            let column = here.prefix { $0 == " " || $0 == "\t" }.firstIndex(of: "\t").map { here.distance(from: here.startIndex, to: $0) + 1 }
-            return error(mark.line, column ?? mark.column, "a tab in the indentation", fix: "indent with spaces only: YAML does not allow tabs")
+            let column = here.prefix { $0 == " " || $0 == "\t" }.firstIndex(of: "\t").map {
+                here.distance(from: here.startIndex, to: $0) + 1
+            }
+            return error(
+                mark.line, column ?? mark.column, "a tab in the indentation", fix: "indent with spaces only: YAML does not allow tabs")
         }
         if during.contains("flow sequence") || during.contains("flow mapping"), let context {
             let (opening, closing, what) = during.contains("sequence") ? ("[", "]", "a list") : ("{", "}", "a mapping")
-            return error(context.mark.line, context.mark.column, "the \"\(opening)\" that opens \(what) is never closed",
-                         fix: "add \"\(closing)\" after the last \(what == "a list" ? "item" : "key"), or put a value that starts with \"\(opening)\" in quotes")
+            return error(
+                context.mark.line, context.mark.column, "the \"\(opening)\" that opens \(what) is never closed",
+                fix:
+                    "add \"\(closing)\" after the last \(what == "a list" ? "item" : "key"), or put a value that starts with \"\(opening)\" in quotes"
+            )
         }
         if during.contains("quoted scalar"), let context {
             let quote = Self.character(at: context.mark.column, in: line(context.mark.line)) ?? "\""
-            return error(context.mark.line, context.mark.column, "the quote (\(quote)) that opens this value is never closed",
-                         fix: "add \(quote) at the end of the value, or remove this one")
+            return error(
+                context.mark.line, context.mark.column, "the quote (\(quote)) that opens this value is never closed",
+                fix: "add \(quote) at the end of the value, or remove this one")
         }
         if problem.contains("mapping values are not allowed") {
             let before = here.prefix(max(0, mark.column - 1))
             if let pair = Self.keyAndValue(here), before.contains(": ") {
-                return error(mark.line, mark.column, "a value with \": \" in it must be in quotes",
-                             fix: "write \(pair.key): \(Self.quoted(pair.value))")
+                return error(
+                    mark.line, mark.column, "a value with \": \" in it must be in quotes",
+                    fix: "write \(pair.key): \(Self.quoted(pair.value))")
             }
             return indentation(of: mark.line, lines: lines, error: error)
         }
         if problem.contains("could not find expected ':'"), let context {
-            return error(context.mark.line, context.mark.column, "this line has no \"key:\" and does not continue the value above",
-                         fix: "write key: value, or indent a continued text more than its key")
+            return error(
+                context.mark.line, context.mark.column, "this line has no \"key:\" and does not continue the value above",
+                fix: "write key: value, or indent a continued text more than its key")
         }
         if problem.contains("cannot start any token") || during.contains("alias") || during.contains("anchor") || during.contains("tag") {
             let place = problem.contains("cannot start any token") || context == nil ? mark : context!.mark
@@ -57,8 +67,9 @@ extension YAMLReader {
         if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
             let before = here.prefix(max(0, mark.column - 1)).last(where: { $0 != " " })
             if before == "\"" || before == "'" {
-                return error(mark.line, mark.column, "text after the closing quote of a value",
-                             fix: "quote the whole value, and write the quotes inside it as “ ” or « »")
+                return error(
+                    mark.line, mark.column, "text after the closing quote of a value",
+                    fix: "quote the whole value, and write the quotes inside it as “ ” or « »")
             }
             return indentation(of: mark.line, lines: lines, error: error)
         }
@@ -67,15 +78,20 @@ extension YAMLReader {
     }
 
     /// Line `number` is indented unlike the lines of its block.
-    private func indentation(of number: Int, lines: [Substring],
-                             error: (Int, Int, String, String) -> Diagnostic) -> Diagnostic {
+    private func indentation(
+        of number: Int, lines: [Substring],
+        error: (Int, Int, String, String) -> Diagnostic
+    ) -> Diagnostic {
         func indent(_ line: Substring) -> Int { line.prefix { $0 == " " }.count }
         func spaces(_ count: Int) -> String { "\(count) space\(count == 1 ? "" : "s")" }
         let line = lines.indices.contains(number - 1) ? lines[number - 1] : ""
-        let above = lines.prefix(max(0, number - 1)).last(where: { !String($0).trimmingWhitespace.isEmpty && !String($0).trimmingWhitespace.hasPrefix("#") })
+        let above = lines.prefix(max(0, number - 1)).last(where: {
+            !String($0).trimmingWhitespace.isEmpty && !String($0).trimmingWhitespace.hasPrefix("#")
+        })
         let fix = "indent the keys of one block by the same number of spaces"
         guard let above, indent(above) != indent(line) else {
-            return error(number, indent(line) + 1, "this line is indented unlike the lines of its block", fix + ", and a key's value by more")
+            return error(
+                number, indent(line) + 1, "this line is indented unlike the lines of its block", fix + ", and a key's value by more")
         }
         return error(number, indent(line) + 1, "this line is indented by \(spaces(indent(line))), the line above by \(indent(above))", fix)
     }
@@ -126,12 +142,14 @@ extension YAMLReader {
     }
 
     private static func plainQuoted(_ value: String) -> String {
-        value.contains("\"") ? "'" + value.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'" : "\"" + value + "\""
+        value.contains("\"")
+            ? "'" + value.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'" : "\"" + value + "\""
     }
 
     static func character(at column: Int, in line: Substring) -> Character? {
         guard column >= 1, let index = line.index(line.startIndex, offsetBy: column - 1, limitedBy: line.endIndex),
-              index < line.endIndex else { return nil }
+            index < line.endIndex
+        else { return nil }
         return line[index]
     }
 }

@@ -78,14 +78,17 @@ public struct YAMLReader {
     /// Reports every key of `pairs` that is not in `known`, with a suggestion; returns the keys
     /// suggested (a misspelled key is not also reported as missing).
     @discardableResult
-    public mutating func rejectUnknownKeys(_ pairs: [(key: String, keyNode: Node, value: Node)], known: [String], what: @autoclosure () -> String) -> Set<String> {
+    public mutating func rejectUnknownKeys(
+        _ pairs: [(key: String, keyNode: Node, value: Node)], known: [String], what: @autoclosure () -> String
+    ) -> Set<String> {
         var suggested = Set<String>()
         let absent = known.filter { key in !pairs.contains { $0.key == key } }
         for pair in pairs where !known.contains(pair.key) {
             let match = closestMatch(to: pair.key, in: absent) ?? closestMatch(to: pair.key, in: known)
             if let match { suggested.insert(match) }
-            error(pair.keyNode, "unknown \(what()) key \"\(pair.key)\"",
-                  fix: match.map { "did you mean \"\($0)\"?" } ?? "known keys: \(known.joined(separator: ", "))")
+            error(
+                pair.keyNode, "unknown \(what()) key \"\(pair.key)\"",
+                fix: match.map { "did you mean \"\($0)\"?" } ?? "known keys: \(known.joined(separator: ", "))")
         }
         return suggested
     }
@@ -111,7 +114,9 @@ public struct YAMLReader {
             return nil
         }
         guard range.contains(value) else {
-            error(node, "\(what()) \(value) is out of range \(range.lowerBound)…\(range.upperBound == Int.max ? "" : String(range.upperBound))")
+            error(
+                node,
+                "\(what()) \(value) is out of range \(range.lowerBound)…\(range.upperBound == Int.max ? "" : String(range.upperBound))")
             return nil
         }
         return value
@@ -131,8 +136,9 @@ public struct YAMLReader {
         var complete = true
         for language in Language.allCases where texts[language] == nil {
             if !pairs.contains(where: { $0.key == language.rawValue }), !misspelled.contains(language.rawValue) {
-                error(node, "\(what()) is missing its \(language.englishName) text",
-                      fix: "add \(language.rawValue): …")
+                error(
+                    node, "\(what()) is missing its \(language.englishName) text",
+                    fix: "add \(language.rawValue): …")
             }
             complete = false
         }

@@ -31,8 +31,9 @@ struct Folders: ParsableArguments {
     @Flag(help: "Print the time each stage took.") var timings = false
 
     func options(write: Bool) -> Pipeline.Options {
-        Pipeline.Options(content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
-                         output: URL(fileURLWithPath: output), write: write, keepFiles: false)
+        Pipeline.Options(
+            content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
+            output: URL(fileURLWithPath: output), write: write, keepFiles: false)
     }
 }
 
@@ -64,8 +65,10 @@ struct Serve: ParsableCommand {
         guard PreviewServer.isValidAddress(host) else { throw ValidationError("--host \(host) is not an IP address") }
     }
     func run() throws {
-        try PreviewServer.runUntilInterrupted(.init(content: URL(fileURLWithPath: content),
-                                                    templates: URL(fileURLWithPath: templates), host: host, port: port))
+        try PreviewServer.runUntilInterrupted(
+            .init(
+                content: URL(fileURLWithPath: content),
+                templates: URL(fileURLWithPath: templates), host: host, port: port))
     }
 }
 

@@ -11,9 +11,11 @@ import Testing
         #expect(site.messages(result) == [])
         #expect(result.succeeded)
         #expect(result.pages[.nl] == 3 && result.pages[.fr] == 3)
-        for path in ["index.html", "404.html", "sitemap.xml", "robots.txt", "assets/style.css", "assets/favicon.svg",
-                     "nl/index.html", "fr/index.html", "nl/vrijwilligers/index.html", "fr/volontaires/index.html",
-                     "nl/financien/index.html", "fr/finances/index.html"] {
+        for path in [
+            "index.html", "404.html", "sitemap.xml", "robots.txt", "assets/style.css", "assets/favicon.svg",
+            "nl/index.html", "fr/index.html", "nl/vrijwilligers/index.html", "fr/volontaires/index.html",
+            "nl/financien/index.html", "fr/finances/index.html",
+        ] {
             #expect(site.read(path) != nil, "missing \(path)")
         }
         let page = try #require(site.read("nl/vrijwilligers/index.html"))
@@ -72,18 +74,25 @@ import Testing
         #expect(site.read(removed) != nil)
         // Third build: the staging folder is the first build; one chapter is renamed.
         let volunteers = try String(contentsOf: site.content.appendingPathComponent("nl/volunteers.md"), encoding: .utf8)
-        try site.write("Content/nl/volunteers.md", volunteers.replacingOccurrences(of: "slug: vrijwilligers", with: "slug: vrijwilligerswerk"))
+        try site.write(
+            "Content/nl/volunteers.md", volunteers.replacingOccurrences(of: "slug: vrijwilligers", with: "slug: vrijwilligerswerk"))
         #expect(site.build().succeeded)
         #expect(site.read(removed) == nil, "a page the site no longer has is gone")
         #expect(site.read("nl/vrijwilligerswerk/index.html") != nil)
         // Fourth build, nothing changed since the third: no file of the staging folder is rewritten.
-        let stagedBefore = try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent(".Public.previous/fr/index.html").path)[.modificationDate] as? Date
+        let stagedBefore =
+            try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent(".Public.previous/fr/index.html").path)[
+                .modificationDate] as? Date
         Thread.sleep(forTimeInterval: 0.05)
         #expect(site.build().succeeded)
-        let outputNow = try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent("fr/index.html").path)[.modificationDate] as? Date
+        let outputNow =
+            try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent("fr/index.html").path)[.modificationDate]
+            as? Date
         #expect(outputNow == stagedBefore, "an unchanged file is not written again")
         #expect(site.read(removed) == nil)
-        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("nl/vrijwilligers").path), "its emptied folder is gone too")
+        #expect(
+            !FileManager.default.fileExists(atPath: site.output.appendingPathComponent("nl/vrijwilligers").path),
+            "its emptied folder is gone too")
         let files = try FileManager.default.subpathsOfDirectory(atPath: site.output.path).filter { !$0.hasPrefix("assets") }
         #expect(!files.contains { $0.hasPrefix("nl/vrijwilligers/") })
     }
@@ -121,15 +130,17 @@ import Testing
         try FileManager.default.removeItem(at: staging.appendingPathComponent("nl"))
         try FileManager.default.createSymbolicLink(at: staging.appendingPathComponent("nl"), withDestinationURL: outside)
         try FileManager.default.removeItem(at: staging.appendingPathComponent("fr/index.html"))
-        try FileManager.default.createSymbolicLink(at: staging.appendingPathComponent("fr/index.html"),
-                                                   withDestinationURL: site.root.appendingPathComponent("outside-file.txt"))
+        try FileManager.default.createSymbolicLink(
+            at: staging.appendingPathComponent("fr/index.html"),
+            withDestinationURL: site.root.appendingPathComponent("outside-file.txt"))
         #expect(site.build().succeeded)
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path) == ["keep.txt"])
         #expect(try String(contentsOf: site.root.appendingPathComponent("outside-file.txt"), encoding: .utf8) == "do not overwrite")
         #expect(site.read("nl/vrijwilligers/index.html")?.contains("<html lang=\"nl-BE\">") == true)
         #expect(site.read("fr/index.html")?.contains("<html lang=\"fr-BE\">") == true)
         for path in try FileManager.default.subpathsOfDirectory(atPath: site.output.path) {
-            let type = try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.type] as? FileAttributeType
+            let type =
+                try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.type] as? FileAttributeType
             #expect(type != .typeSymbolicLink, "\(path) is a symbolic link")
         }
     }
@@ -153,15 +164,15 @@ import Testing
     @Test func rawHTMLIsOffAndTextIsEscaped() throws {
         var files = TestSite.minimal
         files["Content/nl/volunteers.md"] = """
-        ---
-        title: "<script>alert('t')</script> & co"
-        order: 1
-        slug: vrijwilligers
-        ---
-        <script>alert(1)</script>
+            ---
+            title: "<script>alert('t')</script> & co"
+            order: 1
+            slug: vrijwilligers
+            ---
+            <script>alert(1)</script>
 
-        Tekst met <b>vet</b> & "aanhalingstekens".
-        """
+            Tekst met <b>vet</b> & "aanhalingstekens".
+            """
         let site = try TestSite(files)
         defer { site.cleanUp() }
         let result = site.build()
@@ -187,7 +198,8 @@ import Testing
 
     @Test func textInTheOtherLanguageIsMarked() throws {
         var files = TestSite.minimal
-        files["Content/nl/volunteers.md"] = TestSite.page("Vrijwilligers", slug: "vrijwilligers",
+        files["Content/nl/volunteers.md"] = TestSite.page(
+            "Vrijwilligers", slug: "vrijwilligers",
             "## Naar een {{lang fr: démocratie sanitaire}}\n\nHet boek *{{lang fr: La situation & co}}*.")
         let site = try TestSite(files)
         defer { site.cleanUp() }
@@ -200,7 +212,8 @@ import Testing
 
     @Test func headingIdsAreReadableAndUnique() throws {
         var files = TestSite.minimal
-        files["Content/nl/volunteers.md"] = TestSite.page("Vrijwilligers", slug: "vrijwilligers",
+        files["Content/nl/volunteers.md"] = TestSite.page(
+            "Vrijwilligers", slug: "vrijwilligers",
             "## Financiën & subsidies\n\n## Financiën & subsidies\n\n### Één *vet* woord\n\n[terug](#financien-subsidies-2)")
         let site = try TestSite(files)
         defer { site.cleanUp() }

@@ -41,10 +41,12 @@ import Testing
         #expect(checked.status == 0)
         #expect(checked.out.hasPrefix("checked 3 nl + 3 fr pages"))
 
-        try site.write("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\nZie [dood](nergens.md)."))
+        try site.write(
+            "Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\nZie [dood](nergens.md)."))
         let failed = try run(["build"], in: site.root)
         #expect(failed.status == 1)
-        #expect(failed.err.hasPrefix("Content/nl/finances.md:8:5: error: link to a page that does not exist: \"nergens.md\""), "\(failed.err)")
+        #expect(
+            failed.err.hasPrefix("Content/nl/finances.md:8:5: error: link to a page that does not exist: \"nergens.md\""), "\(failed.err)")
         #expect(failed.out.hasPrefix("failed: 1 error, 0 warnings; Public left as it was ("), "\(failed.out)")
 
         let usage = try run(["build", "--no-such-option"], in: site.root)

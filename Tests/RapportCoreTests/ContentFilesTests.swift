@@ -1,7 +1,8 @@
 import Foundation
-@testable import RapportCore
 import RapportTestSupport
 import Testing
+
+@testable import RapportCore
 
 /// Images and files in chapters (issue 16, item 2): copied once, sized from the file, checked.
 @Suite struct ContentFilesTests {
@@ -29,23 +30,30 @@ import Testing
         #expect(ImageSize.read(Array(Self.png(640, 480))) == ImageSize(width: 640, height: 480))
         #expect(ImageSize.read(Array(Self.jpeg(1200, 800))) == ImageSize(width: 1200, height: 800))
         // VP8X: canvas size minus one, 24 bits each; VP8L: 14 bits each, minus one; VP8: 14 bits.
-        #expect(ImageSize.read(Array(Self.webp("VP8X", [0, 0, 0, 0, 0x1F, 0x03, 0, 0xC7, 0x00, 0])))
+        #expect(
+            ImageSize.read(Array(Self.webp("VP8X", [0, 0, 0, 0, 0x1F, 0x03, 0, 0xC7, 0x00, 0])))
                 == ImageSize(width: 800, height: 200))
         let bits = UInt32(99) | UInt32(49) << 14
-        #expect(ImageSize.read(Array(Self.webp("VP8L", [0x2F] + withUnsafeBytes(of: bits.littleEndian, Array.init) + [0, 0, 0, 0, 0])))
+        #expect(
+            ImageSize.read(Array(Self.webp("VP8L", [0x2F] + withUnsafeBytes(of: bits.littleEndian, Array.init) + [0, 0, 0, 0, 0])))
                 == ImageSize(width: 100, height: 50))
-        #expect(ImageSize.read(Array(Self.webp("VP8 ", [0, 0, 0, 0x9D, 0x01, 0x2A, 0x40, 0x01, 0xF0, 0x00])))
+        #expect(
+            ImageSize.read(Array(Self.webp("VP8 ", [0, 0, 0, 0x9D, 0x01, 0x2A, 0x40, 0x01, 0xF0, 0x00])))
                 == ImageSize(width: 320, height: 240))
-        #expect(ImageSize.read(Array("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120px\" height='40'></svg>".utf8))
+        #expect(
+            ImageSize.read(Array("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120px\" height='40'></svg>".utf8))
                 == ImageSize(width: 120, height: 40))
-        #expect(ImageSize.read(Array("<?xml version=\"1.0\"?>\n<svg viewBox=\"0 0 300 150.5\"/>".utf8))
+        #expect(
+            ImageSize.read(Array("<?xml version=\"1.0\"?>\n<svg viewBox=\"0 0 300 150.5\"/>".utf8))
                 == ImageSize(width: 300, height: 151))
         #expect(ImageSize.read(Array("GIF89a".utf8)) == nil)
         #expect(ImageSize.read(Array(Self.png(640, 480).prefix(20))) == nil, "a cut-off header is no size")
     }
 
     static let pages: [String: String] = [
-        "Content/nl/index.md": TestSite.page("Home", order: 0, """
+        "Content/nl/index.md": TestSite.page(
+            "Home", order: 0,
+            """
             ![Logo van de studie](img/logo.svg)
 
             ![Foto van een vergadering](../files/photo.jpg "Vergadering")
@@ -54,7 +62,9 @@ import Testing
 
             Lees [het rapport (pdf)](../files/rapport%20nl.pdf#page=2).
             """),
-        "Content/fr/index.md": TestSite.page("Accueil", order: 0, """
+        "Content/fr/index.md": TestSite.page(
+            "Accueil", order: 0,
+            """
             ![Photo d'une réunion](../files/photo.jpg)
 
             ![-](../files/line.png) ![Nuage](../files/cloud.webp)
@@ -73,14 +83,20 @@ import Testing
         #expect(site.messages(result) == [])
         let nl = try #require(site.read("nl/index.html"))
         #expect(nl.contains("<img src=\"/files/nl/img/logo.svg\" width=\"64\" height=\"32\" alt=\"Logo van de studie\" />"))
-        #expect(nl.contains("<img src=\"/files/files/photo.jpg\" width=\"1200\" height=\"800\" alt=\"Foto van een vergadering\" title=\"Vergadering\" />"))
+        #expect(
+            nl.contains(
+                "<img src=\"/files/files/photo.jpg\" width=\"1200\" height=\"800\" alt=\"Foto van een vergadering\" title=\"Vergadering\" />"
+            ))
         #expect(nl.contains("<img src=\"/files/files/line.png\" width=\"600\" height=\"4\" alt=\"\" />"), "decorative: empty alt")
         #expect(nl.contains("href=\"/files/files/rapport%20nl.pdf#page=2\""))
         let fr = try #require(site.read("fr/index.html"))
         #expect(fr.contains("<img src=\"/files/files/photo.jpg\" width=\"1200\" height=\"800\""), "the same file, the same URL")
         #expect(fr.contains("<img src=\"/files/files/cloud.webp\" width=\"800\" height=\"200\""))
         let copied = Set(try FileManager.default.subpathsOfDirectory(atPath: site.output.appendingPathComponent("files").path))
-        #expect(copied == ["nl", "nl/img", "nl/img/logo.svg", "files", "files/photo.jpg", "files/line.png", "files/cloud.webp", "files/rapport nl.pdf"])
+        #expect(
+            copied == [
+                "nl", "nl/img", "nl/img/logo.svg", "files", "files/photo.jpg", "files/line.png", "files/cloud.webp", "files/rapport nl.pdf",
+            ])
         #expect(site.read("files/files/rapport nl.pdf") == "%PDF-1.4")
         // In memory (the preview) the files are there too; a file no page uses any more goes.
         #expect(site.build(write: false).files.contains { $0.path == "files/files/photo.jpg" })
@@ -92,7 +108,9 @@ import Testing
 
     @Test func badImagesAndFilesAreErrorsAtTheirLink() throws {
         let site = try TestSite([
-            "Content/nl/index.md": TestSite.page("Home", order: 0, """
+            "Content/nl/index.md": TestSite.page(
+                "Home", order: 0,
+                """
                 Tekst ![](img/logo.svg) en [pdf](../files/rapport.pdf).
 
                 ![Grafiek](img/chart.gif) ![Kapot](img/broken.png) [geheim](../../secret.txt)
@@ -105,19 +123,21 @@ import Testing
         try site.write("Content/nl/img/chart.gif", "GIF89a")
         try site.write("Content/nl/img/broken.png", "not a png")
         try site.write("outside.png", Self.png(1, 1))
-        try FileManager.default.createSymbolicLink(atPath: site.content.appendingPathComponent("nl/img/outside.png").path,
-                                                   withDestinationPath: site.root.appendingPathComponent("outside.png").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: site.content.appendingPathComponent("nl/img/outside.png").path,
+            withDestinationPath: site.root.appendingPathComponent("outside.png").path)
         let result = site.build()
         #expect(!result.succeeded)
-        #expect(site.messages(result) == [
-            "Content/nl/index.md:5:7: error: image without alt text: \"img/logo.svg\" (describe what it shows, ![…](img/logo.svg), or mark it as decoration only: ![-](img/logo.svg))",
-            "Content/nl/index.md:5:28: error: link to a file that does not exist: \"../files/rapport.pdf\" (put the file at Content/files/rapport.pdf, or correct the link (it is relative to the chapter's folder))",
-            "Content/nl/index.md:7:1: error: image \"img/chart.gif\" is not a PNG, JPEG, SVG or WebP file (convert it to one of those (Rapport writes each image's width and height from the file))",
-            "Content/nl/index.md:7:27: error: cannot read the width and height of image \"img/broken.png\" (the file is damaged or not really .png: export it again)",
-            "Content/nl/index.md:7:52: error: link to a file outside Content/: \"../../secret.txt\" (copy the file into Content/ (e.g. Content/files/) and link to it from there)",
-            "Content/nl/index.md:8:1: error: symbolic link pointing outside Content/ is not read: \"img/outside.png\" (copy the file into Content/ instead of linking to it)",
-            "Content/nl/index.md:8:26: error: link to a folder, not a file: \"img\" (link to a file in Content/nl/img)",
-        ])
+        #expect(
+            site.messages(result) == [
+                "Content/nl/index.md:5:7: error: image without alt text: \"img/logo.svg\" (describe what it shows, ![…](img/logo.svg), or mark it as decoration only: ![-](img/logo.svg))",
+                "Content/nl/index.md:5:28: error: link to a file that does not exist: \"../files/rapport.pdf\" (put the file at Content/files/rapport.pdf, or correct the link (it is relative to the chapter's folder))",
+                "Content/nl/index.md:7:1: error: image \"img/chart.gif\" is not a PNG, JPEG, SVG or WebP file (convert it to one of those (Rapport writes each image's width and height from the file))",
+                "Content/nl/index.md:7:27: error: cannot read the width and height of image \"img/broken.png\" (the file is damaged or not really .png: export it again)",
+                "Content/nl/index.md:7:52: error: link to a file outside Content/: \"../../secret.txt\" (copy the file into Content/ (e.g. Content/files/) and link to it from there)",
+                "Content/nl/index.md:8:1: error: symbolic link pointing outside Content/ is not read: \"img/outside.png\" (copy the file into Content/ instead of linking to it)",
+                "Content/nl/index.md:8:26: error: link to a folder, not a file: \"img\" (link to a file in Content/nl/img)",
+            ])
     }
 
     @Test func aLinkInsideContentIsFollowed() throws {
@@ -128,10 +148,12 @@ import Testing
         defer { site.cleanUp() }
         try site.write("Content/files/logo.png", Self.png(10, 20))
         try FileManager.default.createDirectory(at: site.content.appendingPathComponent("nl"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: site.content.appendingPathComponent("nl/img").path, withDestinationPath: "../files")
+        try FileManager.default.createSymbolicLink(
+            atPath: site.content.appendingPathComponent("nl/img").path, withDestinationPath: "../files")
         let result = site.build()
         #expect(site.messages(result) == [])
-        #expect(site.read("nl/index.html")?.contains("<img src=\"/files/files/logo.png\" width=\"10\" height=\"20\"") == true,
-                "one output path per source file, whichever link leads to it")
+        #expect(
+            site.read("nl/index.html")?.contains("<img src=\"/files/files/logo.png\" width=\"10\" height=\"20\"") == true,
+            "one output path per source file, whichever link leads to it")
     }
 }

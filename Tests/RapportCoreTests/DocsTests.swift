@@ -25,7 +25,9 @@ import Testing
         var heading: String
         /// The file of `Content/` it is taken from, when its introduction names one.
         var source: String? {
-            (heading + "\n" + intro).components(separatedBy: "`").filter { $0.range(of: #"^Content/\S+\.(md|yml|csv)$"#, options: .regularExpression) != nil }.last
+            (heading + "\n" + intro).components(separatedBy: "`").filter {
+                $0.range(of: #"^Content/\S+\.(md|yml|csv)$"#, options: .regularExpression) != nil
+            }.last
         }
     }
 
@@ -41,7 +43,10 @@ import Testing
             let indent = line.count - trimmed.count
             if var block = open {
                 if trimmed.hasPrefix(block.fence), trimmed.allSatisfy({ $0 == "`" }) {
-                    blocks.append(Block(document: document, info: block.info, lines: block.lines, intro: intro.joined(separator: "\n"), heading: heading))
+                    blocks.append(
+                        Block(
+                            document: document, info: block.info, lines: block.lines, intro: intro.joined(separator: "\n"), heading: heading
+                        ))
                     intro = []
                     open = nil
                 } else {
@@ -66,8 +71,9 @@ import Testing
     static func study() throws -> TestSite {
         let site = try TestSite([:], withDefaults: false)
         for folder in ["Content", "Templates"] {
-            try FileManager.default.copyItem(at: TestSite.repository.appendingPathComponent(folder).resolvingSymlinksInPath(),
-                                             to: site.root.appendingPathComponent(folder))
+            try FileManager.default.copyItem(
+                at: TestSite.repository.appendingPathComponent(folder).resolvingSymlinksInPath(),
+                to: site.root.appendingPathComponent(folder))
         }
         return site
     }
@@ -97,21 +103,28 @@ import Testing
                 if line == realLine { return true }
                 if line.hasSuffix("…") { return realLine.hasPrefix(String(line.dropLast())) }
                 if let comment = line.range(of: #"\s{2,}# .*$"#, options: .regularExpression) {
-                    return String(line[..<comment.lowerBound]) == realLine.replacingOccurrences(of: #"\s{2,}# .*$"#, with: "", options: .regularExpression)
+                    return String(line[..<comment.lowerBound])
+                        == realLine.replacingOccurrences(of: #"\s{2,}# .*$"#, with: "", options: .regularExpression)
                 }
                 return false
             }
             let start = try #require(real.firstIndex { matches(lines[0], $0) }, "\(block.document): \(lines[0]) is not in \(file)")
             for (offset, line) in lines.enumerated() {
-                #expect(start + offset < real.count && matches(line, real[start + offset]), "\(block.document): \(line) is not line \(start + offset + 1) of \(file)")
+                #expect(
+                    start + offset < real.count && matches(line, real[start + offset]),
+                    "\(block.document): \(line) is not line \(start + offset + 1) of \(file)")
             }
             checked += 1
         }
         #expect(checked >= 10, "every excerpt names its file")
         // Data and front matter are never made up: each such block names the file it is from.
-        for block in Self.allBlocks where (["yaml", "csv"].contains(block.info) || block.lines.first == "---")
-            && !Self.builtByOtherTests.contains(block.heading) {
-            #expect(block.source != nil || block.lines.joined().contains("{{"), "\(block.document): a \(block.info) block under \(block.heading) names no file of Content/")
+        for block in Self.allBlocks
+        where (["yaml", "csv"].contains(block.info) || block.lines.first == "---")
+            && !Self.builtByOtherTests.contains(block.heading)
+        {
+            #expect(
+                block.source != nil || block.lines.joined().contains("{{"),
+                "\(block.document): a \(block.info) block under \(block.heading) names no file of Content/")
         }
     }
 
@@ -137,8 +150,9 @@ import Testing
         var numbers: Set<String> = []
         var charts: Set<String> = []
         let data = TestSite.repository.appendingPathComponent("Content/data")
-        let datasetIds = Set((FileManager.default.subpaths(atPath: data.path) ?? []).filter { $0.hasSuffix(".yml") }
-            .map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
+        let datasetIds = Set(
+            (FileManager.default.subpaths(atPath: data.path) ?? []).filter { $0.hasSuffix(".yml") }
+                .map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
         for document in Self.documents {
             let text = try String(contentsOf: TestSite.repository.appendingPathComponent(document), encoding: .utf8)
             let regex = try NSRegularExpression(pattern: #"\{\{[^{}`]*\}\}"#)
@@ -147,13 +161,17 @@ import Testing
                 let inside = placeholder.dropFirst(2).dropLast(2).trimmingCharacters(in: .whitespaces)
                 // The forms the docs explain with: {{dataset:row}}, {{…}}, {{ }}.
                 // `{{t_…}}` names a UI string in a template, not a placeholder of a page.
-                if inside.isEmpty || inside.contains("…") || inside.hasPrefix("dataset:") || inside.hasPrefix("\\(") || inside.hasPrefix("t_") { continue }
+                if inside.isEmpty || inside.contains("…") || inside.hasPrefix("dataset:") || inside.hasPrefix("\\(")
+                    || inside.hasPrefix("t_")
+                {
+                    continue
+                }
                 placeholders.insert(placeholder)
             }
             // A bare reference (`volunteer-tasks:board`, `study:contacted`) to a dataset of the
             // study: the words are those of a placeholder.
             for code in text.components(separatedBy: "`").enumerated().filter({ $0.offset % 2 == 1 }).map(\.element)
-                where code.range(of: #"^[a-z0-9-]+(:[a-z0-9-]+){1,2}$"#, options: .regularExpression) != nil {
+            where code.range(of: #"^[a-z0-9-]+(:[a-z0-9-]+){1,2}$"#, options: .regularExpression) != nil {
                 let id = String(code.prefix { $0 != ":" })
                 guard id == "study" || datasetIds.contains(id) else { continue }
                 // `:base` and `:n` are taken where a number goes: in a CSV value cell.
@@ -169,10 +187,16 @@ import Testing
         let site = try Self.study()
         defer { site.cleanUp() }
         #expect(numbers.count >= 2, "\(numbers)")
-        try site.write("Content/data/docs/docs-references.yml", "kind: figures\ntitle: {nl: Verwijzingen, fr: Références}\nunit: count\nseries:\n  - {key: value, nl: Waarde, fr: Valeur}\n")
-        try site.write("Content/data/docs/docs-references.csv", "key,nl,fr,value\n" + numbers.sorted().enumerated().map { "r\($0.offset),R,R,\($0.element)\n" }.joined())
+        try site.write(
+            "Content/data/docs/docs-references.yml",
+            "kind: figures\ntitle: {nl: Verwijzingen, fr: Références}\nunit: count\nseries:\n  - {key: value, nl: Waarde, fr: Valeur}\n")
+        try site.write(
+            "Content/data/docs/docs-references.csv",
+            "key,nl,fr,value\n" + numbers.sorted().enumerated().map { "r\($0.offset),R,R,\($0.element)\n" }.joined())
         charts.insert("docs-references")
-        let body = placeholders.sorted().joined(separator: "\n\n") + "\n\n" + charts.sorted().map { "```chart \($0)\n```" }.joined(separator: "\n\n")
+        let body =
+            placeholders.sorted().joined(separator: "\n\n") + "\n\n"
+            + charts.sorted().map { "```chart \($0)\n```" }.joined(separator: "\n\n")
         for (language, title) in [("nl", "Voorbeelden"), ("fr", "Exemples")] {
             try site.write("Content/\(language)/docs-examples.md", TestSite.page(title, order: 99, body))
         }
@@ -211,8 +235,9 @@ import Testing
         let site = try Self.study()
         defer { site.cleanUp() }
         #expect(site.build().succeeded)
-        try Self.change(site, "Content/data/organisation/volunteer-tasks.csv", "board,Bestuurslid,Membre du conseil d’administration,87\n",
-                        to: "board,Bestuurslid,Membre du conseil d’administration,85\n")
+        try Self.change(
+            site, "Content/data/organisation/volunteer-tasks.csv", "board,Bestuurslid,Membre du conseil d’administration,87\n",
+            to: "board,Bestuurslid,Membre du conseil d’administration,85\n")
         let result = site.build()
         #expect(result.succeeded)
         #expect(block.lines == result.changes.map { $0.replacingOccurrences(of: site.root.path + "/", with: "") })

@@ -1,6 +1,7 @@
 import Foundation
-@testable import RapportCore
 import Testing
+
+@testable import RapportCore
 
 /// Heading ids are link targets (`[…](finances.md#inkomsten)`): the fast folding of accented
 /// letters must give exactly what Foundation's folding gives.
@@ -15,8 +16,10 @@ import Testing
         }
     }
 
-    @Test(arguments: ["Financiën en inkomsten", "Défis et ambitions 2023", "L'entraide en Flandre", "Œuvres & cœur",
-                      "Straße", "e\u{301}le\u{300}ve", "Ĳsland", "   ", "Ça va? Ça va!", "ÅNGSTRÖM ÆØ"])
+    @Test(arguments: [
+        "Financiën en inkomsten", "Défis et ambitions 2023", "L'entraide en Flandre", "Œuvres & cœur",
+        "Straße", "e\u{301}le\u{300}ve", "Ĳsland", "   ", "Ça va? Ça va!", "ÅNGSTRÖM ÆØ",
+    ])
     func headingsFoldAsFoundationDoes(_ text: String) {
         #expect(IdAllocator.slug(text) == Self.reference(text))
     }

@@ -1,11 +1,13 @@
+import Diagnostics
 import Foundation
+import RapportTestSupport
+import Testing
+
+@testable import RapportCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
-import Diagnostics
-@testable import RapportCore
-import RapportTestSupport
-import Testing
 
 /// What a careless editor or an attacker can do to a build (issue 12): each case failed before
 /// its fix. Nothing Rapport did not make is ever moved, rewritten or deleted; nothing crashes;
@@ -57,9 +59,14 @@ import Testing
     // MARK: 2. Templates that include each other
 
     @Test(arguments: [
-        (["partials/toc": "{{> partials/toc}}"], "Templates/partials/toc.mustache:1:1: error: templates include each other in a cycle: partials/toc → partials/toc (remove one of these {{> …}} includes)"),
-        (["partials/a": "A {{> partials/b}}", "partials/b": "B\n  {{> partials/a}}", "partials/toc": "{{> partials/a}}"],
-         "Templates/partials/a.mustache:1:3: error: templates include each other in a cycle: partials/a → partials/b → partials/a (remove one of these {{> …}} includes)"),
+        (
+            ["partials/toc": "{{> partials/toc}}"],
+            "Templates/partials/toc.mustache:1:1: error: templates include each other in a cycle: partials/toc → partials/toc (remove one of these {{> …}} includes)"
+        ),
+        (
+            ["partials/a": "A {{> partials/b}}", "partials/b": "B\n  {{> partials/a}}", "partials/toc": "{{> partials/a}}"],
+            "Templates/partials/a.mustache:1:3: error: templates include each other in a cycle: partials/a → partials/b → partials/a (remove one of these {{> …}} includes)"
+        ),
     ])
     func includeCyclesAreOneErrorNotACrash(_ templates: [String: String], _ expected: String) throws {
         let site = try TestSite(TestSite.minimal)
@@ -92,8 +99,9 @@ import Testing
         for _ in 0..<200 where told.text.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
         #expect(told.text == "another build is writing Public; waiting for it to finish")
         #expect(finished.text.isEmpty, "it waits while the lock is held")
-        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".Public.previous").path),
-                "nothing is touched while waiting")
+        #expect(
+            !FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".Public.previous").path),
+            "nothing is touched while waiting")
         flock(held, LOCK_UN)
         close(held)
         for _ in 0..<500 where finished.text.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
@@ -103,9 +111,10 @@ import Testing
 
     @Test func buildsAtTheSameTimeNeverMixTheirPages() throws {
         let one = try TestSite(TestSite.minimal)
-        let other = try TestSite(TestSite.minimal.mapValues {
-            $0.replacingOccurrences(of: "Geld.", with: "Zebrageld.").replacingOccurrences(of: "Welkom.", with: "Zebrawelkom.")
-        })
+        let other = try TestSite(
+            TestSite.minimal.mapValues {
+                $0.replacingOccurrences(of: "Geld.", with: "Zebrageld.").replacingOccurrences(of: "Welkom.", with: "Zebrawelkom.")
+            })
         defer { one.cleanUp(); other.cleanUp() }
         for round in 0..<4 {
             let sites = round % 2 == 0 ? [one, other] : [other, one]
@@ -125,13 +134,18 @@ import Testing
         let snapshot = site.root.appendingPathComponent("snapshot")
         mkdir(snapshot.path, 0o755)
         for round in 1...3 {
-            try site.write("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\nRonde \(round).\n"))
+            try site.write(
+                "Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\nRonde \(round).\n"))
             #expect(site.build().succeeded)
             if round == 1 {
                 // `cp -al Public snapshot`: every file of the snapshot is the same inode.
                 for entry in Files.list(site.output.path) {
                     let target = snapshot.appendingPathComponent(entry.path).path
-                    if entry.kind == .folder { mkdir(target, 0o755) } else { #expect(link(site.output.path + "/" + entry.path, target) == 0) }
+                    if entry.kind == .folder {
+                        mkdir(target, 0o755)
+                    } else {
+                        #expect(link(site.output.path + "/" + entry.path, target) == 0)
+                    }
                 }
             }
         }
@@ -150,7 +164,8 @@ import Testing
         let fm = FileManager.default
         // Inside: followed.
         try site.write("Templates/shared/extra.css", "body{}")
-        try fm.createSymbolicLink(atPath: site.templates.appendingPathComponent("assets/extra.css").path, withDestinationPath: "../shared/extra.css")
+        try fm.createSymbolicLink(
+            atPath: site.templates.appendingPathComponent("assets/extra.css").path, withDestinationPath: "../shared/extra.css")
         #expect(site.build().succeeded)
         #expect(Files.kind(ofPath: site.output.appendingPathComponent("assets/extra.css").path) == .file, "copied as a file, not a link")
         #expect(site.read("assets/extra.css") == "body{}")
@@ -158,15 +173,19 @@ import Testing
         try fm.createSymbolicLink(atPath: site.templates.appendingPathComponent("assets/passwd").path, withDestinationPath: secret.path)
         try fm.createSymbolicLink(atPath: site.content.appendingPathComponent("nl/secret.md").path, withDestinationPath: secret.path)
         try fm.removeItem(at: site.content.appendingPathComponent("i18n/fr.yml"))
-        try fm.copyItem(at: TestSite.repository.appendingPathComponent("Content/i18n/fr.yml"), to: site.root.appendingPathComponent("fr.yml"))
-        try fm.createSymbolicLink(atPath: site.content.appendingPathComponent("i18n/fr.yml").path, withDestinationPath: site.root.appendingPathComponent("fr.yml").path)
+        try fm.copyItem(
+            at: TestSite.repository.appendingPathComponent("Content/i18n/fr.yml"), to: site.root.appendingPathComponent("fr.yml"))
+        try fm.createSymbolicLink(
+            atPath: site.content.appendingPathComponent("i18n/fr.yml").path,
+            withDestinationPath: site.root.appendingPathComponent("fr.yml").path)
         let result = site.build()
         #expect(!result.succeeded)
-        #expect(site.messages(result) == [
-            "Content/i18n/fr.yml:1:1: error: symbolic link pointing outside Content/ is not read (copy the file into Content/ instead of linking to it)",
-            "Content/nl/secret.md:1:1: error: symbolic link pointing outside Content/ is not read (copy the file into Content/ instead of linking to it)",
-            "Templates/assets/passwd:1:1: error: symbolic link pointing outside Templates/ is not read (copy the file into Templates/ instead of linking to it)",
-        ], "\(site.messages(result))")
+        #expect(
+            site.messages(result) == [
+                "Content/i18n/fr.yml:1:1: error: symbolic link pointing outside Content/ is not read (copy the file into Content/ instead of linking to it)",
+                "Content/nl/secret.md:1:1: error: symbolic link pointing outside Content/ is not read (copy the file into Content/ instead of linking to it)",
+                "Templates/assets/passwd:1:1: error: symbolic link pointing outside Templates/ is not read (copy the file into Templates/ instead of linking to it)",
+            ], "\(site.messages(result))")
         for diagnostic in result.diagnostics { #expect(!diagnostic.detailed.contains("PRIVATE"), "\(diagnostic.detailed)") }
         #expect(Files.kind(ofPath: site.output.appendingPathComponent("assets/passwd").path) != .symbolicLink)
         #expect(site.read("assets/passwd") == nil)
@@ -179,7 +198,10 @@ import Testing
         try FileManager.default.moveItem(at: site.content.appendingPathComponent("data"), to: elsewhere)
         try FileManager.default.createSymbolicLink(at: site.content.appendingPathComponent("data"), withDestinationURL: elsewhere)
         let messages = site.messages(site.build())
-        #expect(messages.first == "Content/data:1:1: error: symbolic link pointing outside Content/ is not read (copy the file into Content/ instead of linking to it)", "\(messages)")
+        #expect(
+            messages.first
+                == "Content/data:1:1: error: symbolic link pointing outside Content/ is not read (copy the file into Content/ instead of linking to it)",
+            "\(messages)")
     }
 
     // MARK: 8. baseURL
@@ -187,7 +209,8 @@ import Testing
     @Test func aBaseURLWithPercentEscapesIsUsedOnceAndNotDoubled() throws {
         let site = try TestSite(TestSite.minimal)
         defer { site.cleanUp() }
-        try site.write("Content/site.yml", TestSite.siteYML.replacingOccurrences(of: "https://example.org/", with: "https://example.org/%C3%A9tude/"))
+        try site.write(
+            "Content/site.yml", TestSite.siteYML.replacingOccurrences(of: "https://example.org/", with: "https://example.org/%C3%A9tude/"))
         #expect(site.build().succeeded)
         let page = try #require(site.read("nl/index.html"))
         #expect(page.contains(#"<link rel="canonical" href="https://example.org/%C3%A9tude/nl/">"#), "\(page)")
@@ -197,9 +220,18 @@ import Testing
     }
 
     @Test(arguments: [
-        ("https://example.org/a%0D%0ALocation:%20x/", #"Content/site.yml:3:10: error: baseURL "https://example.org/a%0D%0ALocation:%20x/" has a path with control characters or dot segments (e.g. https://example.org/ or https://example.org/studie/)"#),
-        ("https://example.org/studie?x=1", #"Content/site.yml:3:10: error: baseURL "https://example.org/studie?x=1" has a query, fragment or user name (give only the address of the site's folder, e.g. https://example.org/ or https://example.org/studie/)"#),
-        ("example.org", #"Content/site.yml:3:10: error: baseURL "example.org" is not an absolute http(s) URL (e.g. https://example.org/ or https://example.org/studie/)"#),
+        (
+            "https://example.org/a%0D%0ALocation:%20x/",
+            #"Content/site.yml:3:10: error: baseURL "https://example.org/a%0D%0ALocation:%20x/" has a path with control characters or dot segments (e.g. https://example.org/ or https://example.org/studie/)"#
+        ),
+        (
+            "https://example.org/studie?x=1",
+            #"Content/site.yml:3:10: error: baseURL "https://example.org/studie?x=1" has a query, fragment or user name (give only the address of the site's folder, e.g. https://example.org/ or https://example.org/studie/)"#
+        ),
+        (
+            "example.org",
+            #"Content/site.yml:3:10: error: baseURL "example.org" is not an absolute http(s) URL (e.g. https://example.org/ or https://example.org/studie/)"#
+        ),
     ])
     func anInvalidBaseURLIsADiagnostic(_ url: String, _ expected: String) throws {
         let site = try TestSite(TestSite.minimal)
@@ -228,12 +260,14 @@ import Testing
 
     @Test func aControlCharacterInACellIsAnErrorAtItsPlace() throws {
         var files = TestSite.minimal.merging(ChartFixtures.files) { $1 }
-        files["Content/data/challenges/challenge-frequency.csv"] = ChartFixtures.csv.replacingOccurrences(of: "Trouver des volontaires", with: "Trouver\u{0} des volontaires")
+        files["Content/data/challenges/challenge-frequency.csv"] = ChartFixtures.csv.replacingOccurrences(
+            of: "Trouver des volontaires", with: "Trouver\u{0} des volontaires")
         let site = try TestSite(files)
         defer { site.cleanUp() }
-        #expect(site.messages(site.build()) == [
-            "Content/data/challenges/challenge-frequency.csv:2:33: error: invisible control character U+0000 in a cell (delete it: retype the cell, or save the file again as plain CSV)",
-        ])
+        #expect(
+            site.messages(site.build()) == [
+                "Content/data/challenges/challenge-frequency.csv:2:33: error: invisible control character U+0000 in a cell (delete it: retype the cell, or save the file again as plain CSV)"
+            ])
     }
 
     // MARK: 9. Bounded resources
@@ -241,7 +275,8 @@ import Testing
     @Test func aHeaderOfTwentyThousandUnknownColumnsIsReportedInAFewLines() throws {
         var files = TestSite.minimal.merging(ChartFixtures.files) { $1 }
         let extra = (0..<20_000).map { "c\($0)" }.joined(separator: ",")
-        files["Content/data/challenges/challenge-frequency.csv"] = ChartFixtures.csv.replacingOccurrences(of: "often,dk\n", with: "often,dk,\(extra)\n")
+        files["Content/data/challenges/challenge-frequency.csv"] = ChartFixtures.csv.replacingOccurrences(
+            of: "often,dk\n", with: "often,dk,\(extra)\n")
         let site = try TestSite(files)
         defer { site.cleanUp() }
         let result = site.build(write: false)
@@ -271,10 +306,12 @@ import Testing
     // MARK: 11. Smaller ones
 
     @Test func headingsNeverTakeAnIdThePageUses() throws {
-        let site = try TestSite(TestSite.minimal.merging([
-            "Content/nl/finances.md": TestSite.page("Financiën", order: 2, slug: "financien",
-                "## Inkomsten\n\n## Main\n\n## Toc title\n\n## Chart volunteer tasks\n\n## Fn 1\n\nGeld.[^1]\n\n[^1]: Noot.\n"),
-        ]) { $1 })
+        let site = try TestSite(
+            TestSite.minimal.merging([
+                "Content/nl/finances.md": TestSite.page(
+                    "Financiën", order: 2, slug: "financien",
+                    "## Inkomsten\n\n## Main\n\n## Toc title\n\n## Chart volunteer tasks\n\n## Fn 1\n\nGeld.[^1]\n\n[^1]: Noot.\n")
+            ]) { $1 })
         defer { site.cleanUp() }
         #expect(site.build().succeeded)
         let page = try #require(site.read("nl/financien/index.html"))
@@ -289,18 +326,25 @@ import Testing
     @Test func aChapterWithAnUpperCaseExtensionIsNotIgnored() throws {
         let site = try TestSite(TestSite.minimal.merging(["Content/nl/EXTRA.MD": TestSite.page("Extra")]) { $1 })
         defer { site.cleanUp() }
-        #expect(site.messages(site.build()) == [#"Content/nl/EXTRA.MD:1:1: error: chapter file "EXTRA.MD" ends in ".MD", not ".md" (rename it to EXTRA.md)"#])
+        #expect(
+            site.messages(site.build()) == [
+                #"Content/nl/EXTRA.MD:1:1: error: chapter file "EXTRA.MD" ends in ".MD", not ".md" (rename it to EXTRA.md)"#
+            ])
     }
 
     @Test func aBrokenYAMLFileDoesNotHideTheErrorsOfItsCSVFile() throws {
         var files = TestSite.minimal.merging(ChartFixtures.files) { $1 }
         files["Content/data/challenges/challenge-frequency.yml"] = "kind: [stacked-bars\n"
-        files["Content/data/challenges/challenge-frequency.csv"] = ChartFixtures.csv.replacingOccurrences(of: ",130,12.5,", with: ",130,12.S,")
+        files["Content/data/challenges/challenge-frequency.csv"] = ChartFixtures.csv.replacingOccurrences(
+            of: ",130,12.5,", with: ",130,12.S,")
         let site = try TestSite(files)
         defer { site.cleanUp() }
         let messages = site.messages(site.build())
         #expect(messages.contains { $0.hasPrefix("Content/data/challenges/challenge-frequency.yml:") }, "\(messages)")
-        #expect(messages.contains(#"Content/data/challenges/challenge-frequency.csv:2:61: error: value "12.S" is not a number (write digits with a decimal point, e.g. 12.5)"#), "\(messages)")
+        #expect(
+            messages.contains(
+                #"Content/data/challenges/challenge-frequency.csv:2:61: error: value "12.S" is not a number (write digits with a decimal point, e.g. 12.5)"#
+            ), "\(messages)")
     }
 }
 
@@ -324,6 +368,7 @@ private final class Told: @unchecked Sendable {
     var values = [[UInt8]](repeating: [], count: 123_456)
     values.append(Array("<data>42</data>".utf8))
     let out = Array(typeset.utf8).withUnsafeBufferPointer { Placeholders.substitute($0, values: values) }
-    #expect(String(decoding: out, as: UTF8.self).hasPrefix("Soit <data>42</data> % des 10000 associations\u{00A0}:"),
-            "\(String(decoding: out, as: UTF8.self))")
+    #expect(
+        String(decoding: out, as: UTF8.self).hasPrefix("Soit <data>42</data> % des 10000 associations\u{00A0}:"),
+        "\(String(decoding: out, as: UTF8.self))")
 }

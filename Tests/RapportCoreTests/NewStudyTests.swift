@@ -1,7 +1,8 @@
 import Foundation
-@testable import RapportCore
 import RapportTestSupport
 import Testing
+
+@testable import RapportCore
 
 /// `rapport new` (issue 16, item 4): a study that builds at once, with no warning.
 @Suite struct NewStudyTests {
@@ -17,7 +18,8 @@ import Testing
                 let url = root.appendingPathComponent(path)
                 var isFolder: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue,
-                      !url.lastPathComponent.hasPrefix(".") else { continue }
+                    !url.lastPathComponent.hasPrefix(".")
+                else { continue }
                 onDisk["\(folder)/\(path)"] = try String(contentsOf: url, encoding: .utf8)
             }
         }
@@ -32,8 +34,11 @@ import Testing
         let folder = Self.temporary()
         defer { try? FileManager.default.removeItem(at: folder) }
         try StarterFiles.write(to: folder, languages: [.nl, .fr])
-        let result = Pipeline(.init(content: folder.appendingPathComponent("Content"), templates: folder.appendingPathComponent("Templates"),
-                                    output: folder.appendingPathComponent("Public"))).run()
+        let result = Pipeline(
+            .init(
+                content: folder.appendingPathComponent("Content"), templates: folder.appendingPathComponent("Templates"),
+                output: folder.appendingPathComponent("Public"))
+        ).run()
         #expect(result.diagnostics.map(\.description) == [])
         #expect(result.succeeded && result.pages[.nl] == 2 && result.pages[.fr] == 2 && result.charts == 2)
         let chapter = try String(contentsOf: folder.appendingPathComponent("Public/fr/resultats/index.html"), encoding: .utf8)
@@ -51,7 +56,10 @@ import Testing
         #expect(site.contains("defaultLanguage: fr\n"))
         for bad in ["nl", "nl,fr,de", "nl,nl", "en"] {
             guard case let .failure(problem) = StarterFiles.languages(bad) else { Issue.record("\(bad) accepted"); continue }
-            #expect(problem.message == "--languages \(bad): a site has exactly the languages nl and fr today; give --languages nl,fr (or fr,nl to make French the default)")
+            #expect(
+                problem.message
+                    == "--languages \(bad): a site has exactly the languages nl and fr today; give --languages nl,fr (or fr,nl to make French the default)"
+            )
         }
     }
 

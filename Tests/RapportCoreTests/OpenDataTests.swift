@@ -6,15 +6,17 @@ import Testing
 /// The open data (DataPage.swift, DataPackage.swift, ZipArchive.swift) and "cite this chart"
 /// (ChartCitation.swift), end to end over a small site with the chart fixture.
 @Suite struct OpenDataTests {
-    static let siteYML = TestSite.siteYML + """
+    static let siteYML =
+        TestSite.siteYML + """
 
-    publisher: {nl: Koning Boudewijnstichting, fr: Fondation Roi Baudouin}
-    updated: 2026-12-01
-    """
+            publisher: {nl: Koning Boudewijnstichting, fr: Fondation Roi Baudouin}
+            updated: 2026-12-01
+            """
 
     static func site(_ more: [String: String] = [:]) throws -> TestSite {
-        try TestSite(TestSite.minimal.merging(ChartFixtures.files) { $1 }
-            .merging(["Content/site.yml": siteYML]) { $1 }.merging(more) { $1 })
+        try TestSite(
+            TestSite.minimal.merging(ChartFixtures.files) { $1 }
+                .merging(["Content/site.yml": siteYML]) { $1 }.merging(more) { $1 })
     }
 
     @Test func dataPageListsEveryDatasetWithItsChapterAndCSV() throws {
@@ -36,7 +38,9 @@ import Testing
         #expect(fr.contains("<dt>Base\u{00A0}:</dt><dd>n=136</dd>"))
         #expect(nl.contains("<dt>Grafiek in:</dt><dd><a href=\"/nl/financien/#chart-challenge-frequency\">Financiën</a> </dd>"))
         #expect(fr.contains("<a href=\"/fr/finances/#chart-challenge-frequency\">Finances</a>"))
-        #expect(nl.contains("<a href=\"/nl/data/challenge-frequency.csv\" download=\"challenge-frequency-nl.csv\">Download de cijfers (CSV)</a>"))
+        #expect(
+            nl.contains(
+                "<a href=\"/nl/data/challenge-frequency.csv\" download=\"challenge-frequency-nl.csv\">Download de cijfers (CSV)</a>"))
         #expect(fr.contains("<a href=\"/fr/data/challenge-frequency.csv\" download=\"challenge-frequency-fr.csv\">"))
         #expect(nl.contains("<a href=\"/nl/data/data-nl.zip\" download=\"data-nl.zip\">Alle CSV-bestanden in één download</a>"))
         #expect(nl.contains("<a href=\"/nl/data/datapackage.json\">"))
@@ -44,7 +48,10 @@ import Testing
         #expect(nl.contains("<link rel=\"canonical\" href=\"https://example.org/nl/data/\">"))
         #expect(nl.contains("class=\"language-switch\" href=\"/fr/data/\""))
         let chapter = try #require(site.read("nl/financien/index.html"))
-        let nav = try #require(chapter.range(of: "<nav").flatMap { start in chapter.range(of: "</nav>", range: start.upperBound..<chapter.endIndex).map { chapter[start.lowerBound..<$0.lowerBound] } })
+        let nav = try #require(
+            chapter.range(of: "<nav").flatMap { start in
+                chapter.range(of: "</nav>", range: start.upperBound..<chapter.endIndex).map { chapter[start.lowerBound..<$0.lowerBound] }
+            })
         #expect(!nav.contains("/nl/data/"), "the data page is not in the chapter navigation")
         // Linked from the footer of every page and from the home page.
         for path in ["nl/index.html", "nl/financien/index.html", "nl/data/index.html", "404.html"] {
@@ -53,7 +60,10 @@ import Testing
         #expect(site.read("fr/vrijwilligers/index.html") == nil)
         #expect(site.read("fr/volontaires/index.html")?.contains("<a href=\"/fr/data/\">Tous les chiffres en données ouvertes</a>") == true)
         let sitemap = try #require(site.read("sitemap.xml"))
-        #expect(sitemap.contains("<loc>https://example.org/nl/data/</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"nl-BE\" href=\"https://example.org/nl/data/\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"fr-BE\" href=\"https://example.org/fr/data/\"/>"))
+        #expect(
+            sitemap.contains(
+                "<loc>https://example.org/nl/data/</loc>\n    <xhtml:link rel=\"alternate\" hreflang=\"nl-BE\" href=\"https://example.org/nl/data/\"/>\n    <xhtml:link rel=\"alternate\" hreflang=\"fr-BE\" href=\"https://example.org/fr/data/\"/>"
+            ))
         #expect(sitemap.contains("<loc>https://example.org/fr/data/</loc>"))
         let home = try #require(site.read("nl/index.html"))
         #expect(home.contains("<p class=\"data-link\"><a href=\"/nl/data/\">"))
@@ -76,11 +86,14 @@ import Testing
         let path = "nl/data/data-nl.zip"
         let first = try Data(contentsOf: site.output.appendingPathComponent(path))
         #expect(site.build().succeeded)
-        let staged = try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent(".Public.previous/\(path)").path)[.modificationDate] as? Date
+        let staged =
+            try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent(".Public.previous/\(path)").path)[
+                .modificationDate] as? Date
         Thread.sleep(forTimeInterval: 0.05)
         #expect(site.build().succeeded)
         #expect(try Data(contentsOf: site.output.appendingPathComponent(path)) == first)
-        let now = try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.modificationDate] as? Date
+        let now =
+            try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.modificationDate] as? Date
         #expect(now == staged, "an unchanged ZIP is not written again")
     }
 
@@ -155,10 +168,22 @@ import Testing
         #expect(site.build().succeeded)
         let nl = try #require(site.read("nl/financien/index.html"))
         let fr = try #require(site.read("fr/finances/index.html"))
-        #expect(nl.contains("<p class=\"chart-link\"><a href=\"#chart-challenge-frequency\" aria-describedby=\"chart-challenge-frequency-caption\">Link naar deze grafiek</a></p>"))
-        #expect(fr.contains("<p class=\"chart-link\"><a href=\"#chart-challenge-frequency\" aria-describedby=\"chart-challenge-frequency-caption\">Lien vers ce graphique</a></p>"))
-        #expect(nl.contains("<p class=\"chart-cite\"><span class=\"label\">Citeer deze grafiek:</span> Koning Boudewijnstichting (2026). Hoe vaak komt het voor? In: Testsite. <span class=\"chart-cite-url\">https://example.org/nl/financien/#chart-challenge-frequency</span></p>"))
-        #expect(fr.contains("<p class=\"chart-cite\"><span class=\"label\">Citer ce graphique\u{00A0}:</span> Fondation Roi Baudouin (2026). À quelle fréquence\u{202F}? Dans\u{00A0}: Site de test. <span class=\"chart-cite-url\">https://example.org/fr/finances/#chart-challenge-frequency</span></p>"))
+        #expect(
+            nl.contains(
+                "<p class=\"chart-link\"><a href=\"#chart-challenge-frequency\" aria-describedby=\"chart-challenge-frequency-caption\">Link naar deze grafiek</a></p>"
+            ))
+        #expect(
+            fr.contains(
+                "<p class=\"chart-link\"><a href=\"#chart-challenge-frequency\" aria-describedby=\"chart-challenge-frequency-caption\">Lien vers ce graphique</a></p>"
+            ))
+        #expect(
+            nl.contains(
+                "<p class=\"chart-cite\"><span class=\"label\">Citeer deze grafiek:</span> Koning Boudewijnstichting (2026). Hoe vaak komt het voor? In: Testsite. <span class=\"chart-cite-url\">https://example.org/nl/financien/#chart-challenge-frequency</span></p>"
+            ))
+        #expect(
+            fr.contains(
+                "<p class=\"chart-cite\"><span class=\"label\">Citer ce graphique\u{00A0}:</span> Fondation Roi Baudouin (2026). À quelle fréquence\u{202F}? Dans\u{00A0}: Site de test. <span class=\"chart-cite-url\">https://example.org/fr/finances/#chart-challenge-frequency</span></p>"
+            ))
     }
 
     /// Without `publisher` and `updated`: no publisher, "z.d." / "s.d." for the year; a chart
@@ -166,13 +191,27 @@ import Testing
     @Test func citationWithoutPublisherOrDate() throws {
         let site = try TestSite(TestSite.minimal.merging(ChartFixtures.files) { $1 })
         defer { site.cleanUp() }
-        try site.write("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\n```chart challenge-frequency\n```\n\n```chart challenge-frequency\n```\n"))
-        try site.write("Content/fr/finances.md", TestSite.page("Finances", order: 2, slug: "finances", "## Revenus\n\n```chart challenge-frequency\n```\n\n```chart challenge-frequency\n```\n"))
+        try site.write(
+            "Content/nl/finances.md",
+            TestSite.page(
+                "Financiën", order: 2, slug: "financien",
+                "## Inkomsten\n\n```chart challenge-frequency\n```\n\n```chart challenge-frequency\n```\n"))
+        try site.write(
+            "Content/fr/finances.md",
+            TestSite.page(
+                "Finances", order: 2, slug: "finances",
+                "## Revenus\n\n```chart challenge-frequency\n```\n\n```chart challenge-frequency\n```\n"))
         let result = site.build()
         #expect(result.succeeded, "\(site.messages(result))")
         let nl = try #require(site.read("nl/financien/index.html"))
-        #expect(nl.contains("<span class=\"label\">Citeer deze grafiek:</span> (z.d.). Hoe vaak komt het voor? In: Testsite. <span class=\"chart-cite-url\">https://example.org/nl/financien/#chart-challenge-frequency</span>"))
-        #expect(nl.contains("<a href=\"#chart-challenge-frequency-2\" aria-describedby=\"chart-challenge-frequency-2-caption\">Link naar deze grafiek</a>"))
+        #expect(
+            nl.contains(
+                "<span class=\"label\">Citeer deze grafiek:</span> (z.d.). Hoe vaak komt het voor? In: Testsite. <span class=\"chart-cite-url\">https://example.org/nl/financien/#chart-challenge-frequency</span>"
+            ))
+        #expect(
+            nl.contains(
+                "<a href=\"#chart-challenge-frequency-2\" aria-describedby=\"chart-challenge-frequency-2-caption\">Link naar deze grafiek</a>"
+            ))
         #expect(nl.contains("https://example.org/nl/financien/#chart-challenge-frequency-2</span>"))
         #expect(site.read("fr/finances/index.html")?.contains("</span> (s.d.). À quelle fréquence") == true)
         // Listed once on the data page.
@@ -186,7 +225,9 @@ import Testing
         try site.write("Content/site.yml", TestSite.siteYML + "\npublisher: {nl: Koning Boudewijnstichting}\n")
         let result = site.build()
         #expect(!result.succeeded)
-        #expect(site.messages(result).contains { $0.hasPrefix("Content/site.yml:6:12: error:") && $0.contains("fr") }, "\(site.messages(result))")
+        #expect(
+            site.messages(result).contains { $0.hasPrefix("Content/site.yml:6:12: error:") && $0.contains("fr") },
+            "\(site.messages(result))")
     }
 
     // MARK: Reading a ZIP (stored entries, as ZipArchive writes them)

@@ -18,7 +18,9 @@ import Testing
     static let value = "<data value=\"50.5\">50,5%</data>"
 
     @Test func inATableCell() throws {
-        let (site, result) = try Self.build("| Wat | Hoeveel |\n|---|---|\n| Vaak | Bijna {{challenge-frequency:volunteers:often}} verenigingen |\n| Taal | {{lang fr: démocratie sanitaire}} |\n")
+        let (site, result) = try Self.build(
+            "| Wat | Hoeveel |\n|---|---|\n| Vaak | Bijna {{challenge-frequency:volunteers:often}} verenigingen |\n| Taal | {{lang fr: démocratie sanitaire}} |\n"
+        )
         defer { site.cleanUp() }
         #expect(site.messages(result) == [])
         let page = try #require(site.read("nl/vrijwilligers/index.html"))
@@ -27,12 +29,16 @@ import Testing
     }
 
     @Test func inHeadingsTheirIdsAndTheTableOfContents() throws {
-        let (site, result) = try Self.build("## Vaak {{challenge-frequency:volunteers:often}}\n\nA.\n\n## Een gedragen {{lang fr: démocratie sanitaire}}\n\nB.\n\n## Derde\n\nC.\n")
+        let (site, result) = try Self.build(
+            "## Vaak {{challenge-frequency:volunteers:often}}\n\nA.\n\n## Een gedragen {{lang fr: démocratie sanitaire}}\n\nB.\n\n## Derde\n\nC.\n"
+        )
         defer { site.cleanUp() }
         #expect(site.messages(result) == [])
         let page = try #require(site.read("nl/vrijwilligers/index.html"))
         #expect(page.contains("<h2 id=\"vaak-50-5\">Vaak \(Self.value)</h2>"), "\(page)")
-        #expect(page.contains("<h2 id=\"een-gedragen-democratie-sanitaire\">Een gedragen <span lang=\"fr-BE\">démocratie sanitaire</span></h2>"))
+        #expect(
+            page.contains("<h2 id=\"een-gedragen-democratie-sanitaire\">Een gedragen <span lang=\"fr-BE\">démocratie sanitaire</span></h2>")
+        )
         #expect(page.contains("<li><a href=\"#vaak-50-5\">Vaak 50,5%</a></li>"), "the table of contents shows the value")
         #expect(page.contains("<li><a href=\"#een-gedragen-democratie-sanitaire\">Een gedragen démocratie sanitaire</a></li>"))
         #expect(!page.contains("{{"))
@@ -46,7 +52,8 @@ import Testing
     }
 
     @Test func inImageAltText() throws {
-        let (site, result) = try Self.build("![Grafiek: {{challenge-frequency:volunteers:often}} vaak, {{lang fr: « oui »}}](/assets/favicon.svg)\n")
+        let (site, result) = try Self.build(
+            "![Grafiek: {{challenge-frequency:volunteers:often}} vaak, {{lang fr: « oui »}}](/assets/favicon.svg)\n")
         defer { site.cleanUp() }
         #expect(site.messages(result) == [])
         let page = try #require(site.read("nl/vrijwilligers/index.html"))
@@ -62,20 +69,32 @@ import Testing
     }
 
     @Test func inEmphasis() throws {
-        let (site, result) = try Self.build("Het is *{{challenge-frequency:volunteers:often}}* en **{{lang fr: très}}** ~~{{challenge-frequency:money:often}}~~.\n")
+        let (site, result) = try Self.build(
+            "Het is *{{challenge-frequency:volunteers:often}}* en **{{lang fr: très}}** ~~{{challenge-frequency:money:often}}~~.\n")
         defer { site.cleanUp() }
         #expect(site.messages(result) == [])
         let page = try #require(site.read("nl/vrijwilligers/index.html"))
-        #expect(page.contains("<em>\(Self.value)</em> en <strong><span lang=\"fr-BE\">très</span></strong> <del><data value=\"39\">39,0%</data></del>"), "\(page)")
+        #expect(
+            page.contains(
+                "<em>\(Self.value)</em> en <strong><span lang=\"fr-BE\">très</span></strong> <del><data value=\"39\">39,0%</data></del>"),
+            "\(page)")
     }
 
     @Test func inDatasetNotesAndFindings() throws {
         let yaml = ChartFixtures.yaml
-            .replacingOccurrences(of: "nl: Vrijwilligers vinden is het vaakst een probleem.",
-                                  with: "nl: \"{{challenge-frequency:volunteers:often}} vindt vaak geen vrijwilligers.\"")
-            .replacingOccurrences(of: "fr: Trouver des volontaires est le problème le plus fréquent.",
-                                  with: "fr: \"{{challenge-frequency:volunteers:often}} peinent souvent à trouver des volontaires.\"")
-            .replacingOccurrences(of: "inferred:", with: "  - nl: Geld is voor {{challenge-frequency:money:often}} vaak een probleem.\n    fr: L'argent pose souvent problème à {{challenge-frequency:money:often}}.\ninferred:")
+            .replacingOccurrences(
+                of: "nl: Vrijwilligers vinden is het vaakst een probleem.",
+                with: "nl: \"{{challenge-frequency:volunteers:often}} vindt vaak geen vrijwilligers.\""
+            )
+            .replacingOccurrences(
+                of: "fr: Trouver des volontaires est le problème le plus fréquent.",
+                with: "fr: \"{{challenge-frequency:volunteers:often}} peinent souvent à trouver des volontaires.\""
+            )
+            .replacingOccurrences(
+                of: "inferred:",
+                with:
+                    "  - nl: Geld is voor {{challenge-frequency:money:often}} vaak een probleem.\n    fr: L'argent pose souvent problème à {{challenge-frequency:money:often}}.\ninferred:"
+            )
         let (site, result) = try Self.build("Tekst.", extra: ["Content/data/challenges/challenge-frequency.yml": yaml])
         defer { site.cleanUp() }
         #expect(site.messages(result) == [])
@@ -89,9 +108,13 @@ import Testing
 
     @Test func inPageTitlesDescriptionsAndSiteTexts() throws {
         var files = TestSite.minimal.merging(ChartFixtures.files) { $1 }
-        files["Content/nl/volunteers.md"] = "---\ntitle: Vrijwilligers ({{challenge-frequency:volunteers:often}})\ndescription: \"{{challenge-frequency:money:often}} vindt geld.\"\norder: 1\nslug: vrijwilligers\n---\n## Taken\n\nZie [financiën](finances.md#inkomsten).\n"
-        files["Content/site.yml"] = TestSite.siteYML.replacingOccurrences(of: "description: {nl: Een test., fr: Un test.}",
-            with: "description:\n  nl: Een test over {{challenge-frequency:volunteers:often}}.\n  fr: Un test sur {{challenge-frequency:volunteers:often}}.")
+        files["Content/nl/volunteers.md"] =
+            "---\ntitle: Vrijwilligers ({{challenge-frequency:volunteers:often}})\ndescription: \"{{challenge-frequency:money:often}} vindt geld.\"\norder: 1\nslug: vrijwilligers\n---\n## Taken\n\nZie [financiën](finances.md#inkomsten).\n"
+        files["Content/site.yml"] = TestSite.siteYML.replacingOccurrences(
+            of: "description: {nl: Een test., fr: Un test.}",
+            with:
+                "description:\n  nl: Een test over {{challenge-frequency:volunteers:often}}.\n  fr: Un test sur {{challenge-frequency:volunteers:often}}."
+        )
         let site = try TestSite(files)
         defer { site.cleanUp() }
         let result = site.build()
@@ -112,7 +135,8 @@ import Testing
         defer { site.cleanUp() }
         // The last one is an error at its column, counted in characters over the whole line.
         let column = 1 + 10_000 * "{{challenge-frequency:volunteers:often}} é ".count
-        #expect(site.messages(result) == ["Content/nl/volunteers.md:8:\(column): error: dataset \"challenge-frequency\" has no row \"nope\""])
+        #expect(
+            site.messages(result) == ["Content/nl/volunteers.md:8:\(column): error: dataset \"challenge-frequency\" has no row \"nope\""])
         let rendered = try #require(site.build(write: false).files.first { $0.path == "nl/vrijwilligers/index.html" }?.contents)
         #expect(rendered.components(separatedBy: Self.value).count == 10_001)
     }
@@ -124,7 +148,8 @@ import Testing
         let (site, result) = try Self.build(String(repeating: piece, count: 5_000) + "“x” &eacute; {{challenge-frequency:nope}}\n")
         defer { site.cleanUp() }
         let column = 1 + 5_000 * piece.count + "“x” &eacute; ".count
-        #expect(site.messages(result) == ["Content/nl/volunteers.md:6:\(column): error: dataset \"challenge-frequency\" has no row \"nope\""])
+        #expect(
+            site.messages(result) == ["Content/nl/volunteers.md:6:\(column): error: dataset \"challenge-frequency\" has no row \"nope\""])
     }
 
     /// The page's own U+FDD0 (the markers' first character) cannot pass for a placeholder.
@@ -140,7 +165,8 @@ import Testing
     /// The README's examples name data of the real study.
     @Test func readmeExamplesExistInTheStudy() throws {
         let readme = try String(contentsOf: TestSite.repository.appendingPathComponent("README.md"), encoding: .utf8)
-        let (datasets, _, _) = DatasetLoader(directory: TestSite.repository.appendingPathComponent("Content/data"), display: { $0.path }).load()
+        let (datasets, _, _) = DatasetLoader(directory: TestSite.repository.appendingPathComponent("Content/data"), display: { $0.path })
+            .load()
         let references = readme.components(separatedBy: "{{").dropFirst().compactMap { $0.components(separatedBy: "}}").first }
             .filter { !$0.hasPrefix("lang ") && !$0.hasPrefix(">") && $0.contains(":") }
         #expect(!references.isEmpty)
@@ -149,7 +175,9 @@ import Testing
             let dataset = datasets[parts[0]]
             #expect(dataset != nil, "{{\(reference)}}: no dataset \(parts[0])")
             #expect(dataset?.rows.contains { $0.key == parts[1] } == true, "{{\(reference)}}: no row \(parts[1])")
-            if parts.count == 3 { #expect(dataset?.series.contains { $0.key == parts[2] } == true, "{{\(reference)}}: no series \(parts[2])") }
+            if parts.count == 3 {
+                #expect(dataset?.series.contains { $0.key == parts[2] } == true, "{{\(reference)}}: no series \(parts[2])")
+            }
         }
     }
 }

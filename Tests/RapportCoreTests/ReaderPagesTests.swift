@@ -7,9 +7,11 @@ import Testing
 /// published only when printed from exactly that page, and search.
 @Suite struct ReaderPagesTests {
     static let files = TestSite.minimal.merging(ChartFixtures.files) { $1 }.merging([
-        "Content/nl/volunteers.md": TestSite.page("Vrijwilligers", slug: "vrijwilligers",
+        "Content/nl/volunteers.md": TestSite.page(
+            "Vrijwilligers", slug: "vrijwilligers",
             "## Taken\n\nZie [financiën](finances.md#inkomsten) en [hier](#taken).[^1] Mantelzorgers helpen.\n\n[^1]: Een voetnoot.\n"),
-        "Content/fr/volunteers.md": TestSite.page("Volontaires", slug: "volontaires",
+        "Content/fr/volunteers.md": TestSite.page(
+            "Volontaires", slug: "volontaires",
             "## Tâches\n\nVoir [finances](finances.md#revenus) et [ici](#taches).[^1] Les bénévoles aident.\n\n[^1]: Une note.\n"),
     ]) { $1 }
 
@@ -121,7 +123,10 @@ import Testing
         // Without JavaScript: every chapter, section and chart as a link.
         #expect(page.contains("<a href=\"/nl/vrijwilligers/\">Vrijwilligers</a>"))
         #expect(page.contains("<a href=\"/nl/vrijwilligers/#taken\">Taken</a>"))
-        #expect(page.contains("<a href=\"/nl/financien/#chart-challenge-frequency\"><span class=\"search-kind\">Grafiek:</span> Hoe vaak komt het voor?</a>"))
+        #expect(
+            page.contains(
+                "<a href=\"/nl/financien/#chart-challenge-frequency\"><span class=\"search-kind\">Grafiek:</span> Hoe vaak komt het voor?</a>"
+            ))
         #expect(site.read("fr/recherche/index.html")?.contains("class=\"language-switch\" href=\"/nl/zoeken/\"") == true)
 
         let json = try #require(site.read("nl/zoeken/search-index.json"))
@@ -146,15 +151,20 @@ import Testing
     /// the JSON index: neither can end its element or string.
     @Test func hostileTextIsEscapedInTheRunningTitleAndTheIndex() throws {
         var files = Self.files
-        files["Content/nl/volunteers.md"] = TestSite.page("Vrij</script>\"", slug: "vrijwilligers", "## Taken\n\nTekst </script><b>\\\" \u{2028}.\n")
+        files["Content/nl/volunteers.md"] = TestSite.page(
+            "Vrij</script>\"", slug: "vrijwilligers", "## Taken\n\nTekst </script><b>\\\" \u{2028}.\n")
         let site = try TestSite(files)
         defer { site.cleanUp() }
-        try site.write("Content/site.yml", TestSite.siteYML.replacingOccurrences(of: "nl: Testsite", with: "nl: 'A </style><script>x</script> \" \\ B'"))
+        try site.write(
+            "Content/site.yml",
+            TestSite.siteYML.replacingOccurrences(of: "nl: Testsite", with: "nl: 'A </style><script>x</script> \" \\ B'"))
         let result = site.build()
         #expect(result.succeeded, "\(site.messages(result))")
         let page = try #require(site.read("nl/volledig-rapport/index.html"))
-        let style = try #require(page.components(separatedBy: "<style media=\"print\">").dropFirst().first?.components(separatedBy: "</style>").first)
-        #expect(style == "@page { @top-left { content: \"A \\3c \\2f style\\3e \\3c script\\3e x\\3c \\2f script\\3e  \\201c  \\5c  B\"; } }")
+        let style = try #require(
+            page.components(separatedBy: "<style media=\"print\">").dropFirst().first?.components(separatedBy: "</style>").first)
+        #expect(
+            style == "@page { @top-left { content: \"A \\3c \\2f style\\3e \\3c script\\3e x\\3c \\2f script\\3e  \\201c  \\5c  B\"; } }")
         let json = try #require(site.read("nl/zoeken/search-index.json"))
         #expect(!json.contains("<") && json.contains("\\u003c/script>"))
         #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
@@ -167,7 +177,10 @@ import Testing
         defer { site.cleanUp() }
         let result = site.build()
         #expect(!result.succeeded)
-        #expect(site.messages(result).contains { $0.contains("Content/nl/finances.md:4:7: error: the slug \"zoeken\" is the address of the site's search page") },
-                "\(site.messages(result))")
+        #expect(
+            site.messages(result).contains {
+                $0.contains("Content/nl/finances.md:4:7: error: the slug \"zoeken\" is the address of the site's search page")
+            },
+            "\(site.messages(result))")
     }
 }

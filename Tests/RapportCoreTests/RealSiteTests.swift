@@ -1,8 +1,8 @@
 import Diagnostics
 import Foundation
 import RapportCore
-import SurveyData
 import RapportTestSupport
+import SurveyData
 import Testing
 
 /// The study itself (Content/ and Templates/ of the repository) builds without errors, every
@@ -10,9 +10,10 @@ import Testing
 @Suite struct RealSiteTests {
     static let result: Pipeline.Result = {
         let repository = TestSite.repository
-        let options = Pipeline.Options(content: repository.appendingPathComponent("Content"),
-                                       templates: repository.appendingPathComponent("Templates"),
-                                       output: repository.appendingPathComponent(".build/unused-output"), write: false)
+        let options = Pipeline.Options(
+            content: repository.appendingPathComponent("Content"),
+            templates: repository.appendingPathComponent("Templates"),
+            output: repository.appendingPathComponent(".build/unused-output"), write: false)
         return Pipeline(options).run()
     }()
 
@@ -22,7 +23,8 @@ import Testing
         let files = Dictionary(uniqueKeysWithValues: Self.result.files.map { ($0.path, $0) })
         for language in ["nl", "fr"] {
             let folder = "\(language)/data/"
-            let csvs = files.keys.filter { $0.hasPrefix(folder) && $0.hasSuffix(".csv") }.map { String($0.dropFirst(folder.count)) }.sorted()
+            let csvs = files.keys.filter { $0.hasPrefix(folder) && $0.hasSuffix(".csv") }.map { String($0.dropFirst(folder.count)) }
+                .sorted()
             #expect(csvs.count >= 45)
             let page = try #require(files[folder + "index.html"]).contents
             for csv in csvs { #expect(page.contains("href=\"/\(language)/data/\(csv)\""), "\(csv) on the \(language) data page") }
@@ -44,8 +46,10 @@ import Testing
             #expect(file.bytes.count < 150 * 1024, "\(path): \(file.bytes.count) bytes")
         }
         let report = try #require(Self.result.files.first { $0.path == "nl/volledig-rapport/index.html" }?.contents)
-        let chapters = Self.result.files.filter { $0.path.hasPrefix("nl/") && $0.path.hasSuffix("/index.html") && $0.path.split(separator: "/").count == 3
-            && !["volledig-rapport", "zoeken", "data"].contains($0.path.split(separator: "/")[1]) }
+        let chapters = Self.result.files.filter {
+            $0.path.hasPrefix("nl/") && $0.path.hasSuffix("/index.html") && $0.path.split(separator: "/").count == 3
+                && !["volledig-rapport", "zoeken", "data"].contains($0.path.split(separator: "/")[1])
+        }
         #expect(chapters.count >= 9)
         #expect(report.components(separatedBy: "<section class=\"wrap chapter report-chapter\"").count - 1 == chapters.count)
     }
@@ -127,7 +131,8 @@ import Testing
     static func isDatasetUseProblem(_ diagnostic: Diagnostic) -> Bool {
         (diagnostic.message.hasPrefix("dataset \"")
             && (diagnostic.message.hasSuffix(" is not used by any chapter") || diagnostic.message.contains(" is used in ")))
-            || (diagnostic.message.hasPrefix("chart \"") && diagnostic.message.contains(" is placed in ") && diagnostic.message.hasSuffix(" only"))
+            || (diagnostic.message.hasPrefix("chart \"") && diagnostic.message.contains(" is placed in ")
+                && diagnostic.message.hasSuffix(" only"))
     }
 
     /// The check above can fail: it recognises both problems as a build reports them.

@@ -1,7 +1,8 @@
 import Diagnostics
 import Foundation
-@testable import RapportCore
 import Testing
+
+@testable import RapportCore
 
 /// The templates through swift-mustache: strict about names, escaping on bytes, partials and
 /// declared-but-absent values. Every template here is inline, so editing Templates/ breaks none.
@@ -29,37 +30,51 @@ import Testing
     static let scope: TemplateScope = {
         let shared = TemplateScope(texts: ["t_label": "Label & <co>", "siteTitle": "Site \"quoted\""])
         let entries = [TemplateScope(texts: ["title": "One", "url": "/1/"]), TemplateScope(texts: ["title": "Two", "url": "/2/"])]
-        return TemplateScope([
-            "title": .text("A <b> & 'c'"),
-            "html": .html(RawHTML("<p>raw</p>\n<p>second</p>")),
-            "yes": .flag(true),
-            "no": .flag(false),
-            "items": .list(entries),
-            "none": .list([]),
-            "nav": .navigation(NavigationList(entries: entries, current: 1)),
-            "previous": .maybe(TemplateScope(texts: ["url": "/p/", "title": "Prev"])),
-            "next": .maybe(nil as TemplateScope?),
-            "updated": .maybe(nil as String?),
-        ], parent: shared)
+        return TemplateScope(
+            [
+                "title": .text("A <b> & 'c'"),
+                "html": .html(RawHTML("<p>raw</p>\n<p>second</p>")),
+                "yes": .flag(true),
+                "no": .flag(false),
+                "items": .list(entries),
+                "none": .list([]),
+                "nav": .navigation(NavigationList(entries: entries, current: 1)),
+                "previous": .maybe(TemplateScope(texts: ["url": "/p/", "title": "Prev"])),
+                "next": .maybe(nil as TemplateScope?),
+                "updated": .maybe(nil as String?),
+            ], parent: shared)
     }()
 
     @Test func valuesAreEscapedAndMarkupIsNot() throws {
-        let (output, problems) = try Self.render(["page": "{{title}}|{{{title}}}|{{&title}}|{{t_label}}|{{siteTitle}}|{{{html}}}|{{html}}\n"], "page", Self.scope)
+        let (output, problems) = try Self.render(
+            ["page": "{{title}}|{{{title}}}|{{&title}}|{{t_label}}|{{siteTitle}}|{{{html}}}|{{html}}\n"], "page", Self.scope)
         #expect(problems == [])
-        #expect(output == "A &lt;b&gt; &amp; &#39;c&#39;|A <b> & 'c'|A <b> & 'c'|Label &amp; &lt;co&gt;|Site &quot;quoted&quot;|<p>raw</p>\n<p>second</p>|&lt;p&gt;raw&lt;/p&gt; &lt;p&gt;second&lt;/p&gt;\n")
+        #expect(
+            output
+                == "A &lt;b&gt; &amp; &#39;c&#39;|A <b> & 'c'|A <b> & 'c'|Label &amp; &lt;co&gt;|Site &quot;quoted&quot;|<p>raw</p>\n<p>second</p>|&lt;p&gt;raw&lt;/p&gt; &lt;p&gt;second&lt;/p&gt;\n"
+        )
     }
 
     @Test func sectionsListsAndTheCurrentChapter() throws {
-        let templates = ["page": "{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{^no}}notN{{/no}}\n{{#items}}<li>{{title}} {{url}} {{t_label}}</li>\n{{/items}}{{^none}}none{{/none}}\n<ol>\n{{#nav}}\n  <li{{#current}} aria-current=\"page\"{{/current}}>{{title}}</li>\n{{/nav}}\n</ol>\n"]
+        let templates = [
+            "page":
+                "{{#yes}}Y{{/yes}}{{#no}}N{{/no}}{{^no}}notN{{/no}}\n{{#items}}<li>{{title}} {{url}} {{t_label}}</li>\n{{/items}}{{^none}}none{{/none}}\n<ol>\n{{#nav}}\n  <li{{#current}} aria-current=\"page\"{{/current}}>{{title}}</li>\n{{/nav}}\n</ol>\n"
+        ]
         let (output, problems) = try Self.render(templates, "page", Self.scope)
         #expect(problems == [])
-        #expect(output == "YnotN\n<li>One /1/ Label &amp; &lt;co&gt;</li>\n<li>Two /2/ Label &amp; &lt;co&gt;</li>\nnone\n<ol>\n  <li>One</li>\n  <li aria-current=\"page\">Two</li>\n</ol>\n")
+        #expect(
+            output
+                == "YnotN\n<li>One /1/ Label &amp; &lt;co&gt;</li>\n<li>Two /2/ Label &amp; &lt;co&gt;</li>\nnone\n<ol>\n  <li>One</li>\n  <li aria-current=\"page\">Two</li>\n</ol>\n"
+        )
     }
 
     /// A declared value without one hides its section, shows its inverted section and writes
     /// nothing, without an error; inside a present one, its own names come first.
     @Test func absentValuesAreNotErrors() throws {
-        let templates = ["page": "{{#previous}}<a href=\"{{url}}\">{{title}}</a>{{/previous}}|{{#next}}<a href=\"{{url}}\">{{title}}</a>{{/next}}|{{^next}}last{{/next}}|{{next.url}}|{{updated}}\n"]
+        let templates = [
+            "page":
+                "{{#previous}}<a href=\"{{url}}\">{{title}}</a>{{/previous}}|{{#next}}<a href=\"{{url}}\">{{title}}</a>{{/next}}|{{^next}}last{{/next}}|{{next.url}}|{{updated}}\n"
+        ]
         let (output, problems) = try Self.render(templates, "page", Self.scope)
         #expect(problems == [])
         #expect(output == "<a href=\"/p/\">Prev</a>||last||\n")
@@ -74,11 +89,12 @@ import Testing
         ]
         let (_, problems) = try Self.render(templates, "page", Self.scope)
         // One diagnostic per name, in the order of the names.
-        #expect(problems == [
-            #"page.mustache:2:21: error: template uses "missingInItem" but the page has no such value"#,
-            #"more.mustache:2:3: error: template uses "nxet" but the page has no such value (did you mean "next"?)"#,
-            #"more.mustache:1:4: error: template uses "titel" but the page has no such value (did you mean "title"?)"#,
-        ])
+        #expect(
+            problems == [
+                #"page.mustache:2:21: error: template uses "missingInItem" but the page has no such value"#,
+                #"more.mustache:2:3: error: template uses "nxet" but the page has no such value (did you mean "next"?)"#,
+                #"more.mustache:1:4: error: template uses "titel" but the page has no such value (did you mean "title"?)"#,
+            ])
     }
 
     /// A partial gets the indentation of its standalone tag in front of what each of its tags
@@ -98,8 +114,9 @@ import Testing
     /// A partial that does not exist is found in the text, with its place and the closest name.
     @Test func unknownPartialsAreErrors() throws {
         let (_, problems) = try Self.load(["page": "<h1>{{title}}</h1>\n  {{> partials/lnies}}\n", "partials/lines": "x\n"])
-        #expect(problems.map(\.description) == [
-            #"page.mustache:2:3: error: unknown partial "partials/lnies" in template "page" (did you mean "partials/lines"?)"#,
-        ])
+        #expect(
+            problems.map(\.description) == [
+                #"page.mustache:2:3: error: unknown partial "partials/lnies" in template "page" (did you mean "partials/lines"?)"#
+            ])
     }
 }

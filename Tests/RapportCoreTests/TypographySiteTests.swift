@@ -1,7 +1,8 @@
 import Foundation
-@testable import RapportCore
 import RapportTestSupport
 import Testing
+
+@testable import RapportCore
 
 /// Typography in the built pages: in text, headings, the table of contents, titles and
 /// descriptions, never in code, URLs or attributes that are not text; and the real French site
@@ -10,26 +11,26 @@ import Testing
     @Test func frenchPageGetsTypographyOutsideCodeAndURLs() throws {
         var files = TestSite.minimal
         files["Content/fr/volunteers.md"] = """
-        ---
-        title: "Volontaires : qui ?"
-        order: 1
-        slug: volontaires
-        description: "L'essentiel : 42 % des associations"
-        ---
-        ## Tâches : le détail
+            ---
+            title: "Volontaires : qui ?"
+            order: 1
+            slug: volontaires
+            description: "L'essentiel : 42 % des associations"
+            ---
+            ## Tâches : le détail
 
-        ## Deux
+            ## Deux
 
-        ## Trois
+            ## Trois
 
-        Voir [le site](https://www.luss.be/?a=1:2) ; c'est *important*: 42% ou `x ; y : 'z'`.
+            Voir [le site](https://www.luss.be/?a=1:2) ; c'est *important*: 42% ou `x ; y : 'z'`.
 
-        ```
-        code : intact ; 'non'
-        ```
+            ```
+            code : intact ; 'non'
+            ```
 
-        <https://www.kbs-frb.be/fr?x=1>
-        """
+            <https://www.kbs-frb.be/fr?x=1>
+            """
         let site = try TestSite(files)
         defer { site.cleanUp() }
         let result = site.build()
@@ -40,7 +41,10 @@ import Testing
         #expect(page.contains("<meta name=\"description\" content=\"L’essentiel\(nbsp): 42\(narrow)% des associations\">"))
         #expect(page.contains("<h2 id=\"taches-le-detail\">Tâches\(nbsp): le détail</h2>"))
         #expect(page.contains("<a href=\"#taches-le-detail\">Tâches\(nbsp): le détail</a>"), "the table of contents")
-        #expect(page.contains("<a href=\"https://www.luss.be/?a=1:2\">le site</a>\(narrow); c’est <em>important</em>\(nbsp): 42\(narrow)% ou <code>x ; y : 'z'</code>."))
+        #expect(
+            page.contains(
+                "<a href=\"https://www.luss.be/?a=1:2\">le site</a>\(narrow); c’est <em>important</em>\(nbsp): 42\(narrow)% ou <code>x ; y : 'z'</code>."
+            ))
         #expect(page.contains("<pre><code>code : intact ; 'non'\n</code></pre>"))
         #expect(page.contains("<a href=\"https://www.kbs-frb.be/fr?x=1\">https://www.kbs-frb.be/fr?x=1</a>"))
         #expect(page.contains("Lire cette page en néerlandais\(nbsp): </span>"), "a UI string")
@@ -48,7 +52,8 @@ import Testing
 
     @Test func dutchPageGetsItsOwnTypography() throws {
         var files = TestSite.minimal
-        files["Content/nl/volunteers.md"] = TestSite.page("Vrijwilligers", slug: "vrijwilligers",
+        files["Content/nl/volunteers.md"] = TestSite.page(
+            "Vrijwilligers", slug: "vrijwilligers",
             "Het antwoord 'weet niet' van 42 % van de vzw's: zie `'code'`.")
         let site = try TestSite(files)
         defer { site.cleanUp() }
@@ -65,7 +70,8 @@ import Testing
         let result = site.build()
         #expect(result.succeeded, "\(site.messages(result))")
         #expect(site.read("nl/index.html")?.contains("Laatst bijgewerkt: <time datetime=\"2024-05-15\">15 mei 2024</time>") == true)
-        #expect(site.read("fr/index.html")?.contains("Dernière mise à jour\u{00A0}: <time datetime=\"2024-05-15\">15 mai 2024</time>") == true)
+        #expect(
+            site.read("fr/index.html")?.contains("Dernière mise à jour\u{00A0}: <time datetime=\"2024-05-15\">15 mai 2024</time>") == true)
         #expect(SiteDate(iso: "2024-05-01")?.text(.fr) == "1er mai 2024")
         #expect(SiteDate(iso: "2024-02-29")?.text(.nl) == "29 februari 2024")
         #expect(SiteDate(iso: "2023-02-29") == nil)

@@ -1,7 +1,8 @@
 import Foundation
-@testable import RapportCore
 import SurveyData
 import Testing
+
+@testable import RapportCore
 
 /// The generator's typography, rule by rule, in both languages. In the expected texts `⍽` stands
 /// for U+00A0 NO-BREAK SPACE and `·` for U+202F NARROW NO-BREAK SPACE.

@@ -16,7 +16,9 @@ import Testing
         let text = try String(contentsOf: kept, encoding: .utf8)
         #expect(text.contains("tasks:board:share\t87\n") && text.contains("study:answered\t162\n"))
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(".Public.values").path))
-        #expect(!(try FileManager.default.contentsOfDirectory(atPath: site.output.path)).contains { $0.contains("values") }, "nothing of it is published")
+        #expect(
+            !(try FileManager.default.contentsOfDirectory(atPath: site.output.path)).contains { $0.contains("values") },
+            "nothing of it is published")
 
         #expect(site.build().changes == [], "a rebuild without changes is quiet")
 
@@ -24,15 +26,17 @@ import Testing
         try site.write("Content/data/study.yml", "contacted: 379\nanswered: 160\nfieldwork-start: 2023-11-06\n")
         let second = site.build()
         #expect(second.succeeded)
-        #expect(second.changes == [
-            "what changed since the last build (2 values):",
-            "  study:answered 162 → 160",
-            "    charts: groups, tasks",
-            "    sentences: Content/fr/volunteers.md:8, Content/nl/volunteers.md:8, Content/site.yml:2",
-            "  tasks:board:share 87 → 85",
-            "    charts: groups, tasks, tiles",
-            "    sentences: Content/fr/volunteers.md:8, Content/fr/volunteers.md:10, Content/nl/volunteers.md:8, Content/nl/volunteers.md:10",
-        ].map { $0.replacingOccurrences(of: "Content/", with: site.content.path + "/") })
+        #expect(
+            second.changes
+                == [
+                    "what changed since the last build (2 values):",
+                    "  study:answered 162 → 160",
+                    "    charts: groups, tasks",
+                    "    sentences: Content/fr/volunteers.md:8, Content/nl/volunteers.md:8, Content/site.yml:2",
+                    "  tasks:board:share 87 → 85",
+                    "    charts: groups, tasks, tiles",
+                    "    sentences: Content/fr/volunteers.md:8, Content/fr/volunteers.md:10, Content/nl/volunteers.md:8, Content/nl/volunteers.md:10",
+                ].map { $0.replacingOccurrences(of: "Content/", with: site.content.path + "/") })
         #expect(site.build().changes == [], "reported once")
 
         // A failed build reports nothing and keeps the values of the last good one.

@@ -1,7 +1,8 @@
 import Foundation
-@testable import RapportServe
 import RapportTestSupport
 import Testing
+
+@testable import RapportServe
 
 /// Issue 12, item 4 and the preview half of item 8: one client can never stall another, and no
 /// header we write carries unescaped input. Wall-clock bounds are generous on purpose (2 shared
@@ -35,8 +36,9 @@ import Testing
             #expect(normal.status == 200, "an ordinary request is answered while the attack runs")
         }
         for result in await attackers {
-            #expect(result.response?.status == 431 || (result.response == nil && result.closedByServer),
-                    "a 1 MB header: 431 or closed, got \(result.response?.status ?? 0) after \(result.elapsed)")
+            #expect(
+                result.response?.status == 431 || (result.response == nil && result.closedByServer),
+                "a 1 MB header: 431 or closed, got \(result.response?.status ?? 0) after \(result.elapsed)")
         }
         #expect(await http.get("/nl/", timeout: 20).status == 200)
         await server.stop()
@@ -52,10 +54,19 @@ import Testing
         let cases: [(String, [UInt8], Int)] = [
             ("request line of 20 KB", RawHTTP.request("GET \(longPath) HTTP/1.1\r\nHost: 127.0.0.1\r\n"), 414),
             ("100 KB of headers", RawHTTP.request("GET /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\n", headerBytes: 100_000), 431),
-            ("1,000 header lines", RawHTTP.request("GET /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\n" + String(repeating: "X-A: 1\r\n", count: 1000)), 431),
-            ("headers within the bound", RawHTTP.request("GET /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n", headerBytes: 30_000), 200),
-            ("a 10 MB body", RawHTTP.request("POST /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10000000\r\n")
-                + [UInt8](repeating: UInt8(ascii: "b"), count: 1_000_000), 413),
+            (
+                "1,000 header lines",
+                RawHTTP.request("GET /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\n" + String(repeating: "X-A: 1\r\n", count: 1000)), 431
+            ),
+            (
+                "headers within the bound",
+                RawHTTP.request("GET /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n", headerBytes: 30_000), 200
+            ),
+            (
+                "a 10 MB body",
+                RawHTTP.request("POST /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 10000000\r\n")
+                    + [UInt8](repeating: UInt8(ascii: "b"), count: 1_000_000), 413
+            ),
         ]
         for (what, bytes, status) in cases {
             let result = await http.exchange([bytes], timeout: 20)
@@ -63,7 +74,8 @@ import Testing
             #expect(result.closedByServer, "\(what): the connection is closed")
         }
         // A small body we do not need is ignored: the request is answered, then the connection closed.
-        let small = await http.exchange([RawHTTP.request("GET /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\n") + Array("hello".utf8)], timeout: 20)
+        let small = await http.exchange(
+            [RawHTTP.request("GET /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 5\r\n") + Array("hello".utf8)], timeout: 20)
         #expect(small.response?.status == 200 && small.closedByServer)
         // Two requests of 128 KB each (the old server stalled ~10 s): refused, others answered.
         let big = RawHTTP.request("GET /nl/ HTTP/1.1\r\nHost: 127.0.0.1\r\n", headerBytes: 128_000)
@@ -93,7 +105,9 @@ import Testing
         #expect(idleResult.closedByServer && idleResult.response == nil, "an idle connection is closed: \(idleResult)")
         #expect(halfResult.closedByServer, "a request that never ends is closed: \(halfResult)")
         #expect(halfResult.response == nil || halfResult.response?.status == 408)
-        #expect(slowResult.closedByServer && slowResult.chunksSent < trickle.count, "a slow client is cut off: \(slowResult.chunksSent) of \(trickle.count) bytes")
+        #expect(
+            slowResult.closedByServer && slowResult.chunksSent < trickle.count,
+            "a slow client is cut off: \(slowResult.chunksSent) of \(trickle.count) bytes")
         for result in [idleResult, halfResult, slowResult] { #expect(result.elapsed < .seconds(12)) }
         // A connection waiting for its answer (the reload long poll) is not idle.
         let token = await server.state.current.token
@@ -109,8 +123,10 @@ import Testing
     @Test func headerValuesAreNeverBuiltFromUnescapedInput() async throws {
         let site = try TestSite(TestSite.minimal)
         defer { site.cleanUp() }
-        try site.write("Content/site.yml", TestSite.siteYML.replacingOccurrences(
-            of: "https://example.org/", with: "https://example.org/studie%0D%0ASet-Cookie:%20evil=1/"))
+        try site.write(
+            "Content/site.yml",
+            TestSite.siteYML.replacingOccurrences(
+                of: "https://example.org/", with: "https://example.org/studie%0D%0ASet-Cookie:%20evil=1/"))
         let server = try await Self.start(site, idleTimeout: .seconds(20))
         let http = RawHTTP(port: await server.port)
         let root = await http.get("/")

@@ -1,9 +1,10 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// A deliberately dumb HTTP/1.1 client over a plain socket: it sends the request target
 /// exactly as given (`/../`, `%2e%2e`, `//etc/passwd` …, which URLSession would normalize or
@@ -23,7 +24,8 @@ struct RawHTTP {
     func get(_ target: String, method: String = "GET", host: String? = nil, timeout: Int = 40) async -> Response {
         await withCheckedContinuation { continuation in
             Thread {
-                continuation.resume(returning: self.blockingRequest(target, method: method, host: host ?? "127.0.0.1:\(port)", timeout: timeout))
+                continuation.resume(
+                    returning: self.blockingRequest(target, method: method, host: host ?? "127.0.0.1:\(port)", timeout: timeout))
             }.start()
         }
     }
@@ -62,7 +64,9 @@ struct RawHTTP {
 
     static func parse(_ data: [UInt8]) -> Response? {
         let separator: [UInt8] = Array("\r\n\r\n".utf8)
-        guard let end = (0...max(0, data.count - 4)).first(where: { data.count >= 4 && Array(data[$0..<$0 + 4]) == separator }) else { return nil }
+        guard let end = (0...max(0, data.count - 4)).first(where: { data.count >= 4 && Array(data[$0..<$0 + 4]) == separator }) else {
+            return nil
+        }
         let head = String(decoding: data[0..<end], as: UTF8.self).components(separatedBy: "\r\n")
         let statusParts = head[0].split(separator: " ")
         guard statusParts.count >= 2, let status = Int(statusParts[1]) else { return nil }
@@ -127,7 +131,9 @@ extension RawHTTP {
         guard connected == 0 else { return Exchange(response: nil, closedByServer: false, elapsed: .zero, chunksSent: 0) }
         var sent = 0
         sending: for (index, chunk) in chunks.enumerated() {
-            if index > 0, pause > .zero { Thread.sleep(forTimeInterval: Double(pause.components.attoseconds) / 1e18 + Double(pause.components.seconds)) }
+            if index > 0, pause > .zero {
+                Thread.sleep(forTimeInterval: Double(pause.components.attoseconds) / 1e18 + Double(pause.components.seconds))
+            }
             var offset = 0
             while offset < chunk.count {
                 let count = chunk[offset...].withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count, noSignal) }

@@ -1,29 +1,30 @@
 import Foundation
 import RapportCore
-@testable import RapportServe
 import RapportTestSupport
 import Testing
+
+@testable import RapportServe
 
 /// A chart dataset, so that a data file can be broken and fixed.
 enum Fixtures {
     static let yaml = """
-    kind: bars
-    title:
-      nl: Taken die vrijwilligers opnemen
-      fr: Tâches assumées par les volontaires
-    question:
-      nl: Welke taken voeren vrijwilligers in uw vereniging uit?
-      fr: Quelles tâches les volontaires assument-ils dans votre association ?
-    finding:
-      nl: Lotgenotencontact is de taak die het vaakst door vrijwilligers wordt opgenomen.
-      fr: Le contact entre pairs est la tâche la plus souvent assumée par des volontaires.
-    base: 118
-    unit: percent
-    series:
-      - key: share
-        nl: Aandeel
-        fr: Part
-    """
+        kind: bars
+        title:
+          nl: Taken die vrijwilligers opnemen
+          fr: Tâches assumées par les volontaires
+        question:
+          nl: Welke taken voeren vrijwilligers in uw vereniging uit?
+          fr: Quelles tâches les volontaires assument-ils dans votre association ?
+        finding:
+          nl: Lotgenotencontact is de taak die het vaakst door vrijwilligers wordt opgenomen.
+          fr: Le contact entre pairs est la tâche la plus souvent assumée par des volontaires.
+        base: 118
+        unit: percent
+        series:
+          - key: share
+            nl: Aandeel
+            fr: Part
+        """
     static func csv(_ value: String) -> String {
         """
         key,nl,fr,share
@@ -36,9 +37,11 @@ enum Fixtures {
     static let files: [String: String] = TestSite.minimal.merging([
         "Content/data/organisation/volunteer-tasks.yml": yaml,
         "Content/data/organisation/volunteer-tasks.csv": csv("31"),
-        "Content/nl/finances.md": TestSite.page("Financiën", order: 2, slug: "financien",
+        "Content/nl/finances.md": TestSite.page(
+            "Financiën", order: 2, slug: "financien",
             "## Inkomsten\n\nGeld: {{volunteer-tasks:admin}}.\n\n```chart volunteer-tasks\n```\n"),
-        "Content/fr/finances.md": TestSite.page("Finances", order: 2, slug: "finances",
+        "Content/fr/finances.md": TestSite.page(
+            "Finances", order: 2, slug: "finances",
             "## Revenus\n\nArgent : {{volunteer-tasks:admin}}.\n\n```chart volunteer-tasks\n```\n"),
     ]) { $1 }
 }
@@ -91,8 +94,12 @@ func eventually(_ what: String, timeout: Duration = .seconds(15), _ condition: (
             let served = await http.get("/" + path)
             // Bytes, not String(contentsOf:), which would drop the CSV's byte order mark.
             let file = String(decoding: try Data(contentsOf: site.output.appendingPathComponent(path)), as: UTF8.self)
-            #expect(Array(served.body.utf8) == Array((path.hasSuffix(".html") ? Pages.inject(Pages.reloadScript(token: await server.state.current.token), into: file) : file).utf8),
-                    "\(path) is served as built")
+            #expect(
+                Array(served.body.utf8)
+                    == Array(
+                        (path.hasSuffix(".html")
+                            ? Pages.inject(Pages.reloadScript(token: await server.state.current.token), into: file) : file).utf8),
+                "\(path) is served as built")
         }
 
         // 2. An edit shows up, and the long poll announces it.
@@ -136,7 +143,10 @@ func eventually(_ what: String, timeout: Duration = .seconds(15), _ condition: (
         let fixed = await http.get("/nl/financien/")
         #expect(fixed.body.contains("33%"), "the new value is in the sentence")
         await eventually("the terminal to say what changed") { terminal.text.contains("volunteer-tasks:admin:share 31 → 33") }
-        #expect(terminal.text.contains("    charts: volunteer-tasks\n    sentences: \(site.content.path)/fr/finances.md:8, \(site.content.path)/nl/finances.md:8"), "\(terminal.text)")
+        #expect(
+            terminal.text.contains(
+                "    charts: volunteer-tasks\n    sentences: \(site.content.path)/fr/finances.md:8, \(site.content.path)/nl/finances.md:8"),
+            "\(terminal.text)")
 
         // 5. Serving: types, folders, redirects, 404, HEAD.
         let types: [(String, String)] = [
@@ -149,7 +159,9 @@ func eventually(_ what: String, timeout: Duration = .seconds(15), _ condition: (
         ]
         for (path, type) in types {
             let response = await http.get(path)
-            #expect(response.status == 200 && response.header("content-type") == type, "\(path): \(response.status) \(response.header("content-type") ?? "-")")
+            #expect(
+                response.status == 200 && response.header("content-type") == type,
+                "\(path): \(response.status) \(response.header("content-type") ?? "-")")
         }
         let css = await http.get("/assets/style.css")
         #expect(css.body == (try String(contentsOf: site.templates.appendingPathComponent("assets/style.css"), encoding: .utf8)))
@@ -159,16 +171,20 @@ func eventually(_ what: String, timeout: Duration = .seconds(15), _ condition: (
         #expect(missing.status == 404)
         #expect(site.build().succeeded)
         let notFoundPage = try #require(site.read("404.html"))
-        #expect(missing.body == Pages.inject(Pages.reloadScript(token: await server.state.current.token), into: notFoundPage), "the site's own 404 page")
+        #expect(
+            missing.body == Pages.inject(Pages.reloadScript(token: await server.state.current.token), into: notFoundPage),
+            "the site's own 404 page")
         let head = await http.get("/nl/", method: "HEAD")
         #expect(head.status == 200 && head.bytes == 0 && Int(head.header("content-length") ?? "") == edited.bytes)
         #expect(await http.get("/nl/", method: "POST").status == 405)
 
         // 6. Every way out of the site is refused, links made in Templates/assets included (the
         //    build refuses them too; the server does not rely on that).
-        try FileManager.default.createSymbolicLink(atPath: site.templates.appendingPathComponent("assets/etc").path, withDestinationPath: "/etc")
-        try FileManager.default.createSymbolicLink(atPath: site.templates.appendingPathComponent("assets/site.yml").path,
-                                                   withDestinationPath: site.content.appendingPathComponent("site.yml").path)
+        try FileManager.default.createSymbolicLink(
+            atPath: site.templates.appendingPathComponent("assets/etc").path, withDestinationPath: "/etc")
+        try FileManager.default.createSymbolicLink(
+            atPath: site.templates.appendingPathComponent("assets/site.yml").path,
+            withDestinationPath: site.content.appendingPathComponent("site.yml").path)
         await eventually("the build to refuse the links") { await http.get("/nl/").status == 500 }
         let escapes = [
             "/../../../../etc/passwd", "/nl/../../Content/site.yml", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E/Content/site.yml",
@@ -196,7 +212,9 @@ func eventually(_ what: String, timeout: Duration = .seconds(15), _ condition: (
             }
             return await group.reduce(into: [(String, Int)]()) { $0.append($1) }
         }
-        let expected = ["/nl/": 200, "/fr/": 200, "/assets/style.css": 200, "/nl/data/volunteer-tasks.csv": 200, "/nope": 404, "/nl/financien": 301]
+        let expected = [
+            "/nl/": 200, "/fr/": 200, "/assets/style.css": 200, "/nl/data/volunteer-tasks.csv": 200, "/nope": 404, "/nl/financien": 301,
+        ]
         #expect(statuses.count == 300)
         #expect(statuses.allSatisfy { expected[$0.0] == $0.1 }, "\(statuses.filter { expected[$0.0] != $0.1 })")
 
@@ -208,7 +226,8 @@ func eventually(_ what: String, timeout: Duration = .seconds(15), _ condition: (
     @Test func siteUnderASubfolderIsServedThere() async throws {
         let site = try TestSite(TestSite.minimal)
         defer { site.cleanUp() }
-        try site.write("Content/site.yml", TestSite.siteYML.replacingOccurrences(of: "https://example.org/", with: "https://example.org/studie/"))
+        try site.write(
+            "Content/site.yml", TestSite.siteYML.replacingOccurrences(of: "https://example.org/", with: "https://example.org/studie/"))
         var options = PreviewServer.Options(content: site.content, templates: site.templates, host: "127.0.0.1", port: 0)
         options.log = { _, _ in }
         let server = PreviewServer(options)

@@ -1,8 +1,9 @@
 import Diagnostics
 import Foundation
-@testable import RapportServe
 import RapportTestSupport
 import Testing
+
+@testable import RapportServe
 
 @Suite struct SitePathTests {
     /// A folder with a page, a folder, and links pointing inside and outside it.
@@ -21,7 +22,9 @@ import Testing
             try Data("a;b".utf8).write(to: site.appendingPathComponent("nl/data.csv"))
             try Data("marker".utf8).write(to: site.appendingPathComponent(".rapport-build"))
             try Data("secret".utf8).write(to: root.appendingPathComponent("secret.txt"))
-            try fm.createSymbolicLink(atPath: site.appendingPathComponent("outside.txt").path, withDestinationPath: root.appendingPathComponent("secret.txt").path)
+            try fm.createSymbolicLink(
+                atPath: site.appendingPathComponent("outside.txt").path, withDestinationPath: root.appendingPathComponent("secret.txt").path
+            )
             try fm.createSymbolicLink(atPath: site.appendingPathComponent("etc").path, withDestinationPath: "/etc")
             try fm.createSymbolicLink(atPath: site.appendingPathComponent("relative.txt").path, withDestinationPath: "../secret.txt")
             try fm.createSymbolicLink(atPath: site.appendingPathComponent("inside.csv").path, withDestinationPath: "nl/data.csv")
@@ -70,13 +73,19 @@ import Testing
     }
 
     @Test func pagesFromMemory() {
-        let site = SiteFiles(files: ["index.html": Data("root".utf8), "nl/index.html": Data("nl".utf8),
-                                     "nl/profiel/index.html": Data("profiel".utf8), "sitemap.xml": Data("map".utf8)])
+        let site = SiteFiles(files: [
+            "index.html": Data("root".utf8), "nl/index.html": Data("nl".utf8),
+            "nl/profiel/index.html": Data("profiel".utf8), "sitemap.xml": Data("map".utf8),
+        ])
         #expect(site.lookup([], rawPath: "/", query: "") == .file(path: "index.html", Data("root".utf8)))
-        #expect(site.lookup(["nl", "profiel"], rawPath: "/nl/profiel/", query: "") == .file(path: "nl/profiel/index.html", Data("profiel".utf8)))
+        #expect(
+            site.lookup(["nl", "profiel"], rawPath: "/nl/profiel/", query: "") == .file(path: "nl/profiel/index.html", Data("profiel".utf8))
+        )
         #expect(site.lookup(["nl", "profiel"], rawPath: "/nl/profiel", query: "") == .redirect("/nl/profiel/"))
         #expect(site.lookup(["nl", "profiel"], rawPath: "/nl/profiel", query: "x=1") == .redirect("/nl/profiel/?x=1"))
-        #expect(site.lookup(["nl", "profiel", "index.html"], rawPath: "/nl/profiel/index.html", query: "") == .file(path: "nl/profiel/index.html", Data("profiel".utf8)))
+        #expect(
+            site.lookup(["nl", "profiel", "index.html"], rawPath: "/nl/profiel/index.html", query: "")
+                == .file(path: "nl/profiel/index.html", Data("profiel".utf8)))
         #expect(site.lookup(["sitemap.xml"], rawPath: "/sitemap.xml", query: "") == .file(path: "sitemap.xml", Data("map".utf8)))
         #expect(site.lookup(["fr"], rawPath: "/fr/", query: "") == .none)
     }
@@ -101,9 +110,10 @@ import Testing
     }
 
     @Test func errorPageEscapesEverything() {
-        let hostile = Diagnostic(.error, SourceLocation(file: "Content/<b>x</b>.csv", line: 3, column: 5),
-                                 "value \"<script>alert('x')</script>\" is not a number",
-                                 sourceLine: "a,<img src=x onerror=alert(1)>&amp;", fix: "write <digits> & \"dots\"")
+        let hostile = Diagnostic(
+            .error, SourceLocation(file: "Content/<b>x</b>.csv", line: 3, column: 5),
+            "value \"<script>alert('x')</script>\" is not a number",
+            sourceLine: "a,<img src=x onerror=alert(1)>&amp;", fix: "write <digits> & \"dots\"")
         let warning = Diagnostic(.warning, SourceLocation(file: "Content/a.yml", line: 1, column: 1), "small base")
         let page = Pages.errorPage(diagnostics: [warning, hostile], failure: "cannot write <Public>", sourceLine: { $0.sourceLine })
         #expect(!page.contains("<script>alert"))
@@ -158,7 +168,9 @@ import Testing
             #expect(await wakeup.wait(timeout: .milliseconds(50)) == false, "no signal: the timeout")
         }
         #expect(elapsed >= .milliseconds(50))
-        Task { try? await Task.sleep(for: .milliseconds(20)); wakeup.signal() }
+        Task {
+            try? await Task.sleep(for: .milliseconds(20)); wakeup.signal()
+        }
         #expect(await wakeup.wait(timeout: .seconds(60)), "a signal during the wait ends it")
         wakeup.signal()
         wakeup.drain()

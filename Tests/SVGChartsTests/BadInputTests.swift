@@ -1,12 +1,16 @@
 import Testing
+
 @testable import SVGCharts
 
 @Suite("Bad input")
 struct BadInputTests {
-    static func chart(_ kind: ChartKind = .bars, unit: ValueUnit = .percent, labels: [String] = ["A", "B"],
-                      series: [ChartSeries] = [ChartSeries(label: "S")], values: [[Double?]] = [[10], [20]]) -> Chart {
-        Chart(kind: kind, id: "chart-bad", title: "Titel", description: "Bevinding (n=10).", unit: unit,
-              categories: labels.map { ChartCategory(label: $0) }, series: series, values: values)
+    static func chart(
+        _ kind: ChartKind = .bars, unit: ValueUnit = .percent, labels: [String] = ["A", "B"],
+        series: [ChartSeries] = [ChartSeries(label: "S")], values: [[Double?]] = [[10], [20]]
+    ) -> Chart {
+        Chart(
+            kind: kind, id: "chart-bad", title: "Titel", description: "Bevinding (n=10).", unit: unit,
+            categories: labels.map { ChartCategory(label: $0) }, series: series, values: values)
     }
 
     /// The error `chart.svg()` throws, or nil when it draws.
@@ -39,9 +43,11 @@ struct BadInputTests {
 
     @Test func shapeMismatch() {
         #expect(error(Self.chart(values: [[10]])) == ChartError(message: "values has 1 rows but the chart has 2 categories"))
-        #expect(error(Self.chart(values: [[10], [20, 30]]))
+        #expect(
+            error(Self.chart(values: [[10], [20, 30]]))
                 == ChartError(message: "category 1 ('B') has 2 values but the chart has 1 series", category: 1))
-        #expect(error(Self.chart(values: [[10], []]))
+        #expect(
+            error(Self.chart(values: [[10], []]))
                 == ChartError(message: "category 1 ('B') has 0 values but the chart has 1 series", category: 1))
     }
 
@@ -56,22 +62,31 @@ struct BadInputTests {
         // Bars draw zero-length bars labelled "0%".
         let svg = draws(Self.chart(values: [[0], [0]])) ?? ""
         #expect(SVGInspector(svg).texts.filter { $0.content == "0%" }.count == 2)
-        #expect(draws(Self.chart(.pairedBars, series: [ChartSeries(label: "x"), ChartSeries(label: "y")],
-                                 values: [[0, 0], [0, 0]])) != nil)
+        #expect(
+            draws(
+                Self.chart(
+                    .pairedBars, series: [ChartSeries(label: "x"), ChartSeries(label: "y")],
+                    values: [[0, 0], [0, 0]])) != nil)
         #expect(draws(Self.chart(.figures, values: [[0], [0]])) != nil)
         // A stack or a donut has nothing to divide.
-        #expect(error(Self.chart(.stackedBars, values: [[10], [0]]))
+        #expect(
+            error(Self.chart(.stackedBars, values: [[10], [0]]))
                 == ChartError(message: "category 1 ('B') has no value above 0; a stack needs at least one", category: 1))
-        #expect(error(Self.chart(.stackedColumns, values: [[nil], [5]]))
+        #expect(
+            error(Self.chart(.stackedColumns, values: [[nil], [5]]))
                 == ChartError(message: "category 0 ('A') has no value above 0; a stack needs at least one", category: 0))
         #expect(error(Self.chart(.donut, values: [[0], [0]])) == ChartError(message: "the donut's values are all zero; nothing to draw"))
     }
 
     @Test func overHundredPercent() {
-        #expect(error(Self.chart(values: [[10], [104]]))
-                == ChartError(message: "value 104 at category 1 ('B'), series 0 ('S') is over 100 in a percent chart", category: 1, series: 0))
-        #expect(error(Self.chart(unit: .margin, values: [[100.5], [1]]))
-                == ChartError(message: "value 100.5 at category 0 ('A'), series 0 ('S') is over 100 in a margin chart", category: 0, series: 0))
+        #expect(
+            error(Self.chart(values: [[10], [104]]))
+                == ChartError(
+                    message: "value 104 at category 1 ('B'), series 0 ('S') is over 100 in a percent chart", category: 1, series: 0))
+        #expect(
+            error(Self.chart(unit: .margin, values: [[100.5], [1]]))
+                == ChartError(
+                    message: "value 100.5 at category 0 ('A'), series 0 ('S') is over 100 in a margin chart", category: 0, series: 0))
         // Counts may exceed 100.
         #expect(draws(Self.chart(unit: .count, values: [[1234], [5]])) != nil)
         // In figures the row's own unit decides.
@@ -81,46 +96,60 @@ struct BadInputTests {
     }
 
     @Test func negativeValues() {
-        let message = "value -5 at category 0 ('A'), series 0 ('S') is negative; only bars and paired-bars with a unit other than percent or margin can draw negative values"
+        let message =
+            "value -5 at category 0 ('A'), series 0 ('S') is negative; only bars and paired-bars with a unit other than percent or margin can draw negative values"
         #expect(error(Self.chart(values: [[-5], [20]])) == ChartError(message: message, category: 0, series: 0))
         for kind in [ChartKind.stackedBars, .stackedColumns, .donut] {
-            #expect(error(Self.chart(kind, unit: .count, values: [[-5], [20]])) == ChartError(message: message, category: 0, series: 0), "\(kind)")
+            #expect(
+                error(Self.chart(kind, unit: .count, values: [[-5], [20]])) == ChartError(message: message, category: 0, series: 0),
+                "\(kind)")
         }
         // Allowed: bars and paired bars with other units draw from a zero baseline; figures are just numbers.
         let svg = draws(Self.chart(unit: .euro, values: [[-1500], [2500]])) ?? ""
         let doc = SVGInspector(svg)
         #expect(doc.texts.contains { $0.content == "€\u{00A0}-1.500" })
         #expect(doc.elements.contains { $0.name == "line" }, "zero baseline drawn")
-        #expect(draws(Self.chart(.pairedBars, unit: .count, series: [ChartSeries(label: "x"), ChartSeries(label: "y")],
-                                 values: [[-3, 4], [5, -6]])) != nil)
+        #expect(
+            draws(
+                Self.chart(
+                    .pairedBars, unit: .count, series: [ChartSeries(label: "x"), ChartSeries(label: "y")],
+                    values: [[-3, 4], [5, -6]])) != nil)
         #expect(draws(Self.chart(.figures, unit: .number, values: [[-3], [4]])) != nil)
     }
 
     @Test func nonFiniteValues() {
-        #expect(error(Self.chart(values: [[.nan], [1]]))
+        #expect(
+            error(Self.chart(values: [[.nan], [1]]))
                 == ChartError(message: "value nan at category 0 ('A'), series 0 ('S') is not a finite number", category: 0, series: 0))
-        #expect(error(Self.chart(unit: .count, values: [[1], [.infinity]]))
+        #expect(
+            error(Self.chart(unit: .count, values: [[1], [.infinity]]))
                 == ChartError(message: "value inf at category 1 ('B'), series 0 ('S') is not a finite number", category: 1, series: 0))
-        #expect(error(Self.chart(.figures, unit: .count, values: [[1], [-.infinity]]))?.message
+        #expect(
+            error(Self.chart(.figures, unit: .count, values: [[1], [-.infinity]]))?.message
                 == "value -inf at category 1 ('B'), series 0 ('S') is not a finite number")
     }
 
     @Test func hugeValues() {
-        #expect(error(Self.chart(unit: .count, values: [[1e20], [1]]))
-                == ChartError(message: "value 1e+20 at category 0 ('A'), series 0 ('S') is too large to draw; the limit is 1e15", category: 0, series: 0))
+        #expect(
+            error(Self.chart(unit: .count, values: [[1e20], [1]]))
+                == ChartError(
+                    message: "value 1e+20 at category 0 ('A'), series 0 ('S') is too large to draw; the limit is 1e15", category: 0,
+                    series: 0))
         let svg = draws(Self.chart(unit: .euro, values: [[-999_999_999_999.99], [999_999_999_999.99]])) ?? ""
-        #expect(SVGInspector(svg).texts.contains { $0.content == "€\u{00A0}999.999.999.999.99" || $0.content == "€\u{00A0}1.000.000.000.000" })
+        #expect(
+            SVGInspector(svg).texts.contains { $0.content == "€\u{00A0}999.999.999.999.99" || $0.content == "€\u{00A0}1.000.000.000.000" })
     }
 
     @Test func missingValues() {
         let report = try? Self.chart(values: [[nil], [20]]).layoutReport()
         #expect(report?.missingValues == [ValuePosition(category: 0, series: 0)])
-        #expect(error(Self.chart(.donut, values: [[nil], [20]]))
+        #expect(
+            error(Self.chart(.donut, values: [[nil], [20]]))
                 == ChartError(message: "slice 0 ('A') has no value; a donut cannot draw a missing slice", category: 0, series: 0))
     }
 
     @Test func longWords() throws {
-        let word = String(repeating: "W", count: 40)   // 40 × 0.94 em: wider than any line, must be broken
+        let word = String(repeating: "W", count: 40)  // 40 × 0.94 em: wider than any line, must be broken
         let long = String(repeating: "Xylofoon", count: 5)
         for kind in ChartKind.allCases {
             let c = Self.chart(kind, labels: [word + " " + long, "kort"], values: [[60], [40]])

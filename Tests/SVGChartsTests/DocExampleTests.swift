@@ -1,5 +1,5 @@
-import Testing
 import SVGCharts
+import Testing
 
 /// The overview example of SVGCharts.swift, kept compiling and true.
 @Suite("Documentation examples")
@@ -35,18 +35,24 @@ struct DocExampleTests {
 
         var bad = chart
         bad.values[0][2] = 104
-        #expect(throws: ChartError(message: "value 104 at category 0 ('Vrijwilligers vinden'), series 2 ('Vaak') is over 100 in a percent chart",
-                                   category: 0, series: 2)) {
+        #expect(
+            throws: ChartError(
+                message: "value 104 at category 0 ('Vrijwilligers vinden'), series 2 ('Vaak') is over 100 in a percent chart",
+                category: 0, series: 2)
+        ) {
             try bad.svg()
         }
     }
 
     @Test func figuresGiveOneTilePerRow() throws {
-        let tiles = Chart(kind: .figures, id: "chart-key-figures", title: "Kerncijfers", unit: .count,
-                          categories: [ChartCategory(label: "respondenten"),
-                                       ChartCategory(label: "mediaan aantal vrijwilligers")],
-                          series: [ChartSeries(label: "Waarde")],
-                          values: [[162], [9]])
+        let tiles = Chart(
+            kind: .figures, id: "chart-key-figures", title: "Kerncijfers", unit: .count,
+            categories: [
+                ChartCategory(label: "respondenten"),
+                ChartCategory(label: "mediaan aantal vrijwilligers"),
+            ],
+            series: [ChartSeries(label: "Waarde")],
+            values: [[162], [9]])
         let parts = try tiles.svgTiles()
         #expect(parts.count == 2)
         #expect(try tiles.svg() == parts.joined(separator: "\n"))

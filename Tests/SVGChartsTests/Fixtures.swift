@@ -24,14 +24,17 @@ enum Fixtures {
         Chart(
             kind: .bars, id: "chart-volunteer-tasks",
             title: t(l, "Taken die vrijwilligers opnemen", "Tâches assumées par les volontaires"),
-            description: t(l, "Lotgenotencontact is de taak die het vaakst door vrijwilligers wordt opgenomen (n=118).",
-                           "Le contact entre pairs est la tâche la plus souvent assumée par des volontaires (n=118)."),
+            description: t(
+                l, "Lotgenotencontact is de taak die het vaakst door vrijwilligers wordt opgenomen (n=118).",
+                "Le contact entre pairs est la tâche la plus souvent assumée par des volontaires (n=118)."),
             locale: l, unit: .percent,
             categories: [
                 ChartCategory(label: t(l, "Lotgenotencontact", "Contact entre pairs")),
                 ChartCategory(label: t(l, "Evenementen organiseren", "Organisation d'événements")),
-                ChartCategory(label: t(l, "Informatie geven aan patiënten en hun naasten via telefoon, e-mail of website",
-                                       "Information aux patients et à leurs proches par téléphone, courriel ou site web"), mark: "*"),
+                ChartCategory(
+                    label: t(
+                        l, "Informatie geven aan patiënten en hun naasten via telefoon, e-mail of website",
+                        "Information aux patients et à leurs proches par téléphone, courriel ou site web"), mark: "*"),
                 ChartCategory(label: t(l, "Administratie", "Administration")),
                 ChartCategory(label: t(l, "Belangenbehartiging", "Défense des intérêts")),
                 ChartCategory(label: t(l, "Fondsenwerving", "Recherche de fonds"), lowBase: true),
@@ -46,8 +49,9 @@ enum Fixtures {
         Chart(
             kind: .bars, id: "chart-tasks-by-language",
             title: t(l, "Taken van vrijwilligers per taalgroep", "Tâches des volontaires par groupe linguistique"),
-            description: t(l, "Franstalige verenigingen zetten vrijwilligers vaker in voor administratie (n=118).",
-                           "Les associations francophones confient plus souvent l'administration à des volontaires (n=118)."),
+            description: t(
+                l, "Franstalige verenigingen zetten vrijwilligers vaker in voor administratie (n=118).",
+                "Les associations francophones confient plus souvent l'administration à des volontaires (n=118)."),
             locale: l, unit: .percent,
             categories: [
                 ChartCategory(label: t(l, "Lotgenotencontact", "Contact entre pairs")),
@@ -90,8 +94,9 @@ enum Fixtures {
         return Chart(
             kind: .stackedBars, id: "chart-challenges",
             title: t(l, "Hoe vaak verenigingen deze uitdagingen ervaren", "Fréquence de ces défis pour les associations"),
-            description: t(l, "Nieuwe vrijwilligers vinden is voor 74% van de verenigingen vaak of altijd een uitdaging (n=162).",
-                           "Trouver de nouveaux volontaires est souvent ou toujours un défi pour 74 % des associations (n=162)."),
+            description: t(
+                l, "Nieuwe vrijwilligers vinden is voor 74% van de verenigingen vaak of altijd een uitdaging (n=162).",
+                "Trouver de nouveaux volontaires est souvent ou toujours un défi pour 74 % des associations (n=162)."),
             locale: l, unit: .percent, scale: .frequency,
             categories: items.enumerated().map { i, item in
                 ChartCategory(label: t(l, item.0, item.1), mark: i == 2 ? "*" : nil, lowBase: i == 13)
@@ -112,8 +117,9 @@ enum Fixtures {
         Chart(
             kind: .stackedBars, id: "chart-statements",
             title: t(l, "Stellingen over de samenwerking met de overheid", "Affirmations sur la collaboration avec les pouvoirs publics"),
-            description: t(l, "Twee op de drie verenigingen vinden dat de overheid hen te weinig betrekt (n=162).",
-                           "Deux associations sur trois estiment que les pouvoirs publics les impliquent trop peu (n=162)."),
+            description: t(
+                l, "Twee op de drie verenigingen vinden dat de overheid hen te weinig betrekt (n=162).",
+                "Deux associations sur trois estiment que les pouvoirs publics les impliquent trop peu (n=162)."),
             locale: l, unit: .percent, decimals: 1, scale: .agreement,
             categories: [
                 ChartCategory(label: t(l, "De overheid betrekt ons te weinig", "Les pouvoirs publics nous impliquent trop peu")),
@@ -145,8 +151,9 @@ enum Fixtures {
         return Chart(
             kind: .stackedColumns, id: segments == 3 ? "chart-contact" : "chart-contact-all",
             title: t(l, "Contact met leden per segment", "Contact avec les membres par segment"),
-            description: t(l, "Bijna de helft van de verenigingen heeft maandelijks contact met de leden (n=162).",
-                           "Près de la moitié des associations ont un contact mensuel avec leurs membres (n=162)."),
+            description: t(
+                l, "Bijna de helft van de verenigingen heeft maandelijks contact met de leden (n=162).",
+                "Près de la moitié des associations ont un contact mensuel avec leurs membres (n=162)."),
             locale: l, unit: .percent, scale: .frequency,
             categories: all.prefix(segments).map { ChartCategory(label: t(l, $0.0, $0.1), lowBase: $0.2) },
             series: [
@@ -163,8 +170,9 @@ enum Fixtures {
         Chart(
             kind: .pairedBars, id: "chart-income-sources",
             title: t(l, "Inkomstenbronnen in 2009 en 2023", "Sources de revenus en 2009 et en 2023"),
-            description: t(l, "Giften zijn sinds 2009 de belangrijkste inkomstenbron geworden (n=162).",
-                           "Depuis 2009, les dons sont devenus la principale source de revenus (n=162)."),
+            description: t(
+                l, "Giften zijn sinds 2009 de belangrijkste inkomstenbron geworden (n=162).",
+                "Depuis 2009, les dons sont devenus la principale source de revenus (n=162)."),
             locale: l, unit: .percent,
             categories: [
                 ChartCategory(label: t(l, "Giften", "Dons")),
@@ -183,8 +191,9 @@ enum Fixtures {
         Chart(
             kind: .donut, id: "chart-legal-form",
             title: t(l, "Rechtsvorm van de verenigingen", "Forme juridique des associations"),
-            description: t(l, "Vier op de vijf verenigingen zijn een vzw (n=162).",
-                           "Quatre associations sur cinq sont des asbl (n=162)."),
+            description: t(
+                l, "Vier op de vijf verenigingen zijn een vzw (n=162).",
+                "Quatre associations sur cinq sont des asbl (n=162)."),
             locale: l, unit: .percent, decimals: 1,
             categories: [
                 ChartCategory(label: t(l, "vzw", "asbl")),

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SVGCharts
 
 /// U+00A0 and U+202F spelled out so the expectations are unambiguous.
@@ -70,14 +71,14 @@ struct NumberFormatTests {
 
     @Test func signsAndEdges() {
         #expect(f(-1234.56, .number, 1, .nlBE) == "-1.234,6")
-        #expect(f(-0.004, .number, 2, .nlBE) == "0,00")      // no "-0,00"
+        #expect(f(-0.004, .number, 2, .nlBE) == "0,00")  // no "-0,00"
         #expect(f(-0.0, .number, 0, .frBE) == "0")
         #expect(f(0.00001, .number, 2, .nlBE) == "0,00")
         #expect(f(1e-5, .number, 5, .nlBE) == "0,00001")
         #expect(f(1e20, .number, 0, .nlBE) == "100.000.000.000.000.000.000")
         #expect(f(.nan, .percent, 0, .nlBE) == "–")
         #expect(f(.infinity, .number, 0, .frBE) == "–")
-        #expect(f(5, .number, -3, .nlBE) == "5")              // decimals clamped
+        #expect(f(5, .number, -3, .nlBE) == "5")  // decimals clamped
         #expect(NumberFormat.number(1234, decimals: 0, locale: .frBE) == "1\(nnb)234")
     }
 
@@ -99,7 +100,7 @@ struct NumberFormatFastPathTests {
         for i in 0..<20_000 {
             let exponent = Double(Int.random(in: -4...9, using: &rng))
             var v = Double.random(in: 0..<1, using: &rng) * pow10(exponent)
-            if i % 3 == 0 { v = (v * 1000).rounded() / 1000 }        // many ties like 2.675
+            if i % 3 == 0 { v = (v * 1000).rounded() / 1000 }  // many ties like 2.675
             if i % 5 == 0 { v = Double(Int(v)) + 0.5 }
             let d = Int.random(in: 0...4, using: &rng)
             var fast: [UInt8] = []

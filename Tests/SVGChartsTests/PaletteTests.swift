@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SVGCharts
 
 @Suite("Palette and text")
@@ -64,7 +65,8 @@ struct PaletteTests {
         }.joined(separator: " ")
         #expect(rebuilt == text)
         #expect(lines.contains { $0.words.contains { $0.text == "42\u{202F}%" } })
-        #expect(Wrap.words("e-mail 0-9 Nederlandstalig-Franstalig", size: 16, bold: false).map(\.text)
+        #expect(
+            Wrap.words("e-mail 0-9 Nederlandstalig-Franstalig", size: 16, bold: false).map(\.text)
                 == ["e-mail", "0-9", "Nederlandstalig-", "Franstalig"])
     }
 

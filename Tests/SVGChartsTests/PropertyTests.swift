@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SVGCharts
 
 /// SplitMix64: a tiny seeded generator, so every run tests the same cases.
@@ -21,7 +22,7 @@ struct ChartGenerator {
     static let words = [
         "Lotgenotencontact", "vrijwilligers", "association", "défense", "des", "intérêts", "en", "de", "Ja,",
         "soms", "a<b", "R&D", "\"quoted\"", "l'équipe", "x>y", "👩‍👩‍👧", "🎉", "שלום", "مرحبا", "ÉÈÊ", "Ωμέγα",
-        "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",            // a 40-character word
+        "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",  // a 40-character word
         "Nederlandstalig-Franstalig", "0-9", "e-mail", "n=162", "(lage n)", "patiëntenvereniging", "中文标签",
     ]
 
@@ -65,15 +66,17 @@ struct ChartGenerator {
         for _ in 0..<totals { series.append(ChartSeries(label: label(), role: .total)) }
         for _ in 0..<normalCount { series.append(ChartSeries(label: label())) }
         for _ in 0..<dontKnow { series.append(ChartSeries(label: label(), role: .dontKnow)) }
-        series.shuffle(using: &rng)   // roles anywhere: the layout must order them itself
+        series.shuffle(using: &rng)  // roles anywhere: the layout must order them itself
 
         let negativesAllowed = (kind == .bars || kind == .pairedBars) && unit != .percent && unit != .margin
         var categories: [ChartCategory] = []
         var values: [[Double?]] = []
         for _ in 0..<categoryCount {
             let rowUnit: ValueUnit? = kind == .figures && chance(0.3) ? pick([ValueUnit.count, .euro, .fte]) : nil
-            categories.append(ChartCategory(label: label(), mark: chance(0.2) ? pick(["*", "**", "†"]) : nil,
-                                            lowBase: chance(0.2), unit: rowUnit))
+            categories.append(
+                ChartCategory(
+                    label: label(), mark: chance(0.2) ? pick(["*", "**", "†"]) : nil,
+                    lowBase: chance(0.2), unit: rowUnit))
             var row: [Double?] = []
             for _ in series {
                 if kind != .donut && chance(0.08) {
@@ -83,7 +86,7 @@ struct ChartGenerator {
                 } else {
                     let cellUnit = rowUnit ?? unit
                     let bounded = cellUnit == .percent || cellUnit == .margin
-                    var v = Double(int(0...10_000)) / 100   // 0…100, two decimals
+                    var v = Double(int(0...10_000)) / 100  // 0…100, two decimals
                     if !bounded && chance(0.3) { v *= Double(int(1...5000)) }
                     if negativesAllowed && chance(0.2) { v = -v }
                     if kind == .figures && !bounded && chance(0.1) { v = -v }
@@ -97,9 +100,10 @@ struct ChartGenerator {
             values.append(row)
         }
         if kind == .donut, !values.contains(where: { ($0[0] ?? 0) > 0 }) { values[0][0] = 5 }
-        return Chart(kind: kind, id: id, title: label() + "x", description: label() + " (n=162)",
-                     locale: locale, unit: unit, decimals: decimals, scale: scale,
-                     categories: categories, series: series, values: values)
+        return Chart(
+            kind: kind, id: id, title: label() + "x", description: label() + " (n=162)",
+            locale: locale, unit: unit, decimals: decimals, scale: scale,
+            categories: categories, series: series, values: values)
     }
 }
 
@@ -116,7 +120,7 @@ struct PropertyTests {
             let svg: String
             let report: ChartLayoutReport
             do {
-                let rendered = try chart.render()   // what svg() and layoutReport() both use
+                let rendered = try chart.render()  // what svg() and layoutReport() both use
                 svg = rendered.tiles.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
                 report = rendered.report
             } catch {
@@ -135,8 +139,10 @@ struct PropertyTests {
     }
 
     /// A cheap check for inner loops (thousands per case): records an issue only on failure.
-    func expect(_ condition: Bool, _ message: @autoclosure () -> String = "",
-                sourceLocation: SourceLocation = #_sourceLocation) {
+    func expect(
+        _ condition: Bool, _ message: @autoclosure () -> String = "",
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         if !condition { Issue.record(Comment(rawValue: message()), sourceLocation: sourceLocation) }
     }
 
@@ -249,8 +255,9 @@ struct PropertyTests {
                 guard let x = line.x else { continue }
                 let w = TextMetrics.width(line.content, size: size, bold: bold)
                 let (left, right) = anchor == "start" ? (x, x + w) : anchor == "end" ? (x - w, x) : (x - w / 2, x + w / 2)
-                expect(left >= -0.5 && right <= width + 0.5,
-                        "\(context): text '\(line.content)' spans \(left)…\(right), outside 0…\(width)")
+                expect(
+                    left >= -0.5 && right <= width + 0.5,
+                    "\(context): text '\(line.content)' spans \(left)…\(right), outside 0…\(width)")
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -42,8 +43,10 @@ final class SVGInspector: NSObject, XMLParserDelegate {
     var ok: Bool { parseError == nil }
     var ids: [String] { elements.compactMap { $0.attributes["id"] } }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         elements.append(Element(name: name, attributes: attributes))
         if name == "svg" && stack == ["page"] { roots += 1 }
         stack.append(name)

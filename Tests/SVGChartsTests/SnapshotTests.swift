@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SVGCharts
 
 /// Golden files in `__Snapshots__/<name>.svg`, next to this file (found via #filePath).
@@ -53,7 +54,8 @@ struct SnapshotTests {
         let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
         let expected = line < a.count ? String(a[line]) : "<end>"
         let actual = line < b.count ? String(b[line]) : "<end>"
-        return "\(name).svg differs from its golden at line \(line + 1):\n  golden: \(expected)\n  actual: \(actual)\n(re-record with RECORD_SNAPSHOTS=1 if the change is intended)"
+        return
+            "\(name).svg differs from its golden at line \(line + 1):\n  golden: \(expected)\n  actual: \(actual)\n(re-record with RECORD_SNAPSHOTS=1 if the change is intended)"
     }
 
     @Test func recordingWritesTheGoldenAndFails() throws {

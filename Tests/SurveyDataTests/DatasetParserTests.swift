@@ -5,37 +5,38 @@ import Testing
 
 /// A well-formed dataset; each bad-input case changes one thing.
 private let goodYAML = """
-kind: stacked-bars
-title:
-  nl: Hoe vaak
-  fr: À quelle fréquence
-finding:
-  nl: Meestal soms.
-  fr: Le plus souvent parfois.
-base: 120
-scale: frequency
-series:
-  - key: never
-    nl: Nooit
-    fr: Jamais
-  - key: often
-    nl: Vaak
-    fr: Souvent
-  - key: dk
-    nl: Weet niet
-    fr: Ne sait pas
-    role: dont-know
-"""
+    kind: stacked-bars
+    title:
+      nl: Hoe vaak
+      fr: À quelle fréquence
+    finding:
+      nl: Meestal soms.
+      fr: Le plus souvent parfois.
+    base: 120
+    scale: frequency
+    series:
+      - key: never
+        nl: Nooit
+        fr: Jamais
+      - key: often
+        nl: Vaak
+        fr: Souvent
+      - key: dk
+        nl: Weet niet
+        fr: Ne sait pas
+        role: dont-know
+    """
 
 private let goodCSV = """
-key,nl,fr,n,never,often,dk
-staff,Personeel vinden,Trouver du personnel,118,40,50,10
-money,Geld vinden,Trouver de l'argent,,30,69,1
-"""
+    key,nl,fr,n,never,often,dk
+    staff,Personeel vinden,Trouver du personnel,118,40,50,10
+    money,Geld vinden,Trouver de l'argent,,30,69,1
+    """
 
 private func parse(yaml: String = goodYAML, csv: String = goodCSV) -> (Dataset?, [String]) {
-    let (dataset, diagnostics) = DatasetParser.parse(id: "freq", metadata: yaml, metadataFile: "d/freq.yml",
-                                                     data: csv, dataFile: "d/freq.csv")
+    let (dataset, diagnostics) = DatasetParser.parse(
+        id: "freq", metadata: yaml, metadataFile: "d/freq.yml",
+        data: csv, dataFile: "d/freq.csv")
     return (dataset, diagnostics.map(\.description))
 }
 
@@ -68,7 +69,10 @@ private func parse(yaml: String = goodYAML, csv: String = goodCSV) -> (Dataset?,
     #expect(data.rows[0].values == [40, 50, 10])
     #expect(data.rows[1].valueLocations[1] == SourceLocation(file: "d/freq.csv", line: 3, column: 43))
     let (_, problems) = parse(csv: csv.replacingOccurrences(of: ",40,", with: ",8O,"))
-    #expect(problems.map(\.description) == [#"d/freq.csv:2:49: error: value "8O" is not a number (write digits with a decimal point, e.g. 12.5)"#])
+    #expect(
+        problems.map(\.description) == [
+            #"d/freq.csv:2:49: error: value "8O" is not a number (write digits with a decimal point, e.g. 12.5)"#
+        ])
 }
 
 @Test func roundingWithinToleranceAddsNote() throws {
@@ -79,59 +83,102 @@ private func parse(yaml: String = goodYAML, csv: String = goodCSV) -> (Dataset?,
 }
 
 /// Every invalid input an editor can make in a dataset, with the exact diagnostic.
-@Test(arguments: [
-    // value that is not a number
-    (goodYAML, goodCSV.replacingOccurrences(of: ",40,", with: ",8O,"),
-     #"d/freq.csv:2:49: error: value "8O" is not a number (write digits with a decimal point, e.g. 12.5)"#),
-    (goodYAML, "key;nl;fr;n;never;often;dk\nstaff;Personeel;Personnel;118;12,5,;49,5;10\n",
-     #"d/freq.csv:2:31: error: value "12,5," is not a number (write digits with a decimal comma, e.g. 12,5)"#),
-    // percentage outside 0-100
-    (goodYAML, goodCSV.replacingOccurrences(of: ",40,50,10", with: ",140,50,10"),
-     "d/freq.csv:2:49: error: percentage 140 is outside 0–100"),
-    // a value that cannot be shown as written: infinite as a Double, or beyond 15 digits
-    (goodYAML, goodCSV.replacingOccurrences(of: ",40,50,10", with: ",1" + String(repeating: "0", count: 400) + ",50,10"),
-     #"d/freq.csv:2:49: error: value "10000000000000000000…" is too large to show (write at most 15 digits before the decimal point; quote big amounts in a larger unit)"#),
-    ("kind: bars\ntitle: {nl: a, fr: b}\nfinding: {nl: a, fr: b}\nunit: number\nseries: [{key: v, nl: a, fr: b}]\n", "key,nl,fr,v\nx,a,b,-1234567890123456\n",
-     #"d/freq.csv:2:7: error: value "-1234567890123456" is too large to show (write at most 15 digits before the decimal point; quote big amounts in a larger unit)"#),
-    // stack that does not sum to 100 ± 2
-    (goodYAML, goodCSV.replacingOccurrences(of: ",40,50,10", with: ",40,40,10"),
-     #"d/freq.csv:2:1: error: shares in row "staff" sum to 90, not 100 (± 2) (check the values of this stack against the report)"#),
-    // label missing in one language
-    (goodYAML, goodCSV.replacingOccurrences(of: "Trouver du personnel", with: ""),
-     #"d/freq.csv:2:24: error: row "staff" has no French label (fill in the fr column)"#),
-    (goodYAML.replacingOccurrences(of: "    fr: Souvent\n", with: ""), goodCSV,
-     #"d/freq.yml:14:5: error: series "often" is missing its French label (add fr: …)"#),
-    (goodYAML.replacingOccurrences(of: "  fr: À quelle fréquence\n", with: ""), goodCSV,
-     "d/freq.yml:3:3: error: title is missing its French text (add fr: …)"),
-    // unknown chart kind, unknown metadata key
-    (goodYAML.replacingOccurrences(of: "kind: stacked-bars", with: "kind: stacked-bar"), goodCSV,
-     #"d/freq.yml:1:7: error: unknown chart kind "stacked-bar" (did you mean "stacked-bars"?)"#),
-    (goodYAML.replacingOccurrences(of: "base: 120", with: "bsae: 120"), goodCSV,
-     #"d/freq.yml:8:1: error: unknown metadata key "bsae" (did you mean "base"?)"#),
-    // row with more or fewer cells than the header
-    (goodYAML, goodCSV.replacingOccurrences(of: ",40,50,10", with: ",40,50,10,3"),
-     #"d/freq.csv:2:1: error: row has 8 cells but the header has 7 (quote a label that contains ",")"#),
-    (goodYAML, goodCSV.replacingOccurrences(of: ",40,50,10", with: ",40,50"),
-     #"d/freq.csv:2:1: error: row has 6 cells but the header has 7 (quote a label that contains ",")"#),
-    // empty files
-    (goodYAML, "", "d/freq.csv:1:1: error: file is empty (the first line is the header: key,nl,fr, then one column per series)"),
-    ("", goodCSV, "d/freq.yml:1:1: error: file is empty (a dataset's YAML file needs at least kind, title, finding and series (see docs/datasets.md))"),
-    // header against series
-    (goodYAML, goodCSV.replacingOccurrences(of: "never,often", with: "nevr,often"),
-     #"d/freq.csv:1:13: error: unknown column "nevr" (did you mean "never"?)"#),
-    // invalid YAML
-    (goodYAML.replacingOccurrences(of: "base: 120", with: "base: [120"), goodCSV,
-     #"d/freq.yml:8:7: error: the "[" that opens a list is never closed (add "]" after the last item, or put a value that starts with "[" in quotes)"#),
-    // inferred values must name a real cell
-    (goodYAML + "\ninferred:\n  - row: stafff\n    series: never\n    why: text\n", goodCSV,
-     #"d/freq.yml:22:5: error: inferred value names unknown row "stafff" (did you mean "staff"?)"#),
-    // a significance mark needs its explanation
-    (goodYAML, goodCSV.replacingOccurrences(of: ",n,", with: ",n,mark,").replacingOccurrences(of: ",118,", with: ",118,*,").replacingOccurrences(of: ",,30", with: ",,,30"),
-     #"d/freq.csv:2:1: error: rows carry a significance mark but the YAML file has no "significance" text (add significance: {nl: …, fr: …} saying what the mark means and which test)"#),
-    // duplicate row key
-    (goodYAML, goodCSV.replacingOccurrences(of: "money,", with: "staff,"),
-     #"d/freq.csv:3:1: error: duplicate row key "staff""#),
-] as [(String, String, String)])
+@Test(
+    arguments: [
+        // value that is not a number
+        (
+            goodYAML, goodCSV.replacingOccurrences(of: ",40,", with: ",8O,"),
+            #"d/freq.csv:2:49: error: value "8O" is not a number (write digits with a decimal point, e.g. 12.5)"#
+        ),
+        (
+            goodYAML, "key;nl;fr;n;never;often;dk\nstaff;Personeel;Personnel;118;12,5,;49,5;10\n",
+            #"d/freq.csv:2:31: error: value "12,5," is not a number (write digits with a decimal comma, e.g. 12,5)"#
+        ),
+        // percentage outside 0-100
+        (
+            goodYAML, goodCSV.replacingOccurrences(of: ",40,50,10", with: ",140,50,10"),
+            "d/freq.csv:2:49: error: percentage 140 is outside 0–100"
+        ),
+        // a value that cannot be shown as written: infinite as a Double, or beyond 15 digits
+        (
+            goodYAML, goodCSV.replacingOccurrences(of: ",40,50,10", with: ",1" + String(repeating: "0", count: 400) + ",50,10"),
+            #"d/freq.csv:2:49: error: value "10000000000000000000…" is too large to show (write at most 15 digits before the decimal point; quote big amounts in a larger unit)"#
+        ),
+        (
+            "kind: bars\ntitle: {nl: a, fr: b}\nfinding: {nl: a, fr: b}\nunit: number\nseries: [{key: v, nl: a, fr: b}]\n",
+            "key,nl,fr,v\nx,a,b,-1234567890123456\n",
+            #"d/freq.csv:2:7: error: value "-1234567890123456" is too large to show (write at most 15 digits before the decimal point; quote big amounts in a larger unit)"#
+        ),
+        // stack that does not sum to 100 ± 2
+        (
+            goodYAML, goodCSV.replacingOccurrences(of: ",40,50,10", with: ",40,40,10"),
+            #"d/freq.csv:2:1: error: shares in row "staff" sum to 90, not 100 (± 2) (check the values of this stack against the report)"#
+        ),
+        // label missing in one language
+        (
+            goodYAML, goodCSV.replacingOccurrences(of: "Trouver du personnel", with: ""),
+            #"d/freq.csv:2:24: error: row "staff" has no French label (fill in the fr column)"#
+        ),
+        (
+            goodYAML.replacingOccurrences(of: "    fr: Souvent\n", with: ""), goodCSV,
+            #"d/freq.yml:14:5: error: series "often" is missing its French label (add fr: …)"#
+        ),
+        (
+            goodYAML.replacingOccurrences(of: "  fr: À quelle fréquence\n", with: ""), goodCSV,
+            "d/freq.yml:3:3: error: title is missing its French text (add fr: …)"
+        ),
+        // unknown chart kind, unknown metadata key
+        (
+            goodYAML.replacingOccurrences(of: "kind: stacked-bars", with: "kind: stacked-bar"), goodCSV,
+            #"d/freq.yml:1:7: error: unknown chart kind "stacked-bar" (did you mean "stacked-bars"?)"#
+        ),
+        (
+            goodYAML.replacingOccurrences(of: "base: 120", with: "bsae: 120"), goodCSV,
+            #"d/freq.yml:8:1: error: unknown metadata key "bsae" (did you mean "base"?)"#
+        ),
+        // row with more or fewer cells than the header
+        (
+            goodYAML, goodCSV.replacingOccurrences(of: ",40,50,10", with: ",40,50,10,3"),
+            #"d/freq.csv:2:1: error: row has 8 cells but the header has 7 (quote a label that contains ",")"#
+        ),
+        (
+            goodYAML, goodCSV.replacingOccurrences(of: ",40,50,10", with: ",40,50"),
+            #"d/freq.csv:2:1: error: row has 6 cells but the header has 7 (quote a label that contains ",")"#
+        ),
+        // empty files
+        (goodYAML, "", "d/freq.csv:1:1: error: file is empty (the first line is the header: key,nl,fr, then one column per series)"),
+        (
+            "", goodCSV,
+            "d/freq.yml:1:1: error: file is empty (a dataset's YAML file needs at least kind, title, finding and series (see docs/datasets.md))"
+        ),
+        // header against series
+        (
+            goodYAML, goodCSV.replacingOccurrences(of: "never,often", with: "nevr,often"),
+            #"d/freq.csv:1:13: error: unknown column "nevr" (did you mean "never"?)"#
+        ),
+        // invalid YAML
+        (
+            goodYAML.replacingOccurrences(of: "base: 120", with: "base: [120"), goodCSV,
+            #"d/freq.yml:8:7: error: the "[" that opens a list is never closed (add "]" after the last item, or put a value that starts with "[" in quotes)"#
+        ),
+        // inferred values must name a real cell
+        (
+            goodYAML + "\ninferred:\n  - row: stafff\n    series: never\n    why: text\n", goodCSV,
+            #"d/freq.yml:22:5: error: inferred value names unknown row "stafff" (did you mean "staff"?)"#
+        ),
+        // a significance mark needs its explanation
+        (
+            goodYAML,
+            goodCSV.replacingOccurrences(of: ",n,", with: ",n,mark,").replacingOccurrences(of: ",118,", with: ",118,*,")
+                .replacingOccurrences(of: ",,30", with: ",,,30"),
+            #"d/freq.csv:2:1: error: rows carry a significance mark but the YAML file has no "significance" text (add significance: {nl: …, fr: …} saying what the mark means and which test)"#
+        ),
+        // duplicate row key
+        (
+            goodYAML, goodCSV.replacingOccurrences(of: "money,", with: "staff,"),
+            #"d/freq.csv:3:1: error: duplicate row key "staff""#
+        ),
+    ] as [(String, String, String)])
 func invalidDatasetIsReported(yaml: String, csv: String, expected: String) {
     let (dataset, diagnostics) = parse(yaml: yaml, csv: csv)
     #expect(dataset == nil)
@@ -139,21 +186,24 @@ func invalidDatasetIsReported(yaml: String, csv: String, expected: String) {
 }
 
 @Test func smallBasesWarnAndFlagLowN() throws {
-    let csv = goodCSV.replacingOccurrences(of: ",118,", with: ",8,").replacingOccurrences(of: "money,Geld vinden,Trouver de l'argent,,", with: "money,Geld vinden,Trouver de l'argent,25,")
+    let csv = goodCSV.replacingOccurrences(of: ",118,", with: ",8,").replacingOccurrences(
+        of: "money,Geld vinden,Trouver de l'argent,,", with: "money,Geld vinden,Trouver de l'argent,25,")
     let (dataset, diagnostics) = parse(csv: csv)
     let data = try #require(dataset)
     #expect(data.rows[0].isLowBase)
     #expect(!data.rows[1].isLowBase)
-    #expect(diagnostics == [
-        #"d/freq.csv:2:45: warning: small base n=8 for row "staff" (shown as low n)"#,
-        #"d/freq.csv:3:39: warning: small base n=25 for row "money""#,
-    ])
+    #expect(
+        diagnostics == [
+            #"d/freq.csv:2:45: warning: small base n=8 for row "staff" (shown as low n)"#,
+            #"d/freq.csv:3:39: warning: small base n=25 for row "money""#,
+        ])
 }
 
 /// `acknowledge: [small-base]`: the editors have looked at the small bases; the low-n mark
 /// stays, the warnings go.
 @Test func acknowledgedSmallBasesDoNotWarn() throws {
-    let csv = goodCSV.replacingOccurrences(of: ",118,", with: ",8,").replacingOccurrences(of: "money,Geld vinden,Trouver de l'argent,,", with: "money,Geld vinden,Trouver de l'argent,25,")
+    let csv = goodCSV.replacingOccurrences(of: ",118,", with: ",8,").replacingOccurrences(
+        of: "money,Geld vinden,Trouver de l'argent,,", with: "money,Geld vinden,Trouver de l'argent,25,")
     let yaml = goodYAML.replacingOccurrences(of: "base: 120\n", with: "base: 120\nacknowledge: [small-base]\n")
         .replacingOccurrences(of: "    fr: Souvent\n", with: "    fr: Souvent\n    n: 12\n")
     let (dataset, diagnostics) = parse(yaml: yaml, csv: csv)
@@ -173,11 +223,12 @@ func invalidDatasetIsReported(yaml: String, csv: String, expected: String) {
     #expect(diagnostics == [])
     let data = try #require(dataset)
     #expect(data.base == nil && data.rows[0].values[0] == nil && data.rows[0].base == nil)
-    #expect(data.links.map { "\($0.slot) \($0.reference) \($0.location)" } == [
-        "base study:complete d/freq.yml:8:7",
-        "rowBase(row: 0) other:staff:n d/freq.csv:2:45",
-        "value(row: 0, series: 0) other:staff:never d/freq.csv:2:59",
-    ])
+    #expect(
+        data.links.map { "\($0.slot) \($0.reference) \($0.location)" } == [
+            "base study:complete d/freq.yml:8:7",
+            "rowBase(row: 0) other:staff:n d/freq.csv:2:45",
+            "value(row: 0, series: 0) other:staff:never d/freq.csv:2:59",
+        ])
 }
 
 @Test func allErrorsAtOnce() {
@@ -200,7 +251,10 @@ func invalidDatasetIsReported(yaml: String, csv: String, expected: String) {
         Issue.record("invalid UTF-8 accepted")
         return
     }
-    #expect(diagnostic.description == "x.csv:2:3: error: file is not valid UTF-8 (byte 0xC3) (save it as UTF-8: in Excel, Save As › \"CSV UTF-8 (Comma delimited)\"; in LibreOffice, Save As › Text CSV with \"Edit filter settings\", then Character set: Unicode (UTF-8))")
+    #expect(
+        diagnostic.description
+            == "x.csv:2:3: error: file is not valid UTF-8 (byte 0xC3) (save it as UTF-8: in Excel, Save As › \"CSV UTF-8 (Comma delimited)\"; in LibreOffice, Save As › Text CSV with \"Edit filter settings\", then Character set: Unicode (UTF-8))"
+    )
 }
 
 @Test func numbersAreStrict() {

@@ -20,11 +20,13 @@ public struct TestSite {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         if withDefaults {
-            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Templates").resolvingSymlinksInPath(), to: templates)
+            try FileManager.default.copyItem(
+                at: Self.repository.appendingPathComponent("Templates").resolvingSymlinksInPath(), to: templates)
             try FileManager.default.createDirectory(at: content.appendingPathComponent("i18n"), withIntermediateDirectories: true)
             for language in ["nl", "fr"] {
-                try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Content/i18n/\(language).yml").resolvingSymlinksInPath(),
-                                                 to: content.appendingPathComponent("i18n/\(language).yml"))
+                try FileManager.default.copyItem(
+                    at: Self.repository.appendingPathComponent("Content/i18n/\(language).yml").resolvingSymlinksInPath(),
+                    to: content.appendingPathComponent("i18n/\(language).yml"))
             }
             try write("Content/site.yml", Self.siteYML)
         }
@@ -32,12 +34,12 @@ public struct TestSite {
     }
 
     public static let siteYML = """
-    title: {nl: Testsite, fr: Site de test}
-    description: {nl: Een test., fr: Un test.}
-    baseURL: https://example.org/
-    languages: [nl, fr]
-    defaultLanguage: nl
-    """
+        title: {nl: Testsite, fr: Site de test}
+        description: {nl: Een test., fr: Un test.}
+        baseURL: https://example.org/
+        languages: [nl, fr]
+        defaultLanguage: nl
+        """
 
     public func write(_ path: String, _ text: String) throws {
         try write(path, Data(text.utf8))
