@@ -80,11 +80,14 @@ extension Renderer {
         let panelGap = 16.0
         let barHeight = 22.0
 
-        // Panels per band: as many as fit (≤ 3) while bars keep at least half their panel.
+        // Panels per band: as many as fit (≤ 3) while bars keep at least half their panel and
+        // no word of a panel heading is wider than the panel (a word is never cut in two).
+        let headingWords = n > 1 ? chart.series.flatMap { $0.label.split(whereSeparator: \.isWhitespace) } : []
         var perBand = 1
         for p in stride(from: min(3, n), through: 1, by: -1) {
             let w = (Layout.content - Double(p - 1) * panelGap) / Double(p)
-            if w - rooms.right - rooms.left >= w * 0.5 {
+            let headingsFit = headingWords.allSatisfy { TextMetrics.width($0, size: Layout.labelSize, bold: true) <= w }
+            if w - rooms.right - rooms.left >= w * 0.5, headingsFit {
                 perBand = p
                 break
             }

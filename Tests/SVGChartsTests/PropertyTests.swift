@@ -262,3 +262,12 @@ struct PropertyTests {
         }
     }
 }
+
+/// A panel heading of grouped bars is never cut inside a word ("Néerlandophon|es" on a 420-unit
+/// chart with three panels): with too narrow panels the chart takes fewer panels a band.
+@Test func panelHeadingsKeepTheirWordsWhole() throws {
+    let svg = try Fixtures.tasksByLanguage(.frBE).svg()
+    for series in ["Total", "Néerlandophones", "Francophones"] {
+        #expect(svg.contains(">\(series)</tspan>"), "\(series) is one piece of text")
+    }
+}
