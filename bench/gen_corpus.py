@@ -285,8 +285,9 @@ def generate(pages: int, out: Path, seed: int) -> None:
         shutil.rmtree(out)
     content = out / "rapport" / "Content"
     hugo = out / "hugo"
-    # Rapport: site.yml as the real one, the real UI strings.
+    # Rapport: site.yml as the real one (with the study facts it quotes), the real UI strings.
     write(content / "site.yml", (REPO / "Content" / "site.yml").read_text(encoding="utf-8"))
+    write(content / "data" / "study.yml", (REPO / "Content" / "data" / "study.yml").read_text(encoding="utf-8"))
     (content / "i18n").mkdir(parents=True, exist_ok=True)
     for lang in ("nl", "fr"):
         shutil.copyfile(REPO / "Content" / "i18n" / f"{lang}.yml", content / "i18n" / f"{lang}.yml")
