@@ -90,7 +90,7 @@ func chartCommand(_ arguments: Arguments) throws -> Int32 {
     let iterations = try arguments.int("iterations", default: 2000)
     let content = URL(fileURLWithPath: arguments.string("content", default: "Content"))
     let id = arguments.string("dataset", default: "challenges-frequency")
-    guard let language = Language(rawValue: arguments.string("language", default: "nl")) else {
+    guard let language = Language(code: arguments.string("language", default: "nl")) else {
         throw UsageError(message: "--language must be nl or fr")
     }
     let (datasets, problems, _) = DatasetLoader(directory: content.appendingPathComponent("data")).load()
@@ -122,7 +122,7 @@ func chartCommand(_ arguments: Arguments) throws -> Int32 {
     let sorted = samples.sorted()
     print(
         json([
-            "tool": "svgcharts", "dataset": id, "language": language.rawValue,
+            "tool": "svgcharts", "dataset": id, "language": language.code,
             "categories": chart.categories.count, "series": chart.series.count,
             "iterations": iterations, "svg_bytes": svg.utf8.count,
             "first_ns": first.nanoseconds, "median_ns": median(sorted), "mean_ns": sorted.reduce(0, +) / Double(sorted.count),

@@ -139,7 +139,7 @@ struct ChartFigure {
             "tableHead": .html(RawHTML(bytes: head)),
             "tableBody": .html(RawHTML(bytes: body)),
             "csvURL": .text(csvURL),
-            "csvFileName": .text("\(dataset.id)-\(language.rawValue).csv"),
+            "csvFileName": .text("\(dataset.id)-\(language.code).csv"),
             "hasCitation": .flag(citation != nil),
             "citation": .text(citation?.text(title: dataset.title[language], strings: strings) ?? ""),
             "chartURL": .text(citation?.url ?? ""),

@@ -3,32 +3,9 @@ import Foundation
 import SurveyData
 import Yams
 
-/// `Content/site.yml`: the site's title and description per language, its base URL, its languages.
-struct SiteConfig {
-    var title: Localized
-    var description: Localized
-    /// Absolute URL the site is published at, ending in `/` (used for canonical URLs and the sitemap).
-    var baseURL: String
-    /// `https://example.org` (scheme, host and port of `baseURL`).
-    var origin: String
-    /// Path part of `baseURL` (`/` or `/studie/`), percent-encoded, prefixed to every internal link.
-    var basePath: String
-    var defaultLanguage: Language
-    /// `updated: 2024-05-15` (optional): the "last updated" date in the footer.
-    var updated: SiteDate?
-    /// `publisher: {nl: …, fr: …}` (optional): who publishes the study, in "cite this chart".
-    var publisher: Localized?
-    var file: String
-    /// `theme:` and `study:` (Theme.swift).
-    var theme = Theme()
-    var study = StudyTexts()
-
-    static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage", "updated", "publisher", "theme", "study"]
-}
-
 /// One Markdown chapter in one language.
 struct Page {
-    /// File name without `.md`: the same in both languages for a page and its translation.
+    /// File name without `.md`: the same in every language for a page and its translations.
     var name: String
     var language: Language
     var title: String
@@ -70,20 +47,13 @@ struct Page {
     static let frontMatterKeys = ["title", "order", "slug", "description", "template"]
 }
 
-/// UI strings of one language (`Content/i18n/<lang>.yml`): navigation, chart labels, footer …
-struct Strings {
-    var values: [String: String]
-    var locations: [String: SourceLocation]
-    var file: String
-
-    subscript(key: String) -> String { values[key] ?? "" }
-}
-
 /// Reads `site.yml`, the chapters and the UI strings, reporting every mistake.
 struct ContentLoader {
     let contentDirectory: URL
     let display: @Sendable (URL) -> String
     var diagnostics = DiagnosticBag()
+    /// The site's languages, once `loadSite` has read them (today's nl and fr until then).
+    var languages = Language.fallback
 
     init(contentDirectory: URL, display: @escaping @Sendable (URL) -> String) {
         self.contentDirectory = contentDirectory
@@ -106,130 +76,12 @@ struct ContentLoader {
         }
     }
 
-    // MARK: site.yml
-
-    mutating func loadSite() -> SiteConfig? {
-        let url = contentDirectory.appendingPathComponent("site.yml")
-        let file = display(url)
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            diagnostics.error(
-                SourceLocation(file: file), "missing site configuration",
-                fix: "create Content/site.yml with title, description, baseURL, languages and defaultLanguage")
-            return nil
-        }
-        guard let text = readText(url) else { return nil }
-        var reader = YAMLReader(file: file)
-        defer { diagnostics.append(contentsOf: reader.diagnostics) }
-        guard let root = reader.parse(text), let pairs = reader.mapping(root, what: "site.yml") else { return nil }
-        let misspelled = reader.rejectUnknownKeys(pairs, known: SiteConfig.keys, what: "site")
-        func value(_ key: String) -> Node? {
-            let node = pairs.first { $0.key == key }?.value
-            if node == nil, !misspelled.contains(key) { reader.error(root, "missing key \"\(key)\"") }
-            return node
-        }
-        let title = value("title").flatMap { reader.localized($0, what: "site title") }
-        let description = value("description").flatMap { reader.localized($0, what: "site description") }
-        var baseURL = "/", basePath = "/", origin = ""
-        if let node = value("baseURL"), let text = reader.string(node, what: "baseURL") {
-            switch Self.parseBaseURL(text) {
-            case let .success(parsed): (origin, basePath) = parsed; baseURL = origin + basePath
-            case let .failure(problem): reader.error(node, problem.message, fix: problem.fix)
-            }
-        }
-        if let node = value("languages") {
-            if case let .sequence(items) = node {
-                let names = items.compactMap(\.string)
-                if names.sorted() != Language.allCases.map(\.rawValue).sorted() {
-                    reader.error(node, "languages must be exactly nl and fr, not \(names.joined(separator: ", "))")
-                }
-            } else {
-                reader.error(node, "languages must be a list: [nl, fr]")
-            }
-        }
-        var defaultLanguage = Language.nl
-        if let node = value("defaultLanguage"), let name = reader.string(node, what: "defaultLanguage") {
-            if let language = Language(rawValue: name) {
-                defaultLanguage = language
-            } else {
-                reader.error(node, "defaultLanguage \"\(name)\" is not one of nl, fr")
-            }
-        }
-        var updated: SiteDate?
-        if let node = pairs.first(where: { $0.key == "updated" })?.value, let text = reader.string(node, what: "updated") {
-            updated = SiteDate(iso: text)
-            if updated == nil {
-                reader.error(node, "updated \"\(text)\" is not a date", fix: "write it as YYYY-MM-DD, e.g. updated: 2024-05-15")
-            }
-        }
-        let publisher = pairs.first(where: { $0.key == "publisher" }).flatMap { reader.localized($0.value, what: "publisher") }
-        guard let title, let description else { return nil }
-        var site = SiteConfig(
-            title: title, description: description, baseURL: baseURL, origin: origin, basePath: basePath,
-            defaultLanguage: defaultLanguage, updated: updated, publisher: publisher, file: file)
-        if let node = pairs.first(where: { $0.key == "theme" })?.value { site.theme = Theme.parse(node, reader: &reader) }
-        if let node = pairs.first(where: { $0.key == "study" })?.value { site.study = StudyTexts.parse(node, reader: &reader) }
-        return site
-    }
-
-    // MARK: UI strings
-
-    mutating func loadStrings() -> [Language: Strings] {
-        var result: [Language: Strings] = [:]
-        var emptyStrings: [(Language, String)] = []
-        for language in Language.allCases {
-            let url = contentDirectory.appendingPathComponent("i18n/\(language.rawValue).yml")
-            let file = display(url)
-            guard FileManager.default.fileExists(atPath: url.path) else {
-                diagnostics.error(
-                    SourceLocation(file: file), "missing UI strings for \(language.englishName)",
-                    fix: "create \(file) with the same keys as the other language")
-                continue
-            }
-            guard let text = readText(url) else { continue }
-            var reader = YAMLReader(file: file)
-            var strings = Strings(values: [:], locations: [:], file: file)
-            if let root = reader.parse(text), let pairs = reader.mapping(root, what: "UI strings") {
-                for pair in pairs {
-                    if let moved = StudyTexts.keys.first(where: { $0.string == pair.key }) {
-                        reader.error(
-                            pair.keyNode, "\"\(pair.key)\" is a text of the study, not of the interface: it belongs in site.yml now",
-                            fix: "move it to site.yml as study: {\(moved.key): {nl: …, fr: …}} and delete it here")
-                        continue
-                    }
-                    strings.locations[pair.key] = reader.location(of: pair.keyNode)
-                    // A string with an error stands in as empty: a template that uses it raises
-                    // no follow-up.
-                    strings.values[pair.key] = ""
-                    if case let .scalar(scalar) = pair.value, scalar.string.trimmingWhitespace.isEmpty {
-                        emptyStrings.append((language, pair.key))
-                    } else if let value = reader.string(pair.value, what: "UI string \"\(pair.key)\"") {
-                        strings.values[pair.key] = value
-                    }
-                }
-            }
-            diagnostics.append(contentsOf: reader.diagnostics)
-            result[language] = strings
-        }
-        reportEmpty(emptyStrings, in: result)
-        // A key in one language only is an error in the other.
-        if let nl = result[.nl], let fr = result[.fr] {
-            for (have, lack, language) in [(nl, fr, Language.fr), (fr, nl, Language.nl)] {
-                for key in have.locations.keys.sorted() where lack.locations[key] == nil {
-                    diagnostics.error(
-                        SourceLocation(file: lack.file), "UI string \"\(key)\" is missing in \(language.englishName)",
-                        fix: "add \(key): …, as in \(have.locations[key].map { "\($0)" } ?? have.file)")
-                }
-            }
-        }
-        return result
-    }
-
     // MARK: Pages
 
     mutating func loadPages() -> [Page] {
         var files: [(name: String, language: Language, path: String, file: String)] = []
-        for language in Language.allCases {
-            let folder = contentDirectory.appendingPathComponent(language.rawValue)
+        for language in languages {
+            let folder = contentDirectory.appendingPathComponent(language.code)
             let displayFolder = display(folder)
             guard refusesLink(folder) == false else { continue }
             for entry in Files.listFollowingInside(folder.path, within: contentDirectory.path, recursive: false) {
@@ -267,7 +119,7 @@ struct ContentLoader {
         checkPairs(pages)
         checkSlugs(pages)
         checkOrders(pages)
-        return pages.sorted { ($0.language, $0.order, $0.name) < ($1.language, $1.order, $1.name) }
+        return pages.sorted { (position(of: $0.language), $0.order, $0.name) < (position(of: $1.language), $1.order, $1.name) }
     }
 
     mutating func parsePage(_ text: String, name: String, language: Language, file: String) -> Page? {
@@ -374,29 +226,42 @@ struct ContentLoader {
         }
     }
 
+    /// Pages pair by file name: a page missing in a language is an error naming that language,
+    /// at the page of the first language that has it.
     mutating func checkPairs(_ pages: [Page]) {
-        let byLanguage = Dictionary(grouping: pages, by: \.language)
-        for language in Language.allCases {
-            let other = language.other
-            let otherNames = Set((byLanguage[other] ?? []).map(\.name))
-            for page in byLanguage[language] ?? [] where !otherNames.contains(page.name) {
-                diagnostics.error(
-                    SourceLocation(file: page.file),
-                    "page \"\(page.name).md\" exists in \(language.englishName) only",
-                    fix: "add its translation as Content/\(other.rawValue)/\(page.name).md")
-            }
+        let byLanguage = Dictionary(grouping: pages, by: \.language).mapValues { Set($0.map(\.name)) }
+        var reported = Set<String>()
+        for page in pages.sorted(by: { position(of: $0.language) < position(of: $1.language) }) where !reported.contains(page.name) {
+            let missing = languages.filter { !(byLanguage[$0]?.contains(page.name) ?? false) }
+            guard !missing.isEmpty else { continue }
+            reported.insert(page.name)
+            let names = missing.map(\.englishName)
+            let present = languages.filter { !missing.contains($0) }
+            diagnostics.error(
+                SourceLocation(file: page.file),
+                present.count == 1
+                    ? "page \"\(page.name).md\" exists in \(page.language.englishName) only"
+                    : "page \"\(page.name).md\" is missing in \(Self.list(names))",
+                fix: "add its translation as " + Self.list(missing.map { "Content/\($0.code)/\(page.name).md" }))
         }
     }
 
+    func position(of language: Language) -> Int { languages.firstIndex(of: language) ?? languages.count }
+
+    /// "German", "German and English", "Dutch, German and English".
+    static func list(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
+
     mutating func checkSlugs(_ pages: [Page]) {
-        for language in Language.allCases {
+        for language in languages {
             var seen: [String: Page] = [:]
             for page in pages where page.language == language && !page.isHome {
                 if page.slug == SiteRenderer.dataFolder {
                     // The folder of the CSV files and the data page (DataPage.swift).
                     diagnostics.error(
                         page.slugLocation ?? SourceLocation(file: page.file),
-                        "the slug \"\(page.slug)\" is taken by the data page (/\(language.rawValue)/\(page.slug)/)",
+                        "the slug \"\(page.slug)\" is taken by the data page (/\(language.code)/\(page.slug)/)",
                         fix: page.slugLocation == nil ? "add slug: … with another address" : "give the page another slug")
                     continue
                 }

@@ -1,50 +1,45 @@
 import Diagnostics
 import SurveyData
 
-/// Checks of the chapters and UI strings that need both languages, each reported once, where
+/// Checks of the chapters that need every language, each reported once, where
 /// the editor makes the change.
 extension ContentLoader {
-    /// An empty UI string, with where the other language has it.
-    mutating func reportEmpty(_ empty: [(Language, String)], in strings: [Language: Strings]) {
-        for (language, key) in empty {
-            guard let here = strings[language], let location = here.locations[key] else { continue }
-            let other = language == .nl ? Language.fr : .nl
-            let example = strings[other].flatMap { $0.values[key]?.isEmpty == false ? $0.locations[key] : nil }
-            diagnostics.error(
-                location, "UI string \"\(key)\" is empty",
-                fix: "write its \(language.englishName) text" + (example.map { ", as in \($0)" } ?? ""))
-        }
-    }
-
     /// `order` places a chapter in the navigation: every chapter has one, the same in both
     /// languages, and no two chapters of a language share one.
     mutating func checkOrders(_ pages: [Page]) {
         let chapters = pages.filter { !$0.isHome && !$0.isPlaceholder }
         var byName: [Language: [String: Page]] = [:]
         for page in chapters { byName[page.language, default: [:]][page.name] = page }
-        func translation(of page: Page) -> Page? { byName[page.language == .nl ? .fr : .nl]?[page.name] }
+        /// The page in the first language of the site that has it (the reference for the others).
+        func reference(for page: Page) -> Page? {
+            languages.lazy.compactMap { byName[$0]?[page.name] }.first
+        }
+        func translations(of page: Page) -> [Page] {
+            languages.filter { $0 != page.language }.compactMap { byName[$0]?[page.name] }
+        }
 
         for page in chapters where page.orderLocation == nil {
-            let example = translation(of: page).flatMap { other in other.declaredOrder.map { ($0, other.file) } }
+            let example = translations(of: page).lazy.compactMap { other in other.declaredOrder.map { ($0, other.file) } }.first
             diagnostics.error(
                 page.frontMatterLocation ?? SourceLocation(file: page.file), "missing order",
                 fix: example.map { "add order: \($0.0) to the front matter, as in \($0.1)" }
                     ?? "add order: … to the front matter (the chapter's place in the navigation: 1, 2, 3 …)")
         }
-        // A page whose languages disagree is one error, in the French file; it is left out of
-        // the search for duplicates (which of its two numbers is meant is not known).
+        // A page whose languages disagree is one error, in the file of each language that differs
+        // from the first language's; it is left out of the search for duplicates (which of its
+        // numbers is meant is not known).
         var disagreeing: Set<String> = []
-        for page in chapters where page.language == .fr {
-            guard let order = page.declaredOrder, let dutch = translation(of: page), let other = dutch.declaredOrder,
-                order != other
+        for page in chapters {
+            guard let order = page.declaredOrder, let first = reference(for: page), first.language != page.language,
+                let other = first.declaredOrder, order != other
             else { continue }
             disagreeing.insert(page.name)
             diagnostics.error(
                 page.orderLocation ?? SourceLocation(file: page.file),
-                "order \(order) is not the order of the Dutch version (\(other), at \(dutch.orderLocation.map { "\($0)" } ?? dutch.file))",
-                fix: "give the page the same order in both languages")
+                "order \(order) is not the order of the \(first.language.englishName) version (\(other), at \(first.orderLocation.map { "\($0)" } ?? first.file))",
+                fix: "give the page the same order in \(languages.count == 2 ? "both" : "all") languages")
         }
-        for language in Language.allCases {
+        for language in languages {
             var first: [Int: Page] = [:]
             let ordered = chapters.filter { $0.language == language && $0.declaredOrder != nil && !disagreeing.contains($0.name) }
                 .sorted { $0.name < $1.name }

@@ -99,6 +99,6 @@ struct DataPackage: Encodable {
             }
         }
         while name.hasSuffix("-") { name.removeLast() }
-        return (name.isEmpty ? "data" : name) + "-" + language.rawValue
+        return (name.isEmpty ? "data" : name) + "-" + language.code
     }
 }

@@ -18,9 +18,9 @@ extension SiteRenderer {
 
     static let dataFolder = "data"
 
-    func dataURL(_ language: Language) -> String { site.basePath + language.rawValue + "/\(Self.dataFolder)/" }
+    func dataURL(_ language: Language) -> String { site.basePath + language.code + "/\(Self.dataFolder)/" }
 
-    func zipFileName(_ language: Language) -> String { "data-\(language.rawValue).zip" }
+    func zipFileName(_ language: Language) -> String { "data-\(language.code).zip" }
 
     /// The datasets with a CSV file (every chart but key figures), in the order the chapters show
     /// them, each with the chapters that show it (the first one groups it on the data page).
@@ -44,10 +44,10 @@ extension SiteRenderer {
     /// Renders the data page, the ZIP and the datapackage.json of both languages.
     func renderDataPages(into output: SiteOutput) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for language in Language.allCases {
+        for language in site.languages {
             guard let strings = strings[language] else { continue }
             let published = publishedDatasets(language)
-            let folder = language.rawValue + "/" + Self.dataFolder + "/"
+            let folder = language.code + "/" + Self.dataFolder + "/"
             var entries: [ZipArchive.Entry] = []
             var resources: [DataPackage.Resource] = []
             var groups: [(page: Page, items: [TemplateScope])] = []
@@ -73,7 +73,7 @@ extension SiteRenderer {
                             TemplateScope(texts: ["title": chapter.title, "url": url(of: chapter) + "#chart-\(item.id)"])
                         }),
                     "csvURL": .text(csvURL(item.id, language)),
-                    "csvFileName": .text("\(item.id)-\(language.rawValue).csv"),
+                    "csvFileName": .text("\(item.id)-\(language.code).csv"),
                 ])
                 if groups.last?.page.name == page.name {
                     groups[groups.count - 1].items.append(entry)
@@ -97,7 +97,7 @@ extension SiteRenderer {
             output.add(OutputFile(path: folder + zipFileName(language), bytes: zip))
 
             var alternates: [Language: String] = [:]
-            for lang in Language.allCases { alternates[lang] = dataURL(lang) }
+            for lang in site.languages { alternates[lang] = dataURL(lang) }
             let scope = pageScope(
                 language: language, title: strings["data_title"], description: strings["data_description"],
                 path: dataURL(language), alternates: alternates, current: nil)
@@ -123,9 +123,9 @@ extension SiteRenderer {
     /// The data pages in the sitemap, each with its translation (as the chapters are).
     func dataPageSitemapEntries() -> String {
         var entries = ""
-        for language in Language.allCases {
+        for language in site.languages {
             entries += "  <url>\n    <loc>\(escapeHTML(absolute(dataURL(language))))</loc>\n"
-            for lang in Language.allCases {
+            for lang in site.languages {
                 entries +=
                     "    <xhtml:link rel=\"alternate\" hreflang=\"\(lang.htmlLang)\" href=\"\(escapeHTML(absolute(dataURL(lang))))\"/>\n"
             }

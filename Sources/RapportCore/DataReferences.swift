@@ -57,7 +57,7 @@ struct DataReferences {
         if expression.hasPrefix("lang ") {
             let rest = expression.dropFirst(5)
             guard let colon = rest.firstIndex(of: ":"),
-                let other = Language(rawValue: String(rest[..<colon]).trimmingWhitespace)
+                let other = Language(code: String(rest[..<colon]).trimmingWhitespace)
             else {
                 diagnostics.append(
                     .error(
@@ -171,11 +171,10 @@ struct DataReferences {
     /// `localized` with each language's placeholders resolved in that language.
     private func resolved(_ localized: Localized, file: String, diagnostics: inout [Diagnostic]) -> Localized {
         var localized = localized
-        for language in Language.allCases where localized[language].utf8.contains(UInt8(ascii: "{")) {
-            let text = resolvedText(
-                localized[language], in: language,
+        for (language, text) in localized.texts.sorted(by: { $0.key.code < $1.key.code }) where text.utf8.contains(UInt8(ascii: "{")) {
+            localized[language] = resolvedText(
+                text, in: language,
                 startingAt: localized.locations[language] ?? SourceLocation(file: file), diagnostics: &diagnostics)
-            if language == .nl { localized.nl = text } else { localized.fr = text }
         }
         return localized
     }

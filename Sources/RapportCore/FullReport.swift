@@ -35,7 +35,7 @@ extension SiteRenderer {
             })
         scope["isReport"] = .flag(true)
         scope["runningTitle"] = .html(RawHTML(ReportHTML.cssString(site.title[language])))
-        let pdfFile = language.rawValue + "/" + ReaderPages.reportSlug(language) + ".pdf"
+        let pdfFile = language.code + "/" + ReaderPages.reportSlug(language) + ".pdf"
         scope["pdfURL"] = .text(site.basePath + pdfFile)
         scope["hasPDF"] = .flag(false)
         scope["printSource"] = .text("")
@@ -52,7 +52,7 @@ extension SiteRenderer {
             output.add(OutputFile(path: pdfFile, bytes: pdf))
         }
         let (document, _) = renderInLayout("report", scope)
-        output.add(OutputFile(path: language.rawValue + "/" + ReaderPages.reportSlug(language) + "/index.html", bytes: document))
+        output.add(OutputFile(path: language.code + "/" + ReaderPages.reportSlug(language) + "/index.html", bytes: document))
         return problems
     }
 }

@@ -6,7 +6,7 @@ import SurveyData
 ///
 ///     Content/site.yml ─┐
 ///     Content/i18n/*    ├─ 1. load ──▶ 2. check ──▶ 3. render ──▶ 4. write ──▶ Public/
-///     Content/nl|fr/*.md│   (typed values     (every mistake   (Markdown via     (temp folder,
+///     Content/<lang>/*.md│   (typed values     (every mistake   (Markdown via     (temp folder,
 ///     Content/data/**   │    with locations)   at once)         cmark-gfm,        swapped in
 ///     Templates/**     ─┘                                       charts via        only when all
 ///                                                               SVGCharts,        went well)
@@ -38,6 +38,8 @@ public struct Pipeline {
     public struct Result: Sendable {
         public var diagnostics: [Diagnostic]
         public var pages: [Language: Int]
+        /// The site's languages, in the order of `site.yml`.
+        public var languages: [Language] = Language.fallback
         public var charts: Int
         public var seconds: Double
         /// Set when writing failed for a reason outside the content.
@@ -82,7 +84,8 @@ public struct Pipeline {
         diagnostics.append(contentsOf: content.diagnostics.items)
         phase("load pages")
         let (datasets, dataProblems, invalidDatasets, facts) = DatasetLoader(
-            directory: options.content.appendingPathComponent("data"), within: options.content, display: display
+            directory: options.content.appendingPathComponent("data"), within: options.content, languages: content.languages,
+            display: display
         ).loadWithFacts()
         diagnostics.append(contentsOf: dataProblems)
         phase("load datasets")
@@ -107,7 +110,7 @@ public struct Pipeline {
         let output = SiteOutput(destination)
         var charts = 0
         var contentFiles: [TemplateSet.Asset] = []
-        if failure == nil, let site, strings.count == Language.allCases.count {
+        if failure == nil, let site, strings.count == site.languages.count {
             var renderer = SiteRenderer(
                 site: site, strings: strings, pages: pages, datasets: datasets,
                 invalidDatasets: invalidDatasets, facts: facts, templates: templates)
@@ -150,10 +153,12 @@ public struct Pipeline {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         let counts = Dictionary(grouping: pages, by: \.language).mapValues(\.count)
-        return Result(
+        var result = Result(
             diagnostics: Self.withSourceLines(diagnostics.sorted.capped()), pages: counts, charts: charts,
             seconds: seconds, failure: failure, files: output.files,
             written: (output.fileCount, output.byteCount), phases: phases, values: values, changes: changes)
+        result.languages = content.languages
+        return result
     }
 
     /// Adds to each diagnostic the line of the file it points at, for the terminal and the
@@ -199,7 +204,7 @@ extension Pipeline.Result {
     public func summary(output: String, wrote: Bool) -> String {
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
-        let pageText = Language.allCases.map { "\(pages[$0] ?? 0) \($0.rawValue)" }.joined(separator: " + ")
+        let pageText = languages.map { "\(pages[$0] ?? 0) \($0.code)" }.joined(separator: " + ")
         let time = String(format: "%.0f ms", seconds * 1000)
         if !succeeded {
             let kept = wrote ? "; \(output) left as it was" : ""

@@ -16,15 +16,15 @@ struct RenderedChapter {
 /// The pages for readers beyond the chapters (issue 17): the whole report on one page
 /// (FullReport.swift) and search (SearchPage.swift), one of each per language.
 enum ReaderPages {
-    static func reportSlug(_ language: Language) -> String { language == .nl ? "volledig-rapport" : "rapport-complet" }
-    static func searchSlug(_ language: Language) -> String { language == .nl ? "zoeken" : "recherche" }
+    static func reportSlug(_ language: Language) -> String { language.reportSlug }
+    static func searchSlug(_ language: Language) -> String { language.searchSlug }
 
     static func reportPath(_ language: Language, site: SiteConfig) -> String {
-        site.basePath + language.rawValue + "/" + reportSlug(language) + "/"
+        site.basePath + language.code + "/" + reportSlug(language) + "/"
     }
 
     static func searchPath(_ language: Language, site: SiteConfig) -> String {
-        site.basePath + language.rawValue + "/" + searchSlug(language) + "/"
+        site.basePath + language.code + "/" + searchSlug(language) + "/"
     }
 
     /// What every page of a language may link to (header, footer, home page).
@@ -41,7 +41,7 @@ extension SiteRenderer {
     /// A template set without `report` or `search` simply has no such page.
     func renderReaderPages(_ chapters: [RenderedChapter], into output: SiteOutput) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for language in Language.allCases {
+        for language in site.languages {
             let list = chapters.filter { $0.page.language == language && !$0.page.isHome && !$0.page.isPlaceholder }
                 .sorted { ($0.page.order, $0.page.name) < ($1.page.order, $1.page.name) }
             for chapter in list where [ReaderPages.reportSlug(language), ReaderPages.searchSlug(language)].contains(chapter.page.slug) {
@@ -61,9 +61,9 @@ extension SiteRenderer {
     func readerSitemapEntries() -> String {
         var entries = ""
         for (template, path) in [("report", ReaderPages.reportPath), ("search", ReaderPages.searchPath)] where templates.has(template) {
-            for language in Language.allCases {
+            for language in site.languages {
                 entries += "  <url>\n    <loc>\(escapeHTML(absolute(path(language, site))))</loc>\n"
-                for other in Language.allCases {
+                for other in site.languages {
                     entries +=
                         "    <xhtml:link rel=\"alternate\" hreflang=\"\(other.htmlLang)\" href=\"\(escapeHTML(absolute(path(other, site))))\"/>\n"
                 }
@@ -76,7 +76,7 @@ extension SiteRenderer {
 
     /// Alternates of a reader page: the same page in every language.
     func readerAlternates(_ path: (Language, SiteConfig) -> String) -> [Language: String] {
-        Dictionary(uniqueKeysWithValues: Language.allCases.map { ($0, path($0, site)) })
+        Dictionary(uniqueKeysWithValues: site.languages.map { ($0, path($0, site)) })
     }
 
     /// A body template rendered into the layout.

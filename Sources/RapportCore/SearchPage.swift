@@ -9,7 +9,7 @@ import SurveyData
 extension SiteRenderer {
     func renderSearch(_ chapters: [RenderedChapter], _ language: Language, into output: SiteOutput) -> [Diagnostic] {
         let path = ReaderPages.searchPath(language, site: site)
-        let folder = language.rawValue + "/" + ReaderPages.searchSlug(language) + "/"
+        let folder = language.code + "/" + ReaderPages.searchSlug(language) + "/"
         var entries: [SearchIndex.Entry] = []
         var listed: [TemplateScope] = []
         for (number, chapter) in chapters.enumerated() {

@@ -38,21 +38,25 @@ extension SiteRenderer {
         var explained: Set<String> = []
         // A page without its translation is reported as such: what it uses is not "in one
         // language only" as well.
-        for page in pages where self.page(named: page.name, page.language == .nl ? .fr : .nl) == nil {
+        for page in pages where site.others(than: page.language).contains(where: { self.page(named: page.name, $0) == nil }) {
             explained.formUnion(pageDatasets[page.language]?[page.name] ?? [])
         }
-        for page in pages where page.language == .fr {
-            guard let dutch = self.page(named: page.name, .nl) else { continue }
-            let nl = chartOrder[.nl]?[page.name] ?? []
-            let fr = chartOrder[.fr]?[page.name] ?? []
-            if page.isPlaceholder || dutch.isPlaceholder || nl.contains(where: { $0.id == nil }) || fr.contains(where: { $0.id == nil }) {
+        // Each language's page is compared with the page of the first language.
+        let first = site.languages[0]
+        for page in pages where page.language != first {
+            guard let reference = self.page(named: page.name, first) else { continue }
+            let expected = chartOrder[first]?[page.name] ?? []
+            let placed = chartOrder[page.language]?[page.name] ?? []
+            if page.isPlaceholder || reference.isPlaceholder || expected.contains(where: { $0.id == nil })
+                || placed.contains(where: { $0.id == nil })
+            {
                 // One side is not known: its error is reported, and nothing is compared.
-                explained.formUnion((nl + fr).compactMap(\.id))
-                explained.formUnion(pageDatasets[.nl]?[page.name] ?? [])
-                explained.formUnion(pageDatasets[.fr]?[page.name] ?? [])
+                explained.formUnion((expected + placed).compactMap(\.id))
+                explained.formUnion(pageDatasets[first]?[page.name] ?? [])
+                explained.formUnion(pageDatasets[page.language]?[page.name] ?? [])
                 continue
             }
-            explained.formUnion(comparePlacements(nl: nl, fr: fr, dutch: dutch, french: page))
+            explained.formUnion(comparePlacements(first: expected, other: placed, reference: reference, page: page))
         }
         for id in datasets.keys.sorted() {
             guard let dataset = datasets[id] else { continue }
@@ -61,23 +65,27 @@ extension SiteRenderer {
                 diagnostics.warning(
                     SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is not used by any chapter",
                     fix: "place it with ```chart \(id) or quote it with {{\(id):row}}")
-            } else if use.count < Language.allCases.count, let missing = Language.allCases.first(where: { !use.contains($0) }),
-                !explained.contains(id), !isFollowUp(id, missingIn: missing)
-            {
+            } else if use.count < site.languages.count, !explained.contains(id) {
+                let missing = site.languages.filter { !use.contains($0) && !isFollowUp(id, missingIn: $0, usedIn: use) }
+                guard !missing.isEmpty else { continue }
+                let users = site.languages.filter { use.contains($0) }.map(\.englishName)
                 diagnostics.error(
-                    SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is used in \(missing.other.englishName) only",
-                    fix: "use it in the \(missing.englishName) chapter too")
+                    SourceLocation(file: dataset.metadataFile),
+                    "dataset \"\(id)\" is used in \(ContentLoader.list(users)) only" + (site.languages.count > 2 ? ", not in \(ContentLoader.list(missing.map(\.englishName)))" : ""),
+                    fix: "use it in the \(ContentLoader.list(missing.map(\.englishName))) chapter too")
             }
         }
     }
 
     /// Errors for the charts of one page that differ between its languages; the datasets they
     /// name (their use in one language only is the same mistake).
-    private mutating func comparePlacements(nl: [ChartPlacement], fr: [ChartPlacement], dutch: Page, french: Page) -> Set<String> {
+    private mutating func comparePlacements(
+        first nl: [ChartPlacement], other fr: [ChartPlacement], reference: Page, page: Page
+    ) -> Set<String> {
         let nlIds = nl.compactMap(\.id), frIds = fr.compactMap(\.id)
         guard nlIds != frIds else { return [] }
         var named: Set<String> = []
-        for (here, there, language, other) in [(nl, frIds, Language.nl, french), (fr, nlIds, Language.fr, dutch)] {
+        for (here, there, language, other) in [(nl, frIds, reference.language, page), (fr, nlIds, page.language, reference)] {
             var left = there
             for placement in here {
                 guard let id = placement.id else { continue }
@@ -91,8 +99,8 @@ extension SiteRenderer {
         if named.isEmpty, let index = nlIds.indices.first(where: { frIds.indices.contains($0) && nlIds[$0] != frIds[$0] }) {
             diagnostics.error(
                 fr[index].location,
-                "charts in another order than in Dutch: \"\(frIds[index])\" here, \"\(nlIds[index])\" at \(nl[index].location)",
-                fix: "place the same charts in the same order in both languages")
+                "charts in another order than in \(reference.language.englishName): \"\(frIds[index])\" here, \"\(nlIds[index])\" at \(nl[index].location)",
+                fix: "place the same charts in the same order in \(site.languages.count == 2 ? "both" : "all") languages")
             named.formUnion(nlIds)
         }
         return named
@@ -100,11 +108,12 @@ extension SiteRenderer {
 
     /// Whether a dataset missing from `language` is missing because a page of that language
     /// that should use it had an error in its data references (reported there).
-    private func isFollowUp(_ id: String, missingIn language: Language) -> Bool {
-        let present = language == .nl ? Language.fr : .nl
-        for (name, used) in pageDatasets[present] ?? [:] where used.contains(id) {
-            if pagesWithDataErrors[language]?.contains(name) == true { return true }
-            if let translation = self.page(named: name, language), translation.isPlaceholder { return true }
+    private func isFollowUp(_ id: String, missingIn language: Language, usedIn present: Set<Language>) -> Bool {
+        for other in present {
+            for (name, used) in pageDatasets[other] ?? [:] where used.contains(id) {
+                if pagesWithDataErrors[language]?.contains(name) == true { return true }
+                if let translation = self.page(named: name, language), translation.isPlaceholder { return true }
+            }
         }
         return false
     }

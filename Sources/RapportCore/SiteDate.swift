@@ -1,7 +1,7 @@
 import SurveyData
 
 /// A calendar date of the site configuration (`updated: 2024-05-15` in site.yml), written in
-/// each language's long form: nl "15 mei 2024", fr "15 mai 2024" (and "1er mai 2024").
+/// each language's long form (`Language.longDate`): nl "15 mei 2024", fr "1er mai 2024", de "15. Mai 2024".
 struct SiteDate: Equatable {
     var year: Int
     var month: Int
@@ -34,19 +34,5 @@ struct SiteDate: Equatable {
         return "\(year)-\(two(month))-\(two(day))"
     }
 
-    func text(_ language: Language) -> String {
-        switch language {
-        case .nl: return "\(day) \(Self.dutchMonths[month - 1]) \(year)"
-        case .fr: return "\(day == 1 ? "1er" : "\(day)") \(Self.frenchMonths[month - 1]) \(year)"
-        }
-    }
-
-    static let dutchMonths = [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-        "september", "oktober", "november", "december",
-    ]
-    static let frenchMonths = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-        "septembre", "octobre", "novembre", "décembre",
-    ]
+    func text(_ language: Language) -> String { language.longDate(year: year, month: month, day: day) }
 }

@@ -110,21 +110,21 @@ struct SiteRenderer {
         self.invalidDatasets = invalidDatasets
         references = DataReferences(datasets: datasets, invalidDatasets: invalidDatasets, strings: strings, facts: facts)
         var index: [String: Page] = [:]
-        for page in pages { index["\(page.language.rawValue)/\(page.name)"] = index["\(page.language.rawValue)/\(page.name)"] ?? page }
+        for page in pages { index["\(page.language.code)/\(page.name)"] = index["\(page.language.code)/\(page.name)"] ?? page }
         pageIndex = index
         var lists: [Language: [Page]] = [:]
         var positions: [String: Int] = [:]
-        for language in Language.allCases {
+        for language in site.languages {
             let list = pages.filter { $0.language == language && !$0.isHome }.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
             lists[language] = list
-            for (position, page) in list.enumerated() { positions["\(language.rawValue)/\(page.name)"] = position }
+            for (position, page) in list.enumerated() { positions["\(language.code)/\(page.name)"] = position }
         }
         chapterLists = lists
         chapterPositions = positions
         self.templates = templates
         var scopes: [Language: TemplateScope] = [:]
         var nav: [Language: [TemplateScope]] = [:]
-        for language in Language.allCases {
+        for language in site.languages {
             let chapters = lists[language] ?? []
             nav[language] = chapters.map { TemplateScope(texts: ["title": $0.title, "url": Self.url(of: $0, site: site)]) }
             scopes[language] = Self.languageScope(language, site: site, strings: strings[language], chapters: chapters)
@@ -152,16 +152,19 @@ struct SiteRenderer {
         var values: [String: TemplateValue] = [:]
         for (key, value) in uiStrings(strings) { values[key] = .text(value) }
         values.merge(ReaderPages.scopeValues(language, site: site)) { _, reader in reader }
+        let others = site.others(than: language)
         values["lang"] = .text(language.htmlLang)
-        values["langCode"] = .text(language.rawValue)
-        values["otherLang"] = .text(language.other.htmlLang)
+        values["langCode"] = .text(language.code)
         values["siteTitle"] = .text(site.title[language])
         values["ogLocale"] = .text(language.ogLocale)
-        values["ogLocaleAlternate"] = .text(language.other.ogLocale)
+        values["ogLocaleAlternates"] = .list(others.map { TemplateScope(texts: ["locale": $0.ogLocale]) })
+        // The first other language, for templates written for two languages (before `languageSwitch`).
+        values["otherLang"] = .text(others.first?.htmlLang ?? language.htmlLang)
+        values["ogLocaleAlternate"] = .text(others.first?.ogLocale ?? language.ogLocale)
         values["xDefault"] = .text(absolute(site.basePath, site: site))
         values["assets"] = .text(site.basePath + "assets/")
-        values["homeURL"] = .text(site.basePath + language.rawValue + "/")
-        values["dataURL"] = .text(site.basePath + language.rawValue + "/data/")
+        values["homeURL"] = .text(site.basePath + language.code + "/")
+        values["dataURL"] = .text(site.basePath + language.code + "/data/")
         values["isHome"] = .flag(false)
         values["updated"] = .maybe(site.updated.map { TemplateScope(texts: ["text": $0.text(language), "iso": $0.iso]) })
         values["chapters"] = .list(
@@ -178,11 +181,11 @@ struct SiteRenderer {
     func url(of page: Page) -> String { Self.url(of: page, site: site) }
 
     static func url(of page: Page, site: SiteConfig) -> String {
-        site.basePath + page.language.rawValue + "/" + (page.isHome ? "" : page.slug + "/")
+        site.basePath + page.language.code + "/" + (page.isHome ? "" : page.slug + "/")
     }
 
     func filePath(of page: Page) -> String {
-        page.language.rawValue + "/" + (page.isHome ? "" : page.slug + "/") + "index.html"
+        page.language.code + "/" + (page.isHome ? "" : page.slug + "/") + "index.html"
     }
 
     func absolute(_ path: String) -> String { Self.absolute(path, site: site) }
@@ -191,11 +194,11 @@ struct SiteRenderer {
     static func absolute(_ path: String, site: SiteConfig) -> String { site.origin + path }
 
     func csvURL(_ id: String, _ language: Language) -> String {
-        site.basePath + "\(language.rawValue)/data/\(id).csv"
+        site.basePath + "\(language.code)/data/\(id).csv"
     }
 
     func page(named name: String, _ language: Language) -> Page? {
-        pageIndex["\(language.rawValue)/\(name)"]
+        pageIndex["\(language.code)/\(name)"]
     }
 
     // MARK: Render
@@ -310,7 +313,7 @@ struct SiteRenderer {
             let asWritten = ChartFigure(
                 dataset: dataset, language: page.language, strings: strings,
                 elementId: elementId, csvURL: "")
-            work.csvFiles.append(OutputFile(path: "\(page.language.rawValue)/data/\(id).csv", bytes: asWritten.csv()))
+            work.csvFiles.append(OutputFile(path: "\(page.language.code)/data/\(id).csv", bytes: asWritten.csv()))
         }
         let scope = TemplateScope(figure.context(svg: svg), parent: languageScopes[page.language])
         let (html, problems) = templates.render("figure", scope)
@@ -333,9 +336,9 @@ struct SiteRenderer {
             return file(url, page: page, at: location, work: &work)?.url ?? url
         }
         let name = String(path.dropLast(3)).replacingOccurrences(of: "./", with: "")
-        // A page that exists in the other language only is reported once, as a missing translation.
+        // A page that exists in another language only is reported once, as a missing translation.
         if !name.contains("/"), self.page(named: name, page.language) == nil,
-            self.page(named: name, page.language == .nl ? .fr : .nl) != nil
+            site.others(than: page.language).contains(where: { self.page(named: name, $0) != nil })
         {
             return url
         }
@@ -345,7 +348,7 @@ struct SiteRenderer {
             work.diagnostics.append(
                 .error(
                     location, "link to a page that does not exist: \"\(path)\"",
-                    fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "link to a file of Content/\(page.language.rawValue)/"))
+                    fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "link to a file of Content/\(page.language.code)/"))
             return url
         }
         var result = self.url(of: target)
@@ -364,7 +367,7 @@ struct SiteRenderer {
         guard let contentFiles else { return nil }
         let cut = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
         let path = String(url[..<cut])
-        switch contentFiles.resolve(path, from: page.language.rawValue, at: location) {
+        switch contentFiles.resolve(path, from: page.language.code, at: location) {
         case let .success(resolved):
             work.files[resolved.outputPath] = resolved.source
             return (site.basePath + ContentFiles.urlPath(resolved.outputPath) + url[cut...], resolved.source, path)
@@ -421,17 +424,18 @@ struct SiteRenderer {
         language: Language, title: String, description: String, path: String?,
         alternates: [Language: String], current: Int?
     ) -> TemplateScope {
-        let other = language.other
+        let switches = languageSwitch(language, alternates: alternates)
         return TemplateScope(
             [
                 "pageTitle": .text(title),
                 "description": .text(description),
                 "canonical": .maybe(path.map(absolute)),
                 "alternates": .list(
-                    Language.allCases.compactMap { lang -> TemplateScope? in
+                    site.languages.compactMap { lang -> TemplateScope? in
                         alternates[lang].map { TemplateScope(texts: ["hreflang": lang.htmlLang, "href": absolute($0)]) }
                     }),
-                "switchURL": .text(alternates[other] ?? (site.basePath + other.rawValue + "/")),
+                "languageSwitch": .list(switches.map { TemplateScope(texts: $0) }),
+                "switchURL": .text(switches.first?["url"] ?? (site.basePath + language.code + "/")),
                 "nav": .navigation(NavigationList(entries: navEntries[language] ?? [], current: current)),
             ], parent: languageScopes[language])
     }
@@ -439,11 +443,11 @@ struct SiteRenderer {
     private func renderPage(_ page: Page, html: [UInt8], headings: [Markdown.Heading]) -> (OutputFile?, [Diagnostic]) {
         let language = page.language
         var alternates: [Language: String] = [:]
-        for lang in Language.allCases {
+        for lang in site.languages {
             if let translation = self.page(named: page.name, lang) { alternates[lang] = url(of: translation) }
         }
         let chapterList = chapterLists[language] ?? []
-        let index = chapterPositions["\(language.rawValue)/\(page.name)"]
+        let index = chapterPositions["\(language.code)/\(page.name)"]
         let previous = index.flatMap { $0 > 0 ? chapterList[$0 - 1] : nil }
         let next = index.flatMap { $0 + 1 < chapterList.count ? chapterList[$0 + 1] : nil }
         let toc = headings.filter { $0.level == 2 }
@@ -486,10 +490,10 @@ struct SiteRenderer {
     private mutating func renderSiteFiles(into output: SiteOutput) {
         let root = TemplateScope([
             "languages": .list(
-                Language.allCases.map { language in
+                site.languages.map { language in
                     var entry = uiStrings(language)
                     entry["lang"] = language.htmlLang
-                    entry["url"] = site.basePath + language.rawValue + "/"
+                    entry["url"] = site.basePath + language.code + "/"
                     entry["siteTitle"] = site.title[language]
                     entry["siteDescription"] = site.description[language]
                     return TemplateScope(texts: entry)
@@ -497,11 +501,14 @@ struct SiteRenderer {
             "canonical": .text(absolute(site.basePath)),
             "assets": .text(site.basePath + "assets/"),
             "alternates": .list(
-                Language.allCases.map {
-                    TemplateScope(texts: ["hreflang": $0.htmlLang, "href": absolute(site.basePath + $0.rawValue + "/")])
+                site.languages.map {
+                    TemplateScope(texts: ["hreflang": $0.htmlLang, "href": absolute(site.basePath + $0.code + "/")])
                 }),
+            "ogLocale": .text(site.defaultLanguage.ogLocale),
+            "ogLocaleAlternates": .list(site.others(than: site.defaultLanguage).map { TemplateScope(texts: ["locale": $0.ogLocale]) }),
+            "lang": .text(site.defaultLanguage.htmlLang),
             "xDefault": .text(absolute(site.basePath)),
-            "title": .text(Language.allCases.map { site.title[$0] }.joined(separator: " · ")),
+            "title": .text(site.languages.map { site.title[$0] }.joined(separator: " · ")),
         ])
         let (index, problems) = templates.render("root", root)
         diagnostics.append(contentsOf: problems)
@@ -512,10 +519,10 @@ struct SiteRenderer {
             language: language, title: strings[language]?["not_found_title"] ?? "",
             description: site.description[language], path: nil, alternates: [:], current: nil)
         scope["otherLanguages"] = .list(
-            Language.allCases.filter { $0 != language }.map { lang in
+            site.others(than: language).map { lang in
                 var entry = uiStrings(lang)
                 entry["lang"] = lang.htmlLang
-                entry["url"] = site.basePath + lang.rawValue + "/"
+                entry["url"] = site.basePath + lang.code + "/"
                 return TemplateScope(texts: entry)
             })
         let (body, bodyProblems) = templates.renderText("404", scope)
@@ -530,7 +537,7 @@ struct SiteRenderer {
         sitemap += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         for page in pages {
             sitemap += "  <url>\n    <loc>\(escapeHTML(absolute(url(of: page))))</loc>\n"
-            for language in Language.allCases {
+            for language in site.languages {
                 if let translation = self.page(named: page.name, language) {
                     sitemap +=
                         "    <xhtml:link rel=\"alternate\" hreflang=\"\(language.htmlLang)\" href=\"\(escapeHTML(absolute(url(of: translation))))\"/>\n"

@@ -138,7 +138,7 @@ public enum StarterFiles {
         # Where the site will be published (canonical URLs, sitemap); a staging copy may differ.
         baseURL: https://example.org/
         languages: [nl, fr]
-        defaultLanguage: \(defaultLanguage.rawValue)
+        defaultLanguage: \(defaultLanguage.code)
         # This study's own texts: the footer, and the source of a chart that names none.
         study:
           partners:
@@ -190,8 +190,8 @@ public enum StarterFiles {
     /// given being the default language. Nil with the reason otherwise.
     public static func languages(_ text: String) -> Result<[Language], BuildFailure> {
         let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let languages = names.compactMap { Language(rawValue: $0) }
-        guard languages.count == names.count, Set(languages) == Set(Language.allCases), languages.count == Language.allCases.count else {
+        let languages = names.compactMap { Language(code: $0) }
+        guard languages.count == names.count, Set(languages) == Set(Language.fallback), languages.count == 2 else {
             return .failure(
                 BuildFailure(
                     message:

@@ -7,13 +7,15 @@ import SurveyData
 /// The CSV downloads keep the texts as written.
 extension Typography {
     static func apply(_ text: Localized) -> Localized {
-        Localized(nl: apply(text.nl, .nl), fr: apply(text.fr, .fr))
+        var text = text
+        for (language, value) in text.texts { text[language] = apply(value, language) }
+        return text
     }
 
-    /// `text` with the typography of `language` in that language only (the other is not shown).
+    /// `text` with the typography of `language` in that language only (the others are not shown).
     static func apply(_ text: Localized, _ language: Language) -> Localized {
         var text = text
-        if language == .nl { text.nl = apply(text.nl, .nl) } else { text.fr = apply(text.fr, .fr) }
+        if let value = text.texts[language] { text[language] = apply(value, language) }
         return text
     }
 

@@ -13,8 +13,9 @@ import SurveyData
 ///
 /// Dutch: no space before `%`; `'s`, `'t`, `'n` keep their apostrophe.
 ///
-/// Both: straight quotes become `‘…’` / `“…”` and the apostrophe `’`, as cmark-gfm's smart
-/// punctuation already does for Markdown, so UI strings and chart texts match the chapters.
+/// All: straight quotes become `‘…’` / `“…”` (German `„…“`, cmark's `“…”` too) and the apostrophe `’`,
+/// as cmark-gfm's smart punctuation already does for Markdown, so UI strings and chart texts match
+/// the chapters. French spacing applies to French only (`Language.usesFrenchSpacing`).
 ///
 /// An existing space before a sign (ordinary, no-break or thin) becomes the right one; a missing
 /// one is added only where the sign is punctuation: before `:` only when a space or the end follows,
@@ -44,7 +45,7 @@ enum Typography {
         var input: [Unicode.Scalar] = []
         input.reserveCapacity(count)
         for scalar in text.unicodeScalars { input.append(scalar) }
-        var rewriter = Rewriter(input: input, french: language == .fr, afterInline: afterInline)
+        var rewriter = Rewriter(input: input, language: language, afterInline: afterInline)
         rewriter.run()
         guard rewriter.output != input else { return nil }
         var bytes: [UInt8] = []
@@ -79,14 +80,19 @@ enum Typography {
 
     private struct Rewriter {
         let input: [Unicode.Scalar]
+        let language: Language
         let french: Bool
+        /// The language's double quotes: “…” or „…“ (German).
+        let quotes: (open: Unicode.Scalar, close: Unicode.Scalar)
         let afterInline: Bool
         var output: [Unicode.Scalar] = []
         var index = 0
 
-        init(input: [Unicode.Scalar], french: Bool, afterInline: Bool) {
+        init(input: [Unicode.Scalar], language: Language, afterInline: Bool) {
             self.input = input
-            self.french = french
+            self.language = language
+            french = language.usesFrenchSpacing
+            quotes = language.doubleQuotes
             self.afterInline = afterInline
             output.reserveCapacity(input.count + 8)
         }
@@ -149,7 +155,10 @@ enum Typography {
                 index += 1
                 switch c {
                 case "'": output.append(apostrophe())
-                case "\"": output.append(Self.isOpening(previous) ? "“" : "”")
+                case "\"": output.append(Self.isOpening(previous) ? quotes.open : quotes.close)
+                // cmark's “…” in a language with other quotes (German „…“); a closing “ stays.
+                case "“" where quotes.open != "“" && Self.isOpening(previous): output.append(quotes.open)
+                case "”" where quotes.close != "”": output.append(quotes.close)
                 case "‘" where !french && Self.isOpening(previous) && isDutchElision(at: index): output.append("’")
                 case ";" where french, "!" where french, "?" where french:
                     sign(c, space: Typography.narrowNoBreakSpace, follows: ";!?»)]”’.,…")
@@ -165,8 +174,10 @@ enum Typography {
                 case "%", "€":
                     let spaces = trimSpaces()
                     if Self.isDigit(output.last) {
-                        if french {
-                            output.append(c == "%" ? Typography.narrowNoBreakSpace : Typography.noBreakSpace)
+                        // The language's space (none in Dutch and English before `%`; as written before `€`).
+                        let space = c == "%" ? language.spaceBeforePercent : language.spaceBeforeEuro
+                        if let space {
+                            output.append(space)
                         } else if c == "€" {
                             output.append(contentsOf: spaces)
                         }

@@ -18,7 +18,7 @@ public struct ValueSnapshot: Sendable {
     private var quotes: [String: [SourceLocation]] = [:]
 
     init(datasets: [String: Dataset], facts: StudyFacts, pages: [Page], site: SiteConfig?) {
-        for (key, _) in facts.facts { values["study:\(key)"] = facts.machineValue(key) ?? facts.formatted(key, language: .nl) ?? "" }
+        for (key, _) in facts.facts { values["study:\(key)"] = facts.machineValue(key) ?? facts.formatted(key, language: site?.languages.first ?? .nl) ?? "" }
         for (id, dataset) in datasets {
             func number(_ value: Int?) -> String { value.map(String.init) ?? "" }
             values["\(id):base"] = number(dataset.base)
@@ -46,7 +46,7 @@ public struct ValueSnapshot: Sendable {
         }
         for page in pages { scan(page, datasets: datasets) }
         if let site {
-            for language in Language.allCases {
+            for language in site.languages {
                 let location = site.description.locations[language] ?? SourceLocation(file: site.file)
                 for expression in Self.placeholders(in: Substring(site.description[language])) {
                     if let reference = Reference(expression) {

@@ -137,7 +137,7 @@ extension Renderer {
             let category = chart.categories[c]
             var head = category.label
             if let mark = category.mark, !Chart.isBlank(mark) { head += "\u{00A0}" + mark }
-            head += locale == .frBE ? "\u{00A0}:" : ":"
+            head += locale.colon
             var words = Wrap.words(head, size: Layout.legendSize, bold: false)
             words += Wrap.words(valueText(c, 0, value(c, 0) ?? 0), size: Layout.legendSize, bold: false)
             if category.lowBase {

@@ -1,4 +1,4 @@
-// Number formatting for nl-BE and fr-BE, following CLDR, written out by hand.
+// Number formatting for nl-BE, fr-BE, de-BE and en-GB, following CLDR, written out by hand.
 //
 // Why not Foundation's NumberFormatter / FormatStyle: their output depends on the ICU data of the
 // machine (CLDR changed the French group separator from U+00A0 to U+202F in version 34, and
@@ -12,13 +12,15 @@
 //   "espace fine insécable"), it never breaks in browsers (line-break class GL) and Arial /
 //   Liberation Sans have the glyph (Liberation Sans: 0.2 em; a browser falls back per glyph
 //   for a font that lacks it). One character for group separator and "%" keeps it consistent.
+// - de-BE: decimal ",", group ".", percent "42 %" with U+00A0, currency "1.994,18 €" (U+00A0).
+// - en-GB: decimal ".", group ",", percent "42%", currency "€1,994.18" ("-€3.00").
 // - Units are joined with U+00A0 NO-BREAK SPACE ("2,5 VTE", "12 h", "9 ans", "± 5,83 %"), so a value
 //   is never split from its unit.
-// - Negative numbers use the ASCII hyphen-minus, as CLDR does for nl and fr ("-3", "€ -3,00").
+// - Negative numbers use the ASCII hyphen-minus, as CLDR does for nl, fr, de and en ("-3", "€ -3,00").
 // - Rounding is half away from zero on the shortest decimal representation of the Double (the
 //   one Swift prints), so 2.675 rounds to 2.68 like a person would, not to 2.67.
 
-/// Formats numbers the way the study's pages write them (CLDR nl-BE and fr-BE), deterministically,
+/// Formats numbers the way the pages write them (CLDR nl-BE, fr-BE, de-BE, en-GB), deterministically,
 /// without depending on the machine's locale data. The site uses it for tables and sentences too.
 ///
 /// ```swift
@@ -56,35 +58,59 @@ public enum NumberFormat {
             out.append(contentsOf: missing.utf8)
             return
         }
-        let fr = locale == .frBE
         switch unit {
         case .percent:
-            appendNumber(value, decimals: decimals, fr: fr, into: &out)
-            out.append(contentsOf: fr ? "\u{202F}%".utf8 : "%".utf8)
+            appendNumber(value, decimals: decimals, locale: locale, into: &out)
+            out.append(contentsOf: locale.percentSuffix.utf8)
         case .count, .number:
-            appendNumber(value, decimals: decimals, fr: fr, into: &out)
+            appendNumber(value, decimals: decimals, locale: locale, into: &out)
         case .euro:
-            if !fr { out.append(contentsOf: "€\u{00A0}".utf8) }
-            appendNumber(value, decimals: decimals, fr: fr, into: &out)
-            if fr { out.append(contentsOf: "\u{00A0}€".utf8) }
-        case .fte:
-            appendNumber(value, decimals: decimals, fr: fr, into: &out)
-            out.append(contentsOf: (fr ? "\u{00A0}ETP" : "\u{00A0}VTE").utf8)
-        case .hours:
-            appendNumber(value, decimals: decimals, fr: fr, into: &out)
-            out.append(contentsOf: (fr ? "\u{00A0}h" : "\u{00A0}u").utf8)
-        case .years:
-            let wholeIsZeroOrOne = appendNumber(value, decimals: decimals, fr: fr, into: &out)
-            if fr {
-                // CLDR plural rule for French: "one" when the integer part is 0 or 1 ("1,5 an").
-                out.append(contentsOf: (wholeIsZeroOrOne ? "\u{00A0}an" : "\u{00A0}ans").utf8)
-            } else {
-                out.append(contentsOf: "\u{00A0}jaar".utf8)
+            switch locale {
+            case .nlBE:
+                out.append(contentsOf: "€\u{00A0}".utf8)
+                appendNumber(value, decimals: decimals, locale: locale, into: &out)
+            case .enGB:
+                // CLDR en: the sign before the symbol ("-€3.00").
+                var number: [UInt8] = []
+                appendNumber(value, decimals: decimals, locale: locale, into: &number)
+                if number.first == UInt8(ascii: "-") {
+                    out.append(UInt8(ascii: "-"))
+                    number.removeFirst()
+                }
+                out.append(contentsOf: "€".utf8)
+                out.append(contentsOf: number)
+            case .frBE, .deBE:
+                appendNumber(value, decimals: decimals, locale: locale, into: &out)
+                out.append(contentsOf: "\u{00A0}€".utf8)
             }
+        case .fte:
+            appendNumber(value, decimals: decimals, locale: locale, into: &out)
+            out.append(contentsOf: "\u{00A0}".utf8)
+            out.append(contentsOf: locale.fteUnit.utf8)
+        case .hours:
+            appendNumber(value, decimals: decimals, locale: locale, into: &out)
+            out.append(contentsOf: "\u{00A0}".utf8)
+            out.append(contentsOf: locale.hoursUnit.utf8)
+        case .years:
+            let start = out.count
+            let wholeIsZeroOrOne = appendNumber(value, decimals: decimals, locale: locale, into: &out)
+            // CLDR plural rules: French "one" when the integer part is 0 or 1 ("1,5 an"); German
+            // and English "one" for exactly 1 without decimals ("1 Jahr", "1.5 years"); Dutch
+            // writes "jaar" after any number.
+            let isExactlyOne = out.count - start == 1 && out.last == UInt8(ascii: "1")
+            let word: String =
+                switch locale {
+                case .nlBE: "jaar"
+                case .frBE: wholeIsZeroOrOne ? "an" : "ans"
+                case .deBE: isExactlyOne ? "Jahr" : "Jahre"
+                case .enGB: isExactlyOne ? "year" : "years"
+                }
+            out.append(contentsOf: "\u{00A0}".utf8)
+            out.append(contentsOf: word.utf8)
         case .margin:
             out.append(contentsOf: "±\u{00A0}".utf8)
-            appendNumber(value, decimals: decimals, fr: fr, into: &out)
-            out.append(contentsOf: fr ? "\u{202F}%".utf8 : "%".utf8)
+            appendNumber(value, decimals: decimals, locale: locale, into: &out)
+            out.append(contentsOf: locale.percentSuffix.utf8)
         }
     }
 
@@ -98,7 +124,7 @@ public enum NumberFormat {
         guard value.isFinite else { return missing }
         var out: [UInt8] = []
         out.reserveCapacity(24)
-        appendNumber(value, decimals: decimals, fr: locale == .frBE, into: &out)
+        appendNumber(value, decimals: decimals, locale: locale, into: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -110,9 +136,10 @@ public enum NumberFormat {
 
     /// Appends the grouped, rounded number (finite `value`); returns whether its integer part is 0 or 1.
     @discardableResult
-    static func appendNumber(_ value: Double, decimals: Int, fr: Bool, into out: inout [UInt8]) -> Bool {
+    static func appendNumber(_ value: Double, decimals: Int, locale: ChartLocale, into out: inout [UInt8]) -> Bool {
         let d = min(max(decimals, 0), 10)
-        let group: [UInt8] = fr ? [0xE2, 0x80, 0xAF] : [UInt8(ascii: ".")]  // U+202F or "."
+        let group = locale.groupSeparator
+        let decimal = locale.decimalSeparator
         let magnitude = value.magnitude
 
         // Fast path: scale to an integer and round, unless the scaled value is so close to a tie
@@ -133,7 +160,7 @@ public enum NumberFormat {
                     if position > 0 && position % 3 == 0 { out.append(contentsOf: group) }
                 }
                 if d > 0 {
-                    out.append(UInt8(ascii: ","))
+                    out.append(decimal)
                     for position in stride(from: d - 1, through: 0, by: -1) {
                         out.append(48 + UInt8((frac / powersOfTen[position]) % 10))
                     }
@@ -151,7 +178,7 @@ public enum NumberFormat {
             out.append(48 + digit)
         }
         if d > 0 {
-            out.append(UInt8(ascii: ","))
+            out.append(decimal)
             for digit in digits.fraction { out.append(48 + digit) }
         }
         return digits.integer == [0] || digits.integer == [1]
@@ -223,5 +250,46 @@ public enum NumberFormat {
         if firstNonZero > 0 { integer.removeFirst(firstNonZero) }
         if integer.isEmpty { integer = [0] }
         return (integer, fraction)
+    }
+}
+
+extension ChartLocale {
+    /// Between groups of three digits: "." (nl, de), U+202F (fr), "," (en).
+    var groupSeparator: [UInt8] {
+        switch self {
+        case .nlBE, .deBE: [UInt8(ascii: ".")]
+        case .frBE: [0xE2, 0x80, 0xAF]
+        case .enGB: [UInt8(ascii: ",")]
+        }
+    }
+
+    var decimalSeparator: UInt8 { self == .enGB ? UInt8(ascii: ".") : UInt8(ascii: ",") }
+
+    /// What follows a percentage: "%" (nl, en), U+202F "%" (fr), U+00A0 "%" (de).
+    var percentSuffix: String {
+        switch self {
+        case .nlBE, .enGB: "%"
+        case .frBE: "\u{202F}%"
+        case .deBE: "\u{00A0}%"
+        }
+    }
+
+    /// Full-time equivalents: VTE, ETP, VZÄ (Vollzeitäquivalent), FTE.
+    var fteUnit: String {
+        switch self {
+        case .nlBE: "VTE"
+        case .frBE: "ETP"
+        case .deBE: "VZÄ"
+        case .enGB: "FTE"
+        }
+    }
+
+    /// Hours as CLDR's short unit writes them: u, h, Std., h.
+    var hoursUnit: String {
+        switch self {
+        case .nlBE: "u"
+        case .frBE, .enGB: "h"
+        case .deBE: "Std."
+        }
     }
 }

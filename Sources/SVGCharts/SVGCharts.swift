@@ -93,6 +93,10 @@ public enum ChartLocale: String, Sendable, CaseIterable {
     case nlBE = "nl-BE"
     /// French as written in Belgium (`42 %`, `1 234,5`, `1 994,18 €`).
     case frBE = "fr-BE"
+    /// German as written in Belgium (`42 %` with U+00A0, `1.234,5`, `1.994,18 €`).
+    case deBE = "de-BE"
+    /// British English (`42%`, `1,234.5`, `€1,994.18`).
+    case enGB = "en-GB"
 
     /// The marker drawn after the label of a category with a small base (`ChartCategory.lowBase`).
     /// The site can use the same words in its footnote.
@@ -104,6 +108,8 @@ public enum ChartLocale: String, Sendable, CaseIterable {
         switch self {
         case .nlBE: return "(lage\u{00A0}n)"
         case .frBE: return "(faible\u{00A0}n)"
+        case .deBE: return "(kleines\u{00A0}n)"
+        case .enGB: return "(low\u{00A0}n)"
         }
     }
 
@@ -113,12 +119,10 @@ public enum ChartLocale: String, Sendable, CaseIterable {
     /// ```swift
     /// "Total" + ChartLocale.frBE.labelSeparator + "42 %"   // "Total : 42 %"
     /// ```
-    public var labelSeparator: String {
-        switch self {
-        case .nlBE: return ": "
-        case .frBE: return "\u{00A0}: "
-        }
-    }
+    public var labelSeparator: String { colon + " " }
+
+    /// A colon after a label: `":"`, or `" :"` with U+00A0 in French.
+    public var colon: String { self == .frBE ? "\u{00A0}:" : ":" }
 }
 
 /// The unit of the values; decides how `NumberFormat` writes them.

@@ -205,10 +205,14 @@ struct RowBuilder {
     var links: [ValueLink] = []
     var diagnostics: [Diagnostic] = []
 
-    init(meta: DatasetParser.Metadata, header: CSVTable.Header, table: CSVTable) {
+    /// One label column per language, named by its code.
+    let languages: [Language]
+
+    init(meta: DatasetParser.Metadata, header: CSVTable.Header, table: CSVTable, languages: [Language]) {
         self.meta = meta
         self.header = header
         self.table = table
+        self.languages = languages
     }
 
     mutating func build() {
@@ -222,21 +226,23 @@ struct RowBuilder {
                 diagnostics.append(.error(cell.location, "duplicate column \"\(cell.text)\""))
                 continue
             }
-            if DatasetParser.fixedColumns.contains(cell.text) || seriesKeys.contains(cell.text) { continue }
-            let known = DatasetParser.fixedColumns + seriesKeys
+            let fixed = DatasetParser.fixedColumns(languages)
+            if fixed.contains(cell.text) || seriesKeys.contains(cell.text) { continue }
+            let known = fixed + seriesKeys
             let suggestion = closestMatch(to: cell.text, in: known.filter { header.index(of: $0) == nil })
             if let suggestion { suggested.insert(suggestion) }
             diagnostics.append(
                 .error(
                     cell.location, "unknown column \"\(cell.text)\"",
                     fix: suggestion.map { "did you mean \"\($0)\"?" }
-                        ?? "columns are key, nl, fr, n, mark and the series keys of the YAML file: \(seriesKeys.joined(separator: ", "))"))
+                        ?? "columns are key, \(languages.map(\.code).joined(separator: ", ")), n, mark and the series keys of the YAML file: \(seriesKeys.joined(separator: ", "))"))
         }
-        for required in ["key", "nl", "fr"] where header.index(of: required) == nil && !suggested.contains(required) {
+        for required in ["key"] + languages.map(\.code) where header.index(of: required) == nil && !suggested.contains(required) {
+            let language = languages.first { $0.code == required }
             diagnostics.append(
                 .error(
-                    header.location, "missing column \"\(required)\"",
-                    fix: "the header starts with key,\(Language.allCases.map(\.rawValue).joined(separator: ","))"))
+                    header.location, "missing column \"\(required)\"" + (language.map { " (the \($0.englishName) labels)" } ?? ""),
+                    fix: "the header starts with key,\(languages.map(\.code).joined(separator: ","))"))
         }
         // A series taken from another dataset (`from:`) has no column: its values live there.
         let taken = Dictionary(
@@ -263,9 +269,8 @@ struct RowBuilder {
                     "a \"unit\" column is only allowed in a figures dataset",
                     fix: "set unit: in the YAML file"))
         }
-        guard let keyColumn = header.index(of: "key"), let nlColumn = header.index(of: "nl"),
-            let frColumn = header.index(of: "fr")
-        else { return }
+        let labelColumns = languages.compactMap { language in header.index(of: language.code).map { (language, $0) } }
+        guard let keyColumn = header.index(of: "key"), labelColumns.count == languages.count else { return }
         if table.rows.isEmpty {
             diagnostics.append(.error(header.location, "no data rows under the header"))
         }
@@ -287,14 +292,14 @@ struct RowBuilder {
             } else if !keys.insert(keyCell.text).inserted {
                 diagnostics.append(.error(keyCell.location, "duplicate row key \"\(keyCell.text)\""))
             }
-            for (language, column) in [(Language.nl, nlColumn), (.fr, frColumn)] where cells[column].text.isEmpty {
+            for (language, column) in labelColumns where cells[column].text.isEmpty {
                 diagnostics.append(
                     .error(
                         cells[column].location, "row \"\(keyCell.text)\" has no \(language.englishName) label",
-                        fix: "fill in the \(language.rawValue) column"))
+                        fix: "fill in the \(language.code) column"))
             }
             var row = Dataset.Row(
-                key: keyCell.text, label: Localized(nl: cells[nlColumn].text, fr: cells[frColumn].text),
+                key: keyCell.text, label: Localized(Dictionary(uniqueKeysWithValues: labelColumns.map { ($0.0, cells[$0.1].text) })),
                 base: nil, mark: nil, unit: nil, decimals: nil, values: [], valueLocations: [], location: location)
             if let column = baseColumn, !cells[column].text.isEmpty {
                 let cell = cells[column]

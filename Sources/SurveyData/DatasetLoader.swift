@@ -12,9 +12,16 @@ public struct DatasetLoader {
     /// The folder symbolic links may lead into (the content folder); by default `directory`.
     public let within: URL?
 
-    public init(directory: URL, within: URL? = nil, display: @escaping @Sendable (URL) -> String = { $0.path }) {
+    /// The site's languages: a text or label in each (`site.yml`'s `languages`).
+    public let languages: [Language]
+
+    public init(
+        directory: URL, within: URL? = nil, languages: [Language] = Language.fallback,
+        display: @escaping @Sendable (URL) -> String = { $0.path }
+    ) {
         self.directory = directory
         self.within = within
+        self.languages = languages
         self.display = display
     }
 
@@ -57,7 +64,7 @@ public struct DatasetLoader {
                 if entry.path == StudyFacts.fileName {
                     switch Files.readText(root + "/" + entry.path, display: shown(entry.path)) {
                     case let .success(text):
-                        let (read, problems) = StudyFacts.parse(text, file: shown(entry.path))
+                        let (read, problems) = StudyFacts.parse(text, file: shown(entry.path), languages: languages)
                         facts = read
                         diagnostics += problems
                     case let .failure(problem):
@@ -138,7 +145,7 @@ public struct DatasetLoader {
             }
             return DatasetParser.parse(
                 id: input.id, metadata: metadataText, metadataFile: metadataFile,
-                data: dataText, dataFile: dataFile)
+                data: dataText, dataFile: dataFile, languages: languages)
         }
         var datasets: [String: Dataset] = [:]
         for (input, result) in zip(inputs, parsed) {

@@ -12,16 +12,18 @@ public enum DatasetParser {
         "kind", "title", "question", "finding", "base", "unit", "decimals", "scale", "series",
         "notes", "significance", "source", "inferred", "acknowledge",
     ]
-    /// The CSV columns that are not series.
-    public static let fixedColumns = ["key", "nl", "fr", "n", "mark", "unit", "decimals"]
+    /// The CSV columns that are not series: the key, one label column per language, the rest.
+    public static func fixedColumns(_ languages: [Language]) -> [String] {
+        ["key"] + languages.map(\.code) + ["n", "mark", "unit", "decimals"]
+    }
 
     /// Parses one dataset. The dataset is nil when an error makes it unusable; it is returned
     /// with warnings (and possibly errors the caller must still honour) otherwise.
     public static func parse(
         id: String, metadata: String, metadataFile: String,
-        data: String, dataFile: String
+        data: String, dataFile: String, languages: [Language] = Language.fallback
     ) -> (dataset: Dataset?, diagnostics: [Diagnostic]) {
-        var yaml = YAMLReader(file: metadataFile)
+        var yaml = YAMLReader(file: metadataFile, languages: languages)
         let meta = parseMetadata(metadata, reader: &yaml)
         var diagnostics = yaml.diagnostics
         guard let meta else {
@@ -31,7 +33,7 @@ public enum DatasetParser {
             table.read(data)
             diagnostics += table.diagnostics
             if let header = table.header {
-                var builder = RowBuilder(meta: .assumed(from: header), header: header, table: table)
+                var builder = RowBuilder(meta: .assumed(from: header, languages: languages), header: header, table: table, languages: languages)
                 builder.build()
                 diagnostics += builder.diagnostics
             }
@@ -43,7 +45,7 @@ public enum DatasetParser {
         diagnostics += table.diagnostics
         guard let header = table.header else { return (nil, diagnostics) }
 
-        var builder = RowBuilder(meta: meta, header: header, table: table)
+        var builder = RowBuilder(meta: meta, header: header, table: table, languages: languages)
         builder.build()
         diagnostics += builder.diagnostics
         if builder.diagnostics.contains(where: { $0.severity == .error }) || yaml.diagnostics.contains(where: { $0.severity == .error }) {
@@ -91,11 +93,12 @@ public enum DatasetParser {
 
         /// What a CSV file can be checked against when its YAML file cannot be read: nothing
         /// but that every column other than the fixed ones holds numbers.
-        static func assumed(from header: CSVTable.Header) -> Metadata {
-            let keys = header.cells.map(\.text).filter { !DatasetParser.fixedColumns.contains($0) && !$0.isEmpty }
+        static func assumed(from header: CSVTable.Header, languages: [Language]) -> Metadata {
+            let fixed = DatasetParser.fixedColumns(languages)
+            let keys = header.cells.map(\.text).filter { !fixed.contains($0) && !$0.isEmpty }
             return Metadata(
-                kind: .figures, title: Localized(nl: "", fr: ""), base: nil, unit: .number,
-                series: keys.map { Dataset.Series(key: $0, label: Localized(nl: $0, fr: $0), base: nil, role: .normal) },
+                kind: .figures, title: Localized([:]), base: nil, unit: .number,
+                series: keys.map { Dataset.Series(key: $0, label: Localized(same: $0, in: languages), base: nil, role: .normal) },
                 root: Node(""))
         }
     }
@@ -126,7 +129,7 @@ public enum DatasetParser {
         } else {
             if !misspelled.contains("title") { reader.error(root, "missing key \"title\"", fix: "add title: {nl: …, fr: …}") }
         }
-        var meta = Metadata(kind: kind ?? .bars, title: title ?? Localized(nl: "", fr: ""), root: root)
+        var meta = Metadata(kind: kind ?? .bars, title: title ?? Localized([:]), root: root)
         meta.question = value("question").flatMap { reader.localized($0, what: "question") }
         meta.finding = value("finding").flatMap { reader.localized($0, what: "finding") }
         meta.source = value("source").flatMap { reader.localized($0, what: "source") }
@@ -201,7 +204,7 @@ public enum DatasetParser {
         var keys = Set<String>()
         for item in items {
             guard let fields = reader.mapping(item, what: "a series") else { continue }
-            let misspelled = reader.rejectUnknownKeys(fields, known: ["key", "nl", "fr", "n", "role", "from"], what: "series")
+            let misspelled = reader.rejectUnknownKeys(fields, known: ["key"] + reader.languages.map(\.code) + ["n", "role", "from"], what: "series")
             let values = YAMLReader.index(fields)
             func field(_ key: String) -> Node? { values[key] }
             guard let keyNode = field("key") else {
@@ -216,13 +219,13 @@ public enum DatasetParser {
                 reader.error(keyNode, "duplicate series key \"\(key)\"")
             }
             var texts: [Language: String] = [:]
-            for language in Language.allCases {
-                if let node = field(language.rawValue) {
-                    texts[language] = reader.string(node, what: "series \"\(key)\" label (\(language.rawValue))")
-                } else {
+            for language in reader.languages {
+                if let node = field(language.code) {
+                    texts[language] = reader.string(node, what: "series \"\(key)\" label (\(language.code))")
+                } else if !misspelled.contains(language.code) {
                     reader.error(
                         item, "series \"\(key)\" is missing its \(language.englishName) label",
-                        fix: "add \(language.rawValue): …")
+                        fix: "add \(language.code): …")
                 }
             }
             var base: Int?
@@ -252,8 +255,8 @@ public enum DatasetParser {
                 reader.warning(
                     field("n"), "small base n=\(base) for series \"\(key)\"" + (base < Dataset.lowBaseLimit ? " (shown as low n)" : ""))
             }
-            if let nl = texts[.nl], let fr = texts[.fr] {
-                meta.series.append(Dataset.Series(key: key, label: Localized(nl: nl, fr: fr), base: base, role: role))
+            if texts.count == reader.languages.count {
+                meta.series.append(Dataset.Series(key: key, label: Localized(texts), base: base, role: role))
                 meta.seriesNodes.append(item)
                 if let from { meta.links.append(from) }
             }

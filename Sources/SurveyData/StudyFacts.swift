@@ -57,14 +57,7 @@ public struct StudyFacts: Sendable {
         case let .number(value, unit, decimals): return NumberFormat.format(value, unit: unit, decimals: decimals, locale: locale)
         case let .year(year): return String(year)
         case let .text(text): return text[language]
-        case let .date(year, month, day):
-            let names =
-                switch language {
-                case .nl: Self.dutchMonths
-                case .fr: Self.frenchMonths
-                }
-            let dayText = language == .fr && day == 1 ? "1er" : String(day)
-            return "\(dayText) \(names[month - 1]) \(year)"
+        case let .date(year, month, day): return language.longDate(year: year, month: month, day: day)
         }
     }
 
@@ -78,20 +71,11 @@ public struct StudyFacts: Sendable {
         }
     }
 
-    static let dutchMonths = [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-        "september", "oktober", "november", "december",
-    ]
-    static let frenchMonths = [
-        "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-        "septembre", "octobre", "novembre", "décembre",
-    ]
-
     /// Reads the text of `study.yml`.
-    public static func parse(_ text: String, file: String) -> (StudyFacts, [Diagnostic]) {
+    public static func parse(_ text: String, file: String, languages: [Language] = Language.fallback) -> (StudyFacts, [Diagnostic]) {
         var facts = StudyFacts()
         facts.file = file
-        var reader = YAMLReader(file: file)
+        var reader = YAMLReader(file: file, languages: languages)
         guard !text.trimmingWhitespace.isEmpty else { return (facts, []) }
         guard let root = reader.parse(text), let pairs = reader.mapping(root, what: "study.yml") else {
             facts.isIncomplete = true
@@ -124,7 +108,7 @@ public struct StudyFacts: Sendable {
             return nil
         case .mapping:
             guard let pairs = reader.mapping(node, what: "fact \"\(key)\"") else { return nil }
-            if pairs.contains(where: { Language(rawValue: $0.key) != nil }) {
+            if pairs.contains(where: { Language(code: $0.key) != nil }) {
                 return reader.localized(node, what: "fact \"\(key)\"").map(Value.text)
             }
             reader.rejectUnknownKeys(pairs, known: ["value", "unit", "decimals"], what: "fact")

@@ -8,10 +8,13 @@ public struct YAMLReader {
     /// Line offset added to every mark (front matter starts after the opening `---`).
     public let lineOffset: Int
     public private(set) var diagnostics: [Diagnostic] = []
+    /// The site's languages: the keys a text in every language (`localized`) must have.
+    public var languages: [Language]
 
-    public init(file: String, lineOffset: Int = 0) {
+    public init(file: String, lineOffset: Int = 0, languages: [Language] = Language.fallback) {
         self.file = file
         self.lineOffset = lineOffset
+        self.languages = languages
     }
 
     /// Parses `text`; a syntax error becomes a diagnostic at its position and the result is nil.
@@ -122,28 +125,28 @@ public struct YAMLReader {
         return value
     }
 
-    /// A `{nl: …, fr: …}` mapping with both languages present and non-empty.
+    /// A `{nl: …, fr: …}` mapping with every language of the site present and non-empty.
     public mutating func localized(_ node: Node, what: @autoclosure () -> String) -> Localized? {
         guard let pairs = mapping(node, what: what()) else { return nil }
-        let misspelled = rejectUnknownKeys(pairs, known: Language.allCases.map(\.rawValue), what: "language")
+        let misspelled = rejectUnknownKeys(pairs, known: languages.map(\.code), what: "language")
         var texts: [Language: String] = [:]
         var locations: [Language: SourceLocation] = [:]
         for pair in pairs {
-            guard let language = Language(rawValue: pair.key) else { continue }
-            texts[language] = string(pair.value, what: "\(what()) (\(language.rawValue))")
+            guard let language = languages.first(where: { $0.code == pair.key }) else { continue }
+            texts[language] = string(pair.value, what: "\(what()) (\(language.code))")
             locations[language] = textLocation(of: pair.value)
         }
         var complete = true
-        for language in Language.allCases where texts[language] == nil {
-            if !pairs.contains(where: { $0.key == language.rawValue }), !misspelled.contains(language.rawValue) {
+        for language in languages where texts[language] == nil {
+            if !pairs.contains(where: { $0.key == language.code }), !misspelled.contains(language.code) {
                 error(
                     node, "\(what()) is missing its \(language.englishName) text",
-                    fix: "add \(language.rawValue): …")
+                    fix: "add \(language.code): …")
             }
             complete = false
         }
-        guard complete, let nl = texts[.nl], let fr = texts[.fr] else { return nil }
-        return Localized(nl: nl, fr: fr, locations: locations)
+        guard complete else { return nil }
+        return Localized(texts, locations: locations)
     }
 
     /// Where a scalar's text begins: after its opening quote, on the line after `|` or `>`.

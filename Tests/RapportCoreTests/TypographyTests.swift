@@ -12,7 +12,7 @@ import Testing
         var before: String
         var after: String
         var afterInline = false
-        var testDescription: String { "\(language.rawValue): \(before)" }
+        var testDescription: String { "\(language.code): \(before)" }
     }
 
     static func visible(_ text: String) -> String {
@@ -87,6 +87,16 @@ import Testing
         Case(language: .nl, before: "(z-toets; p<.05)", after: "(z-toets; p⍽<⍽0,05)"),
         Case(language: .nl, before: "€ 16,5 miljoen en 10:30 uur", after: "€ 16,5 miljoen en 10:30 uur"),
         Case(language: .nl, before: "zie https://example.org/a'b", after: "zie https://example.org/a'b"),
+        // German: „…“ (also from cmark's “…”), no French spacing, the German number and unit untouched.
+        Case(language: .de, before: "die \"kleinen\" Vereine", after: "die „kleinen“ Vereine"),
+        Case(language: .de, before: "die “kleinen” Vereine", after: "die „kleinen“ Vereine"),
+        Case(language: .de, before: "Quelle: KBS; siehe auch!", after: "Quelle: KBS; siehe auch!"),
+        Case(language: .de, before: "42⍽% der Vereine", after: "42⍽% der Vereine"),
+        Case(language: .de, before: "42 % und 42% und 1.000 €", after: "42⍽% und 42⍽% und 1.000⍽€"),
+        Case(language: .en, before: "42 % of them", after: "42% of them"),
+        // English: “…”, no French spacing.
+        Case(language: .en, before: "the \"small\" associations", after: "the “small” associations"),
+        Case(language: .en, before: "Source: KBS; see also!", after: "Source: KBS; see also!"),
     ]
 
     @Test(arguments: cases)

@@ -104,7 +104,7 @@ struct NumberFormatFastPathTests {
             if i % 5 == 0 { v = Double(Int(v)) + 0.5 }
             let d = Int.random(in: 0...4, using: &rng)
             var fast: [UInt8] = []
-            NumberFormat.appendNumber(v, decimals: d, fr: false, into: &fast)
+            NumberFormat.appendNumber(v, decimals: d, locale: .nlBE, into: &fast)
             let exact = NumberFormat.rounded(v, decimals: d)
             var reference = exact.integer.map { Character(Unicode.Scalar(48 + $0)) }.map(String.init).joined()
             // group like nl-BE

@@ -241,8 +241,8 @@ func invalidDatasetIsReported(yaml: String, csv: String, expected: String) {
     let csv = "key,nl,fr,n,never,often,dk\nx,\"<script>alert(1)</script> & \"\"quotes\"\"\",مرحبا 👋🏽,,40,50,10\n"
     let (dataset, diagnostics) = parse(csv: csv)
     #expect(diagnostics.isEmpty)
-    #expect(dataset?.rows[0].label.nl == "<script>alert(1)</script> & \"quotes\"")
-    #expect(dataset?.rows[0].label.fr == "مرحبا 👋🏽")
+    #expect(dataset?.rows[0].label[.nl] == "<script>alert(1)</script> & \"quotes\"")
+    #expect(dataset?.rows[0].label[.fr] == "مرحبا 👋🏽")
 }
 
 @Test func invalidUTF8IsLocated() {

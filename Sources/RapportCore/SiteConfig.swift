@@ -1,0 +1,132 @@
+import Diagnostics
+import Foundation
+import SurveyData
+import Yams
+
+/// `Content/site.yml`: the site's title and description per language, its base URL, its languages.
+struct SiteConfig {
+    var title: Localized
+    var description: Localized
+    /// Absolute URL the site is published at, ending in `/` (used for canonical URLs and the sitemap).
+    var baseURL: String
+    /// `https://example.org` (scheme, host and port of `baseURL`).
+    var origin: String
+    /// Path part of `baseURL` (`/` or `/studie/`), percent-encoded, prefixed to every internal link.
+    var basePath: String
+    /// `languages: [nl, fr, de]`, in the order of the language chooser.
+    var languages: [Language] = Language.fallback
+    /// `defaultLanguage:`, else the first language: the 404 page's.
+    var defaultLanguage: Language
+    /// `updated: 2024-05-15` (optional): the "last updated" date in the footer.
+    var updated: SiteDate?
+    /// `publisher: {nl: …, fr: …}` (optional): who publishes the study, in "cite this chart".
+    var publisher: Localized?
+    var file: String
+    /// `theme:` and `study:` (Theme.swift).
+    var theme = Theme()
+    var study = StudyTexts()
+
+    static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage", "updated", "publisher", "theme", "study"]
+
+    /// The languages other than `language`, in the site's order.
+    func others(than language: Language) -> [Language] { languages.filter { $0 != language } }
+
+    /// The position of `language` in `languages` (for sorting pages by language).
+    func position(of language: Language) -> Int { languages.firstIndex(of: language) ?? languages.count }
+}
+
+extension ContentLoader {
+    mutating func loadSite() -> SiteConfig? {
+        let url = contentDirectory.appendingPathComponent("site.yml")
+        let file = display(url)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            diagnostics.error(
+                SourceLocation(file: file), "missing site configuration",
+                fix: "create Content/site.yml with title, description, baseURL and languages")
+            return nil
+        }
+        guard let text = readText(url) else { return nil }
+        var reader = YAMLReader(file: file)
+        defer { diagnostics.append(contentsOf: reader.diagnostics) }
+        guard let root = reader.parse(text), let pairs = reader.mapping(root, what: "site.yml") else { return nil }
+        let misspelled = reader.rejectUnknownKeys(pairs, known: SiteConfig.keys, what: "site")
+        func value(_ key: String) -> Node? {
+            let node = pairs.first { $0.key == key }?.value
+            if node == nil, !misspelled.contains(key) { reader.error(root, "missing key \"\(key)\"") }
+            return node
+        }
+        // The languages first: every text of the site is read in each of them.
+        if let node = value("languages"), let languages = Self.languages(node, reader: &reader) {
+            self.languages = languages
+        }
+        reader.languages = languages
+        let title = value("title").flatMap { reader.localized($0, what: "site title") }
+        let description = value("description").flatMap { reader.localized($0, what: "site description") }
+        var baseURL = "/", basePath = "/", origin = ""
+        if let node = value("baseURL"), let text = reader.string(node, what: "baseURL") {
+            switch Self.parseBaseURL(text) {
+            case let .success(parsed): (origin, basePath) = parsed; baseURL = origin + basePath
+            case let .failure(problem): reader.error(node, problem.message, fix: problem.fix)
+            }
+        }
+        var defaultLanguage = languages[0]
+        if let node = pairs.first(where: { $0.key == "defaultLanguage" })?.value,
+            let name = reader.string(node, what: "defaultLanguage")
+        {
+            if let language = languages.first(where: { $0.code == name }) {
+                defaultLanguage = language
+            } else {
+                reader.error(
+                    node, "defaultLanguage \"\(name)\" is not one of the site's languages (\(languages.map(\.code).joined(separator: ", ")))",
+                    fix: "write one of them, or add \(name) to languages")
+            }
+        }
+        var updated: SiteDate?
+        if let node = pairs.first(where: { $0.key == "updated" })?.value, let text = reader.string(node, what: "updated") {
+            updated = SiteDate(iso: text)
+            if updated == nil {
+                reader.error(node, "updated \"\(text)\" is not a date", fix: "write it as YYYY-MM-DD, e.g. updated: 2024-05-15")
+            }
+        }
+        let publisher = pairs.first(where: { $0.key == "publisher" }).flatMap { reader.localized($0.value, what: "publisher") }
+        guard let title, let description else { return nil }
+        var site = SiteConfig(
+            title: title, description: description, baseURL: baseURL, origin: origin, basePath: basePath,
+            languages: languages, defaultLanguage: defaultLanguage, updated: updated, publisher: publisher, file: file)
+        if let node = pairs.first(where: { $0.key == "theme" })?.value { site.theme = Theme.parse(node, reader: &reader) }
+        if let node = pairs.first(where: { $0.key == "study" })?.value { site.study = StudyTexts.parse(node, reader: &reader) }
+        return site
+    }
+
+    /// `languages: [nl, fr, de]`: one or more language codes Rapport knows, each once; nil
+    /// (reported) when the list cannot be used.
+    static func languages(_ node: Node, reader: inout YAMLReader) -> [Language]? {
+        let supported = Language.supportedCodes.joined(separator: ", ")
+        guard case let .sequence(items) = node, !items.isEmpty else {
+            reader.error(node, "languages must be a list of one or more language codes", fix: "write e.g. languages: [nl, fr, de]")
+            return nil
+        }
+        var languages: [Language] = []
+        for item in items {
+            guard let code = reader.string(item, what: "a language code") else { continue }
+            if let language = Language(code: code) {
+                if languages.contains(language) {
+                    reader.error(item, "language \"\(code)\" is listed twice", fix: "list each language once")
+                } else {
+                    languages.append(language)
+                }
+            } else if Language.isWellFormed(code) {
+                reader.error(
+                    item, "language \"\(code)\" is not one Rapport can write yet (numbers, dates and typography are known for \(supported))",
+                    fix: "use one of \(supported), optionally with a region (en-GB)")
+            } else {
+                let lower = code.lowercased()
+                reader.error(
+                    item, "\"\(code)\" is not a language code",
+                    fix: Language(code: lower) != nil ? "write \(lower)" : "write a BCP 47 code such as \(supported) or en-GB")
+            }
+        }
+        // The languages that could be read stand in for the list, so their texts are still checked.
+        return languages.isEmpty ? nil : languages
+    }
+}
