@@ -794,7 +794,9 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 <meta property="og:title" content="{{pageTitle}}">
 <meta property="og:description" content="{{description}}">
 <meta property="og:locale" content="{{ogLocale}}">
-<meta property="og:locale:alternate" content="{{ogLocaleAlternate}}">
+{{#ogLocaleAlternates}}
+<meta property="og:locale:alternate" content="{{locale}}">
+{{/ogLocaleAlternates}}
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="{{assets}}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{assets}}style.css">
@@ -811,7 +813,9 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
   <div class="wrap header-row">
     <a class="site-title" href="{{homeURL}}">{{#hasLogo}}<img class="site-logo" src="{{logo}}" width="{{logoWidth}}" height="{{logoHeight}}" alt="">{{/hasLogo}}{{siteTitle}}</a>
     <a class="search-link" href="{{searchURL}}">{{t_search}}</a>
-    <a class="language-switch" href="{{switchURL}}" hreflang="{{otherLang}}"><span class="visually-hidden">{{t_language_switch_label}} </span><span lang="{{otherLang}}">{{t_language_switch}}</span></a>
+{{#languageSwitch}}
+    <a class="language-switch" href="{{url}}" hreflang="{{lang}}"><span class="visually-hidden">{{label}} </span><span lang="{{lang}}">{{name}}</span></a>
+{{/languageSwitch}}
   </div>
   <nav class="site-nav" aria-label="{{t_nav_label}}">
     <details class="nav-menu">
@@ -903,7 +907,7 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 """#),
         ("Templates/root.mustache", #"""
 <!DOCTYPE html>
-<html lang="nl-BE">
+<html lang="{{lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -919,8 +923,10 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 <meta property="og:site_name" content="{{title}}">
 <meta property="og:title" content="{{title}}">
 <meta property="og:description" content="{{#languages}}{{siteDescription}} {{/languages}}">
-<meta property="og:locale" content="nl_BE">
-<meta property="og:locale:alternate" content="fr_BE">
+<meta property="og:locale" content="{{ogLocale}}">
+{{#ogLocaleAlternates}}
+<meta property="og:locale:alternate" content="{{locale}}">
+{{/ogLocaleAlternates}}
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="{{assets}}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{assets}}style.css">

@@ -51,17 +51,24 @@ struct NumberFormatLocaleTests {
             formatter.roundingMode = .halfUp
             return formatter
         }
+        // Rounded half away from zero before ICU sees it: Foundation's NumberFormatter on Linux
+        // does not honour maximumFractionDigits (it shows every digit), so it only writes.
+        func rounded(_ value: Double, _ decimals: Int) -> NSDecimalNumber {
+            var exact = Decimal(string: "\(value)") ?? 0, result = Decimal()
+            NSDecimalRound(&result, &exact, decimals, .plain)
+            return NSDecimalNumber(decimal: result)
+        }
         var rng = SplitMix64(seed: 7)
         let values = [0, 1, 42, 999, 1000, 1234.5, 1994.18, 21450, 117971, 1_234_567.891, -3, -1234.5]
             + (0..<40).map { _ in (Double.random(in: -2e6..<2e6, using: &rng) * 100).rounded() / 100 }
         for value in values {
             for decimals in [0, 1, 2] {
-                let number = formatter(.decimal, decimals: decimals).string(from: NSNumber(value: value))
+                let number = formatter(.decimal, decimals: decimals).string(from: rounded(value, decimals))
                 #expect(f(value, .number, decimals, locale) == number, "\(locale) \(value) \(decimals)")
-                let euro = formatter(.currency, decimals: decimals).string(from: NSNumber(value: value))
+                let euro = formatter(.currency, decimals: decimals).string(from: rounded(value, decimals))
                 #expect(f(value, .euro, decimals, locale) == euro, "\(locale) € \(value) \(decimals)")
                 guard value >= 0, value <= 100 else { continue }
-                var percent = formatter(.percent, decimals: decimals).string(from: NSNumber(value: value / 100)) ?? ""
+                var percent = formatter(.percent, decimals: decimals).string(from: rounded(value, decimals).dividing(by: 100)) ?? ""
                 if locale == .frBE { percent = percent.replacingOccurrences(of: "\u{A0}%", with: "\u{202F}%") }
                 #expect(f(value, .percent, decimals, locale) == percent, "\(locale) \(value) % \(decimals)")
             }

@@ -12,12 +12,16 @@ struct SnapshotTests {
         .appendingPathComponent("__Snapshots__")
     static let recording = ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] == "1"
 
-    static let cases: [String] = ChartLocale.allCases.flatMap { locale in
+    /// The locales the fixtures have texts in (German and English numbers: NumberFormatLocaleTests
+    /// and the three-language site of LanguageSiteTests).
+    static let locales: [ChartLocale] = [.nlBE, .frBE]
+
+    static let cases: [String] = locales.flatMap { locale in
         Fixtures.all(locale).map { "\($0.name)-\(locale.rawValue)" }
     }
 
     static func chart(named name: String) -> Chart? {
-        for locale in ChartLocale.allCases {
+        for locale in locales {
             for fixture in Fixtures.all(locale) where "\(fixture.name)-\(locale.rawValue)" == name {
                 return fixture.chart
             }
