@@ -5,163 +5,174 @@ import SurveyData
 /// rewritten by its editors. The templates and UI strings are Rapport's own (generated into
 /// StarterFiles+Generated.swift); the texts below are placeholders in every language.
 public enum StarterFiles {
-    /// Every file of a new study, by its path in the study's folder.
+    /// Every file of a new study, by its path in the study's folder: the templates, the UI
+    /// strings of each language (by its primary language: `en-GB` gets `en`'s), the content.
     public static func files(languages: [Language]) -> [(path: String, contents: String)] {
-        builtIn + content(defaultLanguage: languages.first ?? .nl)
+        builtIn.filter { $0.path.hasPrefix("Templates/") }
+            + languages.compactMap { language in
+                uiStrings(for: language, in: languages).map { ("Content/i18n/\(language.code).yml", $0) }
+            }
+            + content(languages: languages.filter { StarterTexts.of($0) != nil })
     }
 
-    static func content(defaultLanguage: Language) -> [(path: String, contents: String)] {
-        [
-            ("Content/site.yml", siteYML(defaultLanguage: defaultLanguage)),
-            (
-                "Content/nl/index.md",
-                """
-                ---
-                title: Onze nieuwe studie
-                order: 0
-                description: De eerste resultaten van onze nieuwe bevraging, in enkele cijfers.
-                ---
+    /// Rapport's UI strings for `language` (Content/i18n/ or Starter/i18n/), with the language
+    /// switch written for the site's languages; nil when Rapport has none.
+    static func uiStrings(for language: Language, in languages: [Language]) -> String? {
+        let primary = String(language.code.split(separator: "-").first ?? "")
+        guard
+            let text = builtIn.first(where: { $0.path == "Content/i18n/\(primary).yml" || $0.path == "Starter/i18n/\(primary).yml" })?
+                .contents
+        else { return nil }
+        let others = languages.filter { $0 != language }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for (index, line) in lines.enumerated() {
+            if line.hasPrefix("language_switch: "), others.count == 1, let other = uiStrings(for: others[0], in: [others[0]]) {
+                // The other language's name in its own language, from its language_name.
+                let name = other.split(separator: "\n").first { $0.hasPrefix("language_name: ") }?.dropFirst("language_name: ".count)
+                lines[index] = "language_switch: " + (name.map(String.init) ?? others[0].code)
+            } else if line.hasPrefix("language_switch_label: ") {
+                var label = switchLabels[primary] ?? "{language}:"
+                if others.count == 1 { label = label.replacingOccurrences(of: "{language}", with: language.name(of: others[0])) }
+                lines[index] = "language_switch_label: \"\(label)\""
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
 
-                Deze site is net aangemaakt met `rapport new`. Vervang deze tekst door de inleiding van de studie.
+    /// The language switch's label with `{language}` for the language's name.
+    static let switchLabels = [
+        "nl": "Lees deze pagina in het {language}:", "fr": "Lire cette page en {language} :",
+        "de": "Diese Seite auf {language} lesen:", "en": "Read this page in {language}:",
+    ]
 
-                Elke pagina bestaat in het Nederlands en in het Frans, met dezelfde bestandsnaam in `Content/nl/` en `Content/fr/`. De eerste grafiek staat in het hoofdstuk over de [resultaten](results.md).
+    static func content(languages: [Language]) -> [(path: String, contents: String)] {
+        let folders = languages.map { "`Content/\($0.code)/`" }.joined(separator: ", ")
+        var files: [(path: String, contents: String)] = [("Content/site.yml", siteYML(languages: languages))]
+        for language in languages {
+            guard let text = StarterTexts.of(language) else { continue }
+            files.append(
+                (
+                    "Content/\(language.code)/index.md",
+                    """
+                    ---
+                    title: \(text.homeTitle)
+                    order: 0
+                    description: \(text.homeDescription)
+                    ---
 
-                """
-            ),
-            (
-                "Content/fr/index.md",
-                """
-                ---
-                title: Notre nouvelle étude
-                order: 0
-                description: Les premiers résultats de notre nouvelle enquête, en quelques chiffres.
-                ---
+                    \(text.homeIntro)
 
-                Ce site vient d'être créé avec `rapport new`. Remplacez ce texte par l'introduction de l'étude.
+                    \(text.homePages.replacingOccurrences(of: "%folders%", with: folders)) \(text.homeChart.replacingOccurrences(of: "%link%", with: "[\(text.resultsWord)](results.md)"))
 
-                Chaque page existe en néerlandais et en français, sous le même nom de fichier dans `Content/nl/` et `Content/fr/`. Le premier graphique se trouve dans le chapitre consacré aux [résultats](results.md).
+                    """
+                ))
+            files.append(
+                (
+                    "Content/\(language.code)/results.md",
+                    """
+                    ---
+                    title: \(text.resultsTitle)
+                    order: 1
+                    slug: \(text.resultsSlug)
+                    description: \(text.resultsDescription)
+                    ---
 
-                """
-            ),
-            (
-                "Content/nl/results.md",
-                """
-                ---
-                title: Resultaten
-                order: 1
-                slug: resultaten
-                description: Wat de deelnemers antwoordden, in één grafiek.
-                ---
+                    ## \(text.resultsHeading)
 
-                ## Wat de deelnemers zeggen
+                    \(text.resultsBody)
 
-                Een meerderheid van de deelnemers, {{example-answers:agree:share}}, is het eens met de stelling. De cijfers staan in `Content/data/results/`.
+                    ```chart example-answers
+                    ```
 
-                ```chart example-answers
-                ```
-
-                """
-            ),
-            (
-                "Content/fr/results.md",
-                """
-                ---
-                title: Résultats
-                order: 1
-                slug: resultats
-                description: Ce que les participants ont répondu, en un graphique.
-                ---
-
-                ## Ce que disent les participants
-
-                Une majorité des participants, {{example-answers:agree:share}}, approuve l'affirmation. Les chiffres se trouvent dans `Content/data/results/`.
-
-                ```chart example-answers
-                ```
-
-                """
-            ),
+                    """
+                ))
+        }
+        func texts(_ key: String, _ value: (StarterTexts) -> String, indent: String = "  ") -> String {
+            "\(key):\n" + languages.map { "\(indent)\($0.code): \(yamlText(StarterTexts.of($0).map(value) ?? ""))" }.joined(separator: "\n")
+        }
+        files.append(
             (
                 "Content/data/results/example-answers.yml",
                 """
                 # One chart's texts and settings; its numbers are in example-answers.csv (see docs/datasets.md).
                 kind: bars
-                title:
-                  nl: Eens met de stelling
-                  fr: D'accord avec l'affirmation
-                question:
-                  nl: In welke mate bent u het eens met de stelling?
-                  fr: Dans quelle mesure êtes-vous d'accord avec l'affirmation ?
-                finding:
-                  nl: Meer dan de helft van de deelnemers is het eens met de stelling.
-                  fr: Plus de la moitié des participants sont d'accord avec l'affirmation.
+                \(texts("title", \.chartTitle))
+                \(texts("question", \.question))
+                \(texts("finding", \.finding))
                 base: 120
                 unit: percent
                 series:
                   - key: share
-                    nl: Aandeel deelnemers
-                    fr: Part des participants
+                \(languages.map { "    \($0.code): \(yamlText(StarterTexts.of($0)?.series ?? ""))" }.joined(separator: "\n"))
 
                 """
-            ),
+            ))
+        func row(_ key: String, _ value: String, _ label: (StarterTexts) -> String) -> String {
+            ([key] + languages.map { csvText(StarterTexts.of($0).map(label) ?? "") } + [value]).joined(separator: ",")
+        }
+        files.append(
             (
                 "Content/data/results/example-answers.csv",
                 """
-                key,nl,fr,share
-                agree,Eens,D'accord,56
-                neutral,Neutraal,Neutre,24
-                disagree,Oneens,Pas d'accord,20
+                \((["key"] + languages.map(\.code) + ["share"]).joined(separator: ","))
+                \(row("agree", "56", \.rows.agree))
+                \(row("neutral", "24", \.rows.neutral))
+                \(row("disagree", "20", \.rows.disagree))
 
                 """
-            ),
+            ))
+        files.append(
             (
                 "Content/files/README.txt",
                 """
-                Images and files shared by both languages (a logo, a PDF of the report) go here.
+                Images and files shared by all languages (a logo, a PDF of the report) go here.
                 Link to them from a chapter as ../files/NAME, e.g. ![Logo of the study](../files/logo.svg).
 
                 """
-            ),
-            (".gitignore", "Public/\n.Public.previous/\n"),
-        ]
+            ))
+        files.append((".gitignore", "Public/\n.Public.previous/\n"))
+        return files
     }
 
-    static func siteYML(defaultLanguage: Language) -> String {
-        """
-        # The site as a whole, in every language (see Rapport's README).
-        title:
-          nl: Onze nieuwe studie
-          fr: Notre nouvelle étude
-        description:
-          nl: De resultaten van onze nieuwe bevraging.
-          fr: Les résultats de notre nouvelle enquête.
-        # Where the site will be published (canonical URLs, sitemap); a staging copy may differ.
-        baseURL: https://example.org/
-        languages: [nl, fr]
-        defaultLanguage: \(defaultLanguage.code)
-        # This study's own texts: the footer, and the source of a chart that names none.
-        study:
-          partners:
-            nl: De partners van deze studie.
-            fr: Les partenaires de cette étude.
-          citation:
-            nl: Auteur (jaar). Titel van de studie.
-            fr: Auteur (année). Titre de l'étude.
-          licence:
-            nl: Tekst en cijfers mogen hergebruikt worden met bronvermelding.
-            fr: Les textes et les chiffres peuvent être réutilisés moyennant mention de la source.
-          source:
-            nl: Bevraging van de deelnemers
-            fr: Enquête auprès des participants
-        # A logo, brand colours and chart palettes (every colour is checked for contrast):
-        # theme:
-        #   logo: files/logo.svg
-        #   colors: {accent: "#8B1E3F"}
-        #   palettes:
-        #     categorical: ["#8B1E3F", "#2E7D32", "#5E2A84"]
-        #     sequential: ["#CC6677", "#A23B72", "#5E2A84", "#3B1F5C"]
+    /// A YAML scalar: quoted when it holds `:` or `'` or starts with a sign YAML reads otherwise.
+    static func yamlText(_ text: String) -> String {
+        text.contains(": ") || text.contains("'") || text.hasSuffix("?") && text.contains(" :")
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : text
+    }
 
-        """
+    static func csvText(_ text: String) -> String {
+        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+
+    static func siteYML(languages: [Language]) -> String {
+        func texts(_ key: String, _ value: (StarterTexts) -> String, indent: String = "") -> String {
+            "\(indent)\(key):\n"
+                + languages.map { "\(indent)  \($0.code): \(yamlText(StarterTexts.of($0).map(value) ?? ""))" }.joined(separator: "\n")
+        }
+        return """
+            # The site as a whole, in every language (see Rapport's README).
+            \(texts("title", \.title))
+            \(texts("description", \.description))
+            # Where the site will be published (canonical URLs, sitemap); a staging copy may differ.
+            baseURL: https://example.org/
+            # The site's languages; the first is the default (or name one: defaultLanguage: …).
+            languages: [\(languages.map(\.code).joined(separator: ", "))]
+            defaultLanguage: \(languages.first?.code ?? "nl")
+            # This study's own texts: the footer, and the source of a chart that names none.
+            study:
+            \(texts("partners", \.partners, indent: "  "))
+            \(texts("citation", \.citation, indent: "  "))
+            \(texts("licence", \.licence, indent: "  "))
+            \(texts("source", \.source, indent: "  "))
+            # A logo, brand colours and chart palettes (every colour is checked for contrast):
+            # theme:
+            #   logo: files/logo.svg
+            #   colors: {accent: "#8B1E3F"}
+            #   palettes:
+            #     categorical: ["#8B1E3F", "#2E7D32", "#5E2A84"]
+            #     sequential: ["#CC6677", "#A23B72", "#5E2A84", "#3B1F5C"]
+
+            """
     }
 
     /// Writes a new study into `folder` (created; it must not exist or be empty).
@@ -186,17 +197,26 @@ public enum StarterFiles {
         }
     }
 
-    /// `--languages nl,fr`: Rapport builds sites in exactly Dutch and French today, the first
-    /// given being the default language. Nil with the reason otherwise.
+    /// `--languages nl,fr,de`: one or more of the languages Rapport has UI strings and texts
+    /// for (nl, fr, de, en, optionally with a region: en-GB), each once, the first the default.
+    /// Nil with the reason otherwise.
     public static func languages(_ text: String) -> Result<[Language], BuildFailure> {
-        let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let languages = names.compactMap { Language(code: $0) }
-        guard languages.count == names.count, Set(languages) == Set(Language.fallback), languages.count == 2 else {
-            return .failure(
-                BuildFailure(
-                    message:
-                        "--languages \(text): a site has exactly the languages nl and fr today; give --languages nl,fr (or fr,nl to make French the default)"
-                ))
+        let names = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        var languages: [Language] = []
+        for name in names {
+            guard let language = Language(code: name), StarterTexts.of(language) != nil else {
+                let known = Language.supportedCodes.joined(separator: ", ")
+                let why =
+                    Language.isWellFormed(name)
+                    ? "Rapport has no UI strings for \"\(name)\" (it ships them for \(known)); "
+                        + "a study in \(name) needs Content/i18n/\(name).yml, translated from Content/i18n/nl.yml, and Rapport to know how \(name) writes numbers and dates"
+                    : "\"\(name)\" is not a language code; write codes such as \(known) or en-GB, separated by commas"
+                return .failure(BuildFailure(message: "--languages \(text): \(why)"))
+            }
+            guard !languages.contains(language) else {
+                return .failure(BuildFailure(message: "--languages \(text): \(name) is given twice; list each language once"))
+            }
+            languages.append(language)
         }
         return .success(languages)
     }

@@ -12,7 +12,7 @@ import Testing
 
     @Test func theEmbeddedTemplatesAndStringsAreTheRepositorysOwn() throws {
         var onDisk: [String: String] = [:]
-        for folder in ["Templates", "Content/i18n"] {
+        for folder in ["Templates", "Content/i18n", "Starter/i18n"] {
             let root = TestSite.repository.appendingPathComponent(folder)
             for path in try FileManager.default.subpathsOfDirectory(atPath: root.path).sorted() {
                 let url = root.appendingPathComponent(path)
@@ -54,12 +54,53 @@ import Testing
         try StarterFiles.write(to: folder, languages: languages)
         let site = try String(contentsOf: folder.appendingPathComponent("Content/site.yml"), encoding: .utf8)
         #expect(site.contains("defaultLanguage: fr\n"))
-        for bad in ["nl", "nl,fr,de", "nl,nl", "en"] {
-            guard case let .failure(problem) = StarterFiles.languages(bad) else { Issue.record("\(bad) accepted"); continue }
-            #expect(
-                problem.message
-                    == "--languages \(bad): a site has exactly the languages nl and fr today; give --languages nl,fr (or fr,nl to make French the default)"
-            )
+        let bad = [
+            "nl,es": "--languages nl,es: Rapport has no UI strings for \"es\" (it ships them for nl, fr, de, en); a study in es needs Content/i18n/es.yml, translated from Content/i18n/nl.yml, and Rapport to know how es writes numbers and dates",
+            "nl,nl": "--languages nl,nl: nl is given twice; list each language once",
+            "nl,FR": "--languages nl,FR: \"FR\" is not a language code; write codes such as nl, fr, de, en or en-GB, separated by commas",
+            "nl,": "--languages nl,: \"\" is not a language code; write codes such as nl, fr, de, en or en-GB, separated by commas",
+        ]
+        for (text, message) in bad {
+            guard case let .failure(problem) = StarterFiles.languages(text) else { Issue.record("\(text) accepted"); continue }
+            #expect(problem.message == message)
+        }
+        for good in ["nl", "de,en", "nl,fr,de,en", "en-GB,fr"] {
+            guard case .success = StarterFiles.languages(good) else { Issue.record("\(good) refused"); continue }
+        }
+    }
+
+    /// `rapport new --languages nl,fr,de` (and any other list): German texts and UI strings, German
+    /// numbers, a language switch to both other languages; one language alone builds too.
+    @Test(arguments: [["nl", "fr", "de"], ["de"], ["en-GB", "nl"], ["nl", "fr", "de", "en"]])
+    func aStudyInAnyLanguagesBuildsWithoutAWarning(_ codes: [String]) throws {
+        let folder = Self.temporary()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        guard case let .success(languages) = StarterFiles.languages(codes.joined(separator: ",")) else {
+            Issue.record("\(codes) refused")
+            return
+        }
+        try StarterFiles.write(to: folder, languages: languages)
+        let result = Pipeline(
+            .init(
+                content: folder.appendingPathComponent("Content"), templates: folder.appendingPathComponent("Templates"),
+                output: folder.appendingPathComponent("Public"))
+        ).run()
+        #expect(result.diagnostics.map(\.description) == [])
+        #expect(result.succeeded && result.charts == codes.count)
+        for language in languages { #expect(result.pages[language] == 2) }
+        if codes.contains("de") {
+            let chapter = try String(contentsOf: folder.appendingPathComponent("Public/de/ergebnisse/index.html"), encoding: .utf8)
+            #expect(chapter.contains("<data value=\"56\">56\u{A0}%</data>"), "German percent")
+            #expect(chapter.contains("<html lang=\"de-BE\">"))
+            #expect(chapter.contains("Umfrage unter den Teilnehmenden"))
+            for other in languages where other != .de {
+                #expect(chapter.contains("hreflang=\"\(other.htmlLang)\""), "switch and alternate to \(other.code)")
+            }
+            if codes.count > 2 { #expect(chapter.contains("Diese Seite auf Französisch lesen:")) }
+        }
+        if codes.contains("en-GB") {
+            let chapter = try String(contentsOf: folder.appendingPathComponent("Public/en-GB/results/index.html"), encoding: .utf8)
+            #expect(chapter.contains("<data value=\"56\">56%</data>") && chapter.contains("<html lang=\"en-GB\">"))
         }
     }
 
@@ -96,8 +137,12 @@ import Testing
         let (buildStatus, buildOut) = try run(["build"], in: parent.appendingPathComponent("study"))
         #expect(buildStatus == 0)
         #expect(buildOut.hasPrefix("built 2 nl + 2 fr pages, 2 charts in ") && !buildOut.contains("warning"), "\(buildOut)")
-        let (badStatus, badOut) = try run(["new", "other", "--languages", "nl,de"], in: parent)
-        #expect(badStatus == 2 && badOut.contains("a site has exactly the languages nl and fr today"), "\(badOut)")
+        let (badStatus, badOut) = try run(["new", "other", "--languages", "nl,es"], in: parent)
+        #expect(badStatus == 2 && badOut.contains("Content/i18n/es.yml"), "\(badOut)")
+        let (threeStatus, threeOut) = try run(["new", "three", "--languages", "nl,fr,de"], in: parent)
+        #expect(threeStatus == 0, "\(threeOut)")
+        let (threeBuild, threeBuildOut) = try run(["build"], in: parent.appendingPathComponent("three"))
+        #expect(threeBuild == 0 && threeBuildOut.hasPrefix("built 2 nl + 2 fr + 2 de pages, 3 charts in "), "\(threeBuildOut)")
         let (againStatus, againOut) = try run(["new", "study"], in: parent)
         #expect(againStatus == 1 && againOut.contains("already exists and is not empty"), "\(againOut)")
     }
