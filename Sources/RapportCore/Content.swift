@@ -54,6 +54,9 @@ struct ContentLoader {
     var diagnostics = DiagnosticBag()
     /// The site's languages, once `loadSite` has read them (today's nl and fr until then).
     var languages = Language.fallback
+    /// Entries of site.yml's `languages` that are not usable (reported there): texts in them are
+    /// not reported again.
+    var toleratedLanguageKeys: [String] = []
 
     init(contentDirectory: URL, display: @escaping @Sendable (URL) -> String) {
         self.contentDirectory = contentDirectory

@@ -60,6 +60,10 @@ extension ContentLoader {
             self.languages = languages
         }
         reader.languages = languages
+        if case let .sequence(items)? = pairs.first(where: { $0.key == "languages" })?.value {
+            toleratedLanguageKeys = items.compactMap(\.string).filter { code in !languages.contains { $0.code == code } }
+            reader.toleratedLanguageKeys = toleratedLanguageKeys
+        }
         let title = value("title").flatMap { reader.localized($0, what: "site title") }
         let description = value("description").flatMap { reader.localized($0, what: "site description") }
         var baseURL = "/", basePath = "/", origin = ""

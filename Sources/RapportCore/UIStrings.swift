@@ -68,6 +68,8 @@ extension ContentLoader {
                 diagnostics.error(
                     SourceLocation(file: lack.file), "UI string \"\(key)\" is missing in \(language.englishName)",
                     fix: "add \(key): …, as in \(have.flatMap { $0.locations[key] }.map { "\($0)" } ?? have?.file ?? "the other languages")")
+                // It stands in as empty: a template that uses it raises no follow-up.
+                result[language]?.values[key] = ""
             }
         }
         checkSwitchLabels(result)

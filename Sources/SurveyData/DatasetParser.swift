@@ -255,11 +255,10 @@ public enum DatasetParser {
                 reader.warning(
                     field("n"), "small base n=\(base) for series \"\(key)\"" + (base < Dataset.lowBaseLimit ? " (shown as low n)" : ""))
             }
-            if texts.count == reader.languages.count {
-                meta.series.append(Dataset.Series(key: key, label: Localized(texts), base: base, role: role))
-                meta.seriesNodes.append(item)
-                if let from { meta.links.append(from) }
-            }
+            // A series whose label is missing in a language (reported) still takes its column.
+            meta.series.append(Dataset.Series(key: key, label: Localized(texts), base: base, role: role))
+            meta.seriesNodes.append(item)
+            if let from { meta.links.append(from) }
         }
     }
 

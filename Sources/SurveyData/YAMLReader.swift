@@ -10,6 +10,9 @@ public struct YAMLReader {
     public private(set) var diagnostics: [Diagnostic] = []
     /// The site's languages: the keys a text in every language (`localized`) must have.
     public var languages: [Language]
+    /// Keys of a text per language that are not reported as unknown: the entries of a list of
+    /// languages that has an error (reported there once).
+    public var toleratedLanguageKeys: [String] = []
 
     public init(file: String, lineOffset: Int = 0, languages: [Language] = Language.fallback) {
         self.file = file
@@ -128,7 +131,7 @@ public struct YAMLReader {
     /// A `{nl: …, fr: …}` mapping with every language of the site present and non-empty.
     public mutating func localized(_ node: Node, what: @autoclosure () -> String) -> Localized? {
         guard let pairs = mapping(node, what: what()) else { return nil }
-        let misspelled = rejectUnknownKeys(pairs, known: languages.map(\.code), what: "language")
+        let misspelled = rejectUnknownKeys(pairs, known: languages.map(\.code) + toleratedLanguageKeys, what: "language")
         var texts: [Language: String] = [:]
         var locations: [Language: SourceLocation] = [:]
         for pair in pairs {
