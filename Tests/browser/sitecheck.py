@@ -27,6 +27,8 @@ MAX_PAGE_BYTES = 250 * 1024
 MAX_REPORT_BYTES = 2 * 1024 * 1024  # the whole report on one page (data-print-source)
 SEARCH_SCRIPT = "assets/search.js"  # the one script of the site, on the search pages only
 MAX_CSS_BYTES = 30 * 1024
+# The site's languages, folder → <html lang>: read from the root page's hreflang alternates by
+# load_pages (any list of languages, issue 16); Dutch and French until then.
 LANGUAGES = {"nl": "nl-BE", "fr": "fr-BE"}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -49,8 +51,9 @@ class Page(HTMLParser):
         self.title = ""
         self.metas: dict[str, str] = {}  # name or property → content
         self.head_links: list[dict[str, str]] = []  # <link> attributes
-        self.switch: dict[str, str] | None = None  # the .language-switch link
+        self.switch: dict[str, str] | None = None  # the first .language-switch link
         self.switch_langs: set[str] = set()  # lang attributes on it and inside it
+        self.switches: list[tuple[dict[str, str], set[str]]] = []  # every switch link, with its langs
         self._in_switch = False
         self.scripts = 0
         self.script_srcs: list[str] = []  # src of each <script> ("" for an inline one)
@@ -111,10 +114,14 @@ class Page(HTMLParser):
         if tag == "link":
             self.head_links.append(a)
         if tag == "a" and "language-switch" in a.get("class", "").split():
-            self.switch = a
+            if self.switch is None:
+                self.switch = a
+            self.switches.append((a, set()))
             self._in_switch = True
         if self._in_switch and "lang" in a:
-            self.switch_langs.add(a["lang"])
+            self.switches[-1][1].add(a["lang"])
+            if len(self.switches) == 1:
+                self.switch_langs.add(a["lang"])
         if tag == "script":
             self.scripts += 1
             self.script_srcs.append(a.get("src", ""))
@@ -164,7 +171,23 @@ def html_files(site: Path) -> list[str]:
     return sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
 
 
+def site_languages(site: Path) -> dict[str, str]:
+    """Folder → <html lang> of every language, from the root page's hreflang alternates."""
+    root = site / "index.html"
+    if not root.is_file():
+        return dict(LANGUAGES)
+    found = {}
+    for hreflang, href in Page(root, "index.html").alternates().items():
+        folder = urlsplit(href).path.strip("/").split("/")[-1]
+        if hreflang != "x-default" and folder:
+            found[folder] = hreflang
+    return found or dict(LANGUAGES)
+
+
 def load_pages(site: Path) -> dict[str, Page]:
+    languages = site_languages(site)
+    LANGUAGES.clear()
+    LANGUAGES.update(languages)
     return {rel: Page(site / rel, rel) for rel in html_files(site)}
 
 
@@ -285,33 +308,40 @@ def check_head(pages: dict[str, Page]) -> list[str]:
 
 
 def check_language_switch(pages: dict[str, Page]) -> list[str]:
-    """Each page's language switch goes to the same page in the other language, and back."""
+    """Each page's language switch goes to the same page in every other language, and back.
+    With two languages it is one link; with more, one link per other language, in site order."""
     problems = []
     origin = site_origin(pages)
     by_path = {p.url_path: p for p in pages.values()}
     for rel, page in sorted(pages.items()):
         if not page.language:
             continue
-        other = "fr" if page.language == "nl" else "nl"
-        if page.switch is None:
+        others = [code for code in LANGUAGES if code != page.language]
+        if others and page.switch is None:
             problems.append(f"{rel}: no language switch (a.language-switch)")
             continue
-        href = page.switch.get("href", "")
-        if page.switch.get("hreflang") != LANGUAGES[other]:
-            problems.append(f"{rel}: the language switch lacks hreflang=\"{LANGUAGES[other]}\"")
-        if LANGUAGES[other] not in page.switch_langs:
-            problems.append(f"{rel}: the language switch names the other language without lang=\"{LANGUAGES[other]}\"")
-        want = page.alternates().get(LANGUAGES[other], "")
-        if want.startswith(origin):
-            want = want[len(origin):]
-        if href != want:
-            problems.append(f"{rel}: the language switch goes to {href}, not to the translation {want}")
-            continue
-        target = by_path.get(href)
-        if target is None:
-            problems.append(f"{rel}: the language switch goes to {href}, which is not a page of the site")
-        elif target.switch is None or target.switch.get("href") != page.url_path:
-            problems.append(f"{rel}: its translation {target.rel} does not switch back to {page.url_path}")
+        if len(page.switches) != len(others):
+            problems.append(f"{rel}: {len(page.switches)} language switch links for {len(others)} other languages")
+        for index, other in enumerate(others):
+            if index >= len(page.switches):
+                break
+            switch, langs = page.switches[index]
+            href = switch.get("href", "")
+            if switch.get("hreflang") != LANGUAGES[other]:
+                problems.append(f"{rel}: the language switch lacks hreflang=\"{LANGUAGES[other]}\"")
+            if LANGUAGES[other] not in langs:
+                problems.append(f"{rel}: the language switch names the other language without lang=\"{LANGUAGES[other]}\"")
+            want = page.alternates().get(LANGUAGES[other], "")
+            if want.startswith(origin):
+                want = want[len(origin):]
+            if href != want:
+                problems.append(f"{rel}: the language switch goes to {href}, not to the translation {want}")
+                continue
+            target = by_path.get(href)
+            if target is None:
+                problems.append(f"{rel}: the language switch goes to {href}, which is not a page of the site")
+            elif not any(s.get("href") == page.url_path for s, _ in target.switches):
+                problems.append(f"{rel}: its translation {target.rel} does not switch back to {page.url_path}")
     return problems
 
 

@@ -24,7 +24,7 @@ def report(problems, what):
 
 def test_site_has_pages(pages):
     languages = {p.language for p in pages.values()}
-    assert {"nl", "fr"} <= languages, "the site has pages in both languages"
+    assert set(sitecheck.LANGUAGES) <= languages, "the site has pages in every language"
     assert "index.html" in pages and "404.html" in pages
 
 
@@ -81,16 +81,19 @@ def keyboard_pages():
         return [("(no site)", sitecheck.DESKTOP)]
     site = Path(value)
     files = sitecheck.html_files(site)
-    chosen = [f for f in ("index.html", "404.html", "nl/index.html", "fr/index.html",
-                          "nl/zoeken/index.html", "fr/recherche/index.html") if f in files]
-    readers = ("index.html", "volledig-rapport/index.html", "rapport-complet/index.html",
-               "zoeken/index.html", "recherche/index.html")
-    for language in ("nl", "fr"):
+    languages = list(sitecheck.site_languages(site))
+    chosen = [f for f in ["index.html", "404.html"] + [f"{code}/index.html" for code in languages]
+              + ["nl/zoeken/index.html", "fr/recherche/index.html", "de/suche/index.html", "en/search/index.html"]
+              if f in files]
+    readers = ("index.html", "volledig-rapport/index.html", "rapport-complet/index.html", "gesamtbericht/index.html",
+               "full-report/index.html", "zoeken/index.html", "recherche/index.html", "suche/index.html",
+               "search/index.html")
+    for language in languages:
         chapters = [f for f in files if f.startswith(language + "/") and f[len(language) + 1:] not in readers]
         if chapters:
             chosen.append(max(chapters, key=lambda f: (site / f).stat().st_size))
     return [(f, sitecheck.DESKTOP) for f in chosen] + [
-        (f, sitecheck.PHONE) for f in ("nl/index.html", "fr/index.html") if f in files]
+        (f, sitecheck.PHONE) for f in (f"{code}/index.html" for code in languages) if f in files]
 
 
 @pytest.mark.parametrize("keyboard_page,width", keyboard_pages())

@@ -1,0 +1,52 @@
+"""A site in three languages (issue 16): `make site-test` builds `rapport new --languages nl,fr,de`
+into .build/site-test-three and runs test_site.py and this file on it. What this adds to
+test_site.py: German numbers, and every page pointing at all the other languages. Skipped on
+a site without German."""
+
+import re
+
+import pytest
+
+import sitecheck
+
+
+@pytest.fixture(scope="module")
+def german(site, pages):
+    if "de" not in sitecheck.LANGUAGES:
+        pytest.skip("the site has no German pages")
+    return {rel: page for rel, page in pages.items() if page.language == "de"}
+
+
+def test_german_numbers(site, german):
+    """A percentage in German: `56 %` with U+00A0 (CLDR de), in the sentence, the chart and its table."""
+    chapters = [rel for rel in german if (site / rel).read_text(encoding="utf-8").count("<figure") > 0]
+    assert chapters, "no German page with a chart"
+    for rel in chapters:
+        html = (site / rel).read_text(encoding="utf-8")
+        numbers = re.findall(r"(?<![\d\"])\d+(?:\u00a0|\u202f| )?%", html)  # not width="100%"
+        assert numbers, f"{rel}: no percentage"
+        wrong = sorted({n for n in numbers if not n.endswith("\u00a0%")})
+        assert not wrong, f"{rel}: percentages not written as German does (42\u00a0%): {wrong}"
+
+
+def test_every_page_points_at_every_language(pages, german):
+    """hreflang alternates for each language and x-default; og:locale:alternate for the others."""
+    problems = []
+    for rel, page in sorted(pages.items()):
+        if not page.language:
+            continue
+        alternates = page.alternates()
+        for code, lang in sitecheck.LANGUAGES.items():
+            if lang not in alternates:
+                problems.append(f"{rel}: no hreflang={lang}")
+        if "x-default" not in alternates:
+            problems.append(f"{rel}: no x-default")
+    assert not problems, "\n".join(problems)
+
+
+def test_root_and_sitemap_cover_every_language(site, german):
+    root = (site / "index.html").read_text(encoding="utf-8")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for code, lang in sitecheck.LANGUAGES.items():
+        assert f'href="/{code}/"' in root, f"the language chooser has no link to /{code}/"
+        assert f'hreflang="{lang}"' in sitemap, f"the sitemap has no {lang} alternates"
