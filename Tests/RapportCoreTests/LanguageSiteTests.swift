@@ -161,24 +161,6 @@ import Testing
         #expect(!result.succeeded)
     }
 
-    /// site.yml's list of languages: what it may hold, each mistake said once at its place.
-    @Test(arguments: [
-        ("languages: [nl, fr, es]", "Content/site.yml:4:21: error: language \"es\" is not one Rapport can write yet (numbers, dates and typography are known for nl, fr, de, en) (use one of nl, fr, de, en, optionally with a region (en-GB))"),
-        ("languages: [nl, fr, DE]", "Content/site.yml:4:21: error: \"DE\" is not a language code (write de)"),
-        ("languages: [nl, fr, nl]", "Content/site.yml:4:21: error: language \"nl\" is listed twice (list each language once)"),
-        ("languages: []", "Content/site.yml:4:12: error: languages must be a list of one or more language codes (write e.g. languages: [nl, fr, de])"),
-        ("languages: [nl, fr]\ndefaultLanguage: de", "Content/site.yml:5:18: error: defaultLanguage \"de\" is not one of the site's languages (nl, fr) (write one of them, or add de to languages)"),
-    ])
-    func languageListMistakes(_ line: String, _ expected: String) throws {
-        let site = try TestSite([
-            "Content/site.yml": "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nbaseURL: https://example.org/\n\(line)\n",
-            "Content/nl/index.md": TestSite.page("Home", order: 0), "Content/fr/index.md": TestSite.page("Accueil", order: 0),
-        ])
-        defer { site.cleanUp() }
-        let result = site.build(write: false)
-        #expect(site.messages(result) == [expected])
-    }
-
     /// With three languages, a switch label that names one language is an error with the fix.
     @Test func aSwitchLabelForTwoLanguagesIsAnErrorWithThree() throws {
         var files = Self.threeLanguages()
