@@ -71,7 +71,8 @@ extension SiteRenderer {
                 let users = site.languages.filter { use.contains($0) }.map(\.englishName)
                 diagnostics.error(
                     SourceLocation(file: dataset.metadataFile),
-                    "dataset \"\(id)\" is used in \(ContentLoader.list(users)) only" + (site.languages.count > 2 ? ", not in \(ContentLoader.list(missing.map(\.englishName)))" : ""),
+                    "dataset \"\(id)\" is used in \(ContentLoader.list(users)) only"
+                        + (site.languages.count > 2 ? ", not in \(ContentLoader.list(missing.map(\.englishName)))" : ""),
                     fix: "use it in the \(ContentLoader.list(missing.map(\.englishName))) chapter too")
             }
         }

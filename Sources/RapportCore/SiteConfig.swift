@@ -81,7 +81,8 @@ extension ContentLoader {
                 defaultLanguage = language
             } else {
                 reader.error(
-                    node, "defaultLanguage \"\(name)\" is not one of the site's languages (\(languages.map(\.code).joined(separator: ", ")))",
+                    node,
+                    "defaultLanguage \"\(name)\" is not one of the site's languages (\(languages.map(\.code).joined(separator: ", ")))",
                     fix: "write one of them, or add \(name) to languages")
             }
         }
@@ -121,7 +122,8 @@ extension ContentLoader {
                 }
             } else if Language.isWellFormed(code) {
                 reader.error(
-                    item, "language \"\(code)\" is not one Rapport can write yet (numbers, dates and typography are known for \(supported))",
+                    item,
+                    "language \"\(code)\" is not one Rapport can write yet (numbers, dates and typography are known for \(supported))",
                     fix: "use one of \(supported), optionally with a region (en-GB)")
             } else {
                 let lower = code.lowercased()

@@ -43,9 +43,11 @@ struct StarterTexts {
             source: "Enquête auprès des participants",
             homeTitle: "Notre nouvelle étude", homeDescription: "Les premiers résultats de notre nouvelle enquête, en quelques chiffres.",
             homeIntro: "Ce site vient d'être créé avec `rapport new`. Remplacez ce texte par l'introduction de l'étude.",
-            homePages: "Chaque page existe dans chaque langue du site, sous le même nom de fichier dans le dossier de chaque langue (%folders%).",
+            homePages:
+                "Chaque page existe dans chaque langue du site, sous le même nom de fichier dans le dossier de chaque langue (%folders%).",
             homeChart: "Le premier graphique se trouve dans le chapitre consacré aux %link%.", resultsWord: "résultats",
-            resultsTitle: "Résultats", resultsSlug: "resultats", resultsDescription: "Ce que les participants ont répondu, en un graphique.",
+            resultsTitle: "Résultats", resultsSlug: "resultats",
+            resultsDescription: "Ce que les participants ont répondu, en un graphique.",
             resultsHeading: "Ce que disent les participants",
             resultsBody:
                 "Une majorité des participants, {{example-answers:agree:share}}, approuve l'affirmation. Les chiffres se trouvent dans `Content/data/results/`.",
@@ -60,7 +62,8 @@ struct StarterTexts {
             homeIntro: "Diese Website wurde gerade mit `rapport new` angelegt. Ersetzen Sie diesen Text durch die Einleitung der Studie.",
             homePages: "Jede Seite gibt es in jeder Sprache der Website, mit demselben Dateinamen im Ordner jeder Sprache (%folders%).",
             homeChart: "Die erste Grafik steht im Kapitel über die %link%.", resultsWord: "Ergebnisse",
-            resultsTitle: "Ergebnisse", resultsSlug: "ergebnisse", resultsDescription: "Was die Teilnehmenden geantwortet haben, in einer Grafik.",
+            resultsTitle: "Ergebnisse", resultsSlug: "ergebnisse",
+            resultsDescription: "Was die Teilnehmenden geantwortet haben, in einer Grafik.",
             resultsHeading: "Was die Teilnehmenden sagen",
             resultsBody:
                 "Eine Mehrheit der Teilnehmenden, {{example-answers:agree:share}}, stimmt der Aussage zu. Die Zahlen stehen in `Content/data/results/`.",

@@ -67,7 +67,8 @@ extension ContentLoader {
                 let have = present.first { $0.1.locations[key] != nil }?.1
                 diagnostics.error(
                     SourceLocation(file: lack.file), "UI string \"\(key)\" is missing in \(language.englishName)",
-                    fix: "add \(key): …, as in \(have.flatMap { $0.locations[key] }.map { "\($0)" } ?? have?.file ?? "the other languages")")
+                    fix: "add \(key): …, as in \(have.flatMap { $0.locations[key] }.map { "\($0)" } ?? have?.file ?? "the other languages")"
+                )
                 // It stands in as empty: a template that uses it raises no follow-up.
                 result[language]?.values[key] = ""
             }

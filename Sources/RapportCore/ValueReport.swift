@@ -18,7 +18,9 @@ public struct ValueSnapshot: Sendable {
     private var quotes: [String: [SourceLocation]] = [:]
 
     init(datasets: [String: Dataset], facts: StudyFacts, pages: [Page], site: SiteConfig?) {
-        for (key, _) in facts.facts { values["study:\(key)"] = facts.machineValue(key) ?? facts.formatted(key, language: site?.languages.first ?? .nl) ?? "" }
+        for (key, _) in facts.facts {
+            values["study:\(key)"] = facts.machineValue(key) ?? facts.formatted(key, language: site?.languages.first ?? .nl) ?? ""
+        }
         for (id, dataset) in datasets {
             func number(_ value: Int?) -> String { value.map(String.init) ?? "" }
             values["\(id):base"] = number(dataset.base)

@@ -235,7 +235,8 @@ struct RowBuilder {
                 .error(
                     cell.location, "unknown column \"\(cell.text)\"",
                     fix: suggestion.map { "did you mean \"\($0)\"?" }
-                        ?? "columns are key, \(languages.map(\.code).joined(separator: ", ")), n, mark and the series keys of the YAML file: \(seriesKeys.joined(separator: ", "))"))
+                        ?? "columns are key, \(languages.map(\.code).joined(separator: ", ")), n, mark and the series keys of the YAML file: \(seriesKeys.joined(separator: ", "))"
+                ))
         }
         for required in ["key"] + languages.map(\.code) where header.index(of: required) == nil && !suggested.contains(required) {
             let language = languages.first { $0.code == required }

@@ -33,7 +33,8 @@ public enum DatasetParser {
             table.read(data)
             diagnostics += table.diagnostics
             if let header = table.header {
-                var builder = RowBuilder(meta: .assumed(from: header, languages: languages), header: header, table: table, languages: languages)
+                var builder = RowBuilder(
+                    meta: .assumed(from: header, languages: languages), header: header, table: table, languages: languages)
                 builder.build()
                 diagnostics += builder.diagnostics
             }
@@ -204,7 +205,8 @@ public enum DatasetParser {
         var keys = Set<String>()
         for item in items {
             guard let fields = reader.mapping(item, what: "a series") else { continue }
-            let misspelled = reader.rejectUnknownKeys(fields, known: ["key"] + reader.languages.map(\.code) + ["n", "role", "from"], what: "series")
+            let misspelled = reader.rejectUnknownKeys(
+                fields, known: ["key"] + reader.languages.map(\.code) + ["n", "role", "from"], what: "series")
             let values = YAMLReader.index(fields)
             func field(_ key: String) -> Node? { values[key] }
             guard let keyNode = field("key") else {

@@ -76,7 +76,8 @@ struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a new study: site.yml, UI strings, a home page and a chapter with one chart per language, the templates.")
     @Argument(help: "The folder to create (it must not exist, or be empty).") var folder: String
-    @Option(help: "The site's languages, the default first: any of nl, fr, de, en (e.g. nl,fr,de; en-GB with a region).") var languages = "nl,fr"
+    @Option(help: "The site's languages, the default first: any of nl, fr, de, en (e.g. nl,fr,de; en-GB with a region).") var languages =
+        "nl,fr"
     func validate() throws {
         if case let .failure(problem) = StarterFiles.languages(languages) { throw ValidationError(problem.message) }
     }

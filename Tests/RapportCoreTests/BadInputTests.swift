@@ -324,24 +324,38 @@ let badInputs: [BadInput] = [
         expected: #"Content/site.yml:1:1: error: missing key "baseURL""#),
     BadInput(
         name: "a language Rapport cannot write",
-        change: page("Content/site.yml", "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nbaseURL: https://example.org/\nlanguages: [nl, fr, es]\n"),
-        expected: #"Content/site.yml:4:21: error: language "es" is not one Rapport can write yet (numbers, dates and typography are known for nl, fr, de, en) (use one of nl, fr, de, en, optionally with a region (en-GB))"#),
+        change: page(
+            "Content/site.yml",
+            "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nbaseURL: https://example.org/\nlanguages: [nl, fr, es]\n"),
+        expected:
+            #"Content/site.yml:4:21: error: language "es" is not one Rapport can write yet (numbers, dates and typography are known for nl, fr, de, en) (use one of nl, fr, de, en, optionally with a region (en-GB))"#
+    ),
     BadInput(
         name: "a language code in capitals",
-        change: page("Content/site.yml", "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nbaseURL: https://example.org/\nlanguages: [nl, fr, DE]\n"),
+        change: page(
+            "Content/site.yml",
+            "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nbaseURL: https://example.org/\nlanguages: [nl, fr, DE]\n"),
         expected: #"Content/site.yml:4:21: error: "DE" is not a language code (write de)"#),
     BadInput(
         name: "a language listed twice",
-        change: page("Content/site.yml", "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nbaseURL: https://example.org/\nlanguages: [nl, fr, nl]\n"),
+        change: page(
+            "Content/site.yml",
+            "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nbaseURL: https://example.org/\nlanguages: [nl, fr, nl]\n"),
         expected: #"Content/site.yml:4:21: error: language "nl" is listed twice (list each language once)"#),
     BadInput(
         name: "an empty list of languages",
-        change: page("Content/site.yml", "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nbaseURL: https://example.org/\nlanguages: []\n"),
-        expected: #"Content/site.yml:4:12: error: languages must be a list of one or more language codes (write e.g. languages: [nl, fr, de])"#),
+        change: page(
+            "Content/site.yml", "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nbaseURL: https://example.org/\nlanguages: []\n"),
+        expected:
+            #"Content/site.yml:4:12: error: languages must be a list of one or more language codes (write e.g. languages: [nl, fr, de])"#),
     BadInput(
         name: "a default language the site does not have",
-        change: page("Content/site.yml", "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nbaseURL: https://example.org/\nlanguages: [nl, fr]\ndefaultLanguage: de\n"),
-        expected: #"Content/site.yml:5:18: error: defaultLanguage "de" is not one of the site's languages (nl, fr) (write one of them, or add de to languages)"#),
+        change: page(
+            "Content/site.yml",
+            "title: {nl: T, fr: T}\ndescription: {nl: D, fr: D}\nbaseURL: https://example.org/\nlanguages: [nl, fr]\ndefaultLanguage: de\n"),
+        expected:
+            #"Content/site.yml:5:18: error: defaultLanguage "de" is not one of the site's languages (nl, fr) (write one of them, or add de to languages)"#
+    ),
     BadInput(
         name: "reference to a row that does not exist",
         change: withTasks([

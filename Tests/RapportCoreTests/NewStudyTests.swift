@@ -55,7 +55,8 @@ import Testing
         let site = try String(contentsOf: folder.appendingPathComponent("Content/site.yml"), encoding: .utf8)
         #expect(site.contains("defaultLanguage: fr\n"))
         let bad = [
-            "nl,es": "--languages nl,es: Rapport has no UI strings for \"es\" (it ships them for nl, fr, de, en); a study in es needs Content/i18n/es.yml, translated from Content/i18n/nl.yml, and Rapport to know how es writes numbers and dates",
+            "nl,es":
+                "--languages nl,es: Rapport has no UI strings for \"es\" (it ships them for nl, fr, de, en); a study in es needs Content/i18n/es.yml, translated from Content/i18n/nl.yml, and Rapport to know how es writes numbers and dates",
             "nl,nl": "--languages nl,nl: nl is given twice; list each language once",
             "nl,FR": "--languages nl,FR: \"FR\" is not a language code; write codes such as nl, fr, de, en or en-GB, separated by commas",
             "nl,": "--languages nl,: \"\" is not a language code; write codes such as nl, fr, de, en or en-GB, separated by commas",

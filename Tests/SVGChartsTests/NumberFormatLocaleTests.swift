@@ -59,7 +59,8 @@ struct NumberFormatLocaleTests {
             return NSDecimalNumber(decimal: result)
         }
         var rng = SplitMix64(seed: 7)
-        let values = [0, 1, 42, 999, 1000, 1234.5, 1994.18, 21450, 117971, 1_234_567.891, -3, -1234.5]
+        let values =
+            [0, 1, 42, 999, 1000, 1234.5, 1994.18, 21450, 117971, 1_234_567.891, -3, -1234.5]
             + (0..<40).map { _ in (Double.random(in: -2e6..<2e6, using: &rng) * 100).rounded() / 100 }
         for value in values {
             for decimals in [0, 1, 2] {
