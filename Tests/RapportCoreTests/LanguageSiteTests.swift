@@ -183,4 +183,32 @@ import Testing
                 "Content/i18n/nl.yml:8:1: error: UI string \"language_switch_label\" names one language, but the site has 3 (write {language} where the language's name goes (Lees deze pagina in het {language}:))"
             ])
     }
+
+    /// Templates copied by an earlier `rapport new` (one switch link, `switchURL`, `otherLang`,
+    /// `ogLocaleAlternate`) still build a two-language site as before.
+    @Test func templatesWrittenForTwoLanguagesStillBuild() throws {
+        let site = try TestSite(TestSite.minimal)
+        defer { site.cleanUp() }
+        let header = try String(contentsOf: site.templates.appendingPathComponent("partials/header.mustache"), encoding: .utf8)
+        let old =
+            "    <a class=\"language-switch\" href=\"{{switchURL}}\" hreflang=\"{{otherLang}}\"><span class=\"visually-hidden\">{{t_language_switch_label}} </span><span lang=\"{{otherLang}}\">{{t_language_switch}}</span></a>\n"
+        let new = header.components(separatedBy: "{{#languageSwitch}}")
+        try #require(new.count == 2)
+        let after = new[1].components(separatedBy: "{{/languageSwitch}}\n")
+        try site.write("Templates/partials/header.mustache", new[0] + old + after[1])
+        let head = try String(contentsOf: site.templates.appendingPathComponent("partials/head.mustache"), encoding: .utf8)
+        try site.write(
+            "Templates/partials/head.mustache",
+            head.replacingOccurrences(
+                of: "{{#ogLocaleAlternates}}\n<meta property=\"og:locale:alternate\" content=\"{{locale}}\">\n{{/ogLocaleAlternates}}\n",
+                with: "<meta property=\"og:locale:alternate\" content=\"{{ogLocaleAlternate}}\">\n"))
+        let result = site.build()
+        #expect(site.messages(result) == [])
+        let page = try #require(site.read("nl/vrijwilligers/index.html"))
+        #expect(
+            page.contains(
+                "<a class=\"language-switch\" href=\"/fr/volontaires/\" hreflang=\"fr-BE\"><span class=\"visually-hidden\">Lees deze pagina in het Frans: </span><span lang=\"fr-BE\">Français</span></a>"
+            ))
+        #expect(page.contains("<meta property=\"og:locale:alternate\" content=\"fr_BE\">"))
+    }
 }
