@@ -21,15 +21,16 @@ extension SiteRenderer {
             language: language, title: title, description: site.description[language], path: path,
             alternates: readerAlternates(ReaderPages.reportPath), current: nil)
         let chapterURLs = Dictionary(chapters.map { (url(of: $0.page), $0.page.slug) }, uniquingKeysWith: { first, _ in first })
+        // The chapters' bodies go in as stand-ins and are put in place as bytes afterwards (see
+        // `ReportAssembly`): the templates never hold the whole report as one text.
         scope["reportChapters"] = .list(
-            chapters.map { chapter in
+            chapters.enumerated().map { number, chapter in
                 let slug = chapter.page.slug
-                let body = String(decoding: ReportHTML.embed(chapter.html, prefix: slug, chapterURLs: chapterURLs), as: UTF8.self)
                 let sections = chapter.headings.filter { $0.level == 2 }.map {
                     TemplateScope(texts: ["id": ReportHTML.prefixed($0.id, slug), "text": Typography.apply($0.text, language)])
                 }
                 return TemplateScope([
-                    "id": .text(slug), "title": .text(chapter.page.title), "body": .html(RawHTML(body)),
+                    "id": .text(slug), "title": .text(chapter.page.title), "body": .html(RawHTML(ReportAssembly.bodyStandIn(number))),
                     "sections": .list(sections), "hasSections": .flag(!sections.isEmpty),
                 ])
             })
@@ -38,25 +39,20 @@ extension SiteRenderer {
         let pdfFile = language.rawValue + "/" + ReaderPages.reportSlug(language) + ".pdf"
         scope["pdfURL"] = .text(site.basePath + pdfFile)
         scope["hasPDF"] = .flag(false)
-        // The page is rendered once, with a stand-in where the fingerprint goes (and a second
-        // time only when a PDF of it exists). The fingerprint is of the page without it and
-        // without the PDF link, and of the stylesheets (all of Templates/assets/): what the
-        // printed PDF looks like.
-        scope["printSource"] = .text(ReportHTML.printSourceStandIn)
-        let (marked, problems) = renderInLayout("report", scope)
-        let standIn = Array(ReportHTML.printSourceStandIn.utf8)
-        let unmarked = ReportHTML.replacing(standIn, with: [], in: marked)
-        let fingerprint = ReportHTML.fingerprint(
-            templates.assets.reduce(into: unmarked) { bytes, asset in
-                bytes += Array(asset.path.utf8) + (Files.read(asset.source) ?? [])
-            })
-        var document = ReportHTML.replacing(standIn, with: Array(fingerprint.utf8), in: marked)
+        scope["printSource"] = .text("")
+        let assembly = ReportAssembly(
+            bodies: chapters.map { ReportHTML.embed($0.html, prefix: $0.page.slug, chapterURLs: chapterURLs) })
+        // The fingerprint is of the page without it and without the PDF link, and of the
+        // stylesheets (all of Templates/assets/): what the printed PDF looks like.
+        let (unmarked, problems) = renderInLayout("report", scope)
+        let fingerprint = assembly.fingerprint(
+            unmarked, extra: templates.assets.map { Array($0.path.utf8) + (Files.read($0.source) ?? []) })
+        scope["printSource"] = .text(fingerprint)
         if let folder = printedReports, let pdf = Files.read(folder.appendingPathComponent(fingerprint + ".pdf").path) {
-            scope["printSource"] = .text(fingerprint)
             scope["hasPDF"] = .flag(true)
             output.add(OutputFile(path: pdfFile, bytes: pdf))
-            document = renderInLayout("report", scope).0
         }
+        let document = assembly.document(renderInLayout("report", scope).0)
         output.add(OutputFile(path: language.rawValue + "/" + ReaderPages.reportSlug(language) + "/index.html", bytes: document))
         return problems
     }
@@ -165,25 +161,6 @@ enum ReportHTML {
         return output
     }
 
-    /// What the report page carries in place of its fingerprint while the fingerprint is computed.
-    static let printSourceStandIn = "rapport-print-source-0f6b1d3e9a2c4857"
-
-    /// `bytes` with every `target` replaced by `replacement`.
-    static func replacing(_ target: [UInt8], with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
-        bytes.withUnsafeBufferPointer { buffer in
-            var output: [UInt8] = []
-            output.reserveCapacity(buffer.count)
-            var position = 0
-            while let found = buffer.find(target, from: position, before: buffer.count) {
-                output += buffer[position..<found.lowerBound]
-                output += replacement
-                position = found.upperBound
-            }
-            output += buffer[position...]
-            return output
-        }
-    }
-
     /// A CSS string literal of `text` (for the running title), safe inside `<style>`: every
     /// character but letters, digits and spaces as a CSS escape.
     static func cssString(_ text: String) -> String {
@@ -198,15 +175,4 @@ enum ReportHTML {
         return result + "\""
     }
 
-    /// FNV-1a (64 bits) of the page, in hexadecimal: tells one rendering from another (not a
-    /// security measure).
-    static func fingerprint(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
 }

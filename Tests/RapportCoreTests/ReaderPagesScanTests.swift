@@ -36,9 +36,16 @@ import Testing
         )
     }
 
-    @Test func theReportsStandInIsReplacedEverywhere() {
-        let bytes = Array("x-AB-AB-".utf8)
-        #expect(ReportHTML.replacing(Array("AB".utf8), with: Array("c".utf8), in: bytes) == Array("x-c-c-".utf8))
-        #expect(ReportHTML.replacing(Array("AB".utf8), with: [], in: Array("ABAB".utf8)) == [])
+    /// The report is put together from its skeleton and the chapters' bodies; its fingerprint is
+    /// that of the whole page followed by the stylesheets.
+    @Test func theReportIsAssembledFromItsSkeletonAndBodies() {
+        let skeleton = Array("<article>\(ReportAssembly.bodyStandIn(0))|\(ReportAssembly.bodyStandIn(1))</article>".utf8)
+        let assembly = ReportAssembly(bodies: [Array("<p>één</p>".utf8), Array("<p>twee</p>".utf8)])
+        let page = "<article><p>één</p>|<p>twee</p></article>"
+        #expect(String(decoding: assembly.document(skeleton), as: UTF8.self) == page)
+        var expected = FNV1a()
+        expected.add(Array((page + "style.css{}").utf8))
+        #expect(assembly.fingerprint(skeleton, extra: [Array("style.css{}".utf8)]) == expected.hex)
+        #expect(expected.hex.count == 16)
     }
 }
