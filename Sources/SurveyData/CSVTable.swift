@@ -74,14 +74,17 @@ struct CSVTable {
             var cells: [Cell] = []
             cells.reserveCapacity(record.fields.count)
             for field in record.fields {
-                let cell = Cell(text: field.text.trimmingWhitespace, location: SourceLocation(file: file, line: field.line, column: field.column))
+                let cell = Cell(
+                    text: field.text.trimmingWhitespace, location: SourceLocation(file: file, line: field.line, column: field.column))
                 cells.append(cell)
                 // A line end in a cell is said as such, not also as a control character.
                 let spans = field.lastLine > field.line
                 if spans {
                     diagnostics.append(.error(cell.location, "a cell spans several lines", fix: "keep each row on one line"))
                 }
-                if let control = Self.controlCharacter(in: spans ? cell.text.filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" } : cell.text) {
+                if let control = Self.controlCharacter(
+                    in: spans ? cell.text.filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" } : cell.text)
+                {
                     diagnostics.append(
                         .error(
                             cell.location, "invisible control character \(control) in a cell",
