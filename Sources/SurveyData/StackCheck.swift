@@ -28,5 +28,4 @@ extension DatasetParser {
         }
         return out
     }
-
 }
