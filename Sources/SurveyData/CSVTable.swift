@@ -140,14 +140,17 @@ struct RowBuilder {
         // Columns an unknown column is suggested to be (a misspelling): not also "missing".
         var suggested = Set<String>()
         let seriesKeys = meta.series.map(\.key)
+        // What an unknown column may be a misspelling of: the known columns the header lacks
+        // (worked out once: a header can have thousands of columns).
+        let present = Set(header.cells.map(\.text))
+        let absentKnown = (DatasetParser.fixedColumns + seriesKeys).filter { !present.contains($0) }
         for cell in header.cells {
             if !seen.insert(cell.text).inserted {
                 diagnostics.append(.error(cell.location, "duplicate column \"\(cell.text)\""))
                 continue
             }
             if DatasetParser.fixedColumns.contains(cell.text) || seriesKeys.contains(cell.text) { continue }
-            let known = DatasetParser.fixedColumns + seriesKeys
-            let suggestion = closestMatch(to: cell.text, in: known.filter { header.index(of: $0) == nil })
+            let suggestion = closestMatch(to: cell.text, in: absentKnown)
             if let suggestion { suggested.insert(suggestion) }
             diagnostics.append(
                 .error(
