@@ -117,11 +117,11 @@ func chartCommand(_ arguments: Arguments) throws -> Int32 {
 
 func buildCommand(_ arguments: Arguments) throws -> Int32 {
     let runs = try arguments.int("runs", default: 1)
+    let output = URL(fileURLWithPath: arguments.string("output", default: "/tmp/rapport-bench-public"))
     let options = Pipeline.Options(
         content: URL(fileURLWithPath: arguments.string("content", default: "Content")),
         templates: URL(fileURLWithPath: arguments.string("templates", default: "Templates")),
-        output: URL(fileURLWithPath: arguments.string("output", default: "/tmp/rapport-bench-public")),
-        write: !arguments.flags.contains("no-write"))
+        destination: arguments.flags.contains("no-write") ? .memory : .folder(output))
     var seconds: [Double] = []
     var last: Pipeline.Result?
     for _ in 0..<runs {

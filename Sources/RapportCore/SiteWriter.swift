@@ -7,59 +7,6 @@ import Glibc
 import Darwin
 #endif
 
-/// Where the rendered files go, as each page is rendered (from several threads at once):
-/// - `.memory`: kept, for `rapport serve` and the tests;
-/// - `.counting`: only counted (`rapport check`);
-/// - `.folder`: written straight into a staging folder beside the output folder
-///   (`rapport build`), so a big site is never held in memory. The staging folder replaces
-///   the output folder only when the whole build succeeded (`SiteWriter.commit`).
-///
-/// A path given twice (a dataset's CSV file when two chapters place it) is written once.
-final class SiteOutput: @unchecked Sendable {
-    enum Destination {
-        case memory
-        case counting
-        case folder(SiteWriter)
-
-        var isFolder: Bool { if case .folder = self { true } else { false } }
-    }
-
-    let destination: Destination
-    private let lock = NSLock()
-    private var paths: Set<String> = []
-    private var kept: [OutputFile] = []
-    private(set) var fileCount = 0
-    private(set) var byteCount = 0
-    private(set) var failure: BuildFailure?
-
-    init(_ destination: Destination) { self.destination = destination }
-
-    func add(_ file: OutputFile) {
-        lock.lock()
-        let isNew = paths.insert(file.path).inserted
-        if isNew {
-            fileCount += 1
-            byteCount += file.bytes.count
-            if case .memory = destination { kept.append(file) }
-        }
-        lock.unlock()
-        guard isNew, case let .folder(writer) = destination else { return }
-        do {
-            try writer.write(file)
-        } catch {
-            lock.lock()
-            if failure == nil { failure = error }
-            lock.unlock()
-        }
-    }
-
-    /// Every path added so far.
-    var allPaths: Set<String> { paths }
-
-    /// The kept files, sorted by path (empty unless `.memory`).
-    var files: [OutputFile] { kept.sorted { $0.path < $1.path } }
-}
-
 /// Writes the built site into a staging folder beside the output folder and swaps the two
 /// only when everything was written: a failed build never leaves a half-built site, and
 /// readers of the output folder never see a mix.
