@@ -64,7 +64,7 @@ func buildFuzzInput(_ bytes: UnsafeBufferPointer<UInt8>) {
     let options = Pipeline.Options(
         content: site.appendingPathComponent("Content"),
         templates: templates,
-        output: site.appendingPathComponent("Public"), write: false)
+        destination: .memory)
     let result = Pipeline(options).run()
     let marker: [UInt8] = [0xEF, 0xB7, 0x90]
     for file in result.files where file.bytes.count >= 3 {

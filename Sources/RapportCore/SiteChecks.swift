@@ -1,17 +1,30 @@
 import Diagnostics
 import SurveyData
 
-/// A chart block of a chapter: its dataset (nil when it could not be used, which was reported)
-/// and where it is.
-struct ChartPlacement {
-    var id: String?
-    var location: SourceLocation
-}
+/// The checks that need every page rendered: links to headings, charts and datasets in every
+/// language, over the per-page results (RenderedPages). Each mistake is reported once, at the
+/// place to change; what only follows from an error reported elsewhere (an unknown chart id, a
+/// page that could not be read) is not.
+struct SiteChecks {
+    /// The site's languages (`site.languages`), the first the one the others are compared with.
+    let site: SiteConfig
+    let pages: [Page]
+    let datasets: [String: Dataset]
+    let rendered: RenderedPages
+    /// Pages by "language/name".
+    let pageIndex: [String: Page]
+    var diagnostics = DiagnosticBag()
 
-/// The checks that need every page rendered: links to headings, charts and datasets in both
-/// languages. Each mistake is reported once, at the place to change; what only follows from an
-/// error reported elsewhere (an unknown chart id, a page that could not be read) is not.
-extension SiteRenderer {
+    private var linkChecks: [LinkCheck] { rendered.linkChecks }
+    private var anchors: [Language: [String: Set<String>]] { rendered.anchors }
+    private var headingOrder: [Language: [String: [String]]] { rendered.headingOrder }
+    private var datasetUse: [String: Set<Language>] { rendered.datasetUse }
+    private var pageDatasets: [Language: [String: Set<String>]] { rendered.pageDatasets }
+    private var pagesWithDataErrors: [Language: Set<String>] { rendered.pagesWithDataErrors }
+    private var chartOrder: [Language: [String: [ChartPlacement]]] { rendered.chartOrder }
+
+    private func page(named name: String, _ language: Language) -> Page? { pageIndex["\(language.code)/\(name)"] }
+
     mutating func checkLinks() {
         let placeholders = Set(pages.filter(\.isPlaceholder).map { "\($0.language)/\($0.name)" })
         for check in linkChecks

@@ -5,7 +5,7 @@ import RapportCore
 /// `rapport serve`: builds the site, serves it, watches `Content/` and `Templates/`, rebuilds
 /// after every change and makes open pages reload.
 ///
-///     watcher (stat every 100 ms,  ──change──▶ Pipeline.run(write: false) on its own thread
+///     watcher (stat every 100 ms,  ──change──▶ Pipeline.run(.memory) on its own thread
 ///      woken early by inotify)                     │ every file of the site, in memory
 ///                                                  ▼
 ///                 SiteState: token, last good site, error page ──▶ waiting long polls answer
@@ -19,7 +19,7 @@ import RapportCore
 /// responses.
 public actor PreviewServer {
     public struct Options: Sendable {
-        /// The build (`write` is forced off: the site is served from memory).
+        /// The build (its destination is forced to `.memory`: the site is served from memory).
         public var pipeline: Pipeline.Options
         public var host: String
         /// 0: any free port (see `port` once started).
@@ -44,10 +44,11 @@ public actor PreviewServer {
         public var log: @Sendable (String, Bool) -> Void = PreviewServer.terminal
 
         public init(content: URL, templates: URL, host: String = "127.0.0.1", port: UInt16 = 8000) {
-            // `output` is never written: the site is served from memory.
+            // Served from memory; the whole report links to its PDF when `make pdf` printed one
+            // (beside the default output folder, `Public`).
             self.pipeline = Pipeline.Options(
-                content: content, templates: templates,
-                output: content.deletingLastPathComponent().appendingPathComponent("Public"), write: false)
+                content: content, templates: templates, destination: .memory,
+                printedReports: Pipeline.printedReports(beside: content.deletingLastPathComponent().appendingPathComponent("Public")))
             self.host = host
             self.port = port
         }
@@ -167,7 +168,7 @@ public actor PreviewServer {
         builds += 1
         let token = "\(instance)-\(builds)"
         let options = {
-            var options = self.options; options.pipeline.write = false; return options
+            var options = self.options; options.pipeline.destination = .memory; return options
         }()
         let reported = self.reported
         let (site, errorPage) = await withCheckedContinuation { (continuation: CheckedContinuation<(SiteFiles?, Data?), Never>) in

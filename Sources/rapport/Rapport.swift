@@ -30,10 +30,13 @@ struct Folders: ParsableArguments {
     @Option(help: "The output folder, replaced as a whole by a successful build.") var output = "Public"
     @Flag(help: "Print the time each stage took.") var timings = false
 
+    /// `rapport build` writes into `--output`; `rapport check` only validates (a PDF printed by
+    /// `make pdf` beside `--output` is counted as the build would publish it).
     func options(write: Bool) -> Pipeline.Options {
-        Pipeline.Options(
+        let output = URL(fileURLWithPath: output)
+        return Pipeline.Options(
             content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
-            output: URL(fileURLWithPath: output), write: write, keepFiles: false)
+            destination: write ? .folder(output) : .validateOnly, printedReports: Pipeline.printedReports(beside: output))
     }
 }
 

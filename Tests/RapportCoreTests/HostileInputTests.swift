@@ -14,7 +14,7 @@ import Glibc
 /// nothing runs away.
 @Suite struct HostileInputTests {
     private func build(_ site: TestSite, output: URL, waiting: (@Sendable (String) -> Void)? = nil) -> Pipeline.Result {
-        var options = Pipeline.Options(content: site.content, templates: site.templates, output: output)
+        var options = Pipeline.Options(content: site.content, templates: site.templates, destination: .folder(output))
         options.waiting = waiting
         return Pipeline(options).run()
     }
@@ -89,7 +89,7 @@ import Glibc
         #expect(flock(held, LOCK_EX) == 0)
         let told = Told()
         let finished = Told()
-        var options = Pipeline.Options(content: site.content, templates: site.templates, output: site.output)
+        var options = Pipeline.Options(content: site.content, templates: site.templates, destination: .folder(site.output))
         options.waiting = { told.say($0) }
         let thread = Thread { [options] in
             let result = Pipeline(options).run()

@@ -37,7 +37,7 @@ import Testing
         let result = Pipeline(
             .init(
                 content: folder.appendingPathComponent("Content"), templates: folder.appendingPathComponent("Templates"),
-                output: folder.appendingPathComponent("Public"))
+                destination: .folder(folder.appendingPathComponent("Public")))
         ).run()
         #expect(result.diagnostics.map(\.description) == [])
         #expect(result.succeeded && result.pages[.nl] == 2 && result.pages[.fr] == 2 && result.charts == 2)
@@ -84,7 +84,7 @@ import Testing
         let result = Pipeline(
             .init(
                 content: folder.appendingPathComponent("Content"), templates: folder.appendingPathComponent("Templates"),
-                output: folder.appendingPathComponent("Public"))
+                destination: .folder(folder.appendingPathComponent("Public")))
         ).run()
         #expect(result.diagnostics.map(\.description) == [])
         #expect(result.succeeded && result.charts == codes.count)

@@ -13,7 +13,7 @@ import Testing
         let options = Pipeline.Options(
             content: repository.appendingPathComponent("Content"),
             templates: repository.appendingPathComponent("Templates"),
-            output: repository.appendingPathComponent(".build/unused-output"), write: false)
+            destination: .memory)
         return Pipeline(options).run()
     }()
 

@@ -55,9 +55,15 @@ public struct TestSite {
         try FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }
 
+    /// Into `output` (`write`), or kept in memory (`Result.files`); either way a PDF printed
+    /// beside `output` is published as `make pdf` would have it.
     @discardableResult
     public func build(write: Bool = true) -> Pipeline.Result {
-        Pipeline(.init(content: content, templates: templates, output: output, write: write)).run()
+        Pipeline(
+            .init(
+                content: content, templates: templates, destination: write ? .folder(output) : .memory,
+                printedReports: Pipeline.printedReports(beside: output))
+        ).run()
     }
 
     public func read(_ path: String) -> String? {

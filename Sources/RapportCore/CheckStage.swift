@@ -1,0 +1,134 @@
+import Diagnostics
+import SurveyData
+
+/// Stage 2: the checks that need more than one file. Each file's own mistakes were reported
+/// while loading; what needs all of the content (a page and its translation, chapter orders,
+/// slugs) is checked before rendering, so a build with such a mistake never opens its output
+/// folder; what needs every page rendered (links to headings, charts and datasets in every
+/// language) is checked over the per-page results (SiteChecks.swift).
+enum CheckStage {
+    /// The checks of the loaded content.
+    static func content(_ loaded: LoadedSite) -> [Diagnostic] {
+        var checks = PageChecks(languages: loaded.languages)
+        // In the order the chapter files were found (by file name), as a slug's first page is.
+        let pages = loaded.pages.sorted { $0.file < $1.file }
+        checks.checkPairs(pages)
+        checks.checkSlugs(pages)
+        checks.checkOrders(pages)
+        return checks.diagnostics.items
+    }
+
+    /// The site-wide checks over what rendering every page produced.
+    static func site(_ rendered: RenderedPages, of renderer: SiteRenderer) -> [Diagnostic] {
+        var checks = SiteChecks(
+            site: renderer.site, pages: renderer.pages, datasets: renderer.datasets, rendered: rendered, pageIndex: renderer.pageIndex)
+        checks.checkLinks()
+        checks.checkDatasetUse()
+        return checks.diagnostics.items
+    }
+}
+
+/// Pages in every language, their orders and slugs.
+struct PageChecks {
+    /// The site's languages, in the order of `site.yml`.
+    let languages: [Language]
+    var diagnostics = DiagnosticBag()
+
+    func position(of language: Language) -> Int { languages.firstIndex(of: language) ?? languages.count }
+
+    /// Pages pair by file name: a page missing in a language is an error naming that language,
+    /// at the page of the first language that has it.
+    mutating func checkPairs(_ pages: [Page]) {
+        let byLanguage = Dictionary(grouping: pages, by: \.language).mapValues { Set($0.map(\.name)) }
+        var reported = Set<String>()
+        for page in pages.sorted(by: { position(of: $0.language) < position(of: $1.language) }) where !reported.contains(page.name) {
+            let missing = languages.filter { !(byLanguage[$0]?.contains(page.name) ?? false) }
+            guard !missing.isEmpty else { continue }
+            reported.insert(page.name)
+            let present = languages.filter { !missing.contains($0) }
+            diagnostics.error(
+                SourceLocation(file: page.file),
+                present.count == 1
+                    ? "page \"\(page.name).md\" exists in \(page.language.englishName) only"
+                    : "page \"\(page.name).md\" is missing in \(ContentLoader.list(missing.map(\.englishName)))",
+                fix: "add its translation as " + ContentLoader.list(missing.map { "Content/\($0.code)/\(page.name).md" }))
+        }
+    }
+
+    mutating func checkSlugs(_ pages: [Page]) {
+        for language in languages {
+            var seen: [String: Page] = [:]
+            for page in pages where page.language == language && !page.isHome {
+                if page.slug == SiteRenderer.dataFolder {
+                    // The folder of the CSV files and the data page (DataPage.swift).
+                    diagnostics.error(
+                        page.slugLocation ?? SourceLocation(file: page.file),
+                        "the slug \"\(page.slug)\" is taken by the data page (/\(language.code)/\(page.slug)/)",
+                        fix: page.slugLocation == nil ? "add slug: … with another address" : "give the page another slug")
+                    continue
+                }
+                if let first = seen[page.slug] {
+                    diagnostics.error(
+                        page.slugLocation ?? SourceLocation(file: page.file),
+                        "two pages with the slug \"\(page.slug)\" in \(language.englishName)",
+                        fix: "\(first.file) has it too; give one of them another slug")
+                } else {
+                    seen[page.slug] = page
+                }
+            }
+        }
+    }
+
+    /// `order` places a chapter in the navigation: every chapter has one, the same in every
+    /// language, and no two chapters of a language share one.
+    mutating func checkOrders(_ pages: [Page]) {
+        let chapters = pages.filter { !$0.isHome && !$0.isPlaceholder }
+        var byName: [Language: [String: Page]] = [:]
+        for page in chapters { byName[page.language, default: [:]][page.name] = page }
+        /// The page in the first language of the site that has it (the reference for the others).
+        func reference(for page: Page) -> Page? {
+            languages.lazy.compactMap { byName[$0]?[page.name] }.first
+        }
+        func translations(of page: Page) -> [Page] {
+            languages.filter { $0 != page.language }.compactMap { byName[$0]?[page.name] }
+        }
+
+        for page in chapters where page.orderLocation == nil {
+            let example = translations(of: page).lazy.compactMap { other in other.declaredOrder.map { ($0, other.file) } }.first
+            diagnostics.error(
+                page.frontMatterLocation ?? SourceLocation(file: page.file), "missing order",
+                fix: example.map { "add order: \($0.0) to the front matter, as in \($0.1)" }
+                    ?? "add order: … to the front matter (the chapter's place in the navigation: 1, 2, 3 …)")
+        }
+        // A page whose languages disagree is one error, in the file of each language that differs
+        // from the first language's; it is left out of the search for duplicates (which of its
+        // numbers is meant is not known).
+        var disagreeing: Set<String> = []
+        for page in chapters {
+            guard let order = page.declaredOrder, let first = reference(for: page), first.language != page.language,
+                let other = first.declaredOrder, order != other
+            else { continue }
+            disagreeing.insert(page.name)
+            diagnostics.error(
+                page.orderLocation ?? SourceLocation(file: page.file),
+                "order \(order) is not the order of the \(first.language.englishName) version (\(other), at \(first.orderLocation.map { "\($0)" } ?? first.file))",
+                fix: "give the page the same order in \(languages.count == 2 ? "both" : "all") languages")
+        }
+        for language in languages {
+            var first: [Int: Page] = [:]
+            let ordered = chapters.filter { $0.language == language && $0.declaredOrder != nil && !disagreeing.contains($0.name) }
+                .sorted { $0.name < $1.name }
+            for page in ordered {
+                guard let order = page.declaredOrder else { continue }
+                if let earlier = first[order] {
+                    diagnostics.error(
+                        page.orderLocation ?? SourceLocation(file: page.file),
+                        "two chapters with order \(order) in \(language.englishName)",
+                        fix: "\(earlier.file) has it too; give each chapter its own place")
+                } else {
+                    first[order] = page
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Diagnostics
+import Foundation
+import SurveyData
+
+/// What the Markdown of a chapter calls back for while it is rendered (`Markdown.Hooks`): a
+/// chart block becomes its figure (and its CSV file), a link to a chapter or a file of
+/// `Content/` its URL in the site, an image its file with its size. Every use is recorded in
+/// the page's `PageWork` for the site-wide checks.
+extension SiteRenderer {
+    func chartFigure(_ info: String, page: Page, at location: SourceLocation, work: inout PageWork) -> [UInt8] {
+        let id = info.split(separator: " ").first.map(String.init) ?? ""
+        guard let dataset = references.dataset(id, at: location, what: "chart block", diagnostics: &work.diagnostics),
+            let strings = strings[page.language]
+        else {
+            // Reported (or the dataset's own errors were): compared with the other language as
+            // an unknown, so that it raises nothing more.
+            work.placements.append(ChartPlacement(id: nil, location: location))
+            work.dataErrors = true
+            return []
+        }
+        work.placements.append(ChartPlacement(id: id, location: location))
+        work.datasetsUsed.insert(id)
+        work.charts.append(id)
+        work.placed[id, default: 0] += 1
+        let count = work.placed[id] ?? 1
+        let elementId = "chart-\(id)" + (count > 1 ? "-\(count)" : "")
+        let figure = ChartFigure(
+            dataset: Typography.apply(dataset, page.language), language: page.language, strings: strings, elementId: elementId,
+            csvURL: csvURL(id, page.language),
+            citation: ChartCitation(site: site, language: page.language, pageURL: absolute(url(of: page)), elementId: elementId))
+        let svg: [UInt8]
+        do {
+            var chart = figure.chart()
+            chart.palette = site.theme.palette
+            svg = try chart.svgUTF8()
+        } catch {
+            // `svg()` throws ChartError only: point at the CSV cell it names.
+            var location = SourceLocation(file: dataset.metadataFile)
+            if let row = error.category, dataset.rows.indices.contains(row) {
+                location = dataset.rows[row].location
+                if let series = error.series, dataset.rows[row].valueLocations.indices.contains(series) {
+                    location = dataset.rows[row].valueLocations[series]
+                }
+            }
+            work.diagnostics.append(.error(location, "cannot draw chart \"\(id)\": \(error.message)"))
+            return []
+        }
+        if dataset.kind != .figures, count == 1 {
+            // The CSV keeps the texts as written: a data file gets no typography.
+            let asWritten = ChartFigure(
+                dataset: dataset, language: page.language, strings: strings,
+                elementId: elementId, csvURL: "")
+            work.csvFiles.append(OutputFile(path: "\(page.language.code)/data/\(id).csv", bytes: asWritten.csv()))
+        }
+        let scope = TemplateScope(figure.context(svg: svg), parent: languageScopes[page.language])
+        let (html, problems) = templates.render("figure", scope)
+        work.diagnostics.append(contentsOf: problems)
+        return html
+    }
+
+    // MARK: Links
+
+    func link(_ url: String, page: Page, at location: SourceLocation, work: inout PageWork) -> String {
+        if url.hasPrefix("#") {
+            work.linkChecks.append(LinkCheck(page: page.name, language: page.language, anchor: String(url.dropFirst()), location: location))
+            return url
+        }
+        // Absolute URLs, mail links and site-absolute paths are left alone.
+        if url.contains(":") || url.hasPrefix("/") || url.isEmpty { return url }
+        let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts[0])
+        guard path.hasSuffix(".md") else {
+            return file(url, page: page, at: location, work: &work)?.url ?? url
+        }
+        let name = String(path.dropLast(3)).replacingOccurrences(of: "./", with: "")
+        // A page that exists in another language only is reported once, as a missing translation.
+        if !name.contains("/"), self.page(named: name, page.language) == nil,
+            site.others(than: page.language).contains(where: { self.page(named: name, $0) != nil })
+        {
+            return url
+        }
+        guard !name.contains("/"), let target = self.page(named: name, page.language) else {
+            let known = pages.filter { $0.language == page.language }.map { $0.name + ".md" }
+            let suggestion = closestMatch(to: path, in: known)
+            work.diagnostics.append(
+                .error(
+                    location, "link to a page that does not exist: \"\(path)\"",
+                    fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "link to a file of Content/\(page.language.code)/"))
+            return url
+        }
+        var result = self.url(of: target)
+        if parts.count == 2 {
+            let anchor = String(parts[1])
+            work.linkChecks.append(LinkCheck(page: target.name, language: page.language, anchor: anchor, location: location))
+            result += "#" + anchor
+        }
+        return result
+    }
+
+    /// A link to a file of `Content/` (not a chapter): its URL in the site, and where it is.
+    func file(
+        _ url: String, page: Page, at location: SourceLocation, work: inout PageWork
+    ) -> (url: String, source: String, path: String)? {
+        guard let contentFiles else { return nil }
+        let cut = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
+        let path = String(url[..<cut])
+        switch contentFiles.resolve(path, from: page.language.code, at: location) {
+        case let .success(resolved):
+            work.files[resolved.outputPath] = resolved.source
+            return (site.basePath + ContentFiles.urlPath(resolved.outputPath) + url[cut...], resolved.source, path)
+        case let .failure(diagnostic):
+            work.diagnostics.append(diagnostic)
+            return nil
+        }
+    }
+
+    /// An image: alt text required (or `-` for decoration), a file of `Content/` with its size.
+    func image(_ url: String, alt: String, page: Page, at location: SourceLocation, work: inout PageWork) -> Markdown.Image {
+        let decorative = alt.trimmingWhitespace == ContentFiles.decorativeAlt
+        if alt.trimmingWhitespace.isEmpty {
+            work.diagnostics.append(
+                .error(
+                    location, "image without alt text: \"\(url)\"",
+                    fix: "describe what it shows, ![…](\(url)), or mark it as decoration only: ![-](\(url))"))
+        }
+        if url.contains(":") || url.hasPrefix("/") || url.hasPrefix("#") || url.isEmpty {
+            return Markdown.Image(url: url, size: nil, decorative: decorative)
+        }
+        guard let found = file(url, page: page, at: location, work: &work) else {
+            return Markdown.Image(url: url, size: nil, decorative: decorative)
+        }
+        switch ContentFiles.imageSize(found.source, path: found.path, at: location) {
+        case let .success(size): return Markdown.Image(url: found.url, size: size, decorative: decorative)
+        case let .failure(diagnostic):
+            work.diagnostics.append(diagnostic)
+            return Markdown.Image(url: found.url, size: nil, decorative: decorative)
+        }
+    }
+
+    mutating func addUsedFile(_ path: String, _ source: String) { usedFiles[path] = source }
+    mutating func appendDiagnostic(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+}

@@ -1,0 +1,50 @@
+import Diagnostics
+import Foundation
+import SurveyData
+
+/// Everything a build reads, as typed values that remember where they came from.
+struct LoadedSite {
+    /// nil when `site.yml` is missing or wrong (reported).
+    var site: SiteConfig?
+    /// The site's languages (`site.yml`'s `languages`; today's nl and fr when it cannot be read).
+    var languages: [Language]
+    /// UI strings by language, the study's texts of `site.yml` added.
+    var strings: [Language: Strings]
+    var pages: [Page]
+    var datasets: [String: Dataset]
+    /// Datasets that exist but have errors (already reported): using them is not an error again.
+    var invalidDatasets: Set<String>
+    var facts: StudyFacts
+    var templates: TemplateSet
+    /// What each file gets wrong on its own.
+    var diagnostics: [Diagnostic]
+}
+
+/// Stage 1: reads `site.yml`, the UI strings, the chapters, the datasets and the templates.
+struct LoadStage {
+    let content: URL
+    let templates: URL
+    let display: @Sendable (URL) -> String
+
+    func run(_ clock: inout StageClock) -> LoadedSite {
+        var diagnostics: [Diagnostic] = []
+        var loader = ContentLoader(contentDirectory: content, display: display)
+        let site = loader.loadSite()
+        var strings = loader.loadStrings()
+        if let site { strings = site.study.adding(to: strings) }
+        let pages = loader.loadPages()
+        diagnostics.append(contentsOf: loader.diagnostics.items)
+        clock.lap("load pages")
+        let (datasets, dataProblems, invalidDatasets, facts) = DatasetLoader(
+            directory: content.appendingPathComponent("data"), within: content, languages: loader.languages, display: display
+        ).loadWithFacts()
+        diagnostics.append(contentsOf: dataProblems)
+        clock.lap("load datasets")
+        let (templateSet, templateProblems) = TemplateSet.load(from: templates, display: display)
+        diagnostics.append(contentsOf: templateProblems)
+        clock.lap("load templates")
+        return LoadedSite(
+            site: site, languages: loader.languages, strings: strings, pages: pages, datasets: datasets, invalidDatasets: invalidDatasets, facts: facts,
+            templates: templateSet, diagnostics: diagnostics)
+    }
+}

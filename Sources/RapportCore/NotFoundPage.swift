@@ -1,0 +1,24 @@
+import Diagnostics
+import SurveyData
+
+/// `404.html`: the page a web server shows for an unknown address, in the default language's
+/// layout (`Templates/404.mustache`), with links to the home page of every other language.
+extension SiteRenderer {
+    func notFoundPage() -> (OutputFile, [Diagnostic]) {
+        let language = site.defaultLanguage
+        let scope = pageScope(
+            language: language, title: strings[language]?["not_found_title"] ?? "",
+            description: site.description[language], path: nil, alternates: [:], current: nil)
+        scope["otherLanguages"] = .list(
+            site.others(than: language).map { lang in
+                var entry = uiStrings(lang)
+                entry["lang"] = lang.htmlLang
+                entry["url"] = site.basePath + lang.code + "/"
+                return TemplateScope(texts: entry)
+            })
+        let (body, bodyProblems) = templates.renderText("404", scope)
+        scope["body"] = .html(RawHTML(body))
+        let (notFound, layoutProblems) = templates.render("base", scope)
+        return (OutputFile(path: "404.html", bytes: notFound), bodyProblems + layoutProblems)
+    }
+}

@@ -1,0 +1,63 @@
+import Diagnostics
+import Foundation
+import SurveyData
+
+extension Pipeline {
+    /// Adds to each diagnostic the line of the file it points at, for the terminal and the
+    /// preview's error page. Each file is read once.
+    static func withSourceLines(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var lines: [String: [Substring]] = [:]
+        return diagnostics.map { diagnostic in
+            guard diagnostic.sourceLine == nil, diagnostic.quotesSource else { return diagnostic }
+            var diagnostic = diagnostic
+            let file = diagnostic.location.file
+            if lines[file] == nil {
+                let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+                // Lines as the readers count them: "\n", "\r\n" or a lone "\r" ends one.
+                lines[file] = sourceLines(Substring(text))
+            }
+            if let fileLines = lines[file], diagnostic.location.line <= fileLines.count {
+                diagnostic.showSource(fileLines[diagnostic.location.line - 1])
+            }
+            return diagnostic
+        }
+    }
+
+    /// The folder `make pdf` prints the whole reports into (`.Public.pdf` beside `Public`).
+    public static func printedReports(beside output: URL) -> URL {
+        let output = output.standardizedFileURL
+        return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).pdf")
+    }
+
+    /// Paths in diagnostics are relative to the current folder when inside it.
+    public static let displayPath: @Sendable (URL) -> String = { url in
+        var path = url.path
+        if path.contains("/./") || path.contains("/../") || path.hasSuffix("/.") || path.hasSuffix("/..") {
+            path = url.standardizedFileURL.path
+        }
+        return path.hasPrefix(workingDirectory + "/") ? String(path.dropFirst(workingDirectory.count + 1)) : path
+    }
+
+    private static let workingDirectory = FileManager.default.currentDirectoryPath
+}
+
+extension Pipeline.Result {
+    /// The one summary line a build ends with.
+    public func summary(output: String, wrote: Bool) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        let pageText = languages.map { "\(pages[$0] ?? 0) \($0.code)" }.joined(separator: " + ")
+        let time = String(format: "%.0f ms", seconds * 1000)
+        if !succeeded {
+            let kept = wrote ? "; \(output) left as it was" : ""
+            if errors == 0, failure != nil {
+                return "failed: the site could not be written (see the error above)\(kept) (\(time))"
+            }
+            return "failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(kept) (\(time))"
+        }
+        let verb = wrote ? "built" : "checked"
+        let target = wrote ? " → \(output)" : ""
+        return
+            "\(verb) \(pageText) pages, \(charts) charts in \(time)\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")\(target)"
+    }
+}

@@ -1,0 +1,64 @@
+import Diagnostics
+import SurveyData
+
+/// A relative link or anchor to check once every page's headings are known.
+struct LinkCheck {
+    var page: String
+    var language: Language
+    var anchor: String
+    var location: SourceLocation
+}
+
+/// A chart block of a chapter: its dataset (nil when it could not be used, which was reported)
+/// and where it is.
+struct ChartPlacement {
+    var id: String?
+    var location: SourceLocation
+}
+
+/// What rendering one page's Markdown produced; pages render in parallel and their
+/// results are merged in page order, so the output stays deterministic.
+struct PageWork {
+    var headingIds: [String] = []
+    var diagnostics: [Diagnostic] = []
+    var linkChecks: [LinkCheck] = []
+    var datasetsUsed: Set<String> = []
+    var charts: [String] = []
+    var csvFiles: [OutputFile] = []
+    var placed: [String: Int] = [:]
+    var files: [String: String] = [:]
+    var chapter: RenderedChapter?
+    /// Every chart block, drawn or not, and whether a data reference of the page failed.
+    var placements: [ChartPlacement] = []
+    var dataErrors = false
+}
+
+/// What rendering every page produced that the site-wide checks (CheckStage) and the files
+/// made from all pages (whole report, search, data pages) need.
+struct RenderedPages {
+    var linkChecks: [LinkCheck] = []
+    var anchors: [Language: [String: Set<String>]] = [:]
+    /// Each page's heading ids in document order, by language and page name.
+    var headingOrder: [Language: [String: [String]]] = [:]
+    var datasetUse: [String: Set<Language>] = [:]
+    /// The datasets each page uses, and the pages whose data references had errors.
+    var pageDatasets: [Language: [String: Set<String>]] = [:]
+    var pagesWithDataErrors: [Language: Set<String>] = [:]
+    var chartOrder: [Language: [String: [ChartPlacement]]] = [:]
+    /// The chapters as rendered, in page order.
+    var chapters: [RenderedChapter] = []
+    /// Charts drawn (one per placement per language).
+    var chartCount = 0
+
+    mutating func add(_ work: PageWork, of page: Page) {
+        linkChecks += work.linkChecks
+        for id in work.datasetsUsed { datasetUse[id, default: []].insert(page.language) }
+        chartOrder[page.language, default: [:]][page.name] = work.placements
+        pageDatasets[page.language, default: [:]][page.name] = work.datasetsUsed
+        if work.dataErrors { pagesWithDataErrors[page.language, default: []].insert(page.name) }
+        chartCount += work.charts.count
+        anchors[page.language, default: [:]][page.name] = Set(work.headingIds).union(work.charts.map { "chart-\($0)" })
+        headingOrder[page.language, default: [:]][page.name] = work.headingIds
+        if let chapter = work.chapter { chapters.append(chapter) }
+    }
+}

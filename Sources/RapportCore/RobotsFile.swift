@@ -1,0 +1,6 @@
+/// `robots.txt`: everything may be crawled; where the sitemap is.
+extension SiteRenderer {
+    func robotsFile() -> OutputFile {
+        OutputFile(path: "robots.txt", contents: "User-agent: *\nAllow: /\n\nSitemap: \(absolute(site.basePath + "sitemap.xml"))\n")
+    }
+}

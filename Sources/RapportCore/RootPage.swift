@@ -1,0 +1,33 @@
+import Diagnostics
+import SurveyData
+
+/// `index.html` at the site's root: the language chooser (`Templates/root.mustache`), one
+/// entry per language with its title, description and UI strings.
+extension SiteRenderer {
+    func rootPage() -> (OutputFile, [Diagnostic]) {
+        let root = TemplateScope([
+            "languages": .list(
+                site.languages.map { language in
+                    var entry = uiStrings(language)
+                    entry["lang"] = language.htmlLang
+                    entry["url"] = site.basePath + language.code + "/"
+                    entry["siteTitle"] = site.title[language]
+                    entry["siteDescription"] = site.description[language]
+                    return TemplateScope(texts: entry)
+                }),
+            "canonical": .text(absolute(site.basePath)),
+            "assets": .text(site.basePath + "assets/"),
+            "alternates": .list(
+                site.languages.map {
+                    TemplateScope(texts: ["hreflang": $0.htmlLang, "href": absolute(site.basePath + $0.code + "/")])
+                }),
+            "lang": .text(site.defaultLanguage.htmlLang),
+            "ogLocale": .text(site.defaultLanguage.ogLocale),
+            "ogLocaleAlternates": .list(site.others(than: site.defaultLanguage).map { TemplateScope(texts: ["locale": $0.ogLocale]) }),
+            "xDefault": .text(absolute(site.basePath)),
+            "title": .text(site.languages.map { site.title[$0] }.joined(separator: " · ")),
+        ])
+        let (index, problems) = templates.render("root", root)
+        return (OutputFile(path: "index.html", bytes: index), problems)
+    }
+}

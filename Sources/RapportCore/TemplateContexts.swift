@@ -1,0 +1,117 @@
+import Diagnostics
+import Foundation
+import SurveyData
+
+/// The values the templates see: what every page of a language shares, what every layout
+/// needs (head tags, navigation, language switch), and a chapter page's own.
+extension SiteRenderer {
+    /// The values every page of `language` shares.
+    static func languageScope(_ language: Language, site: SiteConfig, strings: Strings?, chapters: [Page]) -> TemplateScope {
+        var values: [String: TemplateValue] = [:]
+        for (key, value) in uiStrings(strings) { values[key] = .text(value) }
+        values.merge(ReaderPages.scopeValues(language, site: site)) { _, reader in reader }
+        let others = site.others(than: language)
+        values["lang"] = .text(language.htmlLang)
+        values["langCode"] = .text(language.code)
+        values["siteTitle"] = .text(site.title[language])
+        values["ogLocale"] = .text(language.ogLocale)
+        values["ogLocaleAlternates"] = .list(others.map { TemplateScope(texts: ["locale": $0.ogLocale]) })
+        // The first other language, for templates written for two languages (before `languageSwitch`).
+        values["otherLang"] = .text(others.first?.htmlLang ?? language.htmlLang)
+        values["ogLocaleAlternate"] = .text(others.first?.ogLocale ?? language.ogLocale)
+        values["xDefault"] = .text(absolute(site.basePath, site: site))
+        values["assets"] = .text(site.basePath + "assets/")
+        values["homeURL"] = .text(site.basePath + language.code + "/")
+        values["dataURL"] = .text(site.basePath + language.code + "/data/")
+        values["isHome"] = .flag(false)
+        values["updated"] = .maybe(site.updated.map { TemplateScope(texts: ["text": $0.text(language), "iso": $0.iso]) })
+        values["chapters"] = .list(
+            chapters.map { chapter in
+                TemplateScope(texts: [
+                    "title": chapter.title, "url": url(of: chapter, site: site), "description": chapter.description ?? "",
+                ])
+            })
+        return TemplateScope(values)
+    }
+
+    /// The UI strings as template values (`t_<key>`).
+    func uiStrings(_ language: Language) -> [String: String] { Self.uiStrings(strings[language]) }
+
+    static func uiStrings(_ strings: Strings?) -> [String: String] {
+        var values: [String: String] = [:]
+        for (key, value) in strings?.values ?? [:] { values["t_" + key] = value }
+        return values
+    }
+
+    func link(_ page: Page?) -> TemplateValue {
+        .maybe(page.map { TemplateScope(texts: ["title": $0.title, "url": url(of: $0)]) })
+    }
+
+    /// What every layout needs beyond the language's shared values: head tags, the navigation
+    /// with the current page marked, the language switch.
+    func pageScope(
+        language: Language, title: String, description: String, path: String?,
+        alternates: [Language: String], current: Int?
+    ) -> TemplateScope {
+        let switches = languageSwitch(language, alternates: alternates)
+        return TemplateScope(
+            [
+                "pageTitle": .text(title),
+                "description": .text(description),
+                "canonical": .maybe(path.map(absolute)),
+                "alternates": .list(
+                    site.languages.compactMap { lang -> TemplateScope? in
+                        alternates[lang].map { TemplateScope(texts: ["hreflang": lang.htmlLang, "href": absolute($0)]) }
+                    }),
+                "languageSwitch": .list(switches.map { TemplateScope(texts: $0) }),
+                "switchURL": .text(switches.first?["url"] ?? (site.basePath + language.code + "/")),
+                "nav": .navigation(NavigationList(entries: navEntries[language] ?? [], current: current)),
+            ], parent: languageScopes[language])
+    }
+
+    func renderPage(_ page: Page, html: [UInt8], headings: [Markdown.Heading]) -> (OutputFile?, [Diagnostic]) {
+        let language = page.language
+        var alternates: [Language: String] = [:]
+        for lang in site.languages {
+            if let translation = self.page(named: page.name, lang) { alternates[lang] = url(of: translation) }
+        }
+        let chapterList = chapterLists[language] ?? []
+        let index = chapterPositions["\(language.code)/\(page.name)"]
+        let previous = index.flatMap { $0 > 0 ? chapterList[$0 - 1] : nil }
+        let next = index.flatMap { $0 + 1 < chapterList.count ? chapterList[$0 + 1] : nil }
+        let toc = headings.filter { $0.level == 2 }
+        let description = page.description ?? site.description[language]
+        let scope = pageScope(
+            language: language, title: page.isHome ? site.title[language] : page.title,
+            description: description, path: url(of: page), alternates: alternates, current: index)
+        scope["title"] = .text(page.title)
+        scope["content"] = .html(RawHTML(bytes: html))
+        scope["isHome"] = .flag(page.isHome)
+        // The table of contents from three sections on.
+        scope["toc"] = .maybe(
+            toc.count < 3
+                ? nil
+                : TemplateScope([
+                    "entries": .list(toc.map { TemplateScope(texts: ["id": $0.id, "text": Typography.apply($0.text, language)]) })
+                ]))
+        scope["previous"] = link(previous)
+        scope["next"] = link(next)
+        guard templates.has(page.template) else {
+            // A required template that is missing was reported once, when the templates were read.
+            if TemplateSet.required.contains(page.template) { return (nil, []) }
+            let suggestion = closestMatch(to: page.template, in: templates.names)
+            return (
+                nil,
+                [
+                    .error(
+                        page.templateLocation ?? SourceLocation(file: page.file), "unknown template \"\(page.template)\"",
+                        fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "templates: \(templates.names.joined(separator: ", "))")
+                ]
+            )
+        }
+        let (body, problems) = templates.renderText(page.template, scope)
+        scope["body"] = .html(RawHTML(body))
+        let (document, layoutProblems) = templates.render("base", scope)
+        return (OutputFile(path: filePath(of: page), bytes: document), problems + layoutProblems)
+    }
+}
