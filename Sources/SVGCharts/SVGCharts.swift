@@ -83,48 +83,6 @@ public enum ChartKind: String, Sendable, CaseIterable {
     case figures
 }
 
-/// The page language; decides number formatting and the few words the chart writes itself.
-///
-/// ```swift
-/// ChartLocale(rawValue: "fr-BE")   // .frBE
-/// ```
-public enum ChartLocale: String, Sendable, CaseIterable {
-    /// Dutch as written in Belgium (`42%`, `1.234,5`, `€ 1.994,18`).
-    case nlBE = "nl-BE"
-    /// French as written in Belgium (`42 %`, `1 234,5`, `1 994,18 €`).
-    case frBE = "fr-BE"
-    /// German as written in Belgium (`42 %` with U+00A0, `1.234,5`, `1.994,18 €`).
-    case deBE = "de-BE"
-    /// British English (`42%`, `1,234.5`, `€1,994.18`).
-    case enGB = "en-GB"
-
-    /// The marker drawn after the label of a category with a small base (`ChartCategory.lowBase`).
-    /// The site can use the same words in its footnote.
-    ///
-    /// ```swift
-    /// ChartLocale.frBE.lowBaseMarker   // "(faible n)", as the site writes it (docs/glossary.md)
-    /// ```
-    public var lowBaseMarker: String {
-        switch self {
-        case .nlBE: return "(lage\u{00A0}n)"
-        case .frBE: return "(faible\u{00A0}n)"
-        case .deBE: return "(kleines\u{00A0}n)"
-        case .enGB: return "(low\u{00A0}n)"
-        }
-    }
-
-    /// The separator between a label and its value: `": "` in Dutch, `" : "` (no-break space
-    /// before the colon) in French.
-    ///
-    /// ```swift
-    /// "Total" + ChartLocale.frBE.labelSeparator + "42 %"   // "Total : 42 %"
-    /// ```
-    public var labelSeparator: String { colon + " " }
-
-    /// A colon after a label: `":"`, or `" :"` with U+00A0 in French.
-    public var colon: String { self == .frBE ? "\u{00A0}:" : ":" }
-}
-
 /// The unit of the values; decides how `NumberFormat` writes them.
 ///
 /// ```swift
