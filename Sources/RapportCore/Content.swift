@@ -57,6 +57,8 @@ struct ContentLoader {
     /// Entries of site.yml's `languages` that are not usable (reported there): texts in them are
     /// not reported again.
     var toleratedLanguageKeys: [String] = []
+    /// Where `languages:` is in site.yml.
+    var languagesLocation: SourceLocation?
 
     init(contentDirectory: URL, display: @escaping @Sendable (URL) -> String) {
         self.contentDirectory = contentDirectory
@@ -82,6 +84,7 @@ struct ContentLoader {
     // MARK: Pages
 
     mutating func loadPages() -> [Page] {
+        reportUnlistedLanguageFolders()
         var files: [(name: String, language: Language, path: String, file: String)] = []
         for language in languages {
             let folder = contentDirectory.appendingPathComponent(language.code)
@@ -120,6 +123,23 @@ struct ContentLoader {
         for (_, problems) in loaded { diagnostics.append(contentsOf: problems) }
         let pages = loaded.map(\.0)
         return pages.sorted { (position(of: $0.language), $0.order, $0.name) < (position(of: $1.language), $1.order, $1.name) }
+    }
+
+    /// A folder of chapters (`Content/de/`) for a language that `site.yml` does not list: its
+    /// pages would be left out without a word.
+    mutating func reportUnlistedLanguageFolders() {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: contentDirectory.path)) ?? []
+        for name in entries.sorted() where Language(code: name) != nil && !languages.contains(where: { $0.code == name }) {
+            var isFolder: ObjCBool = false
+            let path = contentDirectory.appendingPathComponent(name).path
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
+                (try? FileManager.default.contentsOfDirectory(atPath: path))?.contains(where: { $0.hasSuffix(".md") }) == true
+            else { continue }
+            diagnostics.warning(
+                languagesLocation ?? SourceLocation(file: display(contentDirectory.appendingPathComponent("site.yml"))),
+                "Content/\(name)/ holds chapters, but \(name) is not one of the site's languages: they are left out",
+                fix: "add \(name) to languages: [\((languages.map(\.code) + [name]).joined(separator: ", "))], or remove the folder")
+        }
     }
 
     func position(of language: Language) -> Int { languages.firstIndex(of: language) ?? languages.count }

@@ -56,8 +56,9 @@ extension ContentLoader {
             return node
         }
         // The languages first: every text of the site is read in each of them.
-        if let node = value("languages"), let languages = Self.languages(node, reader: &reader) {
-            self.languages = languages
+        if let node = value("languages") {
+            languagesLocation = reader.location(of: node)
+            if let languages = Self.languages(node, reader: &reader) { self.languages = languages }
         }
         reader.languages = languages
         if case let .sequence(items)? = pairs.first(where: { $0.key == "languages" })?.value {

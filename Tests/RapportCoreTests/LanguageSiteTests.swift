@@ -170,6 +170,20 @@ import Testing
         #expect(!result.succeeded)
     }
 
+    /// A folder of chapters for a language site.yml does not list is said, not silently left out.
+    @Test func aLanguageFolderTheSiteDoesNotListIsAWarning() throws {
+        var files = TestSite.minimal
+        files["Content/de/index.md"] = TestSite.page("Startseite", order: 0)
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(
+            site.messages(result) == [
+                "Content/site.yml:4:12: warning: Content/de/ holds chapters, but de is not one of the site's languages: they are left out (add de to languages: [nl, fr, de], or remove the folder)"
+            ])
+        #expect(result.succeeded)
+    }
+
     /// With three languages, a switch label that names one language is an error with the fix.
     @Test func aSwitchLabelForTwoLanguagesIsAnErrorWithThree() throws {
         var files = Self.threeLanguages()
