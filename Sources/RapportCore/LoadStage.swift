@@ -44,7 +44,8 @@ struct LoadStage {
         diagnostics.append(contentsOf: templateProblems)
         clock.lap("load templates")
         return LoadedSite(
-            site: site, languages: loader.languages, strings: strings, pages: pages, datasets: datasets, invalidDatasets: invalidDatasets, facts: facts,
+            site: site, languages: loader.languages, strings: strings, pages: pages, datasets: datasets, invalidDatasets: invalidDatasets,
+            facts: facts,
             templates: templateSet, diagnostics: diagnostics)
     }
 }
