@@ -105,9 +105,12 @@ struct SiteChecks {
                 guard let id = placement.id else { continue }
                 if let index = left.firstIndex(of: id) { left.remove(at: index); continue }
                 named.insert(id)
-                diagnostics.error(
-                    placement.location, "chart \"\(id)\" is placed in \(language.englishName) only",
-                    fix: "place it in \(other.file) too, in the same order")
+                // With two languages, "in Dutch only"; with more, which language lacks it.
+                let message =
+                    site.languages.count == 2
+                    ? "chart \"\(id)\" is placed in \(language.englishName) only"
+                    : "chart \"\(id)\" is placed in \(language.englishName) but not in \(other.language.englishName)"
+                diagnostics.error(placement.location, message, fix: "place it in \(other.file) too, in the same order")
             }
         }
         if named.isEmpty, let index = nlIds.indices.first(where: { frIds.indices.contains($0) && nlIds[$0] != frIds[$0] }) {

@@ -133,6 +133,10 @@ import Testing
             "Content/i18n/de.yml:1:1: error: missing UI strings for German (create Content/i18n/de.yml with the same keys as Content/i18n/nl.yml, in German)"
         ),
         ("a site text", "Content/site.yml:2:14: error: site description is missing its German text (add de: …)"),
+        (
+            "a chart",
+            "Content/nl/money.md:10:1: error: chart \"income\" is placed in Dutch but not in German (place it in Content/de/money.md too, in the same order)"
+        ),
     ]
 
     static func removeGerman(_ what: String, from files: inout [String: String]) {
@@ -153,6 +157,8 @@ import Testing
             files["Content/i18n/de.yml"] = files["Content/i18n/de.yml"]?.replacingOccurrences(
                 of: "chart_download: Die Zahlen herunterladen (CSV)\n", with: "")
         case "the UI strings": files["Content/i18n/de.yml"] = nil
+        case "a chart":
+            files["Content/de/money.md"] = TestSite.page("Geld", slug: "geld", "## Einnahmen\n\n{{income:gifts:amount}} an Spenden.\n")
         case "a site text":
             files["Content/site.yml"] = files["Content/site.yml"]?.replacingOccurrences(of: ", de: Ein Test.", with: "")
         default: Issue.record("no such case: \(what)")
