@@ -284,6 +284,13 @@ def check_head(pages: dict[str, Page]) -> list[str]:
     return problems
 
 
+def switch_target(page: Page) -> str:
+    """The path the page's language switch leads to: it is relative to the page and names the
+    folder's index.html (so it works from disk), resolved here to the page's address."""
+    path = urlsplit(urljoin("http://site" + page.url_path, page.switch.get("href", ""))).path
+    return path[: -len("index.html")] if path.endswith("/index.html") else path
+
+
 def check_language_switch(pages: dict[str, Page]) -> list[str]:
     """Each page's language switch goes to the same page in the other language, and back."""
     problems = []
@@ -304,13 +311,14 @@ def check_language_switch(pages: dict[str, Page]) -> list[str]:
         want = page.alternates().get(LANGUAGES[other], "")
         if want.startswith(origin):
             want = want[len(origin):]
-        if href != want:
+        resolved = switch_target(page)
+        if resolved != want:
             problems.append(f"{rel}: the language switch goes to {href}, not to the translation {want}")
             continue
-        target = by_path.get(href)
+        target = by_path.get(resolved)
         if target is None:
             problems.append(f"{rel}: the language switch goes to {href}, which is not a page of the site")
-        elif target.switch is None or target.switch.get("href") != page.url_path:
+        elif target.switch is None or switch_target(target) != page.url_path:
             problems.append(f"{rel}: its translation {target.rel} does not switch back to {page.url_path}")
     return problems
 
