@@ -19,7 +19,7 @@ SOURCES    := $(shell find Sources -type f) Package.swift
 
 all: site
 
-# The templates and UI strings `rapport new` writes (Sources/RapportCore/StarterFiles+Generated.swift).
+# The templates and UI strings `rapport new` writes (Sources/RapportCore/Generated/).
 starter:
 	python3 scripts/embed_starter.py
 

@@ -15,7 +15,6 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", .upToNextMinor(from: "2.1.1")),
         .package(url: "https://github.com/jpsim/Yams", .upToNextMinor(from: "6.2.2")),
         .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
-        .package(url: "https://github.com/yaslab/CSV.swift", .upToNextMinor(from: "2.5.2")),
         // The preview server (`rapport serve`): HummingbirdCore only (SwiftNIO's HTTP/1 parser with
         // size limits, idle timeouts), without its default traits (swift-configuration).
         .package(url: "https://github.com/hummingbird-project/hummingbird", .upToNextMinor(from: "2.28.1"), traits: []),
@@ -40,10 +39,7 @@ let package = Package(
         // Dataset files (YAML + CSV) -> validated Dataset values with source locations.
         .target(
             name: "SurveyData",
-            dependencies: [
-                "Diagnostics", "SVGCharts", "Yams",
-                .product(name: "CSV", package: "CSV.swift"),
-            ]
+            dependencies: ["Diagnostics", "SVGCharts", "Yams"]
         ),
         // The build pipeline: load -> check -> render -> write.
         .target(

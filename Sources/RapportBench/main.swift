@@ -68,24 +68,6 @@ func json(_ object: [String: Any]) -> String {
 
 // MARK: chart
 
-/// The chart description the site hands to SVGCharts for `dataset` in `language` (the same
-/// mapping as RapportCore's ChartFigure.chart(), which is internal to that module).
-func chartDescription(_ dataset: Dataset, language: Language) -> Chart {
-    let locale = language.chartLocale
-    let categories = dataset.rows.map { row in
-        ChartCategory(label: row.label[language], mark: row.mark, lowBase: row.isLowBase, unit: row.unit)
-    }
-    let series = dataset.series.map { ChartSeries(label: $0.label[language], role: $0.role) }
-    var description = dataset.finding?[language] ?? dataset.title[language]
-    if let base = dataset.base {
-        description += " (n=\(NumberFormat.format(Double(base), unit: .count, decimals: 0, locale: locale)))"
-    }
-    return Chart(
-        kind: dataset.kind, id: "chart-\(dataset.id)", title: dataset.title[language], description: description,
-        locale: locale, unit: dataset.unit, decimals: dataset.decimals, scale: dataset.scale,
-        categories: categories, series: series, values: dataset.rows.map(\.values))
-}
-
 func chartCommand(_ arguments: Arguments) throws -> Int32 {
     let iterations = try arguments.int("iterations", default: 2000)
     let content = URL(fileURLWithPath: arguments.string("content", default: "Content"))
@@ -102,7 +84,7 @@ func chartCommand(_ arguments: Arguments) throws -> Int32 {
         FileHandle.standardError.write(Data("rapport-bench: no dataset \"\(id)\" in \(content.path)/data\n".utf8))
         return 1
     }
-    let chart = chartDescription(dataset, language: language)
+    let chart = dataset.chart(in: language, id: "chart-\(dataset.id)")
     let clock = ContinuousClock()
     // The first render (cold caches, lazy globals) is reported apart and not in the median.
     var svg = ""

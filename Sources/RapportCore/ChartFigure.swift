@@ -18,31 +18,11 @@ struct ChartFigure {
 
     var locale: ChartLocale { language.chartLocale }
 
-    /// The chart description handed to SVGCharts.
-    func chart() -> Chart {
-        let categories = dataset.rows.map { row in
-            ChartCategory(label: row.label[language], mark: row.mark, lowBase: row.isLowBase, unit: row.unit, decimals: row.decimals)
-        }
-        let series = dataset.series.map { ChartSeries(label: $0.label[language], role: $0.role) }
-        var reconstructed: Set<ValuePosition> = []
-        for row in dataset.rows.indices {
-            for column in dataset.series.indices where dataset.isInferred(row: row, series: column) {
-                reconstructed.insert(ValuePosition(category: row, series: column))
-            }
-        }
-        var description = dataset.finding?[language] ?? dataset.title[language]
-        if let base = baseText { description += " (\(base))" }
-        return Chart(
-            kind: dataset.kind, id: elementId, title: dataset.title[language], description: description,
-            locale: locale, unit: dataset.unit, decimals: dataset.decimals, scale: dataset.scale,
-            categories: categories, series: series, values: dataset.rows.map(\.values),
-            reconstructed: reconstructed)
-    }
+    /// The chart description handed to SVGCharts (the palette is the theme's, set by the caller).
+    func chart() -> Chart { dataset.chart(in: language, id: elementId) }
 
     /// `n=136`, or nil when the dataset has no base.
-    var baseText: String? {
-        dataset.base.map { "n=\(NumberFormat.format(Double($0), unit: .count, decimals: 0, locale: locale))" }
-    }
+    var baseText: String? { dataset.baseText(in: language) }
 
     /// A value as the page shows it (`42%` / `42 %`), or the missing-value dash.
     func formatted(row: Int, series: Int) -> String {

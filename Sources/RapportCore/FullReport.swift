@@ -23,15 +23,16 @@ extension SiteRenderer {
             alternates: readerAlternates(ReaderPages.reportPath), current: nil, from: depth)
         // The chapters' links to each other, as written in their HTML (from the same depth).
         let chapterURLs = Dictionary(chapters.map { (link(to: $0.page, from: depth), $0.page.slug) }, uniquingKeysWith: { first, _ in first })
+        // The chapters' bodies go in as stand-ins and are put in place as bytes afterwards (see
+        // `ReportAssembly`): the templates never hold the whole report as one text.
         scope["reportChapters"] = .list(
-            chapters.map { chapter in
+            chapters.enumerated().map { number, chapter in
                 let slug = chapter.page.slug
-                let body = ReportHTML.embed(String(decoding: chapter.html, as: UTF8.self), prefix: slug, chapterURLs: chapterURLs)
                 let sections = chapter.headings.filter { $0.level == 2 }.map {
                     TemplateScope(texts: ["id": ReportHTML.prefixed($0.id, slug), "text": Typography.apply($0.text, language)])
                 }
                 return TemplateScope([
-                    "id": .text(slug), "title": .text(chapter.page.title), "body": .html(RawHTML(body)),
+                    "id": .text(slug), "title": .text(chapter.page.title), "body": .html(RawHTML(ReportAssembly.bodyStandIn(number))),
                     "sections": .list(sections), "hasSections": .flag(!sections.isEmpty),
                 ])
             })
@@ -41,19 +42,19 @@ extension SiteRenderer {
         scope["pdfURL"] = .text(relative(site.basePath + pdfFile, from: depth))
         scope["hasPDF"] = .flag(false)
         scope["printSource"] = .text("")
+        let assembly = ReportAssembly(
+            bodies: chapters.map { ReportHTML.embed($0.html, prefix: $0.page.slug, chapterURLs: chapterURLs) })
         // The fingerprint is of the page without it and without the PDF link, and of the
         // stylesheets (all of Templates/assets/): what the printed PDF looks like.
         let (unmarked, problems) = renderInLayout("report", scope)
-        let fingerprint = ReportHTML.fingerprint(
-            templates.assets.reduce(into: unmarked) { bytes, asset in
-                bytes += Array(asset.path.utf8) + (Files.read(asset.source) ?? [])
-            })
+        let fingerprint = assembly.fingerprint(
+            unmarked, extra: templates.assets.map { Array($0.path.utf8) + (Files.read($0.source) ?? []) })
         scope["printSource"] = .text(fingerprint)
         if let folder = printedReports, let pdf = Files.read(folder.appendingPathComponent(fingerprint + ".pdf").path) {
             scope["hasPDF"] = .flag(true)
             output.add(OutputFile(path: pdfFile, bytes: pdf))
         }
-        let (document, _) = renderInLayout("report", scope)
+        let document = assembly.document(renderInLayout("report", scope).0)
         output.add(OutputFile(path: language.rawValue + "/" + ReaderPages.reportSlug(language) + "/index.html", bytes: document))
         return problems
     }
@@ -67,13 +68,8 @@ enum ReportHTML {
 
     /// Headings one level down (the chapter's title is an h2 here), chart tables open, every id
     /// and every reference to one prefixed, links to chapters turned into links inside the page.
-    static func embed(_ html: String, prefix slug: String, chapterURLs: [String: String]) -> String {
-        var text = html
-        for level in stride(from: 5, through: 1, by: -1) {
-            text = text.replacingAll("<h\(level)", with: "<h\(level + 1)").replacingAll("</h\(level)>", with: "</h\(level + 1)>")
-        }
-        text = text.replacingAll("<details class=\"chart-data\">", with: "<details class=\"chart-data\" open>")
-        return rewritingReferences(text, slug: slug, chapterURLs: chapterURLs)
+    static func embed(_ html: [UInt8], prefix slug: String, chapterURLs: [String: String]) -> [UInt8] {
+        html.withUnsafeBufferPointer { rewritingReferences($0, slug: slug, chapterURLs: chapterURLs, embedding: true) }
     }
 
     /// Attributes whose value is one id or a list of ids (after a space: ` id="…"`).
@@ -82,40 +78,62 @@ enum ReportHTML {
 
     /// One pass over the chapter's bytes: every id and id list, every in-page reference
     /// (`href="#…"`, also `xlink:href`, and SVG's `url(#…)`) prefixed with `slug`, and every
-    /// relative link to a chapter (`href="../financien/index.html#x"`) made a link inside the page.
-    /// (Regular expressions with look-behind cost more than the rest of the build on a
-    /// chapter with its charts.)
-    static func rewritingReferences(_ html: String, slug: String, chapterURLs: [String: String]) -> String {
-        let bytes = Array(html.utf8)
+    /// relative link to a chapter (`href="../../nl/financien/index.html#x"`) made a link inside the page.
+    /// With `embedding`, also every heading one level down (`<h2` → `<h3`, `</h2>` → `</h3>`,
+    /// levels 1 to 5) and every chart table open (`<details class="chart-data" open>`).
+    /// (Regular expressions with look-behind, or one pass per replacement, cost more than the
+    /// rest of the build on a chapter with its charts.)
+    static func rewritingReferences(
+        _ bytes: UnsafeBufferPointer<UInt8>, slug: String, chapterURLs: [String: String], embedding: Bool
+    ) -> [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 8)
+        // Bytes that stay as they are are copied in runs, from `copied` up to where a rewrite starts.
+        var copied = 0
+        func copy(upTo end: Int) {
+            if end > copied { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<end])) }
+        }
         let quote: UInt8 = 0x22
         func starts(_ prefix: [UInt8], at index: Int) -> Bool {
-            index + prefix.count <= bytes.count && bytes[index..<index + prefix.count].elementsEqual(prefix)
+            index + prefix.count <= bytes.count
+                && prefix.withUnsafeBufferPointer { memcmp(bytes.baseAddress! + index, $0.baseAddress!, prefix.count) == 0 }
         }
         /// Copies `prefix`, then the value up to `end` (not empty), rewritten by `transform`.
         func rewrite(at index: inout Int, prefix: Int, end: UInt8, _ transform: (String) -> String?) {
             let start = index + prefix
             var stop = start
             while stop < bytes.count, bytes[stop] != end { stop += 1 }
-            output.append(contentsOf: bytes[index..<start])
-            let value = String(decoding: bytes[start..<stop], as: UTF8.self)
+            copy(upTo: start)
+            let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
             if stop > start, stop < bytes.count, let new = transform(value) {
                 output.append(contentsOf: new.utf8)
             } else {
-                output.append(contentsOf: bytes[start..<stop])
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<stop]))
             }
             index = stop
+            copied = stop
+        }
+        /// Writes `replacement` for the `count` bytes at `index`.
+        func replace(at index: inout Int, count: Int, with replacement: [UInt8]) {
+            copy(upTo: index)
+            output += replacement
+            index += count
+            copied = index
         }
         let hrefFragment = Array("href=\"#".utf8), svgURL = Array("url(#".utf8), hrefPath = Array("href=\"../".utf8)
+        let closedTable = Array("<details class=\"chart-data\">".utf8)
+        let openTable = Array("<details class=\"chart-data\" open>".utf8)
+        let headingLevels = UInt8(ascii: "1")...UInt8(ascii: "5")
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D,
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D, index + 1 < bytes.count,
+                [UInt8(ascii: "i"), UInt8(ascii: "f"), UInt8(ascii: "h"), UInt8(ascii: "a")].contains(bytes[index + 1]),
                 let attribute = idAttributes.first(where: { starts($0, at: index + 1) })
             {
                 rewrite(at: &index, prefix: 1 + attribute.count, end: quote) { value in
-                    value.split(separator: " ").map { prefixed(String($0), slug) }.joined(separator: " ")
+                    guard value.utf8.contains(0x20) else { return prefixed(value, slug) }
+                    return value.split(separator: " ").map { prefixed(String($0), slug) }.joined(separator: " ")
                 }
             } else if byte == UInt8(ascii: "h"), starts(hrefFragment, at: index) {
                 rewrite(at: &index, prefix: hrefFragment.count, end: quote) { prefixed($0, slug) }
@@ -127,12 +145,22 @@ enum ReportHTML {
                 }
             } else if byte == UInt8(ascii: "u"), starts(svgURL, at: index) {
                 rewrite(at: &index, prefix: svgURL.count, end: UInt8(ascii: ")")) { prefixed($0, slug) }
+            } else if embedding, byte == UInt8(ascii: "<"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
+                headingLevels.contains(bytes[index + 2])
+            {
+                replace(at: &index, count: 3, with: [byte, bytes[index + 1], bytes[index + 2] + 1])
+            } else if embedding, byte == UInt8(ascii: "<"), index + 4 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"),
+                bytes[index + 2] == UInt8(ascii: "h"), headingLevels.contains(bytes[index + 3]), bytes[index + 4] == UInt8(ascii: ">")
+            {
+                replace(at: &index, count: 5, with: [byte, bytes[index + 1], bytes[index + 2], bytes[index + 3] + 1, bytes[index + 4]])
+            } else if embedding, byte == UInt8(ascii: "<"), starts(closedTable, at: index) {
+                replace(at: &index, count: closedTable.count, with: openTable)
             } else {
-                output.append(byte)
                 index += 1
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        copy(upTo: bytes.count)
+        return output
     }
 
     /// A CSS string literal of `text` (for the running title), safe inside `<style>`: every
@@ -149,15 +177,4 @@ enum ReportHTML {
         return result + "\""
     }
 
-    /// FNV-1a (64 bits) of the page, in hexadecimal: tells one rendering from another (not a
-    /// security measure).
-    static func fingerprint(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
 }

@@ -74,8 +74,13 @@ struct SiteWriter: Sendable {
     /// `rsync --link-dest`) keeps its own copy.
     func write(_ file: OutputFile) throws(BuildFailure) {
         let path = staging.path + "/" + file.path
-        if Self.hasContents(path, file.bytes) { return }
-        if Self.replaceFile(path, file.bytes) { return }
+        // A file the build before last did not have is created in place (nothing to keep safe);
+        // one it had with other bytes is replaced by a rename, never rewritten.
+        let existing = Self.existing(path, file.bytes)
+        func put() -> Bool {
+            existing == .missing ? Self.createFile(path, file.bytes) : Self.replaceFile(path, file.bytes)
+        }
+        if existing == .same || put() { return }
         if let slash = path.lastIndex(of: "/"),
             errno == ENOENT || errno == ENOTDIR || errno == EISDIR || errno == ENOTEMPTY || errno == EEXIST
         {
@@ -83,7 +88,7 @@ struct SiteWriter: Sendable {
             // inside the staging folder, which is Rapport's own).
             if Files.kind(ofPath: path) == .folder { try? FileManager.default.removeItem(atPath: path) }
             Self.makeFolder(String(path[..<slash]), below: staging.path)
-            if Self.replaceFile(path, file.bytes) { return }
+            if put() { return }
         }
         throw BuildFailure(message: "cannot write \(outputDisplay)/\(file.path): \(String(cString: strerror(errno)))")
     }
@@ -180,11 +185,21 @@ struct SiteWriter: Sendable {
     #endif
 
     /// True when the file at `path` holds exactly `text` (compared in one read).
-    static func hasContents(_ path: String, _ bytes: [UInt8]) -> Bool {
+    static func hasContents(_ path: String, _ bytes: [UInt8]) -> Bool { existing(path, bytes) == .same }
+
+    enum Existing { case same, other, missing }
+
+    /// Whether `path` holds these very bytes, something else (another file, a link, a folder),
+    /// or nothing at all.
+    static func existing(_ path: String, _ bytes: [UInt8]) -> Existing {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard descriptor >= 0 else { return false }
+        guard descriptor >= 0 else { return errno == ENOENT ? .missing : .other }
         defer { close(descriptor) }
-        return bytes.withUnsafeBufferPointer { expected in
+        return compare(descriptor, bytes) ? .same : .other
+    }
+
+    private static func compare(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { expected in
             var info = stat()
             guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == expected.count else {
                 return false
@@ -210,10 +225,38 @@ struct SiteWriter: Sendable {
     static func replaceFile(_ path: String, _ contents: [UInt8]) -> Bool {
         guard let slash = path.lastIndex(of: "/") else { return false }
         let temporary = String(path[..<slash]) + "/.rapport-new." + String(path[path.index(after: slash)...])
-        unlink(temporary)  // one left by a build that was killed
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        if descriptor < 0, errno == EEXIST {
+            unlink(temporary)  // one left by a build that was killed
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        }
         guard descriptor >= 0 else { return false }
-        var ok = contents.withUnsafeBufferPointer { bytes in
+        var ok = writeAll(descriptor, contents)
+        var saved = errno
+        if close(descriptor) != 0, ok { ok = false; saved = errno }
+        if ok, rename(temporary, path) == 0 { return true }
+        if ok { saved = errno }
+        unlink(temporary)
+        errno = saved
+        return false
+    }
+
+    /// Writes `contents` to a new file at `path`, which must not exist. False with `errno` set
+    /// when it failed (a file half written is removed).
+    static func createFile(_ path: String, _ contents: [UInt8]) -> Bool {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+        guard descriptor >= 0 else { return false }
+        var ok = writeAll(descriptor, contents)
+        var saved = errno
+        if close(descriptor) != 0, ok { ok = false; saved = errno }
+        if ok { return true }
+        unlink(path)
+        errno = saved
+        return false
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ contents: [UInt8]) -> Bool {
+        contents.withUnsafeBufferPointer { bytes in
             var written = 0
             while written < bytes.count {
                 let result = systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
@@ -222,13 +265,6 @@ struct SiteWriter: Sendable {
             }
             return true
         }
-        var saved = errno
-        if close(descriptor) != 0, ok { ok = false; saved = errno }
-        if ok, rename(temporary, path) == 0 { return true }
-        if ok { saved = errno }
-        unlink(temporary)
-        errno = saved
-        return false
     }
 
     /// Creates `folder` and its missing parents up to `root`, replacing a file in the way.

@@ -3,7 +3,7 @@ import SurveyData
 
 /// What `rapport new FOLDER` writes: a study that builds at once without a warning, to be
 /// rewritten by its editors. The templates and UI strings are Rapport's own (generated into
-/// StarterFiles+Generated.swift); the texts below are placeholders in every language.
+/// Generated/StarterFiles+Part*.swift); the texts below are placeholders in every language.
 public enum StarterFiles {
     /// Every file of a new study, by its path in the study's folder.
     public static func files(languages: [Language]) -> [(path: String, contents: String)] {

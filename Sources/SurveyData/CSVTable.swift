@@ -1,8 +1,7 @@
-import CSV
 import Diagnostics
 import SVGCharts
 
-/// A CSV file read by the CSV.swift library, with each cell's line and column kept.
+/// A CSV file read once by `CSVReader`, with each cell's line and column kept.
 ///
 /// The separator is taken from the header line: `;` when it holds one (what a Belgian
 /// spreadsheet saves, with decimal commas), `,` otherwise.
@@ -23,6 +22,8 @@ struct CSVTable {
     var header: Header?
     var rows: [(cells: [Cell], location: SourceLocation)] = []
     var diagnostics: [Diagnostic] = []
+    /// Rows not checked because they cannot be read as the editor meant (said once, above).
+    var skippedRows = 0
 
     init(file: String) { self.file = file }
 
@@ -41,55 +42,49 @@ struct CSVTable {
                     fix: "the first line is the header: key,nl,fr, then one column per series"))
             return
         }
-        // Physical lines, split on the byte (a "\r\n" is one Character, so a Character split
-        // would not see Windows line ends).
-        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
-            line.last == 0x0D ? String(Substring(line.dropLast())) : String(Substring(line))
-        }
-        let firstLine = lines.first { !$0.trimmingWhitespace.isEmpty } ?? ""
-        delimiter = firstLine.contains(";") ? ";" : ","
-        // A quote left open runs on over the next lines (to the next quote in the file): said
-        // where it opens, and the file is not read further (what follows would be misread).
-        let unclosed = lines.enumerated().compactMap { number, line in
-            Self.unclosedQuote(in: line, delimiter: delimiter).map { SourceLocation(file: file, line: number + 1, column: $0) }
-        }
-        if !unclosed.isEmpty {
-            for location in unclosed {
+        delimiter = Self.delimiter(of: text)
+        let reader = CSVReader(text, delimiter: delimiter == ";" ? UInt8(ascii: ";") : UInt8(ascii: ","))
+        // A quote left open runs on over the next lines: said where it opens, and the file is not
+        // read further (what follows would be misread).
+        var unclosed = false
+        for problem in reader.problems {
+            switch problem {
+            case let .unclosedQuote(line, column):
+                unclosed = true
                 diagnostics.append(
                     .error(
-                        location, "the quote (\") that opens this cell is never closed",
+                        SourceLocation(file: file, line: line, column: column), "the quote (\") that opens this cell is never closed",
                         fix: "add \" at the end of the cell, or remove this one"))
+            case let .textAfterClosingQuote(line, column):
+                diagnostics.append(
+                    .error(
+                        SourceLocation(file: file, line: line, column: column), "text after the closing quote of a cell",
+                        fix: "put the whole cell in quotes, and write each quote inside it as \"\""))
             }
-            return
         }
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(
-                string: text, hasHeaderRow: false, trimFields: false,
-                delimiter: delimiter.unicodeScalars.first ?? ",")
-        } catch {
-            diagnostics.append(.error(SourceLocation(file: file), "cannot read CSV: \(error)"))
-            return
-        }
-        var line = 1
-        while let fields = reader.next() {
-            let rowLine = line
-            let embedded = fields.reduce(0) { $0 + $1.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 } }
-            line += 1 + embedded
-            let physical = rowLine <= lines.count ? lines[rowLine - 1] : ""
-            if fields.allSatisfy({ $0.trimmingWhitespace.isEmpty }) && physical.trimmingWhitespace.isEmpty { continue }
-            let location = SourceLocation(file: file, line: rowLine, column: 1)
-            if embedded > 0 {
-                diagnostics.append(.error(location, "a cell spans several lines", fix: "keep each row on one line"))
+        if unclosed { return }
+        for record in reader.records where !record.isBlank {
+            // A row with text after a quote is said once (above), and not checked further.
+            if record.broken {
+                if header == nil { return }
+                skippedRows += 1
+                continue
             }
-            let columns = Self.fieldColumns(physical, delimiter: delimiter)
-            let cells = fields.enumerated().map { index, field in
-                Cell(
-                    text: field.trimmingWhitespace,
-                    location: SourceLocation(file: file, line: rowLine, column: index < columns.count ? columns[index] : 1))
-            }
-            for cell in cells {
-                if let control = Self.controlCharacter(in: cell.text) {
+            let location = SourceLocation(file: file, line: record.line, column: 1)
+            var cells: [Cell] = []
+            cells.reserveCapacity(record.fields.count)
+            for field in record.fields {
+                let cell = Cell(
+                    text: field.text.trimmingWhitespace, location: SourceLocation(file: file, line: field.line, column: field.column))
+                cells.append(cell)
+                // A line end in a cell is said as such, not also as a control character.
+                let spans = field.lastLine > field.line
+                if spans {
+                    diagnostics.append(.error(cell.location, "a cell spans several lines", fix: "keep each row on one line"))
+                }
+                if let control = Self.controlCharacter(
+                    in: spans ? cell.text.filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" } : cell.text)
+                {
                     diagnostics.append(
                         .error(
                             cell.location, "invisible control character \(control) in a cell",
@@ -102,12 +97,14 @@ struct CSVTable {
                 rows.append((cells, location))
             }
         }
-        if let error = reader.error {
-            diagnostics.append(
-                .error(
-                    SourceLocation(file: file, line: line), "cannot read CSV: \(error)",
-                    fix: "check for an unclosed quote"))
+    }
+
+    /// The separator, taken from the first line that is not blank: `;` when it holds one.
+    static func delimiter(of text: String) -> Character {
+        for line in sourceLines(Substring(text)) where !String(line).trimmingWhitespace.isEmpty {
+            return line.utf8.contains(UInt8(ascii: ";")) ? ";" : ","
         }
+        return ","
     }
 
     /// The first control character of `text` (`U+0000`), tab excepted: such a character would
@@ -118,80 +115,6 @@ struct CSVTable {
             let scalar = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control && $0 != "\t" })
         else { return nil }
         return scalar.codePoint
-    }
-
-    /// The 1-based column at which each field of one physical line starts. Only locates
-    /// fields for diagnostics; the CSV library does the parsing.
-    static func fieldColumns(_ line: String, delimiter: Character) -> [Int] {
-        // Below U+0300 (ASCII, and Latin with its accents precomposed) every scalar of a line is
-        // one character, so the columns are counted on scalars.
-        if let separator = delimiter.unicodeScalars.first, line.unicodeScalars.allSatisfy({ $0.value < 0x300 }) {
-            var columns = [1]
-            var inQuotes = false
-            for (offset, scalar) in line.unicodeScalars.enumerated() {
-                if scalar == "\"" {
-                    inQuotes.toggle()
-                } else if scalar == separator, !inQuotes {
-                    columns.append(offset + 2)
-                }
-            }
-            return columns
-        }
-        var columns = [1]
-        var inQuotes = false
-        var column = 1
-        for character in line {
-            if character == "\"" {
-                inQuotes.toggle()
-            } else if character == delimiter, !inQuotes {
-                columns.append(column + 1)
-            }
-            column += 1
-        }
-        return columns
-    }
-
-    /// Parses a number as an editor types it: `12`, `12.5`, `-3`, and `12,5` in a `;` file.
-    /// Rejects anything else (`8O`, `12,5,`, `1e5`, `nan`, `12%`).
-    func number(_ text: String) -> Double? {
-        // Plain digits with at most a point (most cells): checked on bytes.
-        if !text.isEmpty, text.utf8.count <= 24 {
-            var points = 0, digits = 0, valid = true
-            for (offset, byte) in text.utf8.enumerated() {
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
-                case UInt8(ascii: "."): points += 1
-                case UInt8(ascii: "-") where offset == 0: break
-                default: valid = false
-                }
-                if !valid { break }
-            }
-            if valid, points == 0, digits > 0 { return Double(text) }
-        }
-        var text = Substring(text)
-        if acceptsDecimalComma, text.filter({ $0 == "," }).count == 1, !text.contains(".") {
-            text = Substring(text.replacingFirst(",", with: "."))
-        }
-        var digitsBefore = 0, digitsAfter = 0, seenPoint = false
-        for (offset, character) in text.enumerated() {
-            if character == "-", offset == 0 { continue }
-            if character == ".", !seenPoint { seenPoint = true; continue }
-            guard character.isASCII, character.isNumber else { return nil }
-            if seenPoint { digitsAfter += 1 } else { digitsBefore += 1 }
-        }
-        guard digitsBefore > 0, !seenPoint || digitsAfter > 0 else { return nil }
-        return Double(String(text))
-    }
-}
-
-extension Substring {
-    func replacingFirst(_ target: Character, with replacement: Character) -> String {
-        guard let index = firstIndex(of: target) else { return String(self) }
-        var copy = String(self)
-        let offset = distance(from: startIndex, to: index)
-        let stringIndex = copy.index(copy.startIndex, offsetBy: offset)
-        copy.replaceSubrange(stringIndex...stringIndex, with: String(replacement))
-        return copy
     }
 }
 
@@ -217,14 +140,17 @@ struct RowBuilder {
         // Columns an unknown column is suggested to be (a misspelling): not also "missing".
         var suggested = Set<String>()
         let seriesKeys = meta.series.map(\.key)
+        // What an unknown column may be a misspelling of: the known columns the header lacks
+        // (worked out once: a header can have thousands of columns).
+        let present = Set(header.cells.map(\.text))
+        let absentKnown = (DatasetParser.fixedColumns + seriesKeys).filter { !present.contains($0) }
         for cell in header.cells {
             if !seen.insert(cell.text).inserted {
                 diagnostics.append(.error(cell.location, "duplicate column \"\(cell.text)\""))
                 continue
             }
             if DatasetParser.fixedColumns.contains(cell.text) || seriesKeys.contains(cell.text) { continue }
-            let known = DatasetParser.fixedColumns + seriesKeys
-            let suggestion = closestMatch(to: cell.text, in: known.filter { header.index(of: $0) == nil })
+            let suggestion = closestMatch(to: cell.text, in: absentKnown)
             if let suggestion { suggested.insert(suggestion) }
             diagnostics.append(
                 .error(
@@ -266,7 +192,7 @@ struct RowBuilder {
         guard let keyColumn = header.index(of: "key"), let nlColumn = header.index(of: "nl"),
             let frColumn = header.index(of: "fr")
         else { return }
-        if table.rows.isEmpty {
+        if table.rows.isEmpty, table.skippedRows == 0 {
             diagnostics.append(.error(header.location, "no data rows under the header"))
         }
         let seriesColumns = seriesKeys.enumerated().map { taken[$0.offset] == nil ? header.index(of: $0.element) : nil }

@@ -1,4 +1,3 @@
-import CSV
 import Diagnostics
 import SVGCharts
 import Yams
@@ -260,34 +259,6 @@ public enum DatasetParser {
         }
     }
 
-    /// A bare reference (`study:answered`) where a number is expected, or nil.
-    static func reference(_ node: Node) -> Reference? {
-        guard case let .scalar(scalar) = node else { return nil }
-        return Reference(scalar.string)
-    }
-
-    static func sequence(_ node: Node, what: @autoclosure () -> String, reader: inout YAMLReader) -> [Node] {
-        guard case let .sequence(items) = node else {
-            reader.error(node, "\(what()) must be a list (lines starting with \"- \")")
-            return []
-        }
-        return Array(items)
-    }
-
-    static func enumValue<T: RawRepresentable & CaseIterable>(
-        _ node: Node, _: T.Type, what: @autoclosure () -> String, reader: inout YAMLReader
-    ) -> T?
-    where T.RawValue == String {
-        guard let text = reader.string(node, what: what()) else { return nil }
-        if let value = T(rawValue: text) { return value }
-        let known = T.allCases.map(\.rawValue)
-        let suggestion = closestMatch(to: text, in: known)
-        reader.error(
-            node, "unknown \(what()) \"\(text)\"",
-            fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "use one of: \(known.joined(separator: ", "))")
-        return nil
-    }
-
     /// Ids and keys: lower-case letters, digits and `-`, not starting or ending with `-`.
     public static func isValidKey(_ key: String) -> Bool {
         !key.isEmpty && key.first != "-" && key.last != "-"
@@ -338,39 +309,5 @@ public enum DatasetParser {
                     fix: "add significance: {nl: …, fr: …} saying what the mark means and which test"))
         }
         return out
-    }
-
-    /// Stacks of shares must sum to 100 (± rounding); within the margin the site says so.
-    public static func checkStacks(_ dataset: inout Dataset) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        let fallback = SourceLocation(file: dataset.metadataFile)
-        if dataset.unit == .percent, dataset.isStacked {
-            var stacks: [(label: String, values: [Double?], location: SourceLocation)] = []
-            if dataset.kind == .donut {
-                stacks = [("the slices", dataset.rows.map { $0.values.first ?? nil }, dataset.rows.first?.location ?? fallback)]
-            } else {
-                stacks = dataset.rows.map { ("row \"\($0.key)\"", $0.values, $0.location) }
-            }
-            for stack in stacks where !stack.values.contains(where: { $0 == nil }) && !stack.values.isEmpty {
-                let sum = stack.values.reduce(0.0) { $0 + ($1 ?? 0) }
-                if sum == 0 { continue }
-                if abs(sum - 100) > Dataset.stackTolerance {
-                    out.append(
-                        .error(
-                            stack.location,
-                            "shares in \(stack.label) sum to \(formatNumber(sum)), not 100 (± \(formatNumber(Dataset.stackTolerance)))",
-                            fix: "check the values of this stack against the report"))
-                } else if abs(sum - 100) > 0.001 {
-                    dataset.needsRoundingNote = true
-                }
-            }
-        }
-        return out
-    }
-
-    /// A number as an editor typed it: `12`, `12.5` (also the machine-readable `value` of `<data>`).
-    public static func formatNumber(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return String((value * 1000).rounded() / 1000)
     }
 }

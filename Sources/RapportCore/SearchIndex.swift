@@ -1,0 +1,218 @@
+import SurveyData
+
+/// The search index of one language (`search-index.json`), made from the chapters' HTML in one
+/// pass over its bytes: no regular expressions, no copies into other string types, so it stays
+/// a small part of the build however many chapters there are.
+enum SearchIndex {
+    enum Kind: String { case chapter, section, chart }
+
+    struct Entry {
+        var kind: Kind
+        /// Index of the chapter in the language's list.
+        var chapter: Int
+        var title: String
+        var url: String
+        var text: String
+    }
+
+    /// The chapter (its text before the first heading), each section with an id (its text up
+    /// to the next heading) and each chart, in the order they appear.
+    static func entries(
+        of chapter: RenderedChapter, number: Int, url: String, language: Language,
+        datasets: [String: Dataset]
+    ) -> [Entry] {
+        let headings = Dictionary(chapter.headings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var entries = [Entry(kind: .chapter, chapter: number, title: chapter.page.title, url: url, text: "")]
+        var current = 0
+        var chartNumber = 0
+        chapter.html.withUnsafeBufferPointer { html in
+            var position = 0
+            func flush(upTo end: Int) {
+                let text = plainText(html, position..<end)
+                entries[current].text += (entries[current].text.isEmpty || text.isEmpty ? "" : " ") + text
+            }
+            var at = 0
+            while let open = html.first("<", from: at, before: html.count) {
+                if let heading = HTMLScan.headingWithId(html, at: open) {
+                    flush(upTo: open)
+                    position = heading.end
+                    let title = headings[heading.id].map { Typography.apply($0.text, language) } ?? heading.id
+                    entries.append(Entry(kind: .section, chapter: number, title: title, url: url + "#" + heading.id, text: ""))
+                    current = entries.count - 1
+                } else if let figure = HTMLScan.chartOpening(html, at: open) {
+                    // A chart: its texts come from its dataset, the figure's own HTML is skipped.
+                    flush(upTo: open)
+                    position = figure.end
+                    if let close = html.find(figure.isTile ? "</svg>" : "</figure>", from: position, before: html.count) {
+                        position = close.upperBound
+                    }
+                    let datasetId = chapter.charts.indices.contains(chartNumber) ? chapter.charts[chartNumber] : ""
+                    chartNumber += 1
+                    if let dataset = datasets[datasetId].map({ Typography.apply($0, language) }) {
+                        var words = [dataset.finding?[language], dataset.question?[language]].compactMap { $0 }
+                        words += dataset.rows.map { $0.label[language] } + dataset.series.map { $0.label[language] }
+                        entries.append(
+                            Entry(
+                                kind: .chart, chapter: number, title: dataset.title[language], url: url + "#" + figure.id,
+                                text: joined(words.filter { !$0.isEmpty })))
+                    }
+                } else {
+                    at = open + 1
+                    continue
+                }
+                at = position
+            }
+            flush(upTo: html.count)
+        }
+        return entries
+    }
+
+    /// The text of an HTML fragment: footnote marks, footnote back-links and SVG removed; tags
+    /// inside a line of text (`em`, `a`, `span` …) go without a trace, the others leave a space;
+    /// entities decoded; white space collapsed to single spaces.
+    static func plainText(_ html: String) -> String {
+        Array(html.utf8).withUnsafeBufferPointer { plainText($0, 0..<$0.count) }
+    }
+
+    static func plainText(_ html: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(range.count)
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let byte = html[i]
+            if byte == UInt8(ascii: "<") {
+                if let skipped = HTMLScan.notTextEnd(html, at: i, before: end) {
+                    text.append(0x20)
+                    i = skipped
+                } else if let tag = HTMLScan.tagEnd(html, at: i, before: end) {
+                    if !HTMLScan.isInlineTag(html, at: i) { text.append(0x20) }
+                    i = tag
+                } else {
+                    text.append(byte)
+                    i += 1
+                }
+            } else if byte == UInt8(ascii: "&"), let entity = HTMLScan.entity(html, at: i, before: end) {
+                text += entity.decoded
+                i = entity.end
+            } else {
+                text.append(byte)
+                i += 1
+            }
+        }
+        return String(decoding: WhiteSpace.collapsed(text), as: UTF8.self)
+    }
+
+    /// A chart's texts in one line: "; " between them, a space after one that ends a sentence.
+    static func joined(_ texts: [String]) -> String {
+        var line = ""
+        for text in texts {
+            if !line.isEmpty { line += ".?!…:".contains(line.last ?? " ") ? " " : "; " }
+            line += text
+        }
+        return line
+    }
+
+    /// `{"chapters":[[title, url], …],"entries":[[kind, chapter, title, fragment, text], …]}`:
+    /// kind is c, s or g (a chart); an entry's address is its chapter's URL and its fragment.
+    static func json(_ entries: [Entry], chapters: [(title: String, url: String)]) -> [UInt8] {
+        var json: [UInt8] = []
+        json += "{\"chapters\":[".utf8
+        for (index, chapter) in chapters.enumerated() {
+            if index > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(UInt8(ascii: "["))
+            appendQuoted(chapter.title, to: &json)
+            json.append(UInt8(ascii: ","))
+            appendQuoted(chapter.url, to: &json)
+            json.append(UInt8(ascii: "]"))
+        }
+        json += "],\"entries\":[\n".utf8
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { json += ",\n".utf8 }
+            let kind = entry.kind == .chapter ? "c" : entry.kind == .section ? "s" : "g"
+            let fragment = entry.url.firstIndex(of: "#").map { String(entry.url[$0...]) } ?? ""
+            json += "[\"\(kind)\",\(entry.chapter),".utf8
+            appendQuoted(entry.title, to: &json)
+            json.append(UInt8(ascii: ","))
+            appendQuoted(fragment, to: &json)
+            json.append(UInt8(ascii: ","))
+            appendQuoted(entry.text, to: &json)
+            json.append(UInt8(ascii: "]"))
+        }
+        json += "]}\n".utf8
+        return json
+    }
+
+    /// A JSON string; `<` escaped too, so the text is harmless wherever it ends up.
+    static func quoted(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        appendQuoted(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func appendQuoted(_ text: String, to json: inout [UInt8]) {
+        let hex = Array("0123456789abcdef".utf8)
+        json.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { utf8 in
+            var i = 0
+            while i < utf8.count {
+                let byte = utf8[i]
+                switch byte {
+                case UInt8(ascii: "\""): json += #"\""#.utf8
+                case UInt8(ascii: "\\"): json += #"\\"#.utf8
+                case UInt8(ascii: "<"): json += #"\u003c"#.utf8
+                case UInt8(ascii: "\n"): json += #"\n"#.utf8
+                case 0..<0x20: json += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                    // U+2028 and U+2029 end a line in JavaScript: escaped.
+                    json += (utf8[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
+                    i += 2
+                default: json.append(byte)
+                }
+                i += 1
+            }
+        }
+        json.append(UInt8(ascii: "\""))
+    }
+}
+
+/// White space as `Character.isWhitespace` sees it, on UTF-8 bytes.
+enum WhiteSpace {
+    /// The bytes with every run of white space made one space, and none at either end.
+    static func collapsed(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var space = false
+        var i = 0
+        while i < bytes.count {
+            let length = whiteSpaceLength(bytes, at: i)
+            if length > 0 {
+                space = !out.isEmpty
+                i += length
+            } else {
+                if space { out.append(0x20) }
+                space = false
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// The length of the white-space scalar at `i` (Unicode White_Space), or 0.
+    static func whiteSpaceLength(_ b: [UInt8], at i: Int) -> Int {
+        let byte = b[i]
+        if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
+        func next(_ k: Int) -> UInt8 { i + k < b.count ? b[i + k] : 0 }
+        switch byte {
+        case 0xC2: return next(1) == 0x85 || next(1) == 0xA0 ? 2 : 0
+        case 0xE1: return next(1) == 0x9A && next(2) == 0x80 ? 3 : 0
+        case 0xE2:
+            if next(1) == 0x80 { return (0x80...0x8A).contains(next(2)) || [0xA8, 0xA9, 0xAF].contains(next(2)) ? 3 : 0 }
+            return next(1) == 0x81 && next(2) == 0x9F ? 3 : 0
+        case 0xE3: return next(1) == 0x80 && next(2) == 0x80 ? 3 : 0
+        default: return 0
+        }
+    }
+}
