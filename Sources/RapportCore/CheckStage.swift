@@ -70,8 +70,6 @@ struct PageChecks {
         }
     }
 
-
-
     /// `order` places a chapter in the navigation: every chapter has one, the same in both
     /// languages, and no two chapters of a language share one.
     mutating func checkOrders(_ pages: [Page]) {

@@ -104,7 +104,9 @@ extension SiteRenderer {
                 path: dataURL(language), alternates: alternates, current: nil, from: depth)
             scope["dataChapters"] = .list(
                 groups.map { group in
-                    TemplateScope(["title": .text(group.page.title), "url": .text(link(to: group.page, from: depth)), "datasets": .list(group.items)])
+                    TemplateScope([
+                        "title": .text(group.page.title), "url": .text(link(to: group.page, from: depth)), "datasets": .list(group.items),
+                    ])
                 })
             scope["hasDatasets"] = .flag(!groups.isEmpty)
             scope["datasetCount"] = .text(String(resources.count))

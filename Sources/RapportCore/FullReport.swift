@@ -22,7 +22,8 @@ extension SiteRenderer {
             language: language, title: title, description: site.description[language], path: path,
             alternates: readerAlternates(ReaderPages.reportPath), current: nil, from: depth)
         // The chapters' links to each other, as written in their HTML (from the same depth).
-        let chapterURLs = Dictionary(chapters.map { (link(to: $0.page, from: depth), $0.page.slug) }, uniquingKeysWith: { first, _ in first })
+        let chapterURLs = Dictionary(
+            chapters.map { (link(to: $0.page, from: depth), $0.page.slug) }, uniquingKeysWith: { first, _ in first })
         // The chapters' bodies go in as stand-ins and are put in place as bytes afterwards (see
         // `ReportAssembly`): the templates never hold the whole report as one text.
         scope["reportChapters"] = .list(

@@ -127,8 +127,10 @@ public struct Pipeline {
         //    site, and the next build brings it up to date.
         var values: ValueSnapshot?, changes: [String] = []
         if case let .folder(writer) = target {
-            failure = failure ?? WriteStage(writer: writer).commit(
-                output, assets: loaded.templates.assets + contentFiles, hasErrors: diagnostics.hasErrors)
+            failure =
+                failure
+                ?? WriteStage(writer: writer).commit(
+                    output, assets: loaded.templates.assets + contentFiles, hasErrors: diagnostics.hasErrors)
             clock.lap("swap folders")
         }
         if failure == nil, !diagnostics.hasErrors, let site = loaded.site {

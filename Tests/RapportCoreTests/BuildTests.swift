@@ -29,7 +29,9 @@ import Testing
         #expect(page.contains("aria-current=\"page\""))
         #expect(!page.contains("<script"), "no JavaScript in built pages")
         let root = try #require(site.read("index.html"))
-        #expect(root.contains("href=\"nl/index.html\"") && root.contains("href=\"fr/index.html\""), "root offers both languages with plain links")
+        #expect(
+            root.contains("href=\"nl/index.html\"") && root.contains("href=\"fr/index.html\""),
+            "root offers both languages with plain links")
         #expect(!root.contains("<script") && !root.contains("http-equiv=\"refresh\""))
         let sitemap = try #require(site.read("sitemap.xml"))
         #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"fr-BE\" href=\"https://example.org/fr/finances/\"/>"))

@@ -36,7 +36,8 @@ import Testing
         #expect(nl.contains("<dt>Vraag:</dt><dd>Hoe vaak heeft uw vereniging last van …?</dd>"))
         #expect(nl.contains("<dt>Basis:</dt><dd>n=136</dd>"))
         #expect(fr.contains("<dt>Base\u{00A0}:</dt><dd>n=136</dd>"))
-        #expect(nl.contains("<dt>Grafiek in:</dt><dd><a href=\"../../nl/financien/index.html#chart-challenge-frequency\">Financiën</a> </dd>"))
+        #expect(
+            nl.contains("<dt>Grafiek in:</dt><dd><a href=\"../../nl/financien/index.html#chart-challenge-frequency\">Financiën</a> </dd>"))
         #expect(fr.contains("<a href=\"../../fr/finances/index.html#chart-challenge-frequency\">Finances</a>"))
         #expect(
             nl.contains(
@@ -59,7 +60,9 @@ import Testing
             #expect(site.read(path)?.contains("<a href=\"\(data)\">Alle cijfers als open data</a>") == true, "\(path)")
         }
         #expect(site.read("fr/vrijwilligers/index.html") == nil)
-        #expect(site.read("fr/volontaires/index.html")?.contains("<a href=\"../../fr/data/index.html\">Tous les chiffres en données ouvertes</a>") == true)
+        #expect(
+            site.read("fr/volontaires/index.html")?.contains(
+                "<a href=\"../../fr/data/index.html\">Tous les chiffres en données ouvertes</a>") == true)
         let sitemap = try #require(site.read("sitemap.xml"))
         #expect(
             sitemap.contains(

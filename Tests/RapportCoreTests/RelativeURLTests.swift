@@ -9,7 +9,7 @@ import Testing
 /// for one build.
 @Suite struct RelativeURLTests {
     static let files = TestSite.minimal.merging(ChartFixtures.files) { $1 }.merging([
-        "Content/site.yml": TestSite.siteYML.replacingOccurrences(of: "https://example.org/", with: "https://example.org/studie/"),
+        "Content/site.yml": TestSite.siteYML.replacingOccurrences(of: "https://example.org/", with: "https://example.org/studie/")
     ]) { $1 }
 
     private func build(_ site: TestSite, baseURL: String? = nil) -> Pipeline.Result {
@@ -54,7 +54,9 @@ import Testing
             let folder = site.output.appendingPathComponent(path).deletingLastPathComponent()
             for link in Self.links(in: html) where !link.contains(":") && !link.hasPrefix("#") && !link.hasPrefix("/") {
                 let file = String(link.prefix { $0 != "#" })
-                #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).standardizedFileURL.path), "\(path): \(link)")
+                #expect(
+                    FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).standardizedFileURL.path), "\(path): \(link)"
+                )
             }
         }
 
