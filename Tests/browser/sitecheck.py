@@ -666,7 +666,7 @@ for (const el of whole) {
   if (b !== 'avoid' && b !== 'avoid-page') breakable.push([describe(el), b]);
 }
 let link = null, linkShown = true;
-const a = document.querySelector('main .prose a[href^="/"], main .prose a[href^="http"]');
+const a = document.querySelector('main .prose a[href^="/"], main .prose a[href^="../"], main .prose a[href^="http"]');
 if (a) {
   link = a.getAttribute('href');
   linkShown = getComputedStyle(a, '::after').content.includes(link);
