@@ -11,7 +11,7 @@ struct SiteConfig {
     var baseURL: String
     /// `https://example.org` (scheme, host and port of `baseURL`).
     var origin: String
-    /// Path part of `baseURL` (`/` or `/studie/`), percent-encoded, prefixed to every internal link.
+    /// Path part of `baseURL` (`/` or `/studie/`), percent-encoded: site paths start with it (SiteURLs.swift).
     var basePath: String
     var defaultLanguage: Language
     /// `updated: 2024-05-15` (optional): the "last updated" date in the footer.
