@@ -42,3 +42,22 @@ extension ContentLoader {
     private static let pathCharacters = CharacterSet(
         charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/%")
 }
+
+extension Pipeline {
+    /// Why `text` cannot be the site's `baseURL`, worded as for site.yml but naming `name`
+    /// (`--base-url`); nil when it can.
+    public static func baseURLProblem(_ text: String, named name: String) -> String? {
+        if case let .failure(problem) = parseBaseURL(text, named: name) { return "\(problem.message) (\(problem.fix))" }
+        return nil
+    }
+
+    static func parseBaseURL(
+        _ text: String, named name: String
+    ) -> Swift.Result<(origin: String, path: String), ContentLoader.BaseURLProblem> {
+        ContentLoader.parseBaseURL(text).mapError { problem in
+            var problem = problem
+            if problem.message.hasPrefix("baseURL ") { problem.message = name + problem.message.dropFirst("baseURL".count) }
+            return problem
+        }
+    }
+}

@@ -26,7 +26,7 @@ extension SiteRenderer {
         let elementId = "chart-\(id)" + (count > 1 ? "-\(count)" : "")
         let figure = ChartFigure(
             dataset: Typography.apply(dataset, page.language), language: page.language, strings: strings, elementId: elementId,
-            csvURL: csvURL(id, page.language),
+            csvURL: csvURL(id, page.language, from: depth(of: page)),
             citation: ChartCitation(site: site, language: page.language, pageURL: absolute(url(of: page)), elementId: elementId))
         let svg: [UInt8]
         do {
@@ -52,7 +52,7 @@ extension SiteRenderer {
                 elementId: elementId, csvURL: "")
             work.csvFiles.append(OutputFile(path: "\(page.language.code)/data/\(id).csv", bytes: asWritten.csv()))
         }
-        let scope = TemplateScope(figure.context(svg: svg), parent: languageScopes[page.language])
+        let scope = TemplateScope(figure.context(svg: svg), parent: languageScope(page.language, from: depth(of: page)))
         let (html, problems) = templates.render("figure", scope)
         work.diagnostics.append(contentsOf: problems)
         return html
@@ -88,7 +88,7 @@ extension SiteRenderer {
                     fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "link to a file of Content/\(page.language.code)/"))
             return url
         }
-        var result = self.url(of: target)
+        var result = link(to: target, from: depth(of: page))
         if parts.count == 2 {
             let anchor = String(parts[1])
             work.linkChecks.append(LinkCheck(page: target.name, language: page.language, anchor: anchor, location: location))
@@ -107,7 +107,8 @@ extension SiteRenderer {
         switch contentFiles.resolve(path, from: page.language.code, at: location) {
         case let .success(resolved):
             work.files[resolved.outputPath] = resolved.source
-            return (site.basePath + ContentFiles.urlPath(resolved.outputPath) + url[cut...], resolved.source, path)
+            let inSite = relative(site.basePath + ContentFiles.urlPath(resolved.outputPath), from: depth(of: page))
+            return (inSite + url[cut...], resolved.source, path)
         case let .failure(diagnostic):
             work.diagnostics.append(diagnostic)
             return nil

@@ -48,6 +48,7 @@ extension SiteRenderer {
             guard let strings = strings[language] else { continue }
             let published = publishedDatasets(language)
             let folder = language.code + "/" + Self.dataFolder + "/"
+            let depth = Self.depth(ofFile: folder + "index.html")
             var entries: [ZipArchive.Entry] = []
             var resources: [DataPackage.Resource] = []
             var groups: [(page: Page, items: [TemplateScope])] = []
@@ -70,9 +71,9 @@ extension SiteRenderer {
                     "hasBase": .flag(shown.baseText != nil),
                     "shownIn": .list(
                         item.chapters.map { chapter in
-                            TemplateScope(texts: ["title": chapter.title, "url": url(of: chapter) + "#chart-\(item.id)"])
+                            TemplateScope(texts: ["title": chapter.title, "url": link(to: chapter, from: depth) + "#chart-\(item.id)"])
                         }),
-                    "csvURL": .text(csvURL(item.id, language)),
+                    "csvURL": .text(csvURL(item.id, language, from: depth)),
                     "csvFileName": .text("\(item.id)-\(language.code).csv"),
                 ])
                 if groups.last?.page.name == page.name {
@@ -100,17 +101,19 @@ extension SiteRenderer {
             for lang in site.languages { alternates[lang] = dataURL(lang) }
             let scope = pageScope(
                 language: language, title: strings["data_title"], description: strings["data_description"],
-                path: dataURL(language), alternates: alternates, current: nil)
+                path: dataURL(language), alternates: alternates, current: nil, from: depth)
             scope["dataChapters"] = .list(
                 groups.map { group in
-                    TemplateScope(["title": .text(group.page.title), "url": .text(url(of: group.page)), "datasets": .list(group.items)])
+                    TemplateScope([
+                        "title": .text(group.page.title), "url": .text(link(to: group.page, from: depth)), "datasets": .list(group.items),
+                    ])
                 })
             scope["hasDatasets"] = .flag(!groups.isEmpty)
             scope["datasetCount"] = .text(String(resources.count))
-            scope["zipURL"] = .text(dataURL(language) + zipFileName(language))
+            scope["zipURL"] = .text(relative(dataURL(language) + zipFileName(language), from: depth))
             scope["zipFileName"] = .text(zipFileName(language))
             scope["zipSize"] = .text(Self.kilobytes(zip.count, unit: strings["unit_kilobytes"]))
-            scope["packageURL"] = .text(dataURL(language) + "datapackage.json")
+            scope["packageURL"] = .text(relative(dataURL(language) + "datapackage.json", from: depth))
             let (body, bodyProblems) = templates.render("data", scope)
             scope["body"] = .html(RawHTML(bytes: body))
             let (document, layoutProblems) = templates.render("base", scope)

@@ -16,11 +16,14 @@ import SurveyData
 extension SiteRenderer {
     func renderFullReport(_ chapters: [RenderedChapter], _ language: Language, into output: SiteOutput) -> [Diagnostic] {
         let path = ReaderPages.reportPath(language, site: site)
+        let depth = Self.depth(ofFile: language.code + "/" + ReaderPages.reportSlug(language) + "/index.html")
         let title = strings[language]?["report_title"] ?? ""
         let scope = pageScope(
             language: language, title: title, description: site.description[language], path: path,
-            alternates: readerAlternates(ReaderPages.reportPath), current: nil)
-        let chapterURLs = Dictionary(chapters.map { (url(of: $0.page), $0.page.slug) }, uniquingKeysWith: { first, _ in first })
+            alternates: readerAlternates(ReaderPages.reportPath), current: nil, from: depth)
+        // The chapters' links to each other, as written in their HTML (from the same depth).
+        let chapterURLs = Dictionary(
+            chapters.map { (link(to: $0.page, from: depth), $0.page.slug) }, uniquingKeysWith: { first, _ in first })
         // The chapters' bodies go in as stand-ins and are put in place as bytes afterwards (see
         // `ReportAssembly`): the templates never hold the whole report as one text.
         scope["reportChapters"] = .list(
@@ -37,7 +40,7 @@ extension SiteRenderer {
         scope["isReport"] = .flag(true)
         scope["runningTitle"] = .html(RawHTML(ReportHTML.cssString(site.title[language])))
         let pdfFile = language.code + "/" + ReaderPages.reportSlug(language) + ".pdf"
-        scope["pdfURL"] = .text(site.basePath + pdfFile)
+        scope["pdfURL"] = .text(relative(site.basePath + pdfFile, from: depth))
         scope["hasPDF"] = .flag(false)
         scope["printSource"] = .text("")
         let assembly = ReportAssembly(
@@ -76,7 +79,7 @@ enum ReportHTML {
 
     /// One pass over the chapter's bytes: every id and id list, every in-page reference
     /// (`href="#…"`, also `xlink:href`, and SVG's `url(#…)`) prefixed with `slug`, and every
-    /// site-absolute link to a chapter (`href="/nl/financien/#x"`) made a link inside the page.
+    /// relative link to a chapter (`href="../../nl/financien/index.html#x"`) made a link inside the page.
     /// With `embedding`, also every heading one level down (`<h2` → `<h3`, `</h2>` → `</h3>`,
     /// levels 1 to 5) and every chart table open (`<details class="chart-data" open>`).
     /// (Regular expressions with look-behind, or one pass per replacement, cost more than the
@@ -118,7 +121,7 @@ enum ReportHTML {
             index += count
             copied = index
         }
-        let hrefFragment = Array("href=\"#".utf8), svgURL = Array("url(#".utf8), hrefPath = Array("href=\"/".utf8)
+        let hrefFragment = Array("href=\"#".utf8), svgURL = Array("url(#".utf8), hrefPath = Array("href=\"../".utf8)
         let closedTable = Array("<details class=\"chart-data\">".utf8)
         let openTable = Array("<details class=\"chart-data\" open>".utf8)
         let headingLevels = UInt8(ascii: "1")...UInt8(ascii: "5")
@@ -136,7 +139,7 @@ enum ReportHTML {
             } else if byte == UInt8(ascii: "h"), starts(hrefFragment, at: index) {
                 rewrite(at: &index, prefix: hrefFragment.count, end: quote) { prefixed($0, slug) }
             } else if byte == UInt8(ascii: "h"), starts(hrefPath, at: index) {
-                rewrite(at: &index, prefix: hrefPath.count - 1, end: quote) { url in
+                rewrite(at: &index, prefix: hrefPath.count - 3, end: quote) { url in
                     let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                     guard let target = chapterURLs[String(parts[0])] else { return nil }
                     return "#" + (parts.count == 2 ? prefixed(String(parts[1]), target) : target)

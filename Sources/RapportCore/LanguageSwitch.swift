@@ -9,7 +9,7 @@ extension SiteRenderer {
     /// With two languages the UI strings say it all (`language_switch: Français`, `language_switch_label:
     /// "Lees deze pagina in het Frans:"`). With more, the name is each target's own `language_name`
     /// and `{language}` in the label is the target's name in the page's language ("in het Duits").
-    func languageSwitch(_ language: Language, alternates: [Language: String]) -> [[String: String]] {
+    func languageSwitch(_ language: Language, alternates: [Language: String], from depth: LinkDepth) -> [[String: String]] {
         let others = site.others(than: language)
         let here = strings[language]
         return others.map { other in
@@ -18,7 +18,7 @@ extension SiteRenderer {
             let label = (here?.values[ContentLoader.switchLabelKey] ?? "")
                 .replacingOccurrences(of: "{language}", with: language.name(of: other))
             return [
-                "url": alternates[other] ?? (site.basePath + other.code + "/"), "lang": other.htmlLang, "name": name, "label": label,
+                "url": relative(alternates[other] ?? (site.basePath + other.code + "/"), from: depth), "lang": other.htmlLang, "name": name, "label": label,
             ]
         }
     }

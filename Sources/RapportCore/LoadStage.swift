@@ -24,12 +24,22 @@ struct LoadedSite {
 struct LoadStage {
     let content: URL
     let templates: URL
+    /// Replaces site.yml's `baseURL` (`--base-url`).
+    let baseURL: String?
     let display: @Sendable (URL) -> String
 
     func run(_ clock: inout StageClock) -> LoadedSite {
         var diagnostics: [Diagnostic] = []
         var loader = ContentLoader(contentDirectory: content, display: display)
-        let site = loader.loadSite()
+        var site = loader.loadSite()
+        if let baseURL, var given = site {
+            switch Pipeline.parseBaseURL(baseURL, named: "--base-url") {
+            case let .success(parsed):
+                (given.origin, given.basePath, given.baseURL) = (parsed.origin, parsed.path, parsed.origin + parsed.path)
+                site = given
+            case let .failure(problem): diagnostics.append(.error(SourceLocation(file: "--base-url"), problem.message, fix: problem.fix))
+            }
+        }
         var strings = loader.loadStrings()
         if let site { strings = site.study.adding(to: strings) }
         let pages = loader.loadPages()

@@ -3,12 +3,13 @@ import SurveyData
 
 /// `404.html`: the page a web server shows for an unknown address, in the default language's
 /// layout (`Templates/404.mustache`), with links to the home page of every other language.
+/// Shown at any address, it links from the site's root path (`basePath`), not relatively.
 extension SiteRenderer {
     func notFoundPage() -> (OutputFile, [Diagnostic]) {
         let language = site.defaultLanguage
         let scope = pageScope(
             language: language, title: strings[language]?["not_found_title"] ?? "",
-            description: site.description[language], path: nil, alternates: [:], current: nil)
+            description: site.description[language], path: nil, alternates: [:], current: nil, from: nil)
         scope["otherLanguages"] = .list(
             site.others(than: language).map { lang in
                 var entry = uiStrings(lang)

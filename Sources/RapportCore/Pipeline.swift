@@ -37,6 +37,8 @@ public struct Pipeline {
         public var printedReports: URL?
         /// Told when the build must wait for another build writing the same output folder.
         public var waiting: (@Sendable (String) -> Void)?
+        /// `--base-url`: the site's `baseURL` for this build only (staging), instead of site.yml's.
+        public var baseURL: String?
 
         public init(content: URL, templates: URL, destination: Destination, printedReports: URL? = nil) {
             self.content = content
@@ -80,7 +82,9 @@ public struct Pipeline {
 
         // 1. Load: every input becomes a typed value that remembers where it came from, with
         //    what each file gets wrong on its own.
-        let loaded = LoadStage(content: options.content, templates: options.templates, display: Self.displayPath).run(&clock)
+        let loaded = LoadStage(
+            content: options.content, templates: options.templates, baseURL: options.baseURL, display: Self.displayPath
+        ).run(&clock)
         diagnostics.append(contentsOf: loaded.diagnostics)
 
         // 2. Check, before anything is rendered, what needs all of the content: pages and UI
@@ -125,8 +129,10 @@ public struct Pipeline {
         //    site, and the next build brings it up to date.
         var values: ValueSnapshot?, changes: [String] = []
         if case let .folder(writer) = target {
-            failure = failure ?? WriteStage(writer: writer).commit(
-                output, assets: loaded.templates.assets + contentFiles, hasErrors: diagnostics.hasErrors)
+            failure =
+                failure
+                ?? WriteStage(writer: writer).commit(
+                    output, assets: loaded.templates.assets + contentFiles, hasErrors: diagnostics.hasErrors)
             clock.lap("swap folders")
         }
         if failure == nil, !diagnostics.hasErrors, let site = loaded.site {

@@ -10,13 +10,13 @@ extension SiteRenderer {
                 site.languages.map { language in
                     var entry = uiStrings(language)
                     entry["lang"] = language.htmlLang
-                    entry["url"] = site.basePath + language.code + "/"
+                    entry["url"] = relative(site.basePath + language.code + "/", from: 0)
                     entry["siteTitle"] = site.title[language]
                     entry["siteDescription"] = site.description[language]
                     return TemplateScope(texts: entry)
                 }),
             "canonical": .text(absolute(site.basePath)),
-            "assets": .text(site.basePath + "assets/"),
+            "assets": .text("assets/"),
             "alternates": .list(
                 site.languages.map {
                     TemplateScope(texts: ["hreflang": $0.htmlLang, "href": absolute(site.basePath + $0.code + "/")])

@@ -10,11 +10,12 @@ extension SiteRenderer {
     func renderSearch(_ chapters: [RenderedChapter], _ language: Language, into output: SiteOutput) -> [Diagnostic] {
         let path = ReaderPages.searchPath(language, site: site)
         let folder = language.code + "/" + ReaderPages.searchSlug(language) + "/"
+        let depth = Self.depth(ofFile: folder + "index.html")
         var entries: [SearchIndex.Entry] = []
         var listed: [TemplateScope] = []
         for (number, chapter) in chapters.enumerated() {
             let chapterEntries = SearchIndex.entries(
-                of: chapter, number: number, url: url(of: chapter.page), language: language,
+                of: chapter, number: number, url: link(to: chapter.page, from: depth), language: language,
                 datasets: datasets)
             entries += chapterEntries
             let items = chapterEntries.filter { $0.kind != .chapter }.map { entry in
@@ -25,20 +26,20 @@ extension SiteRenderer {
             }
             listed.append(
                 TemplateScope([
-                    "title": .text(chapter.page.title), "url": .text(url(of: chapter.page)),
+                    "title": .text(chapter.page.title), "url": .text(link(to: chapter.page, from: depth)),
                     "items": .list(items), "hasItems": .flag(!items.isEmpty),
                 ]))
         }
         output.add(
             OutputFile(
                 path: folder + "search-index.json",
-                bytes: SearchIndex.json(entries, chapters: chapters.map { ($0.page.title, url(of: $0.page)) })))
+                bytes: SearchIndex.json(entries, chapters: chapters.map { ($0.page.title, link(to: $0.page, from: depth)) })))
         let scope = pageScope(
             language: language, title: strings[language]?["search_title"] ?? "",
             description: site.description[language], path: path,
-            alternates: readerAlternates(ReaderPages.searchPath), current: nil)
+            alternates: readerAlternates(ReaderPages.searchPath), current: nil, from: depth)
         scope["searchChapters"] = .list(listed)
-        scope["indexURL"] = .text(path + "search-index.json")
+        scope["indexURL"] = .text(relative(path + "search-index.json", from: depth))
         let (document, problems) = renderInLayout("search", scope)
         output.add(OutputFile(path: folder + "index.html", bytes: document))
         return problems

@@ -72,4 +72,3 @@ final class SiteOutput: @unchecked Sendable {
     /// The kept files, sorted by path (empty unless `.memory`).
     var files: [OutputFile] { kept.sorted { $0.path < $1.path } }
 }
-

@@ -9,6 +9,7 @@ extension SiteRenderer {
             "hasLogo": .flag(false), "themeStyle": .text(site.theme.style),
             "hasThemeStyle": .flag(!site.theme.style.isEmpty),
         ]
+        var logoPath: String?
         if let logo = site.theme.logo, let contentFiles {
             switch contentFiles.resolve(logo.path, from: "", at: logo.location) {
             case let .success(resolved):
@@ -16,7 +17,7 @@ extension SiteRenderer {
                 case let .success(size):
                     addUsedFile(resolved.outputPath, resolved.source)
                     values["hasLogo"] = .flag(true)
-                    values["logo"] = .text(site.basePath + ContentFiles.urlPath(resolved.outputPath))
+                    logoPath = site.basePath + ContentFiles.urlPath(resolved.outputPath)
                     values["logoWidth"] = .text(String(size.width))
                     values["logoHeight"] = .text(String(size.height))
                 case let .failure(diagnostic): appendDiagnostic(diagnostic)
@@ -24,8 +25,12 @@ extension SiteRenderer {
             case let .failure(diagnostic): appendDiagnostic(diagnostic)
             }
         }
-        for scope in languageScopes.values {
-            for (key, value) in values { scope[key] = value }
+        // The logo's link is relative to each page's depth.
+        for (depth, scopes) in languageScopes {
+            for scope in scopes.values {
+                for (key, value) in values { scope[key] = value }
+                if let logoPath { scope["logo"] = .text(relative(logoPath, from: depth)) }
+            }
         }
     }
 }

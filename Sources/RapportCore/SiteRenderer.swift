@@ -30,10 +30,13 @@ struct SiteRenderer {
     let chapterLists: [Language: [Page]]
     /// Each chapter's position in its language's list, by "language/name".
     let chapterPositions: [String: Int]
-    /// What every page of a language shares, built once: UI strings (`t_<key>`), site title,
-    /// language, the chapter list (`chapters`) and the navigation entries.
-    let languageScopes: [Language: TemplateScope]
-    let navEntries: [Language: [TemplateScope]]
+    /// What every page of a language shares, built once for each depth a page can have (its
+    /// links are relative, SiteURLs.swift): UI strings (`t_<key>`), site title, language, the
+    /// chapter list (`chapters`) and the navigation entries.
+    let languageScopes: [LinkDepth: [Language: TemplateScope]]
+    let navEntries: [LinkDepth: [Language: [TemplateScope]]]
+    /// The depths of the pages that use `languageScopes`: the home page, all others, 404.html.
+    static let pageDepths: [LinkDepth] = [1, 2, nil]
     /// What rendering the pages produced, once they are rendered.
     private(set) var rendered = RenderedPages()
     /// The charts of each page, in order (the data pages list them so).
@@ -71,12 +74,17 @@ struct SiteRenderer {
         chapterLists = lists
         chapterPositions = positions
         self.templates = templates
-        var scopes: [Language: TemplateScope] = [:]
-        var nav: [Language: [TemplateScope]] = [:]
-        for language in site.languages {
-            let chapters = lists[language] ?? []
-            nav[language] = chapters.map { TemplateScope(texts: ["title": $0.title, "url": Self.url(of: $0, site: site)]) }
-            scopes[language] = Self.languageScope(language, site: site, strings: strings[language], chapters: chapters)
+        var scopes: [LinkDepth: [Language: TemplateScope]] = [:]
+        var nav: [LinkDepth: [Language: [TemplateScope]]] = [:]
+        for depth in Self.pageDepths {
+            for language in site.languages {
+                let chapters = lists[language] ?? []
+                nav[depth, default: [:]][language] = chapters.map {
+                    TemplateScope(texts: ["title": $0.title, "url": Self.relative(Self.url(of: $0, site: site), site: site, from: depth)])
+                }
+                scopes[depth, default: [:]][language] = Self.languageScope(
+                    language, site: site, strings: strings[language], chapters: chapters, from: depth)
+            }
         }
         languageScopes = scopes
         navEntries = nav

@@ -1,16 +1,52 @@
 import SurveyData
 
-/// The site's URL scheme: where each page, CSV file and site path is, and a site path as an
-/// absolute URL (canonical, hreflang, Open Graph, sitemap).
+/// The site's URL scheme: where each page, CSV file and site path is.
+///
+/// Internal links, the stylesheet, scripts, images and downloads are relative to the page
+/// that links (`../../nl/financien/index.html` from `nl/vrijwilligers/index.html`), so the built
+/// site works opened from disk (`file://`) and served from any folder; a link to a folder names
+/// its `index.html`, which a file browser does not add. Canonical, hreflang, Open Graph and
+/// sitemap URLs are absolute, from `baseURL`. Only `404.html`, which a web server shows at any
+/// address, links from the site's root path (`basePath`).
 extension SiteRenderer {
+    /// The depth of the folder a page's file is in, from the site's root (`index.html`: 0,
+    /// `nl/index.html`: 1, `nl/vrijwilligers/index.html`: 2): what its relative links climb.
+    /// nil: links from the site's root path (404.html).
+    typealias LinkDepth = Int?
+
+    /// The page's path from the site's root path: `/nl/vrijwilligers/` (`basePath` first).
     func url(of page: Page) -> String { Self.url(of: page, site: site) }
 
     static func url(of page: Page, site: SiteConfig) -> String {
         site.basePath + page.language.code + "/" + (page.isHome ? "" : page.slug + "/")
     }
 
+    /// A link to `page` from a page at `depth`.
+    func link(to page: Page, from depth: LinkDepth) -> String { relative(url(of: page), from: depth) }
+
     func filePath(of page: Page) -> String {
         page.language.code + "/" + (page.isHome ? "" : page.slug + "/") + "index.html"
+    }
+
+    /// The depth of a page's file (see `LinkDepth`).
+    func depth(of page: Page) -> Int { Self.depth(ofFile: filePath(of: page)) }
+
+    static func depth(ofFile path: String) -> Int { path.reduce(0) { $1 == "/" ? $0 + 1 : $0 } }
+
+    /// A site path (starting with `basePath`) as a link from a page at `depth`: relative, a
+    /// folder with its `index.html`; the path itself when `depth` is nil.
+    func relative(_ path: String, from depth: LinkDepth) -> String { Self.relative(path, site: site, from: depth) }
+
+    static func relative(_ path: String, site: SiteConfig, from depth: LinkDepth) -> String {
+        guard let depth, path.hasPrefix(site.basePath) else { return path }
+        var inSite = Substring(path.dropFirst(site.basePath.count))
+        var fragment: Substring = ""
+        if let hash = inSite.firstIndex(where: { $0 == "#" || $0 == "?" }) {
+            fragment = inSite[hash...]
+            inSite = inSite[..<hash]
+        }
+        let file = inSite.isEmpty || inSite.hasSuffix("/") ? inSite + "index.html" : String(inSite)
+        return String(repeating: "../", count: depth) + file + fragment
     }
 
     func absolute(_ path: String) -> String { Self.absolute(path, site: site) }
@@ -18,8 +54,9 @@ extension SiteRenderer {
     /// A site path (starting with `basePath`) as an absolute URL.
     static func absolute(_ path: String, site: SiteConfig) -> String { site.origin + path }
 
-    func csvURL(_ id: String, _ language: Language) -> String {
-        site.basePath + "\(language.code)/data/\(id).csv"
+    /// A dataset's CSV file, from a page at `depth`.
+    func csvURL(_ id: String, _ language: Language, from depth: LinkDepth) -> String {
+        relative(site.basePath + "\(language.code)/data/\(id).csv", from: depth)
     }
 
     func page(named name: String, _ language: Language) -> Page? {

@@ -6,11 +6,16 @@ import SurveyData
 /// needs (head tags, navigation, language switch), and a chapter page's own.
 extension SiteRenderer {
     /// The values every page of `language` shares.
-    static func languageScope(_ language: Language, site: SiteConfig, strings: Strings?, chapters: [Page]) -> TemplateScope {
+    static func languageScope(
+        _ language: Language, site: SiteConfig, strings: Strings?, chapters: [Page], from depth: LinkDepth
+    ) -> TemplateScope {
+        func link(_ path: String) -> String { relative(path, site: site, from: depth) }
         var values: [String: TemplateValue] = [:]
         for (key, value) in uiStrings(strings) { values[key] = .text(value) }
         values.merge(ReaderPages.scopeValues(language, site: site)) { _, reader in reader }
         let others = site.others(than: language)
+        values["reportURL"] = .text(link(ReaderPages.reportPath(language, site: site)))
+        values["searchURL"] = .text(link(ReaderPages.searchPath(language, site: site)))
         values["lang"] = .text(language.htmlLang)
         values["langCode"] = .text(language.code)
         values["siteTitle"] = .text(site.title[language])
@@ -20,15 +25,15 @@ extension SiteRenderer {
         values["otherLang"] = .text(others.first?.htmlLang ?? language.htmlLang)
         values["ogLocaleAlternate"] = .text(others.first?.ogLocale ?? language.ogLocale)
         values["xDefault"] = .text(absolute(site.basePath, site: site))
-        values["assets"] = .text(site.basePath + "assets/")
-        values["homeURL"] = .text(site.basePath + language.code + "/")
-        values["dataURL"] = .text(site.basePath + language.code + "/data/")
+        values["assets"] = .text(depth.map { String(repeating: "../", count: $0) + "assets/" } ?? site.basePath + "assets/")
+        values["homeURL"] = .text(link(site.basePath + language.code + "/"))
+        values["dataURL"] = .text(link(site.basePath + language.code + "/data/"))
         values["isHome"] = .flag(false)
         values["updated"] = .maybe(site.updated.map { TemplateScope(texts: ["text": $0.text(language), "iso": $0.iso]) })
         values["chapters"] = .list(
             chapters.map { chapter in
                 TemplateScope(texts: [
-                    "title": chapter.title, "url": url(of: chapter, site: site), "description": chapter.description ?? "",
+                    "title": chapter.title, "url": link(url(of: chapter, site: site)), "description": chapter.description ?? "",
                 ])
             })
         return TemplateScope(values)
@@ -43,17 +48,21 @@ extension SiteRenderer {
         return values
     }
 
-    func link(_ page: Page?) -> TemplateValue {
-        .maybe(page.map { TemplateScope(texts: ["title": $0.title, "url": url(of: $0)]) })
+    func link(_ page: Page?, from depth: LinkDepth) -> TemplateValue {
+        .maybe(page.map { TemplateScope(texts: ["title": $0.title, "url": link(to: $0, from: depth)]) })
     }
 
+    /// The values every page of `language` shares, for a page at `depth`.
+    func languageScope(_ language: Language, from depth: LinkDepth) -> TemplateScope? { languageScopes[depth]?[language] }
+
     /// What every layout needs beyond the language's shared values: head tags, the navigation
-    /// with the current page marked, the language switch.
+    /// with the current page marked, the language switch. `path` and `alternates` are site
+    /// paths (SiteURLs.swift); the page's own links are relative to its `depth`.
     func pageScope(
         language: Language, title: String, description: String, path: String?,
-        alternates: [Language: String], current: Int?
+        alternates: [Language: String], current: Int?, from depth: LinkDepth
     ) -> TemplateScope {
-        let switches = languageSwitch(language, alternates: alternates)
+        let switches = languageSwitch(language, alternates: alternates, from: depth)
         return TemplateScope(
             [
                 "pageTitle": .text(title),
@@ -64,9 +73,9 @@ extension SiteRenderer {
                         alternates[lang].map { TemplateScope(texts: ["hreflang": lang.htmlLang, "href": absolute($0)]) }
                     }),
                 "languageSwitch": .list(switches.map { TemplateScope(texts: $0) }),
-                "switchURL": .text(switches.first?["url"] ?? (site.basePath + language.code + "/")),
-                "nav": .navigation(NavigationList(entries: navEntries[language] ?? [], current: current)),
-            ], parent: languageScopes[language])
+                "switchURL": .text(switches.first?["url"] ?? relative(site.basePath + language.code + "/", from: depth)),
+                "nav": .navigation(NavigationList(entries: navEntries[depth]?[language] ?? [], current: current)),
+            ], parent: languageScope(language, from: depth))
     }
 
     func renderPage(_ page: Page, html: [UInt8], headings: [Markdown.Heading]) -> (OutputFile?, [Diagnostic]) {
@@ -83,7 +92,7 @@ extension SiteRenderer {
         let description = page.description ?? site.description[language]
         let scope = pageScope(
             language: language, title: page.isHome ? site.title[language] : page.title,
-            description: description, path: url(of: page), alternates: alternates, current: index)
+            description: description, path: url(of: page), alternates: alternates, current: index, from: depth(of: page))
         scope["title"] = .text(page.title)
         scope["content"] = .html(RawHTML(bytes: html))
         scope["isHome"] = .flag(page.isHome)
@@ -94,8 +103,8 @@ extension SiteRenderer {
                 : TemplateScope([
                     "entries": .list(toc.map { TemplateScope(texts: ["id": $0.id, "text": Typography.apply($0.text, language)]) })
                 ]))
-        scope["previous"] = link(previous)
-        scope["next"] = link(next)
+        scope["previous"] = link(previous, from: depth(of: page))
+        scope["next"] = link(next, from: depth(of: page))
         guard templates.has(page.template) else {
             // A required template that is missing was reported once, when the templates were read.
             if TemplateSet.required.contains(page.template) { return (nil, []) }

@@ -29,14 +29,21 @@ struct Folders: ParsableArguments {
     @Option(help: "The templates folder (*.mustache, partials/, assets/).") var templates = "Templates"
     @Option(help: "The output folder, replaced as a whole by a successful build.") var output = "Public"
     @Flag(help: "Print the time each stage took.") var timings = false
+    @Option(help: "The site's address for this build only (staging), instead of baseURL in site.yml.") var baseURL: String?
+
+    func validate() throws {
+        if let baseURL, let problem = Pipeline.baseURLProblem(baseURL, named: "--base-url") { throw ValidationError(problem) }
+    }
 
     /// `rapport build` writes into `--output`; `rapport check` only validates (a PDF printed by
     /// `make pdf` beside `--output` is counted as the build would publish it).
     func options(write: Bool) -> Pipeline.Options {
         let output = URL(fileURLWithPath: output)
-        return Pipeline.Options(
+        var options = Pipeline.Options(
             content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
             destination: write ? .folder(output) : .validateOnly, printedReports: Pipeline.printedReports(beside: output))
+        options.baseURL = baseURL
+        return options
     }
 }
 

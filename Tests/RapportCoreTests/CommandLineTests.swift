@@ -52,5 +52,16 @@ import Testing
         let usage = try run(["build", "--no-such-option"], in: site.root)
         #expect(usage.status == 2)
         #expect(usage.err.contains("Unknown option '--no-such-option'"), "\(usage.err)")
+
+        let badURL = try run(["build", "--base-url", "ftp://example.org/"], in: site.root)
+        #expect(badURL.status == 2)
+        #expect(
+            badURL.err.hasPrefix(
+                "Error: --base-url \"ftp://example.org/\" is not an absolute http(s) URL (e.g. https://example.org/ or https://example.org/studie/)"
+            ), "\(badURL.err)")
+        try site.write("Content/nl/finances.md", TestSite.minimal["Content/nl/finances.md"] ?? "")
+        let staging = try run(["build", "--base-url", "https://staging.example.net/"], in: site.root)
+        #expect(staging.status == 0)
+        #expect(site.read("nl/financien/index.html")?.contains("href=\"https://staging.example.net/nl/financien/\"") == true)
     }
 }

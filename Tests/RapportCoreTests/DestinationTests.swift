@@ -49,9 +49,10 @@ import Testing
         let site = try TestSite(files)
         defer { site.cleanUp() }
         let result = run(site, .folder(site.output))
-        #expect(site.messages(result) == [
-            "Content/nl/alleen.md:1:1: error: page \"alleen.md\" exists in Dutch only (add its translation as Content/fr/alleen.md)"
-        ])
+        #expect(
+            site.messages(result) == [
+                "Content/nl/alleen.md:1:1: error: page \"alleen.md\" exists in Dutch only (add its translation as Content/fr/alleen.md)"
+            ])
         #expect(try besideOutput(site) == [])
     }
 }

@@ -75,18 +75,18 @@ import Testing
         // The language switch: one link per other language, labelled in German.
         #expect(
             german.contains(
-                "<a class=\"language-switch\" href=\"/nl/geld/\" hreflang=\"nl-BE\"><span class=\"visually-hidden\">Diese Seite auf Niederländisch lesen: </span><span lang=\"nl-BE\">Nederlands</span></a>"
+                "<a class=\"language-switch\" href=\"../../nl/geld/index.html\" hreflang=\"nl-BE\"><span class=\"visually-hidden\">Diese Seite auf Niederländisch lesen: </span><span lang=\"nl-BE\">Nederlands</span></a>"
             ))
         #expect(
             german.contains(
-                "href=\"/fr/argent/\" hreflang=\"fr-BE\"><span class=\"visually-hidden\">Diese Seite auf Französisch lesen: </span><span lang=\"fr-BE\">Français</span>"
+                "href=\"../../fr/argent/index.html\" hreflang=\"fr-BE\"><span class=\"visually-hidden\">Diese Seite auf Französisch lesen: </span><span lang=\"fr-BE\">Français</span>"
             ))
         #expect(site.read("de/index.html")?.contains("„Zitat“") == true, "German quotes")
         let dutch = try #require(site.read("nl/geld/index.html"))
         #expect(dutch.contains("€\u{A0}1.994,18") && dutch.contains("Lees deze pagina in het Duits: "))
         #expect(try #require(site.read("fr/argent/index.html")).contains("1\u{202F}994,18\u{A0}€"))
         let root = try #require(site.read("index.html"))
-        for code in ["nl", "fr", "de"] { #expect(root.contains("href=\"/\(code)/\""), "the chooser offers \(code)") }
+        for code in ["nl", "fr", "de"] { #expect(root.contains("href=\"\(code)/index.html\""), "the chooser offers \(code)") }
         #expect(root.contains("<span lang=\"de-BE\">Testseite</span>"))
         let sitemap = try #require(site.read("sitemap.xml"))
         #expect(sitemap.contains("<loc>https://example.org/de/geld/</loc>"))
@@ -227,7 +227,7 @@ import Testing
         let page = try #require(site.read("nl/vrijwilligers/index.html"))
         #expect(
             page.contains(
-                "<a class=\"language-switch\" href=\"/fr/volontaires/\" hreflang=\"fr-BE\"><span class=\"visually-hidden\">Lees deze pagina in het Frans: </span><span lang=\"fr-BE\">Français</span></a>"
+                "<a class=\"language-switch\" href=\"../../fr/volontaires/index.html\" hreflang=\"fr-BE\"><span class=\"visually-hidden\">Lees deze pagina in het Frans: </span><span lang=\"fr-BE\">Français</span></a>"
             ))
         #expect(page.contains("<meta property=\"og:locale:alternate\" content=\"fr_BE\">"))
     }

@@ -48,7 +48,9 @@ import Testing
         let (site, result) = try Self.build("Zie [{{challenge-frequency:volunteers:often}} vindt moeilijk](finances.md).\n")
         defer { site.cleanUp() }
         #expect(site.messages(result) == [])
-        #expect(site.read("nl/vrijwilligers/index.html")?.contains("<a href=\"/nl/financien/\">\(Self.value) vindt moeilijk</a>") == true)
+        #expect(
+            site.read("nl/vrijwilligers/index.html")?.contains("<a href=\"../../nl/financien/index.html\">\(Self.value) vindt moeilijk</a>")
+                == true)
     }
 
     @Test func inImageAltText() throws {

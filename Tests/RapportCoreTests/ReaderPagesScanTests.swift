@@ -28,11 +28,13 @@ import Testing
     }
 
     @Test func embeddingMovesHeadingsDownOpensTablesAndPrefixesIds() {
-        let html = ##"<h2 id="a">A</h2><h5>x</h5><h6>y</h6><details class="chart-data"><p aria-labelledby="a b"><a href="#a">#</a><a href="/nl/b/#c">c</a><a href="/nl/z/">z</a></p><rect fill="url(#g)"/>"##
-        let out = String(decoding: ReportHTML.embed(Array(html.utf8), prefix: "s", chapterURLs: ["/nl/b/": "b"]), as: UTF8.self)
+        let html =
+            ##"<h2 id="a">A</h2><h5>x</h5><h6>y</h6><details class="chart-data"><p aria-labelledby="a b"><a href="#a">#</a><a href="../../nl/b/index.html#c">c</a><a href="../../nl/z/index.html">z</a></p><rect fill="url(#g)"/>"##
+        let out = String(
+            decoding: ReportHTML.embed(Array(html.utf8), prefix: "s", chapterURLs: ["../../nl/b/index.html": "b"]), as: UTF8.self)
         #expect(
             out
-                == ##"<h3 id="s--a">A</h3><h6>x</h6><h6>y</h6><details class="chart-data" open><p aria-labelledby="s--a s--b"><a href="#s--a">#</a><a href="#b--c">c</a><a href="/nl/z/">z</a></p><rect fill="url(#s--g)"/>"##
+                == ##"<h3 id="s--a">A</h3><h6>x</h6><h6>y</h6><details class="chart-data" open><p aria-labelledby="s--a s--b"><a href="#s--a">#</a><a href="#b--c">c</a><a href="../../nl/z/index.html">z</a></p><rect fill="url(#s--g)"/>"##
         )
     }
 

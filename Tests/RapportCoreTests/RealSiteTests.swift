@@ -27,7 +27,7 @@ import Testing
                 .sorted()
             #expect(csvs.count >= 45)
             let page = try #require(files[folder + "index.html"]).contents
-            for csv in csvs { #expect(page.contains("href=\"/\(language)/data/\(csv)\""), "\(csv) on the \(language) data page") }
+            for csv in csvs { #expect(page.contains("href=\"../../\(language)/data/\(csv)\""), "\(csv) on the \(language) data page") }
             let json = try #require(files[folder + "datapackage.json"])
             let package = try #require(try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String: Any])
             let paths = (package["resources"] as? [[String: Any]])?.compactMap { $0["path"] as? String }.sorted()

@@ -33,7 +33,7 @@ import Testing
         let result = site.build()
         #expect(site.messages(result) == [])
         let page = try #require(site.read("nl/financien/index.html"))
-        #expect(page.contains("<img class=\"site-logo\" src=\"/files/files/logo.svg\" width=\"48\" height=\"48\" alt=\"\">"))
+        #expect(page.contains("<img class=\"site-logo\" src=\"../../files/files/logo.svg\" width=\"48\" height=\"48\" alt=\"\">"))
         #expect(
             page.contains(
                 "<style>:root{--accent:#8B1E3F;--accent-strong:#8B1E3F} @media (prefers-color-scheme: dark){:root{--accent:#F4A6BD;--accent-strong:#F4A6BD}}</style>"

@@ -237,7 +237,7 @@ func eventually(_ what: String, timeout: Duration = .seconds(15), _ condition: (
         let root = await http.get("/")
         #expect(root.status == 301 && root.header("location") == "/studie/")
         #expect(await http.get("/studie/nl/").status == 200)
-        #expect(await http.get("/studie/nl/financien/").body.contains("href=\"/studie/assets/style.css\""))
+        #expect(await http.get("/studie/nl/financien/").body.contains("href=\"../../assets/style.css\""))
         #expect(await http.get("/studie/assets/style.css").status == 200)
         #expect(await http.get("/nl/").status == 404)
         await server.stop()

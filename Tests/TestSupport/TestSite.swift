@@ -66,6 +66,21 @@ public struct TestSite {
         ).run()
     }
 
+    /// How the page at `path` (a file of the built site) links to the site path `target`
+    /// (`/nl/data/`): relative to its folder, a folder with its `index.html`; 404.html from the
+    /// site's root path, as it is shown at any address.
+    public static func link(_ target: String, from path: String) -> String {
+        guard path != "404.html" else { return target }
+        var inSite = target.dropFirst()
+        var fragment: Substring = ""
+        if let hash = inSite.firstIndex(of: "#") {
+            fragment = inSite[hash...]
+            inSite = inSite[..<hash]
+        }
+        let file = inSite.isEmpty || inSite.hasSuffix("/") ? inSite + "index.html" : String(inSite)
+        return String(repeating: "../", count: path.filter { $0 == "/" }.count) + file + fragment
+    }
+
     public func read(_ path: String) -> String? {
         try? String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
     }

@@ -307,6 +307,18 @@ def check_head(pages: dict[str, Page]) -> list[str]:
     return problems
 
 
+def resolve_link(page: Page, href: str) -> str:
+    """The site path a link of the page leads to: links are relative to the page and name the
+    folder's index.html (so they work from disk), resolved here to the page's address."""
+    path = urlsplit(urljoin("http://site" + page.url_path, href)).path
+    return path[: -len("index.html")] if path.endswith("/index.html") else path
+
+
+def switch_target(page: Page) -> str:
+    """The path the page's (first) language switch leads to."""
+    return resolve_link(page, page.switch.get("href", ""))
+
+
 def check_language_switch(pages: dict[str, Page]) -> list[str]:
     """Each page's language switch goes to the same page in every other language, and back.
     With two languages it is one link; with more, one link per other language, in site order."""
@@ -334,13 +346,14 @@ def check_language_switch(pages: dict[str, Page]) -> list[str]:
             want = page.alternates().get(LANGUAGES[other], "")
             if want.startswith(origin):
                 want = want[len(origin):]
-            if href != want:
+            resolved = resolve_link(page, href)
+            if resolved != want:
                 problems.append(f"{rel}: the language switch goes to {href}, not to the translation {want}")
                 continue
-            target = by_path.get(href)
+            target = by_path.get(resolved)
             if target is None:
                 problems.append(f"{rel}: the language switch goes to {href}, which is not a page of the site")
-            elif not any(s.get("href") == page.url_path for s, _ in target.switches):
+            elif not any(resolve_link(target, s.get("href", "")) == page.url_path for s, _ in target.switches):
                 problems.append(f"{rel}: its translation {target.rel} does not switch back to {page.url_path}")
     return problems
 
@@ -688,7 +701,7 @@ for (const el of whole) {
   if (b !== 'avoid' && b !== 'avoid-page') breakable.push([describe(el), b]);
 }
 let link = null, linkShown = true;
-const a = document.querySelector('main .prose a[href^="/"], main .prose a[href^="http"]');
+const a = document.querySelector('main .prose a[href^="/"], main .prose a[href^="../"], main .prose a[href^="http"]');
 if (a) {
   link = a.getAttribute('href');
   linkShown = getComputedStyle(a, '::after').content.includes(link);

@@ -241,7 +241,7 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
   .table-scroll { overflow: visible; background: none; }
   p { orphans: 3; widows: 3; }
   .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: #333; overflow-wrap: anywhere; }
-  .prose a[href^="/"]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: #333; }
+  .prose a[href^="/"]::after, .prose a[href^="../"]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: #333; }
   .footnotes a[href^="#"]::after, .prose a[href^="#"]::after { content: none; }
   .site-footer { background: none; padding: 0.5rem 0 0; break-inside: avoid; }
   .print-url { display: block; margin-top: 0.5rem; color: #000; }
