@@ -50,6 +50,8 @@ enum Markdown {
         /// UTF-8.
         var html: [UInt8]
         var headings: [Heading]
+        /// The page's text as it reads, for the search index.
+        var reading: [Reading] = []
     }
 
     /// Renders `utf8` (Markdown). `lineOffset` is added to every reported line (the lines of front matter
@@ -131,6 +133,10 @@ enum Markdown {
             guard info == "chart" || info.hasPrefix("chart ") else { continue }
             figures.append((node, hooks.chart(String(info.dropFirst(5)).trimmingWhitespace, position(node))))
         }
+        let reading = reading(
+            of: tree.root, headings: headings,
+            charts: Dictionary(figures.map { ($0.node, !$0.html.isEmpty) }, uniquingKeysWith: { first, _ in first }),
+            values: placeholders.html.map(readableText(ofHTML:)), footnotesTitle: footnotesTitle)
 
         // What cmark cannot write goes in the tree as HTML of ours; inner nodes first (a table
         // is rendered whole, with its images).
@@ -151,7 +157,7 @@ enum Markdown {
         return Document(
             html: placeholders.html.isEmpty
                 ? html : html.withUnsafeBufferPointer { Placeholders.substitute($0, values: placeholders.html) },
-            headings: outline)
+            headings: outline, reading: reading)
     }
 
     /// A heading's or an image's text as a reader sees it: its text (a placeholder as its plain

@@ -65,7 +65,7 @@ struct MarkdownNode: Hashable {
 
     enum Kind {
         case heading, codeBlock, table, footnoteDefinition, customBlock, other
-        case text, code, htmlInline, softBreak, lineBreak, emphasis, strong, link, image, customInline
+        case text, code, htmlInline, softBreak, lineBreak, emphasis, strong, strikethrough, link, image, customInline
     }
 
     var kind: Kind {
@@ -87,7 +87,8 @@ struct MarkdownNode: Hashable {
         default:
             // Extension nodes have types of their own, known by name.
             guard let name = cmark_node_get_type_string(pointer) else { return .other }
-            return strcmp(name, "table") == 0 ? .table : .other
+            if strcmp(name, "table") == 0 { return .table }
+            return strcmp(name, "strikethrough") == 0 ? .strikethrough : .other
         }
     }
 

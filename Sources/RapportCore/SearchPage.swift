@@ -45,7 +45,8 @@ extension SiteRenderer {
     }
 }
 
-/// The search index of one language, made from the chapters' HTML.
+/// The search index of one language, made from the chapters' text as the Markdown stage read it
+/// (`Markdown.Reading`).
 enum SearchIndex {
     enum Kind: String { case chapter, section, chart }
 
@@ -58,86 +59,48 @@ enum SearchIndex {
         var text: String
     }
 
-    /// The chapter (its text before the first heading), each section with an id (its text up
-    /// to the next heading) and each chart, in the order they appear.
+    /// The chapter (its text before the first heading), each section (its text up to the next
+    /// heading) and each chart, in the order they appear.
     static func entries(
         of chapter: RenderedChapter, number: Int, url: String, language: Language,
         datasets: [String: Dataset]
     ) -> [Entry] {
-        let html = String(decoding: chapter.html, as: UTF8.self) as NSString
-        let headings = Dictionary(chapter.headings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var entries = [Entry(kind: .chapter, chapter: number, title: chapter.page.title, url: url, text: "")]
         var current = 0
-        var position = 0
-        var chartNumber = 0
-        func flush(upTo end: Int) {
-            let text = plainText(html.substring(with: NSRange(location: position, length: end - position)))
-            entries[current].text += (entries[current].text.isEmpty || text.isEmpty ? "" : " ") + text
+        var text = ""
+        func close() {
+            entries[current].text = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            text = ""
         }
-        for match in markers.matches(in: html as String, range: NSRange(location: 0, length: html.length)) {
-            flush(upTo: match.range.location)
-            position = match.range.location + match.range.length
-            if match.range(at: 1).location != NSNotFound {
-                let id = html.substring(with: match.range(at: 2))
-                let title = headings[id].map { Typography.apply($0.text, language) } ?? id
-                entries.append(Entry(kind: .section, chapter: number, title: title, url: url + "#" + id, text: ""))
+        var chartNumber = 0
+        var placed: [String: Int] = [:]
+        for piece in chapter.reading {
+            switch piece {
+            case let .text(words): text += words
+            case let .heading(index):
+                close()
+                let heading = chapter.headings[index]
+                entries.append(
+                    Entry(kind: .section, chapter: number, title: Typography.apply(heading.text, language), url: url + "#" + heading.id, text: ""))
                 current = entries.count - 1
-            } else {
-                // A chart: its texts come from its dataset, the figure's own HTML is skipped.
-                let id = html.substring(with: match.range(at: 4))
-                let end = html.range(
-                    of: match.range(at: 3).location != NSNotFound ? "</svg>" : "</figure>",
-                    range: NSRange(location: position, length: html.length - position))
-                if end.location != NSNotFound { position = end.location + end.length }
+            case .figure:
+                // A chart: its texts come from its dataset; its id is the figure's (`chart-<id>`, `-2` … when placed again).
+                text += " "
                 let datasetId = chapter.charts.indices.contains(chartNumber) ? chapter.charts[chartNumber] : ""
                 chartNumber += 1
+                placed[datasetId, default: 0] += 1
                 guard let dataset = datasets[datasetId].map({ Typography.apply($0, language) }) else { continue }
+                let count = placed[datasetId] ?? 1
                 var words = [dataset.finding?[language], dataset.question?[language]].compactMap { $0 }
                 words += dataset.rows.map { $0.label[language] } + dataset.series.map { $0.label[language] }
                 entries.append(
                     Entry(
-                        kind: .chart, chapter: number, title: dataset.title[language], url: url + "#" + id,
-                        text: joined(words.filter { !$0.isEmpty })))
+                        kind: .chart, chapter: number, title: dataset.title[language],
+                        url: url + "#chart-" + datasetId + (count > 1 ? "-\(count)" : ""), text: joined(words.filter { !$0.isEmpty })))
             }
         }
-        flush(upTo: html.length)
+        close()
         return entries
-    }
-
-    /// Headings with an id (groups 1, 2), chart figures and key-figure tiles (id in 4; 3 is set for tiles).
-    private static let markers = try! NSRegularExpression(
-        pattern:
-            #"<h([1-6])[^>]*\sid="([^"]+)"[^>]*>.*?</h\1>|<(?:figure class="chart[^"]*"|div class="key-figures(")) id="([^"]+)"[^>]*>"#,
-        options: [.dotMatchesLineSeparators])
-
-    /// Footnote marks and back-links (not text), then SVG; tags inside a line of text go
-    /// without a trace, the others leave a space.
-    private static let notText = try! NSRegularExpression(
-        pattern: #"<sup class="footnote-ref">[\s\S]*?</sup>|<a [^>]*data-footnote-backref[^>]*>[\s\S]*?</a>|<svg[\s\S]*?</svg>"#)
-    private static let inlineTags = try! NSRegularExpression(
-        pattern: #"</?(?:a|abbr|b|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|small|span|strong|sub|sup|time|u)\b[^>]*>"#)
-    private static let tags = try! NSRegularExpression(pattern: #"<[^>]*>"#)
-    private static let entities = try! NSRegularExpression(pattern: #"&(#x?[0-9a-fA-F]+|[a-z]+);"#)
-
-    /// The text of an HTML fragment: tags removed, entities decoded, white space collapsed.
-    static func plainText(_ html: String) -> String {
-        var stripped = html
-        for (pattern, replacement) in [(notText, " "), (inlineTags, ""), (tags, " ")] {
-            stripped = pattern.stringByReplacingMatches(
-                in: stripped, range: NSRange(location: 0, length: (stripped as NSString).length),
-                withTemplate: replacement)
-        }
-        let source = stripped as NSString
-        var text = ""
-        var position = 0
-        for match in entities.matches(in: stripped, range: NSRange(location: 0, length: source.length)) {
-            text += source.substring(with: NSRange(location: position, length: match.range.location - position))
-            let name = source.substring(with: match.range(at: 1))
-            text += decode(name) ?? source.substring(with: match.range)
-            position = match.range.location + match.range.length
-        }
-        text += source.substring(from: position)
-        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// A chart's texts in one line: "; " between them, a space after one that ends a sentence.
@@ -150,7 +113,7 @@ enum SearchIndex {
         return line
     }
 
-    private static func decode(_ entity: String) -> String? {
+    static func decode(_ entity: String) -> String? {
         switch entity {
         case "amp": return "&"
         case "lt": return "<"

@@ -57,6 +57,7 @@ struct SiteRenderer {
     /// results are merged in page order, so the output stays deterministic.
     private struct PageWork {
         var headingIds: [String] = []
+        var reading: [Markdown.Reading] = []
         var diagnostics: [Diagnostic] = []
         var linkChecks: [LinkCheck] = []
         var datasetsUsed: Set<String> = []
@@ -212,7 +213,7 @@ struct SiteRenderer {
             if let file { output.add(file) }
             for csv in work.csvFiles { output.add(csv) }
             work.csvFiles = []
-            work.chapter = RenderedChapter(page: page, html: html, headings: headings, charts: work.charts)
+            work.chapter = RenderedChapter(page: page, html: html, headings: headings, charts: work.charts, reading: work.reading)
             return work
         }
         for (page, work) in zip(pages, works) {
@@ -262,6 +263,7 @@ struct SiteRenderer {
                 error: { message, fix, position in work.diagnostics.append(.error(at(position), message, fix: fix)) },
                 text: { text, afterInline in Typography.rewritten(text, page.language, afterInline: afterInline) }))
         work.headingIds = document.headings.map(\.id)
+        work.reading = document.reading
         return (work, document.html, document.headings)
     }
 

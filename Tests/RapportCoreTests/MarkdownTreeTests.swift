@@ -149,6 +149,41 @@ import Testing
         #expect(!html.contains("Back to content"))
     }
 
+    /// The search index reads the tree: sections start at headings wherever they stand, a chart
+    /// does not end its section, values read as their text, images and footnote marks as a space.
+    @Test func theReadingOfAPageIsItsTextBetweenHeadingsAndFigures() {
+        let document = Self.render(
+            """
+            Intro *met* `code`{{x}}![foto](a.png)[^1]
+
+            > ## Citaat
+            >
+            > - punt
+
+              ```chart x
+              ```
+
+            ```
+            <h2>code</h2>
+            ```
+
+            Tekst {{tricky}} ~~weg~~.
+
+            [^1]: De noot.
+            """)
+        var reading: [String] = []
+        for piece in document.reading {
+            switch piece {
+            case let .text(text): reading.append(text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
+            case let .heading(index): reading.append("#" + document.headings[index].id)
+            case .figure: reading.append("[figure]")
+            }
+        }
+        #expect(
+            reading == ["Intro met codex", "#citaat", "punt", "[figure]", "<h2>code</h2> Tekst in a value v weg. Voetnoten De noot."],
+            "\(reading)")
+    }
+
     /// The C library stays behind one file: every other file works on `MarkdownTree` and
     /// `MarkdownNode`.
     @Test func onlyMarkdownTreeCallsCmark() throws {
