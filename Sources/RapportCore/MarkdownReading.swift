@@ -88,7 +88,8 @@ extension Markdown {
                 if !inlineTags.contains(tag) { output.append(UInt8(ascii: " ")) }
                 index = end + 1
             } else if byte == UInt8(ascii: "&"), let end = html[index...].prefix(40).firstIndex(of: UInt8(ascii: ";")),
-                isEntityName(html[(index + 1)..<end]), let decoded = SearchIndex.decode(String(decoding: html[(index + 1)..<end], as: UTF8.self))
+                isEntityName(html[(index + 1)..<end]),
+                let decoded = SearchIndex.decode(String(decoding: html[(index + 1)..<end], as: UTF8.self))
             {
                 output += decoded.utf8
                 index = end + 1

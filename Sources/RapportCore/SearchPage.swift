@@ -81,7 +81,9 @@ enum SearchIndex {
                 close()
                 let heading = chapter.headings[index]
                 entries.append(
-                    Entry(kind: .section, chapter: number, title: Typography.apply(heading.text, language), url: url + "#" + heading.id, text: ""))
+                    Entry(
+                        kind: .section, chapter: number, title: Typography.apply(heading.text, language), url: url + "#" + heading.id,
+                        text: ""))
                 current = entries.count - 1
             case .figure:
                 // A chart: its texts come from its dataset; its id is the figure's (`chart-<id>`, `-2` … when placed again).

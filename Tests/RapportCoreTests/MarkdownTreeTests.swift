@@ -18,13 +18,17 @@ import Testing
             Array(markdown.utf8), lineOffset: 0, footnoteBackLabel: "Terug naar de tekst", footnotesTitle: "Voetnoten",
             hooks: Markdown.Hooks(
                 chart: { _, _ in Array(figure.utf8) },
-                placeholder: { expression, _ in Placeholders.Value(html: expression == "tricky" ? trickyValue : "<b>\(expression)</b>", text: expression) },
+                placeholder: { expression, _ in
+                    Placeholders.Value(html: expression == "tricky" ? trickyValue : "<b>\(expression)</b>", text: expression)
+                },
                 link: { url, _ in url },
                 image: images ? { url, _, _ in Markdown.Image(url: "/media/" + url, size: ImageSize(width: 64, height: 48)) } : nil,
                 error: { message, _, _ in Issue.record("unexpected error: \(message)") }))
     }
 
-    static func html(_ markdown: String, images: Bool = false) -> String { String(decoding: render(markdown, images: images).html, as: UTF8.self) }
+    static func html(_ markdown: String, images: Bool = false) -> String {
+        String(decoding: render(markdown, images: images).html, as: UTF8.self)
+    }
 
     @Test func headingIdsGoOnTheHeadingsWhereverTheyStand() {
         let markdown = """
@@ -103,7 +107,8 @@ import Testing
         // missed it, so an image with a space or an accent in its name lost its size.
         let html = Self.html("![Grafiek {{x}}](<foto's/financiën 2023.png> \"Een titel\")", images: true)
         #expect(
-            html.contains(#"<img src="/media/foto&#x27;s/financi%C3%ABn%202023.png" width="64" height="48" alt="Grafiek x" title="Een titel" />"#),
+            html.contains(
+                #"<img src="/media/foto&#x27;s/financi%C3%ABn%202023.png" width="64" height="48" alt="Grafiek x" title="Een titel" />"#),
             "\(html)")
     }
 
@@ -133,13 +138,19 @@ import Testing
         #expect(english.hasPrefix("<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>Noot. <a href=\"#fnref-1\""))
         #expect(english.components(separatedBy: "aria-label=\"Back to content\">↩</a>").count == 3, "\(english)")
         let localized = String(
-            decoding: Markdown.localizedFootnotes(tree.html(footnotes), title: "Voetnoten & bronnen", backLabel: "Terug \"hier\""), as: UTF8.self)
-        #expect(localized.hasPrefix("<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">Voetnoten &amp; bronnen</h2>\n<ol>\n"))
+            decoding: Markdown.localizedFootnotes(tree.html(footnotes), title: "Voetnoten & bronnen", backLabel: "Terug \"hier\""),
+            as: UTF8.self)
+        #expect(
+            localized.hasPrefix(
+                "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">Voetnoten &amp; bronnen</h2>\n<ol>\n"))
         #expect(localized.components(separatedBy: "aria-label=\"Terug &quot;hier&quot;\">↩</a>").count == 3, "\(localized)")
         #expect(!localized.contains("Back to content"))
         // The body, rendered apart, still links to them.
         let body = String(decoding: tree.html(tree.root), as: UTF8.self)
-        #expect(body == "<p>Zin.<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup> Zin.<sup class=\"footnote-ref\"><a href=\"#fn-2\" id=\"fnref-2\" data-footnote-ref>2</a></sup></p>\n")
+        #expect(
+            body
+                == "<p>Zin.<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup> Zin.<sup class=\"footnote-ref\"><a href=\"#fn-2\" id=\"fnref-2\" data-footnote-ref>2</a></sup></p>\n"
+        )
     }
 
     @Test func theFootnotesOfAPageAreInItsLanguage() {
