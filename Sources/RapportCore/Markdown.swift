@@ -138,9 +138,9 @@ enum Markdown {
             charts: Dictionary(figures.map { ($0.node, !$0.html.isEmpty) }, uniquingKeysWith: { first, _ in first }),
             values: placeholders.html.map(readableText(ofHTML:)), footnotesTitle: footnotesTitle)
 
-        // What cmark cannot write goes in the tree as HTML of ours; inner nodes first (a table
-        // is rendered whole, with its images).
-        // Last first: an image in another's alt text is done before the outer one drops it.
+        // What cmark cannot write goes in the tree as HTML of ours, inner nodes first: a table is
+        // rendered whole, with its images; an image in another's alt text is done (last first)
+        // before the outer one drops it.
         for (node, image) in images.reversed() {
             var image = image
             if nested.contains(node) { image.size = nil }

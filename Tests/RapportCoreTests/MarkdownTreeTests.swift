@@ -112,6 +112,22 @@ import Testing
             "\(html)")
     }
 
+    @Test func anImageInAltTextIsReadAsTextAndGetsNoSize() {
+        let html = Self.html("![Buiten ![binnen](b.png) *nadruk*](a.png)", images: true)
+        #expect(html == "<p><img src=\"/media/a.png\" width=\"64\" height=\"48\" alt=\"Buiten binnen nadruk\" /></p>\n", "\(html)")
+    }
+
+    /// cmark takes custom HTML as a C string: a NUL in a figure would cut it short.
+    @Test func aFigureIsWrittenWholeEvenWithANul() {
+        let document = Markdown.render(
+            Array("```chart x\n```\n\nNa.\n".utf8), lineOffset: 0, footnoteBackLabel: "", footnotesTitle: "",
+            hooks: Markdown.Hooks(
+                chart: { _, _ in Array("<figure>a\u{0}b</figure>\n".utf8) },
+                placeholder: { _, _ in Placeholders.Value(html: "", text: "") },
+                link: { url, _ in url }, error: { _, _, _ in }))
+        #expect(String(decoding: document.html, as: UTF8.self) == "<figure>a\u{FFFD}b</figure>\n<p>Na.</p>\n")
+    }
+
     /// `escapedURL` writes a URL as cmark does, for every ASCII byte, a letter that is not, and
     /// the URLs cmark's safe mode drops.
     @Test func urlsAreEscapedAsCmarkEscapesThem() throws {
