@@ -144,7 +144,7 @@ enum Markdown {
         for (node, image) in images.reversed() {
             var image = image
             if nested.contains(node) { image.size = nil }
-            placeImage(node, image)
+            placeImage(node, image, values: &placeholders)
         }
         for (node, html) in figures {
             // A figure's text is never taken for a placeholder's marker.

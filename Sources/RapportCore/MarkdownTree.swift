@@ -159,6 +159,13 @@ struct MarkdownNode: Hashable {
     /// Inline HTML written as it is, where text may stand (not in a table cell).
     static func customInline(_ html: String) -> MarkdownNode? { custom(CMARK_NODE_CUSTOM_INLINE, Array(html.utf8)[...], []) }
 
+    static func text(_ utf8: [UInt8]) -> MarkdownNode? {
+        guard let node = cmark_node_new(CMARK_NODE_TEXT) else { return nil }
+        let text = MarkdownNode(pointer: node)
+        text.setLiteral(utf8)
+        return text
+    }
+
     private static func custom(_ type: cmark_node_type, _ enter: ArraySlice<UInt8>, _ exit: ArraySlice<UInt8>) -> MarkdownNode? {
         guard let node = cmark_node_new(type) else { return nil }
         withCString(enter) { _ = cmark_node_set_on_enter(node, $0) }

@@ -40,20 +40,24 @@ extension Markdown {
 
     /// An image as the `image` hook had it: a decorative one with empty alt text; one of known
     /// size with its `width` and `height` (written here, as cmark writes images: `src`, alt text
-    /// as plain text, `title`).
-    static func placeImage(_ node: MarkdownNode, _ image: Image) {
+    /// as plain text, `title`). The tag goes in as a placeholder's value (a marker in a text
+    /// node): a table cell, unlike a paragraph, holds no custom node.
+    static func placeImage(_ node: MarkdownNode, _ image: Image, values: inout PlaceholderValues) {
         if image.decorative {
             for child in node.children { child.remove() }
         }
         guard let size = image.size else { return }
-        // Markers stay in the alt text: their escaped text goes in with the other placeholders'.
-        let alt = plainText(of: node, placeholders: [], withHTML: true)
+        let alt = plainText(of: node, placeholders: values.texts, withHTML: true)
         var html = "<img src=\"\(escapedURL(node.url))\" width=\"\(size.width)\" height=\"\(size.height)\" alt=\"\(escapeHTML(alt))\""
         let title = node.title
         if !title.isEmpty { html += " title=\"\(escapeHTML(title))\"" }
         html += " />"
-        guard let tag = MarkdownNode.customInline(html) else { return }
-        node.replace(with: tag)
+        var marker: [UInt8] = []
+        Placeholders.appendMarker(values.html.count, to: &marker)
+        guard let text = MarkdownNode.text(marker) else { return }
+        values.html.append(Array(html.utf8))
+        values.texts.append(Array(alt.utf8))
+        node.replace(with: text)
     }
 
     /// A link or image URL as cmark writes it in an attribute (`houdini_escape_href`): `&` and

@@ -112,6 +112,12 @@ import Testing
             "\(html)")
     }
 
+    /// A table cell holds no custom node: the image's tag goes in as a placeholder's value does.
+    @Test func anImageInATableCellGetsItsSize() {
+        let html = Self.html("| a |\n|---|\n| ![Foto {{x}}](a.png) |\n", images: true)
+        #expect(html.contains(#"<td><img src="/media/a.png" width="64" height="48" alt="Foto x" /></td>"#), "\(html)")
+    }
+
     @Test func anImageInAltTextIsReadAsTextAndGetsNoSize() {
         let html = Self.html("![Buiten ![binnen](b.png) *nadruk*](a.png)", images: true)
         #expect(html == "<p><img src=\"/media/a.png\" width=\"64\" height=\"48\" alt=\"Buiten binnen nadruk\" /></p>\n", "\(html)")
