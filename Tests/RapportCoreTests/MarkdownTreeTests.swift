@@ -103,8 +103,9 @@ import Testing
     }
 
     @Test func imagesOfKnownSizeGetItWhateverTheirURL() {
-        // cmark writes the URL percent-encoded: the old patching looked for it as written and
-        // missed it, so an image with a space or an accent in its name lost its size.
+        // cmark writes `'` in a URL as `&#x27;` (and spaces, accents as `%XX`); the old patching
+        // looked for the URL as Rapport's escaper writes it (`&#39;`), so an image file named
+        // `foto's.png` lost its width and height.
         let html = Self.html("![Grafiek {{x}}](<foto's/financiën 2023.png> \"Een titel\")", images: true)
         #expect(
             html.contains(
