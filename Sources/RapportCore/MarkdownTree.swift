@@ -12,6 +12,10 @@ final class MarkdownTree {
     private static let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
     /// cmark-gfm's extension registry is global: filled once, before any thread parses.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+    /// So is its table of the characters that start an extension's inlines (`~`, `w`, `:`): each
+    /// parse turns them on, parses its inlines (a table's cells as its rows are read), and turns
+    /// them off, also for a parse running at the same time. Parses take turns.
+    private static let parsing = NSLock()
 
     private let parser: OpaquePointer
     let root: MarkdownNode
@@ -24,10 +28,15 @@ final class MarkdownTree {
         for name in ["table", "strikethrough", "autolink", "tagfilter"] {
             if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
-        utf8.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+        let parsed: OpaquePointer? = Self.parsing.withLock {
+            utf8.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
+            }
+            return cmark_parser_finish(parser)
         }
-        guard let root = cmark_parser_finish(parser) else {
+        guard let root = parsed else {
             cmark_parser_free(parser)
             return nil
         }
