@@ -26,7 +26,7 @@ let package = Package(
     ],
     targets: [
         // The C library cmark-gfm (Debian: libcmark-gfm-dev), found with pkg-config.
-        // Only Sources/RapportCore/Markdown*.swift import it.
+        // Only Sources/RapportCore/MarkdownTree.swift imports it.
         .systemLibrary(
             name: "CCMarkGFM",
             pkgConfig: "libcmark-gfm",

@@ -1,18 +1,16 @@
-import CCMarkGFM
 import Foundation
 import SurveyData
 
-/// The one file that talks to the C library cmark-gfm. Everything else sees Swift values.
-///
-/// Markdown is parsed with the GFM extensions (table, strikethrough, autolink, tagfilter) and
-/// footnotes; raw HTML stays off (cmark's safe default: it is replaced by a comment). While the
-/// tree is walked, three hooks let the caller rewrite it:
+/// Markdown to HTML with cmark-gfm (through `MarkdownTree`, the one file that calls it): GFM
+/// extensions and footnotes, raw HTML off. While the tree is walked, hooks let the caller rewrite it:
 /// - a fenced block with info string `chart <id>` becomes the HTML the `chart` hook returns;
 /// - `{{…}}` in text becomes the (already escaped) HTML the `placeholder` hook returns, in any
 ///   context text can stand in (MarkdownPlaceholders.swift; its plain text in alt text and
 ///   heading ids);
 /// - every link URL passes through the `link` hook (relative `.md` links become page URLs).
-/// Headings get readable ids, and the footnote back-link label is put in the page's language.
+/// Headings get readable ids, tables a scrolling box, and the footnotes a heading and their
+/// back-link label in the page's language: all on the tree (MarkdownTreeEdits.swift), but for
+/// that label (MarkdownFootnotes.swift).
 enum Markdown {
     /// Where in the Markdown file a construct stands (1-based line and column).
     struct Position: Hashable {
@@ -52,70 +50,52 @@ enum Markdown {
         /// UTF-8.
         var html: [UInt8]
         var headings: [Heading]
+        /// The page's text as it reads, for the search index.
+        var reading: [Reading] = []
     }
 
     /// Renders `utf8` (Markdown). `lineOffset` is added to every reported line (the lines of front matter
     /// that were cut off before the Markdown body).
-    /// cmark-gfm's extension registry is global: fill it once, before any thread parses.
-    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
-
     static func render(
         _ utf8: [UInt8], lineOffset: Int, footnoteBackLabel: String, footnotesTitle: String,
         ids: IdAllocator = IdAllocator(), hooks: Hooks
     ) -> Document {
-        _ = registered
-        let options = CMARK_OPT_FOOTNOTES | CMARK_OPT_SMART
-        guard let parser = cmark_parser_new(options) else { return Document(html: [], headings: []) }
-        defer { cmark_parser_free(parser) }
-        for name in ["table", "strikethrough", "autolink", "tagfilter"] {
-            if let extensionPointer = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, extensionPointer)
-            }
-        }
         // U+FDD0… in the page would pass for placeholder markers: they become U+FFFD.
         let utf8 = Placeholders.neutralized(utf8) ?? utf8
-        utf8.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress?.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parser_feed(parser, $0, buffer.count)
-            }
-        }
-        guard let root = cmark_parser_finish(parser) else { return Document(html: [], headings: []) }
-        defer { cmark_node_free(root) }
-        cmark_consolidate_text_nodes(root)
+        guard let tree = MarkdownTree(utf8) else { return Document(html: [], headings: []) }
 
-        func position(_ node: OpaquePointer) -> Position {
-            Position(
-                line: Int(cmark_node_get_start_line(node)) + lineOffset,
-                column: max(1, Int(cmark_node_get_start_column(node))))
+        func position(_ node: MarkdownNode) -> Position {
+            let start = node.start
+            return Position(line: start.line + lineOffset, column: max(1, start.column))
         }
 
-        // Collect first, then rewrite: the iterator must not see nodes change under it.
-        var headings: [OpaquePointer] = []
-        var codeBlocks: [OpaquePointer] = []
-        var texts: [(node: OpaquePointer, inImage: Bool)] = []
-        var links: [OpaquePointer] = []
-        if let iterator = cmark_iter_new(root) {
-            var imageDepth = 0
-            while true {
-                let event = cmark_iter_next(iterator)
-                if event == CMARK_EVENT_DONE { break }
-                guard let node = cmark_iter_get_node(iterator) else { continue }
-                let type = cmark_node_get_type(node)
-                if event == CMARK_EVENT_EXIT {
-                    if type == CMARK_NODE_IMAGE { imageDepth -= 1 }
-                    continue
-                }
-                guard event == CMARK_EVENT_ENTER else { continue }
-                switch type {
-                case CMARK_NODE_HEADING: headings.append(node)
-                case CMARK_NODE_CODE_BLOCK: codeBlocks.append(node)
-                case CMARK_NODE_TEXT: texts.append((node, imageDepth > 0))
-                case CMARK_NODE_LINK: links.append(node)
-                case CMARK_NODE_IMAGE: links.append(node); imageDepth += 1
-                default: break
-                }
+        // Collect first, then rewrite: the walk must not see nodes change under it.
+        var headings: [MarkdownNode] = []
+        var codeBlocks: [MarkdownNode] = []
+        var texts: [(node: MarkdownNode, inImage: Bool)] = []
+        var links: [MarkdownNode] = []
+        var tables: [MarkdownNode] = []
+        var imageDepth = 0
+        var nested: Set<MarkdownNode> = []
+        tree.root.walk { node, entering in
+            let kind = node.kind
+            guard entering else {
+                if kind == .image { imageDepth -= 1 }
+                return
             }
-            cmark_iter_free(iterator)
+            switch kind {
+            case .heading: headings.append(node)
+            case .codeBlock: codeBlocks.append(node)
+            case .text: texts.append((node, imageDepth > 0))
+            case .link: links.append(node)
+            case .image:
+                links.append(node)
+                // An image in alt text is written as its text: it gets no size.
+                if imageDepth > 0 { nested.insert(node) }
+                imageDepth += 1
+            case .table: tables.append(node)
+            default: break
+            }
         }
 
         // Placeholders first: headings read their values.
@@ -123,203 +103,82 @@ enum Markdown {
         var placeholders = PlaceholderValues()
         for (node, inImage) in texts {
             rewritePlaceholders(
-                in: node, inImage: inImage, lineOffset: lineOffset, columns: &columns,
-                values: &placeholders, hooks: hooks)
+                in: node, inImage: inImage, lineOffset: lineOffset, columns: &columns, values: &placeholders, hooks: hooks)
         }
 
         var ids = ids
         let outline = headings.map { node -> Heading in
             let text = plainText(of: node, placeholders: placeholders.texts)
-            return Heading(
-                level: Int(cmark_node_get_heading_level(node)), text: text, id: ids.allocate(for: text),
-                position: position(node))
+            return Heading(level: node.headingLevel, text: text, id: ids.allocate(for: text), position: position(node))
         }
 
-        var sizes: [String: ImageSize] = [:]
+        var images: [(node: MarkdownNode, image: Image)] = []
         for node in links {
-            let url = string(cmark_node_get_url(node))
-            if let image = hooks.image, cmark_node_get_type(node) == CMARK_NODE_IMAGE {
+            let url = node.url
+            if let image = hooks.image, node.kind == .image {
                 let result = image(url, plainText(of: node, placeholders: placeholders.texts), position(node))
-                if result.url != url { cmark_node_set_url(node, result.url) }
-                if let size = result.size { sizes[escapeHTML(result.url)] = size }
-                if result.decorative {
-                    while let child = cmark_node_first_child(node) { cmark_node_free(child) }
-                }
+                if result.url != url { node.url = result.url }
+                images.append((node, result))
                 continue
             }
             let rewritten = hooks.link(url, position(node))
-            if rewritten != url { cmark_node_set_url(node, rewritten) }
+            if rewritten != url { node.url = rewritten }
         }
 
-        if let transform = hooks.text { rewriteText(root, transform) }
+        if let transform = hooks.text { rewriteText(root: tree.root, transform) }
 
-        // Figures are long (SVG, table of numbers): cmark gets a short marker for each and the
-        // figure goes in only in the final pass, so neither cmark nor the pass copies it twice.
-        var figures: [[UInt8]] = []
+        var figures: [(node: MarkdownNode, html: [UInt8])] = []
         for node in codeBlocks {
-            let info = string(cmark_node_get_fence_info(node)).trimmingWhitespace
+            let info = node.fenceInfo.trimmingWhitespace
             guard info == "chart" || info.hasPrefix("chart ") else { continue }
-            let html = hooks.chart(String(info.dropFirst(5)).trimmingWhitespace, position(node))
-            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(block, "\(figureMarker)\(figures.count)-->")
-            figures.append(html)
-            cmark_node_replace(node, block)
-            cmark_node_free(node)
+            figures.append((node, hooks.chart(String(info.dropFirst(5)).trimmingWhitespace, position(node))))
         }
+        let reading = reading(
+            of: tree.root, headings: headings,
+            charts: Dictionary(figures.map { ($0.node, !$0.html.isEmpty) }, uniquingKeysWith: { first, _ in first }),
+            values: placeholders.html.map(readableText(ofHTML:)), footnotesTitle: footnotesTitle)
 
-        guard let rendered = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else {
-            return Document(html: [], headings: outline)
+        // What cmark cannot write goes in the tree as HTML of ours, inner nodes first: a table is
+        // rendered whole, with its images; an image in another's alt text is done (last first)
+        // before the outer one drops it.
+        for (node, image) in images.reversed() {
+            var image = image
+            if nested.contains(node) { image.size = nil }
+            placeImage(node, image, values: &placeholders)
         }
-        defer { free(rendered) }
-        let cmarkHTML = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
-        func finished(_ html: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-            finish(
-                html, headings: outline, figures: figures, imageSizes: sizes, footnoteBackLabel: footnoteBackLabel,
-                footnotesTitle: footnotesTitle)
+        for (node, html) in figures {
+            // A figure's text is never taken for a placeholder's marker.
+            placeFigure(placeholders.html.isEmpty ? html : Placeholders.neutralized(html) ?? html, at: node)
         }
-        // The placeholders' values go in before the figures: a figure's text is never taken for a marker.
-        let html =
-            placeholders.html.isEmpty
-            ? finished(cmarkHTML)
-            : Placeholders.substitute(cmarkHTML, values: placeholders.html).withUnsafeBufferPointer(finished)
-        return Document(html: html, headings: outline)
+        for (node, heading) in zip(headings, outline) { placeHeading(node, id: heading.id) }
+        for node in tables { wrapTable(node, in: tree) }
+        let html = html(of: tree, footnotesTitle: footnotesTitle, footnoteBackLabel: footnoteBackLabel)
+        // The placeholders' values, in place of their markers (ours: no other text holds U+FDD0).
+        return Document(
+            html: placeholders.html.isEmpty
+                ? html : html.withUnsafeBufferPointer { Placeholders.substitute($0, values: placeholders.html) },
+            headings: outline, reading: reading)
     }
 
-    /// Stands for the n-th figure in cmark's output (`<!--rapport-figure:n-->`). Raw HTML is
-    /// off, so no comment in that output comes from the Markdown text.
-    private static let figureMarker = "<!--rapport-figure:"
-
-    /// One pass over cmark's HTML that adds what cmark cannot:
-    /// - heading ids (cmark writes `<h2>` without attributes, in document order: the n-th
-    ///   `<h2>` is the n-th level-2 heading);
-    /// - a box around each Markdown table that scrolls sideways on a narrow screen (not the page)
-    ///   and takes keyboard focus so it can be scrolled without a mouse;
-    /// - a heading for the footnotes section (for screen readers and the outline), and the
-    ///   footnote back-links' label in the page's language;
-    /// - the figures, in place of their markers;
-    /// - images' `width` and `height`, after their `src`.
-    private static func finish(
-        _ html: UnsafeBufferPointer<UInt8>, headings: [Heading], figures: [[UInt8]],
-        imageSizes: [String: ImageSize] = [:],
-        footnoteBackLabel: String, footnotesTitle: String
-    ) -> [UInt8] {
-        var byLevel: [[Heading]] = Array(repeating: [], count: 7)
-        for heading in headings where (1...6).contains(heading.level) { byLevel[heading.level].append(heading) }
-        var used = [Int](repeating: 0, count: 7)
-        var output: [UInt8] = []
-        output.reserveCapacity(html.count + figures.reduce(0) { $0 + $1.count } + 64 * headings.count + 256)
-        func starts(_ prefix: StaticString, at index: Int) -> Bool {
-            let count = prefix.utf8CodeUnitCount
-            guard index + count <= html.count else { return false }
-            return memcmp(html.baseAddress! + index, prefix.utf8Start, count) == 0
-        }
-        func append(_ text: StaticString) {
-            output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-        }
-        let backLabel = Array(escapeHTML(footnoteBackLabel).utf8)
-        var copied = 0
-        var index = 0
-        while index < html.count,
-            let found = memchr(html.baseAddress! + index, Int32(UInt8(ascii: "<")), html.count - index)
-        {
-            let at = html.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            index = at + 1
-            var replacement: [UInt8]?
-            var skip = 0
-            if at + 3 < html.count, html[at + 1] == UInt8(ascii: "h"), html[at + 3] == UInt8(ascii: ">"),
-                (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[at + 2])
-            {
-                let level = Int(html[at + 2] - UInt8(ascii: "0"))
-                if used[level] < byLevel[level].count {
-                    replacement = Array("<h\(level) id=\"\(byLevel[level][used[level]].id)\">".utf8)
-                    skip = 4
-                }
-                used[level] += 1
-            } else if starts("<table>", at: at) {
-                replacement = Array("<div class=\"table-scroll\" tabindex=\"0\"><table>".utf8)
-                skip = 7
-            } else if starts("</table>", at: at) {
-                replacement = Array("</table></div>".utf8)
-                skip = 8
-            } else if starts("<section class=\"footnotes\" data-footnotes>", at: at) {
-                replacement = Array(
-                    "<section class=\"footnotes\" data-footnotes>\n<h2 class=\"visually-hidden\">\(escapeHTML(footnotesTitle))</h2>".utf8)
-                skip = 42
-            } else if starts("<!--rapport-figure:", at: at) {
-                var end = at + 19, number = 0
-                while end < html.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(html[end]) {
-                    number = number * 10 + Int(html[end] - UInt8(ascii: "0"))
-                    end += 1
-                }
-                if number < figures.count, starts("-->", at: end) {
-                    replacement = figures[number]
-                    skip = end + 3 - at
-                    // cmark ends the block with a line break; the figure has its own.
-                    if replacement?.last == UInt8(ascii: "\n"), starts("\n", at: end + 3) { skip += 1 }
-                }
-            } else if !imageSizes.isEmpty, starts("<img src=\"", at: at) {
-                var end = at + 10
-                while end < html.count, html[end] != UInt8(ascii: "\"") { end += 1 }
-                let src = String(decoding: UnsafeBufferPointer(rebasing: html[(at + 10)..<end]), as: UTF8.self)
-                if end < html.count, let size = imageSizes[src] {
-                    replacement = Array(html[at...end]) + Array(" width=\"\(size.width)\" height=\"\(size.height)\"".utf8)
-                    skip = end + 1 - at
-                }
-            } else if starts("<a href=\"#fnref", at: at) {
-                // The back-link: `… aria-label="Back to content">↩</a>` in cmark-gfm's English.
-                var end = at
-                while end < html.count, html[end] != UInt8(ascii: ">") { end += 1 }
-                let label: StaticString = "aria-label=\"Back to content\""
-                var position = at
-                while position + label.utf8CodeUnitCount <= end, !starts(label, at: position) { position += 1 }
-                if position + label.utf8CodeUnitCount <= end {
-                    output.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<position]))
-                    append("aria-label=\"")
-                    output.append(contentsOf: backLabel)
-                    append("\"")
-                    copied = position + label.utf8CodeUnitCount
-                    index = copied
-                }
-                continue
-            }
-            guard let replacement else { continue }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<at]))
-            output.append(contentsOf: replacement)
-            copied = at + skip
-            index = copied
-        }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied...]))
-        return output
-    }
-
-    private static func plainText(of node: OpaquePointer, placeholders: [[UInt8]]) -> String {
+    /// A heading's or an image's text as a reader sees it: its text (a placeholder as its plain
+    /// text) and code; in alt text also its raw HTML, as cmark writes it there.
+    static func plainText(of node: MarkdownNode, placeholders: [[UInt8]], withHTML: Bool = false) -> String {
         var text = ""
-        guard let iterator = cmark_iter_new(node) else { return text }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(child)
-            if type == CMARK_NODE_TEXT {
-                // A placeholder reads as its plain text in a heading's id and table of contents.
-                guard let literal = cmark_node_get_literal(child) else { continue }
-                let bytes = UnsafeBufferPointer(
-                    start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
-                text +=
+        node.walk { child, entering in
+            guard entering else { return }
+            switch child.kind {
+            case .text:
+                text += child.withLiteral { bytes in
                     placeholders.isEmpty
-                    ? String(decoding: bytes, as: UTF8.self)
-                    : String(decoding: Placeholders.substitute(bytes, values: placeholders), as: UTF8.self)
-            } else if type == CMARK_NODE_CODE {
-                text += string(cmark_node_get_literal(child))
-            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                text += " "
+                        ? String(decoding: bytes, as: UTF8.self)
+                        : String(decoding: Placeholders.substitute(bytes, values: placeholders), as: UTF8.self)
+                }
+            case .code: text += child.literal
+            case .htmlInline where withHTML: text += child.literal
+            case .softBreak, .lineBreak: text += " "
+            default: break
             }
         }
         return text
-    }
-
-    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
-        pointer.map { String(cString: $0) } ?? ""
     }
 }

@@ -1,4 +1,3 @@
-import CCMarkGFM
 import Foundation
 
 /// The values of a page's placeholders, by marker number.
@@ -14,21 +13,20 @@ extension Markdown {
     /// its value; reports a `{{` whose `}}` is not in the same text node (cut off by Markdown,
     /// HTML or a line break), which would otherwise be published as it is.
     static func rewritePlaceholders(
-        in node: OpaquePointer, inImage: Bool, lineOffset: Int, columns: inout SourceColumns,
+        in node: MarkdownNode, inImage: Bool, lineOffset: Int, columns: inout SourceColumns,
         values: inout PlaceholderValues, hooks: Hooks
     ) {
-        // Most text has no `{{`: looked for in cmark's own C string, before making a String.
-        guard let raw = cmark_node_get_literal(node), let brace = strstr(raw, "{{"), brace.pointee != 0 else { return }
-        let literal = UnsafeBufferPointer(start: UnsafeRawPointer(raw).assumingMemoryBound(to: UInt8.self), count: strlen(raw))
-        let line = Int(cmark_node_get_start_line(node))
+        // Most text has no `{{`: looked for in cmark's own bytes, before making a String.
+        guard let literal = node.withLiteral({ Self.hasOpening($0) ? Array($0) : nil }) else { return }
+        let (line, startColumn) = node.start
         // The source is searched for each `{{` from where the node starts: the literal may differ
         // from the source before it (entities, escapes, typographic quotes).
-        let nodeStart = columns.offset(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
+        let nodeStart = columns.offset(line: line, byteColumn: startColumn)
         // Searched no further than the node's end (or, without one, the most an entity could add).
-        let endColumn = Int(cmark_node_get_end_column(node))
+        let end = node.end
         let nodeEnd =
-            Int(cmark_node_get_end_line(node)) == line && endColumn >= Int(cmark_node_get_start_column(node))
-            ? columns.offset(line: line, byteColumn: endColumn + 1) : nodeStart + 12 * literal.count
+            end.line == line && end.column >= startColumn
+            ? columns.offset(line: line, byteColumn: end.column + 1) : nodeStart + 12 * literal.count
         var searchFrom = nodeStart
         func position(_ literalOffset: Int) -> Position {
             let offset = columns.nextOpening(from: searchFrom, before: nodeEnd) ?? (nodeStart + literalOffset)
@@ -37,27 +35,34 @@ extension Markdown {
         }
         var rewritten: [UInt8] = []
         rewritten.reserveCapacity(literal.count + 1)
-        Placeholders.scan(literal) { piece in
-            switch piece {
-            case let .text(range):
-                rewritten.append(contentsOf: UnsafeBufferPointer(rebasing: literal[range]))
-            case let .placeholder(start, expression):
-                let at = position(start)
-                let value = hooks.placeholder(
-                    String(decoding: UnsafeBufferPointer(rebasing: literal[expression]), as: UTF8.self).trimmingWhitespace, at)
-                Placeholders.appendMarker(values.html.count, to: &rewritten)
-                values.html.append(Array((inImage ? escapeHTML(value.text) : value.html).utf8))
-                values.texts.append(Array(value.text.utf8))
-            case let .unclosed(start):
-                hooks.error(
-                    "placeholder \"\(Placeholders.excerpt(literal, from: start))\" has no \"}}\" in the same text",
-                    "write the whole placeholder on one line, with no Markdown or HTML inside it, e.g. {{lang fr: texte}} or {{dataset:row}}; to show \"{{\" itself, put it in `backticks`",
-                    position(start))
+        literal.withUnsafeBufferPointer { literal in
+            Placeholders.scan(literal) { piece in
+                switch piece {
+                case let .text(range):
+                    rewritten.append(contentsOf: UnsafeBufferPointer(rebasing: literal[range]))
+                case let .placeholder(start, expression):
+                    let at = position(start)
+                    let value = hooks.placeholder(
+                        String(decoding: UnsafeBufferPointer(rebasing: literal[expression]), as: UTF8.self).trimmingWhitespace, at)
+                    Placeholders.appendMarker(values.html.count, to: &rewritten)
+                    values.html.append(Array((inImage ? escapeHTML(value.text) : value.html).utf8))
+                    values.texts.append(Array(value.text.utf8))
+                case let .unclosed(start):
+                    hooks.error(
+                        "placeholder \"\(Placeholders.excerpt(literal, from: start))\" has no \"}}\" in the same text",
+                        "write the whole placeholder on one line, with no Markdown or HTML inside it, e.g. {{lang fr: texte}} or {{dataset:row}}; to show \"{{\" itself, put it in `backticks`",
+                        position(start))
+                }
             }
         }
-        rewritten.append(0)
-        rewritten.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { _ = cmark_node_set_literal(node, $0) }
+        node.setLiteral(rewritten)
+    }
+
+    private static func hasOpening(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count > 1 else { return false }
+        for index in 0..<(bytes.count - 1) where bytes[index] == UInt8(ascii: "{") && bytes[index + 1] == UInt8(ascii: "{") {
+            return true
         }
+        return false
     }
 }

@@ -11,6 +11,8 @@ struct RenderedChapter {
     var headings: [Markdown.Heading]
     /// Dataset ids of the charts, in the order they appear.
     var charts: [String]
+    /// The body's text as it reads (the search index's).
+    var reading: [Markdown.Reading] = []
 }
 
 /// The pages for readers beyond the chapters (issue 17): the whole report on one page

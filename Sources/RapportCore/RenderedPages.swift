@@ -20,6 +20,7 @@ struct ChartPlacement {
 /// results are merged in page order, so the output stays deterministic.
 struct PageWork {
     var headingIds: [String] = []
+    var reading: [Markdown.Reading] = []
     var diagnostics: [Diagnostic] = []
     var linkChecks: [LinkCheck] = []
     var datasetsUsed: Set<String> = []

@@ -1,8 +1,7 @@
 import SurveyData
 
-/// The search index of one language (`search-index.json`), made from the chapters' HTML in one
-/// pass over its bytes: no regular expressions, no copies into other string types, so it stays
-/// a small part of the build however many chapters there are.
+/// The search index of one language (`search-index.json`), made from the chapters' text as the
+/// Markdown stage read it, and written as bytes.
 enum SearchIndex {
     enum Kind: String { case chapter, section, chart }
 
@@ -15,92 +14,68 @@ enum SearchIndex {
         var text: String
     }
 
-    /// The chapter (its text before the first heading), each section with an id (its text up
-    /// to the next heading) and each chart, in the order they appear.
+    /// The chapter (its text before the first heading), each section (its text up to the next
+    /// heading) and each chart, in the order they appear, from the chapter's text as the
+    /// Markdown stage read it (`Markdown.Reading`).
     static func entries(
         of chapter: RenderedChapter, number: Int, url: String, language: Language,
         datasets: [String: Dataset]
     ) -> [Entry] {
-        let headings = Dictionary(chapter.headings.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var entries = [Entry(kind: .chapter, chapter: number, title: chapter.page.title, url: url, text: "")]
         var current = 0
-        var chartNumber = 0
-        chapter.html.withUnsafeBufferPointer { html in
-            var position = 0
-            func flush(upTo end: Int) {
-                let text = plainText(html, position..<end)
-                entries[current].text += (entries[current].text.isEmpty || text.isEmpty ? "" : " ") + text
-            }
-            var at = 0
-            while let open = html.first("<", from: at, before: html.count) {
-                if let heading = HTMLScan.headingWithId(html, at: open) {
-                    flush(upTo: open)
-                    position = heading.end
-                    let title = headings[heading.id].map { Typography.apply($0.text, language) } ?? heading.id
-                    entries.append(Entry(kind: .section, chapter: number, title: title, url: url + "#" + heading.id, text: ""))
-                    current = entries.count - 1
-                } else if let figure = HTMLScan.chartOpening(html, at: open) {
-                    // A chart: its texts come from its dataset, the figure's own HTML is skipped.
-                    flush(upTo: open)
-                    position = figure.end
-                    if let close = html.find(figure.isTile ? "</svg>" : "</figure>", from: position, before: html.count) {
-                        position = close.upperBound
-                    }
-                    let datasetId = chapter.charts.indices.contains(chartNumber) ? chapter.charts[chartNumber] : ""
-                    chartNumber += 1
-                    if let dataset = datasets[datasetId].map({ Typography.apply($0, language) }) {
-                        var words = [dataset.finding?[language], dataset.question?[language]].compactMap { $0 }
-                        words += dataset.rows.map { $0.label[language] } + dataset.series.map { $0.label[language] }
-                        entries.append(
-                            Entry(
-                                kind: .chart, chapter: number, title: dataset.title[language], url: url + "#" + figure.id,
-                                text: joined(words.filter { !$0.isEmpty })))
-                    }
-                } else {
-                    at = open + 1
-                    continue
-                }
-                at = position
-            }
-            flush(upTo: html.count)
+        var text = ""
+        func close() {
+            entries[current].text = String(decoding: WhiteSpace.collapsed(Array(text.utf8)), as: UTF8.self)
+            text = ""
         }
+        var chartNumber = 0
+        var placed: [String: Int] = [:]
+        for piece in chapter.reading {
+            switch piece {
+            case let .text(words): text += words
+            case let .heading(index):
+                close()
+                let heading = chapter.headings[index]
+                entries.append(
+                    Entry(
+                        kind: .section, chapter: number, title: Typography.apply(heading.text, language), url: url + "#" + heading.id,
+                        text: ""))
+                current = entries.count - 1
+            case .figure:
+                // A chart: its texts come from its dataset; its id is the figure's (`chart-<id>`, `-2` … when placed again).
+                text += " "
+                let datasetId = chapter.charts.indices.contains(chartNumber) ? chapter.charts[chartNumber] : ""
+                chartNumber += 1
+                placed[datasetId, default: 0] += 1
+                guard let dataset = datasets[datasetId].map({ Typography.apply($0, language) }) else { continue }
+                let count = placed[datasetId] ?? 1
+                var words = [dataset.finding?[language], dataset.question?[language]].compactMap { $0 }
+                words += dataset.rows.map { $0.label[language] } + dataset.series.map { $0.label[language] }
+                entries.append(
+                    Entry(
+                        kind: .chart, chapter: number, title: dataset.title[language],
+                        url: url + "#chart-" + datasetId + (count > 1 ? "-\(count)" : ""), text: joined(words.filter { !$0.isEmpty })))
+            }
+        }
+        close()
         return entries
     }
 
-    /// The text of an HTML fragment: footnote marks, footnote back-links and SVG removed; tags
-    /// inside a line of text (`em`, `a`, `span` …) go without a trace, the others leave a space;
-    /// entities decoded; white space collapsed to single spaces.
-    static func plainText(_ html: String) -> String {
-        Array(html.utf8).withUnsafeBufferPointer { plainText($0, 0..<$0.count) }
-    }
-
-    static func plainText(_ html: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
-        var text: [UInt8] = []
-        text.reserveCapacity(range.count)
-        var i = range.lowerBound
-        let end = range.upperBound
-        while i < end {
-            let byte = html[i]
-            if byte == UInt8(ascii: "<") {
-                if let skipped = HTMLScan.notTextEnd(html, at: i, before: end) {
-                    text.append(0x20)
-                    i = skipped
-                } else if let tag = HTMLScan.tagEnd(html, at: i, before: end) {
-                    if !HTMLScan.isInlineTag(html, at: i) { text.append(0x20) }
-                    i = tag
-                } else {
-                    text.append(byte)
-                    i += 1
-                }
-            } else if byte == UInt8(ascii: "&"), let entity = HTMLScan.entity(html, at: i, before: end) {
-                text += entity.decoded
-                i = entity.end
-            } else {
-                text.append(byte)
-                i += 1
-            }
+    /// The text of an HTML entity's name (`amp`, `#233`, `#xE9`), or nil for one it does not know.
+    static func decode(_ entity: String) -> String? {
+        switch entity {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        case "nbsp": return "\u{A0}"
+        default:
+            guard entity.hasPrefix("#") else { return nil }
+            let digits = entity.dropFirst()
+            let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            return value.flatMap(Unicode.Scalar.init).map { String(Character($0)) }
         }
-        return String(decoding: WhiteSpace.collapsed(text), as: UTF8.self)
     }
 
     /// A chart's texts in one line: "; " between them, a space after one that ends a sentence.

@@ -118,7 +118,7 @@ struct SiteRenderer {
             if let file { output.add(file) }
             for csv in work.csvFiles { output.add(csv) }
             work.csvFiles = []
-            work.chapter = RenderedChapter(page: page, html: html, headings: headings, charts: work.charts)
+            work.chapter = RenderedChapter(page: page, html: html, headings: headings, charts: work.charts, reading: work.reading)
             return work
         }
         var rendered = RenderedPages()
@@ -175,6 +175,7 @@ struct SiteRenderer {
                 error: { message, fix, position in work.diagnostics.append(.error(at(position), message, fix: fix)) },
                 text: { text, afterInline in Typography.rewritten(text, page.language, afterInline: afterInline) }))
         work.headingIds = document.headings.map(\.id)
+        work.reading = document.reading
         return (work, document.html, document.headings)
     }
 

@@ -2,25 +2,18 @@ import Testing
 
 @testable import RapportCore
 
-/// The byte scanners behind the search index and the whole report (they replaced regular
+/// The byte passes behind the search index and the whole report (they replaced regular
 /// expressions and one pass per replacement, which took most of a build at 200 pages).
 @Suite struct ReaderPagesScanTests {
-    @Test(arguments: [
-        // Inline tags leave no trace, block tags a space; white space collapses, also no-break spaces.
-        ("<p>Een <em>sterke</em> vereniging</p>\n<p>Tweede\u{A0} alinea</p>", "Een sterke vereniging Tweede alinea"),
-        // Footnote marks and back-links and SVG are not text.
-        (##"<p>Tekst<sup class="footnote-ref"><a href="#fn-1" id="fnref-1">1</a></sup> verder</p>"##, "Tekst verder"),
-        (##"<li>Noot <a href="#fnref-1" class="footnote-backref" data-footnote-backref aria-label="Terug">↩</a></li>"##, "Noot"),
-        ("<p>voor</p><svg><text>42%</text></svg><p>na</p>", "voor na"),
-        // Entities decoded; unknown or invalid ones kept as written.
-        ("<p>A &amp; B &lt;c&gt; &#233;&#xE9; &quot;q&quot; &apos;</p>", "A & B <c> éé \"q\" '"),
-        ("<p>&unknown; &#1a; &#X41; & alone</p>", "&unknown; &#1a; &#X41; & alone"),
-        // cmark writes a `<` of the text as an entity: it comes back, and starts no tag.
-        ("<p>a &lt; b &lt;em&gt;</p>", "a < b <em>"),
-        ("", ""),
-    ])
-    func plainText(html: String, text: String) {
-        #expect(SearchIndex.plainText(html) == text)
+    /// White space as `Character.isWhitespace` sees it, collapsed on bytes (no-break and thin
+    /// spaces too), none at either end.
+    @Test func whiteSpaceCollapsesOnBytes() {
+        let text = "  Een\u{A0}\u{202F}sterke\t\n vereniging\u{2009}é\u{3000} "
+        #expect(String(decoding: WhiteSpace.collapsed(Array(text.utf8)), as: UTF8.self) == "Een sterke vereniging é")
+        #expect(
+            String(decoding: WhiteSpace.collapsed(Array(text.utf8)), as: UTF8.self)
+                == text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "))
+        #expect(WhiteSpace.collapsed([]) == [])
     }
 
     @Test func jsonStringsAreEscapedForAScriptAndForJSON() {
