@@ -48,5 +48,5 @@ def test_root_and_sitemap_cover_every_language(site, german):
     root = (site / "index.html").read_text(encoding="utf-8")
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     for code, lang in sitecheck.LANGUAGES.items():
-        assert f'href="/{code}/"' in root, f"the language chooser has no link to /{code}/"
+        assert f'href="{code}/index.html"' in root, f"the language chooser has no link to {code}/index.html"
         assert f'hreflang="{lang}"' in sitemap, f"the sitemap has no {lang} alternates"
