@@ -21,9 +21,6 @@ extension SiteRenderer {
         let scope = pageScope(
             language: language, title: title, description: site.description[language], path: path,
             alternates: readerAlternates(ReaderPages.reportPath), current: nil, from: depth)
-        // The chapters' links to each other, as written in their HTML (from the same depth).
-        let chapterURLs = Dictionary(
-            chapters.map { (link(to: $0.page, from: depth), $0.page.slug) }, uniquingKeysWith: { first, _ in first })
         // The chapters' bodies go in as stand-ins and are put in place as bytes afterwards (see
         // `ReportAssembly`): the templates never hold the whole report as one text.
         scope["reportChapters"] = .list(
@@ -43,8 +40,7 @@ extension SiteRenderer {
         scope["pdfURL"] = .text(relative(site.basePath + pdfFile, from: depth))
         scope["hasPDF"] = .flag(false)
         scope["printSource"] = .text("")
-        let assembly = ReportAssembly(
-            bodies: chapters.map { ReportHTML.embed($0.html, prefix: $0.page.slug, chapterURLs: chapterURLs) })
+        let assembly = ReportAssembly(bodies: chapters.map(\.reportBody))
         // The fingerprint is of the page without it and without the PDF link, and of the
         // stylesheets (all of Templates/assets/): what the printed PDF looks like.
         let (unmarked, problems) = renderInLayout("report", scope)
@@ -58,6 +54,22 @@ extension SiteRenderer {
         let document = assembly.document(renderInLayout("report", scope).0)
         output.add(OutputFile(path: language.code + "/" + ReaderPages.reportSlug(language) + "/index.html", bytes: document))
         return problems
+    }
+}
+
+extension SiteRenderer {
+    /// For each language with a whole report: its chapters' links to each other as written in
+    /// their HTML (from the report's depth, which is a chapter's), to the slug each becomes.
+    func reportChapterLinks() -> [Language: [String: String]] {
+        guard templates.has("report") else { return [:] }
+        var links: [Language: [String: String]] = [:]
+        for language in site.languages {
+            let depth = Self.depth(ofFile: language.code + "/" + ReaderPages.reportSlug(language) + "/index.html")
+            let chapters = pages.filter { $0.language == language && !$0.isHome && !$0.isPlaceholder }
+            links[language] = Dictionary(
+                chapters.map { (link(to: $0, from: depth), $0.slug) }, uniquingKeysWith: { first, _ in first })
+        }
+        return links
     }
 }
 

@@ -6,8 +6,9 @@ import SurveyData
 /// so neither renders Markdown or charts again.
 struct RenderedChapter {
     var page: Page
-    /// The chapter's body (Markdown with its charts), as on the chapter page.
-    var html: [UInt8]
+    /// The chapter's body (Markdown with its charts) as the whole report embeds it
+    /// (`ReportHTML.embed`); empty without a report template.
+    var reportBody: [UInt8]
     var headings: [Markdown.Heading]
     /// Dataset ids of the charts, in the order they appear.
     var charts: [String]
@@ -39,11 +40,11 @@ enum ReaderPages {
 }
 
 extension SiteRenderer {
-    /// The whole report and the search page of every language, from the chapters as rendered.
-    /// A template set without `report` or `search` simply has no such page.
-    func renderReaderPages(_ chapters: [RenderedChapter], into output: SiteOutput) -> [Diagnostic] {
+    /// The whole report and the search page of `language`, from its chapters as rendered. A
+    /// template set without `report` or `search` simply has no such page.
+    func renderReaderPages(_ chapters: [RenderedChapter], _ language: Language, into output: SiteOutput) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for language in site.languages {
+        do {
             let list = chapters.filter { $0.page.language == language && !$0.page.isHome && !$0.page.isPlaceholder }
                 .sorted { ($0.page.order, $0.page.name) < ($1.page.order, $1.page.name) }
             for chapter in list where [ReaderPages.reportSlug(language), ReaderPages.searchSlug(language)].contains(chapter.page.slug) {

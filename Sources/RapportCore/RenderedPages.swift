@@ -46,8 +46,6 @@ struct RenderedPages {
     var pageDatasets: [Language: [String: Set<String>]] = [:]
     var pagesWithDataErrors: [Language: Set<String>] = [:]
     var chartOrder: [Language: [String: [ChartPlacement]]] = [:]
-    /// The chapters as rendered, in page order.
-    var chapters: [RenderedChapter] = []
     /// Charts drawn (one per placement per language).
     var chartCount = 0
 
@@ -60,6 +58,5 @@ struct RenderedPages {
         chartCount += work.charts.count
         anchors[page.language, default: [:]][page.name] = Set(work.headingIds).union(work.charts.map { "chart-\($0)" })
         headingOrder[page.language, default: [:]][page.name] = work.headingIds
-        if let chapter = work.chapter { chapters.append(chapter) }
     }
 }

@@ -108,33 +108,52 @@ struct SiteRenderer {
 
     /// Renders every page (Markdown, charts, templates) in parallel and hands each file to
     /// `output` as soon as it is done; only what the site-wide checks and the site files need
-    /// is kept, merged in page order so the output stays deterministic.
+    /// is kept, merged in page order so the output stays deterministic. One language after the
+    /// other: a language's whole report and search page (ReaderPages.swift) are made as soon as
+    /// its pages are, so only one language's chapters are held at a time.
     mutating func renderPages(into output: SiteOutput) -> RenderedPages {
         applyTheme()
-        let works = pages.parallelMap { page -> PageWork in
-            var (work, html, headings) = self.renderMarkdown(page)
-            let (file, problems) = self.renderPage(page, html: html, headings: headings)
-            work.diagnostics += problems
-            if let file { output.add(file) }
-            for csv in work.csvFiles { output.add(csv) }
-            work.csvFiles = []
-            work.chapter = RenderedChapter(page: page, html: html, headings: headings, charts: work.charts, reading: work.reading)
-            return work
-        }
+        let reportLinks = reportChapterLinks()
+        var languages: [Language] = []
+        for page in pages where !languages.contains(page.language) { languages.append(page.language) }
         var rendered = RenderedPages()
-        for (page, work) in zip(pages, works) {
-            diagnostics.append(contentsOf: work.diagnostics)
-            usedFiles.merge(work.files) { first, _ in first }
-            rendered.add(work, of: page)
+        for language in languages {
+            let these = pages.filter { $0.language == language }
+            let works = these.parallelMap { page -> PageWork in
+                var (work, html, headings) = self.renderMarkdown(page)
+                let (file, problems) = self.renderPage(page, html: html, headings: headings)
+                work.diagnostics += problems
+                if let file { output.add(file) }
+                for csv in work.csvFiles { output.add(csv) }
+                work.csvFiles = []
+                // What the whole report needs of the chapter: its body as embedded there, made
+                // here in parallel; the page's own HTML is not kept.
+                let reportBody =
+                    reportLinks[page.language].map { ReportHTML.embed(html, prefix: page.slug, chapterURLs: $0) } ?? []
+                work.chapter = RenderedChapter(
+                    page: page, reportBody: page.isHome || page.isPlaceholder ? [] : reportBody, headings: headings,
+                    charts: work.charts, reading: work.reading)
+                return work
+            }
+            var chapters: [RenderedChapter] = []
+            for (page, var work) in zip(these, works) {
+                diagnostics.append(contentsOf: work.diagnostics)
+                usedFiles.merge(work.files) { first, _ in first }
+                if let chapter = work.chapter { chapters.append(chapter) }
+                work.chapter = nil
+                rendered.add(work, of: page)
+            }
+            if site.languages.contains(language) {
+                diagnostics.append(contentsOf: renderReaderPages(chapters, language, into: output))
+            }
         }
         self.rendered = rendered
         return rendered
     }
 
-    /// The files made from all the pages: the whole report and search (ReaderPages.swift), the
-    /// language chooser, the 404 page, the data pages (DataPage.swift), the sitemap and robots.txt.
+    /// The files made from all the pages (the whole report and search come with each
+    /// language's pages, above): the language chooser, the 404 page, the data pages (DataPage.swift), the sitemap and robots.txt.
     mutating func renderSiteFiles(_ rendered: RenderedPages, into output: SiteOutput) {
-        diagnostics.append(contentsOf: renderReaderPages(rendered.chapters, into: output))
         let (root, rootProblems) = rootPage()
         diagnostics.append(contentsOf: rootProblems)
         output.add(root)
