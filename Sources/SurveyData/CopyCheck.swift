@@ -7,6 +7,8 @@ import Diagnostics
 /// Values already taken by reference are not copies.
 enum CopyCheck {
     static let minimumValues = 3
+    /// Cells held by more columns than this are not used to pair columns (see below).
+    static let maximumHolders = 64
 
     static func warnings(_ datasets: [String: Dataset]) -> (warnings: [Diagnostic], found: Set<String>) {
         var out: [Diagnostic] = [], found = Set<String>()
@@ -40,9 +42,12 @@ enum CopyCheck {
                 }
             }
         }
-        // Pairs of columns of different datasets, by how many (row, value) they share.
+        // Pairs of columns of different datasets, by how many (row, value) they share. A cell
+        // that very many columns hold (`item-1` at 20 in a large generated study) is no sign of
+        // a copy, and pairing all its holders would grow as their square: such cells are left
+        // out, and a copy is found through the cells it shares with fewer columns.
         var meetings: [Int: Int] = [:]
-        for holding in holders.values where holding.count > 1 {
+        for holding in holders.values where holding.count > 1 && holding.count <= maximumHolders {
             for (a, first) in holding.enumerated() {
                 for second in holding[(a + 1)...] where columns[second].dataset != columns[first].dataset {
                     meetings[first * columns.count + second, default: 0] += 1
