@@ -32,20 +32,27 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
-        // Compiler-style diagnostics (file:line:column: error: …) shared by every stage.
-        .target(name: "Diagnostics"),
         // Leaf module: chart description in, SVG text out. No I/O, no dependencies.
         .target(name: "SVGCharts"),
+        // Compiler-style diagnostics (file:line:column: error: …) shared by every stage.
+        .target(name: "Diagnostics"),
+        // What every stage reads with: source files and their text (listing, reading, UTF-8, lines,
+        // invisible characters), the YAML reader with locations, `Language` and `Localized`,
+        // text helpers, `parallelMap`.
+        .target(
+            name: "RapportBase",
+            dependencies: ["Diagnostics", "SVGCharts", "Yams"]
+        ),
         // Dataset files (YAML + CSV) -> validated Dataset values with source locations.
         .target(
             name: "SurveyData",
-            dependencies: ["Diagnostics", "SVGCharts", "Yams"]
+            dependencies: ["Diagnostics", "RapportBase", "SVGCharts", "Yams"]
         ),
         // The build pipeline: load -> check -> render -> write.
         .target(
             name: "RapportCore",
             dependencies: [
-                "CCMarkGFM", "Diagnostics", "SVGCharts", "SurveyData", "Yams",
+                "CCMarkGFM", "Diagnostics", "RapportBase", "SVGCharts", "SurveyData", "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -53,7 +60,7 @@ let package = Package(
         .target(
             name: "RapportServe",
             dependencies: [
-                "RapportCore", "Diagnostics",
+                "RapportCore", "Diagnostics", "RapportBase",
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -71,7 +78,7 @@ let package = Package(
             ]
         ),
         // `make bench`: in-process timings of chart rendering and site builds.
-        .executableTarget(name: "rapport-bench", dependencies: ["RapportCore", "SVGCharts", "SurveyData"], path: "Sources/RapportBench"),
+        .executableTarget(name: "rapport-bench", dependencies: ["RapportCore", "RapportBase", "SVGCharts", "SurveyData"], path: "Sources/RapportBench"),
         // What the fuzz targets share: libFuzzer's driver, or a replay of crash files.
         .target(name: "FuzzSupport", path: "Sources/FuzzSupport"),
         // `make fuzz`: libFuzzer over the dataset parser (built with -sanitize=fuzzer -DFUZZING).
@@ -81,11 +88,12 @@ let package = Package(
             name: "fuzz-markdown", dependencies: ["RapportCore", "FuzzSupport"], path: "Sources/FuzzMarkdown",
             exclude: ["markdown.dict"]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["__Snapshots__"]),
-        .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "Diagnostics"]),
+        .testTarget(name: "RapportBaseTests", dependencies: ["RapportBase", "SVGCharts"]),
+        .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "RapportBase", "Diagnostics"]),
         // Writes small sites from inline files for the end-to-end tests.
         .target(name: "RapportTestSupport", dependencies: ["RapportCore"], path: "Tests/TestSupport"),
         .testTarget(
-            name: "RapportCoreTests", dependencies: ["RapportCore", "SurveyData", "SVGCharts", "Diagnostics", "RapportTestSupport"]),
+            name: "RapportCoreTests", dependencies: ["RapportCore", "RapportBase", "SurveyData", "SVGCharts", "Diagnostics", "RapportTestSupport"]),
         .testTarget(
             name: "RapportServeTests", dependencies: ["RapportServe", "RapportCore", "RapportTestSupport"],
             exclude: ["load_test.py", "browser_reload.mjs"]

@@ -105,14 +105,6 @@ public struct DiagnosticBag: Sendable {
     }
 }
 
-extension SourceLocation {
-    /// The text of line `line` (1-based) in `text`, without its line break, when it exists.
-    public static func line(_ line: Int, in text: String) -> String? {
-        let lines = sourceLines(Substring(text))
-        return lines.indices.contains(line - 1) ? String(lines[line - 1]) : nil
-    }
-}
-
 /// Suggests the closest known name for a misspelled one ("did you mean …?"), or nil when
 /// nothing is close. Damerau-free Levenshtein distance, at most a third of the length.
 public func closestMatch(to word: String, in candidates: some Sequence<String>) -> String? {
@@ -143,52 +135,4 @@ func levenshtein(_ a: [Character], _ b: [Character]) -> Int {
         swap(&previous, &current)
     }
     return previous[b.count]
-}
-
-/// Decodes UTF-8 bytes, or returns the location (line, column) of the first invalid byte.
-public func decodeUTF8(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
-    // Valid files (nearly all) are checked once, by the standard library; only an invalid one
-    // is walked again to say where.
-    if var text = String(validating: bytes, as: UTF8.self) {
-        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
-        return .success(normalizingLoneCarriageReturns(text))
-    }
-    var line = 1
-    var column = 1
-    var index = 0
-    while index < bytes.count {
-        let byte = bytes[index]
-        let length: Int
-        switch byte {
-        case 0x00...0x7F: length = 1
-        case 0xC2...0xDF: length = 2
-        case 0xE0...0xEF: length = 3
-        case 0xF0...0xF4: length = 4
-        default: length = 0
-        }
-        var valid = length > 0 && index + length <= bytes.count
-        if valid {
-            for k in 1..<length where bytes[index + k] & 0xC0 != 0x80 { valid = false }
-            if valid, length == 3 {
-                let b1 = bytes[index + 1]
-                if byte == 0xE0 && b1 < 0xA0 || byte == 0xED && b1 > 0x9F { valid = false }
-            }
-            if valid, length == 4 {
-                let b1 = bytes[index + 1]
-                if byte == 0xF0 && b1 < 0x90 || byte == 0xF4 && b1 > 0x8F { valid = false }
-            }
-        }
-        if !valid {
-            return .failure(
-                .error(
-                    SourceLocation(file: file, line: line, column: column),
-                    "file is not valid UTF-8 (byte 0x\(byte < 16 ? "0" : "")\(String(byte, radix: 16, uppercase: true)))",
-                    fix: utf8Advice(for: file)))
-        }
-        if byte == 0x0A && !(index > 0 && bytes[index - 1] == 0x0D) || byte == 0x0D { line += 1; column = 1 } else { column += 1 }
-        index += length
-    }
-    var text = String(decoding: bytes, as: UTF8.self)
-    if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-    return .success(normalizingLoneCarriageReturns(text))
 }

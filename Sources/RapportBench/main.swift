@@ -14,6 +14,7 @@
 // usage error.
 
 import Foundation
+import RapportBase
 import RapportCore
 import SVGCharts
 import SurveyData

@@ -1,5 +1,5 @@
 import Foundation
-import SurveyData
+import RapportBase
 
 /// "Cite this chart" under a figure, in the page's language: the publisher (site.yml
 /// `publisher`), the year (of `updated`), the chart's title, the study (the site's title) and

@@ -1,5 +1,5 @@
 import Diagnostics
-import SurveyData
+import RapportBase
 
 /// Stage 2: the checks that need more than one file. Each file's own mistakes were reported
 /// while loading; what needs all of the content (a page and its translation, chapter orders,

@@ -1,5 +1,5 @@
 import Diagnostics
-import SurveyData
+import RapportBase
 
 /// What the loader checks in a chapter's text as it reads it.
 extension ContentLoader {

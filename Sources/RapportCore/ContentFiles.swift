@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import RapportBase
 
 /// Images and other files (a PDF of the report …) that chapters link to, relative to the
 /// chapter (`img/chart.png` for `Content/nl/img/chart.png`) or to a shared folder of `Content/`

@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-import SurveyData
+import RapportBase
 
 /// What the Markdown of a chapter calls back for while it is rendered (`Markdown.Hooks`): a
 /// chart block becomes its figure (and its CSV file), a link to a chapter or a file of

@@ -1,5 +1,5 @@
 import Foundation
-import SurveyData
+import RapportBase
 
 /// `datapackage.json` of a language's data folder: a Frictionless Data Package
 /// (https://specs.frictionlessdata.io/data-package/) with one tabular resource per CSV file,

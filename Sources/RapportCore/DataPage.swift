@@ -1,5 +1,5 @@
 import Diagnostics
-import SurveyData
+import RapportBase
 
 /// The open data of each language, in its data folder beside the CSV files (`/nl/data/`):
 ///

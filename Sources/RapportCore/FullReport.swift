@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-import SurveyData
+import RapportBase
 
 /// The whole report on one page per language (`/nl/volledig-rapport/`, `/fr/rapport-complet/`),
 /// made from the chapters as rendered: a title page, the contents, then every chapter in order

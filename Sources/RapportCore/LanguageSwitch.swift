@@ -1,5 +1,5 @@
 import Foundation
-import SurveyData
+import RapportBase
 
 extension SiteRenderer {
     /// The header's links to the same page in each other language (`{{#languageSwitch}}`):

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import RapportBase
 import SurveyData
 
 /// Everything a build reads, as typed values that remember where they came from.

@@ -1,5 +1,5 @@
 import Foundation
-import SurveyData
+import RapportBase
 
 /// Markdown to HTML with cmark-gfm (through `MarkdownTree`, the one file that calls it): GFM
 /// extensions and footnotes, raw HTML off. While the tree is walked, hooks let the caller rewrite it:

@@ -1,4 +1,5 @@
 import Foundation
+import RapportBase
 
 /// The values of a page's placeholders, by marker number.
 struct PlaceholderValues {

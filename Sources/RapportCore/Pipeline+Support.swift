@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-import SurveyData
+import RapportBase
 
 extension Pipeline {
     /// Adds to each diagnostic the line of the file it points at, for the terminal and the

@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-import SurveyData
+import RapportBase
 
 /// Rapport's whole build, stage by stage. Read this file first.
 ///

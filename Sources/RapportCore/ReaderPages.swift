@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import RapportBase
 import SurveyData
 
 /// One chapter as rendered for its own page: what the whole report and the search page reuse,

@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-import SurveyData
+import RapportBase
 
 /// Stage 3: the loaded content rendered into the files of the site (SiteRenderer and its
 /// files, one per job): first every page, each file handed to the output as soon as it is done;

@@ -1,5 +1,5 @@
 import Diagnostics
-import SurveyData
+import RapportBase
 
 /// A relative link or anchor to check once every page's headings are known.
 struct LinkCheck {

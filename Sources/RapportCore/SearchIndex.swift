@@ -1,3 +1,4 @@
+import RapportBase
 import SurveyData
 
 /// The search index of one language (`search-index.json`), made from the chapters' text as the

@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-import SurveyData
+import RapportBase
 
 /// Search (`/nl/zoeken/`, `/fr/recherche/`): a page listing every chapter, section and chart
 /// as links (all a reader without JavaScript needs), and beside it `search-index.json`, the

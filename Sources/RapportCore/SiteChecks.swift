@@ -1,4 +1,5 @@
 import Diagnostics
+import RapportBase
 import SurveyData
 
 /// The checks that need every page rendered: links to headings, charts and datasets in every

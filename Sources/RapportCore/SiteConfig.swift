@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-import SurveyData
+import RapportBase
 import Yams
 
 /// `Content/site.yml`: the site's title and description per language, its base URL, its languages.

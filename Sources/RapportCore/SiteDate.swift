@@ -1,4 +1,5 @@
-import SurveyData
+import RapportBase
+
 
 /// A calendar date of the site configuration (`updated: 2024-05-15` in site.yml), written in
 /// each language's long form (`Language.longDate`): nl "15 mei 2024", fr "1er mai 2024", de "15. Mai 2024".

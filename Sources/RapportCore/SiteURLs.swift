@@ -1,4 +1,5 @@
-import SurveyData
+import RapportBase
+
 
 /// The site's URL scheme: where each page, CSV file and site path is.
 ///

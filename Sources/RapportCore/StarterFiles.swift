@@ -1,5 +1,5 @@
 import Foundation
-import SurveyData
+import RapportBase
 
 /// What `rapport new FOLDER` writes: a study that builds at once without a warning, to be
 /// rewritten by its editors. The templates and UI strings are Rapport's own (generated into

@@ -1,4 +1,5 @@
-import SurveyData
+import RapportBase
+
 
 /// The placeholder texts of a new study (`rapport new`), one set per language Rapport has
 /// starter UI strings for. Written to be replaced by the study's editors.

@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-import SurveyData
+import RapportBase
 
 /// The values the templates see: what every page of a language shares, what every layout
 /// needs (head tags, navigation, language switch), and a chapter page's own.

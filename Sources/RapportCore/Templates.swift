@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Mustache
+import RapportBase
 import SurveyData
 
 /// The Mustache templates of `Templates/` (swift-mustache), made strict: a syntax error, an

@@ -1,6 +1,6 @@
 import Diagnostics
+import RapportBase
 import SVGCharts
-import SurveyData
 import Yams
 
 /// `theme:` in `site.yml`: the logo, the brand colour and the chart palettes, each colour

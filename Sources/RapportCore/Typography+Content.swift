@@ -1,3 +1,4 @@
+import RapportBase
 import SurveyData
 
 /// Typography for the texts that do not come from Markdown: UI strings, the site's and pages'

@@ -1,4 +1,5 @@
-import SurveyData
+import RapportBase
+
 
 /// The typography the writers should not have to type: spaces, quotes and apostrophes per
 /// language, applied by the generator to every text it writes.

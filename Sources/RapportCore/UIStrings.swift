@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-import SurveyData
+import RapportBase
 
 /// UI strings of one language (`Content/i18n/<lang>.yml`): navigation, chart labels, footer …
 struct Strings {

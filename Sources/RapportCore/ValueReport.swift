@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import RapportBase
 import SurveyData
 
 /// Every number of a build, so that the next build can say what changed: each changed value

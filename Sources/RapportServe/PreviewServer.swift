@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import RapportBase
 import RapportCore
 
 /// `rapport serve`: builds the site, serves it, watches `Content/` and `Templates/`, rebuilds

@@ -1,3 +1,5 @@
+import RapportBase
+
 /// One reading of a CSV text (RFC 4180) that yields every cell with the line and column where it
 /// starts: the values and the places of the diagnostics come from the same pass, so they cannot
 /// disagree.

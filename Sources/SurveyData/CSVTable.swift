@@ -1,4 +1,5 @@
 import Diagnostics
+import RapportBase
 import SVGCharts
 
 /// A CSV file read once by `CSVReader`, with each cell's line and column kept.

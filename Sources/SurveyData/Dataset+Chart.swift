@@ -1,3 +1,4 @@
+import RapportBase
 import SVGCharts
 
 extension Dataset {

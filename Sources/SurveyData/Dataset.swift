@@ -1,4 +1,5 @@
 import Diagnostics
+import RapportBase
 import SVGCharts
 
 /// One chart's data: the metadata of `<id>.yml` and the numbers of `<id>.csv`, validated.

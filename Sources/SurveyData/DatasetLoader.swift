@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import RapportBase
 
 /// Finds every dataset under a data folder (`Content/data`), reads its two files and parses
 /// them. Symbolic links are followed only inside the content folder (`Files.listFollowingInside`),

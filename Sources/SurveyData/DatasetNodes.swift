@@ -1,4 +1,5 @@
 import Diagnostics
+import RapportBase
 import Yams
 
 /// One YAML node of a dataset's metadata read as what it must be: a reference where a number

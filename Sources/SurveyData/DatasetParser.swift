@@ -1,4 +1,5 @@
 import Diagnostics
+import RapportBase
 import SVGCharts
 import Yams
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import RapportBase
 
 /// A value taken from somewhere else instead of copied: `study:answered` (a fact of
 /// `Content/data/study.yml`), `volunteer-tasks:board` (a dataset's row, first series),

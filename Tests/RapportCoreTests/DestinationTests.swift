@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import RapportBase
 import RapportCore
 import RapportTestSupport
 import Testing

@@ -1,6 +1,6 @@
 import Foundation
+import RapportBase
 import RapportTestSupport
-import SurveyData
 import Testing
 
 @testable import RapportCore

@@ -1,5 +1,5 @@
 import Foundation
-import SurveyData
+import RapportBase
 import Testing
 
 @testable import RapportCore

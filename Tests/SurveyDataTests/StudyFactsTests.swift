@@ -1,4 +1,5 @@
 import Diagnostics
+import RapportBase
 import SurveyData
 import Testing
 

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// What every reader of a text file shares so that lines and columns mean the same thing in the
 /// YAML, CSV and Markdown readers and under the caret: line ends of any kind, and characters an
 /// editor cannot see.
@@ -96,4 +98,12 @@ public func utf8Advice(for file: String) -> String {
             "save it as UTF-8: in Excel, Save As › \"CSV UTF-8 (Comma delimited)\"; in LibreOffice, Save As › Text CSV with \"Edit filter settings\", then Character set: Unicode (UTF-8)"
     }
     return "save it as UTF-8: in your text editor, Save As with the encoding UTF-8"
+}
+
+extension SourceLocation {
+    /// The text of line `line` (1-based) in `text`, without its line break, when it exists.
+    public static func line(_ line: Int, in text: String) -> String? {
+        let lines = sourceLines(Substring(text))
+        return lines.indices.contains(line - 1) ? String(lines[line - 1]) : nil
+    }
 }

@@ -1,5 +1,5 @@
+import RapportBase
 import SVGCharts
-import SurveyData
 import Testing
 
 /// What the site writes for each language, in one place (`Language`).

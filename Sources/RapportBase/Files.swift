@@ -4,6 +4,8 @@ import Glibc
 import Darwin
 #endif
 
+import Diagnostics
+
 /// The few file-system calls the loaders need, on plain paths: listing a content folder and
 /// reading a file. Foundation's enumerator and `URL` resource values cost more per file than
 /// parsing the file; a site with thousands of chapters and datasets lists and reads them here.

@@ -4,6 +4,8 @@ import Glibc
 import Darwin
 #endif
 
+import Diagnostics
+
 /// Rapport's one rule for symbolic links, wherever it reads (`Content/`, `Templates/`, the
 /// assets): a link whose target lies inside the folder being read is followed, as if the file
 /// were there; a link pointing outside it (or nowhere, or to a folder above itself) is refused,
