@@ -103,7 +103,7 @@ import Testing
                 #expect(chapter.contains("hreflang=\"\(other.htmlLang)\""), "switch and alternate to \(other.code)")
             }
             if codes.count > 2 { #expect(chapter.contains("Diese Seite auf Französisch lesen:")) }
-            #expect(chapter.contains("Name des Herausgebers (o. J.)."))
+            #expect(chapter.contains("Name des Herausgebers (o.\u{A0}J.)."), "a no-break space inside o. J.")
             #expect(chapter.contains(">Zahlen als Tabelle anzeigen<") && chapter.contains(">Zitiervorschlag<"))
         }
         if codes.contains("en-GB") {

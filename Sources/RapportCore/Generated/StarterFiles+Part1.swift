@@ -179,7 +179,7 @@ not_found_text: Diese Seite gibt es nicht (mehr). Bitte beginnen Sie erneut auf 
 chart_link: Link zu dieser Grafik
 chart_cite_label: "Diese Grafik zitieren:"
 chart_cite_in: "In:"
-chart_cite_no_date: o. J.
+chart_cite_no_date: "o.\u00A0J."
 data_link: Alle Zahlen als offene Daten
 data_title: Offene Daten
 data_description: Alle Zahlen der Studie als CSV-Dateien, beschrieben in einem Frictionless Data Package.
