@@ -108,7 +108,7 @@ import Testing
         let readme = try String(contentsOf: TestSite.repository.appendingPathComponent("README.md"), encoding: .utf8)
         let blocks = readme.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
         let theme = try #require(blocks.first { $0.hasPrefix("theme:") })
-        #expect(readme.contains("rapport new ../my-study") && readme.contains("rsync -av --delete Public/"))
+        #expect(readme.contains("rapport new ../my-study") && readme.contains("rsync -av --delete "))
         var files = TestSite.minimal.merging(ChartFixtures.files) { $1 }
         files["Content/site.yml"] = TestSite.siteYML + "\n" + theme + Self.study
         files["Content/files/logo.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"/>"
