@@ -130,7 +130,7 @@ public enum StarterFiles {
 
                 """
             ))
-        files.append((".gitignore", "Public/\n.Public.previous/\n"))
+        files.append((".gitignore", "Public/\n.Public.*\n"))
         return files
     }
 
@@ -158,6 +158,8 @@ public enum StarterFiles {
             # The site's languages; the first is the default (or name one: defaultLanguage: …).
             languages: [\(languages.map(\.code).joined(separator: ", "))]
             defaultLanguage: \(languages.first?.code ?? "nl")
+            # Who publishes the study, named in "cite this chart" (with the year of updated: YYYY-MM-DD, if given).
+            \(texts("publisher", \.publisher))
             # This study's own texts: the footer, and the source of a chart that names none.
             study:
             \(texts("partners", \.partners, indent: "  "))

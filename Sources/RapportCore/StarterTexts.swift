@@ -6,6 +6,8 @@ import RapportBase
 struct StarterTexts {
     var title, description: String
     var partners, citation, licence, source: String
+    /// Who publishes the study: named first in "cite this chart" (without it the citation starts "(n.d.).").
+    var publisher: String
     var homeTitle, homeDescription, homeIntro: String
     /// "Every page exists in each language …"; `%folders%` becomes `Content/nl/`, `Content/fr/` …
     var homePages: String
@@ -26,6 +28,7 @@ struct StarterTexts {
             title: "Onze nieuwe studie", description: "De resultaten van onze nieuwe bevraging.",
             partners: "De partners van deze studie.", citation: "Auteur (jaar). Titel van de studie.",
             licence: "Tekst en cijfers mogen hergebruikt worden met bronvermelding.", source: "Bevraging van de deelnemers",
+            publisher: "Naam van de uitgever",
             homeTitle: "Onze nieuwe studie", homeDescription: "De eerste resultaten van onze nieuwe bevraging, in enkele cijfers.",
             homeIntro: "Deze site is net aangemaakt met `rapport new`. Vervang deze tekst door de inleiding van de studie.",
             homePages: "Elke pagina bestaat in elke taal van de site, met dezelfde bestandsnaam in de map van elke taal (%folders%).",
@@ -42,6 +45,7 @@ struct StarterTexts {
             partners: "Les partenaires de cette étude.", citation: "Auteur (année). Titre de l'étude.",
             licence: "Les textes et les chiffres peuvent être réutilisés moyennant mention de la source.",
             source: "Enquête auprès des participants",
+            publisher: "Nom de l'éditeur",
             homeTitle: "Notre nouvelle étude", homeDescription: "Les premiers résultats de notre nouvelle enquête, en quelques chiffres.",
             homeIntro: "Ce site vient d'être créé avec `rapport new`. Remplacez ce texte par l'introduction de l'étude.",
             homePages:
@@ -59,6 +63,7 @@ struct StarterTexts {
             title: "Unsere neue Studie", description: "Die Ergebnisse unserer neuen Umfrage.",
             partners: "Die Partner dieser Studie.", citation: "Autor (Jahr). Titel der Studie.",
             licence: "Texte und Zahlen dürfen mit Quellenangabe weiterverwendet werden.", source: "Umfrage unter den Teilnehmenden",
+            publisher: "Name des Herausgebers",
             homeTitle: "Unsere neue Studie", homeDescription: "Die ersten Ergebnisse unserer neuen Umfrage, in wenigen Zahlen.",
             homeIntro: "Diese Website wurde gerade mit `rapport new` angelegt. Ersetzen Sie diesen Text durch die Einleitung der Studie.",
             homePages: "Jede Seite gibt es in jeder Sprache der Website, mit demselben Dateinamen im Ordner jeder Sprache (%folders%).",
@@ -74,11 +79,12 @@ struct StarterTexts {
         "en": StarterTexts(
             title: "Our new study", description: "The results of our new survey.",
             partners: "The partners of this study.", citation: "Author (year). Title of the study.",
-            licence: "Texts and figures may be reused with acknowledgement of the source.", source: "Survey of the participants",
+            licence: "Texts and figures may be reused with acknowledgement of the source.", source: "Survey of participants",
+            publisher: "Name of the publisher",
             homeTitle: "Our new study", homeDescription: "The first results of our new survey, in a few figures.",
             homeIntro: "This site has just been created with `rapport new`. Replace this text with the introduction to the study.",
             homePages: "Every page exists in each language of the site, with the same file name in each language's folder (%folders%).",
-            homeChart: "The first chart is in the chapter on the %link%.", resultsWord: "results",
+            homeChart: "The first chart is in the %link% chapter.", resultsWord: "results",
             resultsTitle: "Results", resultsSlug: "results", resultsDescription: "What the participants answered, in one chart.",
             resultsHeading: "What the participants say",
             resultsBody:

@@ -7,7 +7,7 @@ import RapportServe
 @main
 struct Rapport: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Builds the bilingual report site from Content/ and Templates/.",
+        abstract: "Builds the report site, in each of its languages, from Content/ and Templates/.",
         subcommands: [Build.self, Check.self, Serve.self, New.self], defaultSubcommand: Build.self)
 
     /// Exit 0 on success, 1 when the input has errors, 2 on a usage error.

@@ -242,4 +242,18 @@ import Testing
         #expect(result.succeeded)
         #expect(block.lines == result.changes.map { $0.replacingOccurrences(of: site.root.path + "/", with: "") })
     }
+
+    /// Followed literally by a new editor (issue 16): "Start a new study" said `rapport new …`
+    /// without saying where `rapport` is (nothing installs it), and the upload example sent the
+    /// build's marker file `.rapport-build` to the host.
+    @Test func readmeNewStudyAndPublishingWorkAsWritten() throws {
+        let readme = try String(contentsOf: TestSite.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "## Start a new study"))
+        let section = String(readme[start.upperBound...]).components(separatedBy: "\n## ").first ?? ""
+        let command = try #require(section.range(of: "rapport new ../my-study"))
+        #expect(section[..<command.lowerBound].contains("`.build/release/rapport`"), "say where the tool is before using it")
+        let blocks = try Self.blocks(of: "README.md").filter { $0.heading == "## Publishing" }
+        let upload = try #require(blocks.flatMap(\.lines).first { $0.contains("rsync") && $0.contains("Public/") })
+        #expect(upload.contains("--exclude .rapport-build"), "\(upload)")
+    }
 }

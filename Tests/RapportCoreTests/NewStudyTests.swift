@@ -45,6 +45,11 @@ import Testing
         #expect(chapter.contains("<data value=\"56\">56\u{202F}%</data>"))
         #expect(chapter.contains("Enquête auprès des participants"), "the default source from site.yml")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Public/fr/data/example-answers.csv").path))
+        // "Cite this chart" starts with a publisher to replace, not with "(s.d.)." (site.yml had no publisher:).
+        #expect(chapter.contains("Nom de l’éditeur (s.d.). D’accord avec l’affirmation."))
+        // Every hidden file a build leaves beside Public/ is ignored (.Public.values, .Public.lock, .Public.pdf/).
+        let ignored = try String(contentsOf: folder.appendingPathComponent(".gitignore"), encoding: .utf8)
+        #expect(ignored == "Public/\n.Public.*\n")
     }
 
     @Test func frenchFirstMakesFrenchTheDefault() throws {
@@ -98,10 +103,15 @@ import Testing
                 #expect(chapter.contains("hreflang=\"\(other.htmlLang)\""), "switch and alternate to \(other.code)")
             }
             if codes.count > 2 { #expect(chapter.contains("Diese Seite auf Französisch lesen:")) }
+            #expect(chapter.contains("Name des Herausgebers (o.\u{A0}J.)."), "a no-break space inside o. J.")
+            #expect(chapter.contains(">Zahlen als Tabelle anzeigen<") && chapter.contains(">Zitiervorschlag<"))
         }
         if codes.contains("en-GB") {
             let chapter = try String(contentsOf: folder.appendingPathComponent("Public/en-GB/results/index.html"), encoding: .utf8)
             #expect(chapter.contains("<data value=\"56\">56%</data>") && chapter.contains("<html lang=\"en-GB\">"))
+            #expect(chapter.contains("Survey of participants") && chapter.contains("Name of the publisher (n.d.)."))
+            let home = try String(contentsOf: folder.appendingPathComponent("Public/en-GB/index.html"), encoding: .utf8)
+            #expect(home.contains("results/index.html\">results</a> chapter."))
         }
     }
 

@@ -39,6 +39,10 @@ import Testing
                 "<style>:root{--accent:#8B1E3F;--accent-strong:#8B1E3F} @media (prefers-color-scheme: dark){:root{--accent:#F4A6BD;--accent-strong:#F4A6BD}}</style>"
             ))
         #expect(site.read("files/files/logo.svg")?.contains("<circle") == true)
+        // The root language chooser's buttons are in the accent colour too (they were in the standard blue).
+        #expect(
+            site.read("index.html")?.contains(
+                "<link rel=\"stylesheet\" href=\"assets/style.css\">\n<style>:root{--accent:#8B1E3F;--accent-strong:#8B1E3F}") == true)
         // Three steps of a four-colour ramp: first, (about) middle and last.
         for fill in ["#CC6677", "#5E2A84", "#3B1F5C"] { #expect(page.contains("fill=\"\(fill)\""), "\(fill)") }
         #expect(!page.contains("fill=\"#3496E7\""), "the standard ramp is not used")
@@ -54,6 +58,7 @@ import Testing
         #expect(site.messages(site.build()) == [])
         let page = try #require(site.read("nl/index.html"))
         #expect(!page.contains("<style>") && !page.contains("site-logo"))
+        #expect(site.read("index.html")?.contains("<style>") == false)
     }
 
     @Test func badColoursAreErrorsWhereTheyAreWritten() throws {
@@ -103,7 +108,7 @@ import Testing
         let readme = try String(contentsOf: TestSite.repository.appendingPathComponent("README.md"), encoding: .utf8)
         let blocks = readme.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
         let theme = try #require(blocks.first { $0.hasPrefix("theme:") })
-        #expect(readme.contains("rapport new ../my-study") && readme.contains("rsync -av --delete Public/"))
+        #expect(readme.contains("rapport new ../my-study") && readme.contains("rsync -av --delete "))
         var files = TestSite.minimal.merging(ChartFixtures.files) { $1 }
         files["Content/site.yml"] = TestSite.siteYML + "\n" + theme + Self.study
         files["Content/files/logo.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"/>"

@@ -50,3 +50,21 @@ def test_root_and_sitemap_cover_every_language(site, german):
     for code, lang in sitecheck.LANGUAGES.items():
         assert f'href="{code}/index.html"' in root, f"the language chooser has no link to {code}/index.html"
         assert f'hreflang="{lang}"' in sitemap, f"the sitemap has no {lang} alternates"
+
+
+def test_language_switch_links_sit_together_on_a_phone(site, german, browser, base_url):
+    """At 375 px the switch links of a site in three languages or more sit next to each other after the
+    search link (they were pushed to opposite edges of the header), and at 1280 px on one line."""
+    for width in (375, 1280):
+        browser.set_width(width)
+        browser.open(f"{base_url}/de/index.html")
+        boxes = browser.driver.execute_script(
+            "return [...document.querySelectorAll('.header-row .search-link, .header-row .language-switch')]"
+            ".map(e => { const r = e.getBoundingClientRect(); return [r.left, r.right, r.top]; });")
+        assert len(boxes) == len(sitecheck.LANGUAGES), f"search and a link per other language expected: {boxes}"
+        for (_, right, top), (left, _, next_top) in zip(boxes, boxes[1:]):
+            if abs(top - next_top) < 12:  # on one line: next to each other, one gap apart
+                assert left - right < 24, f"{width} px: links {left - right:.0f} px apart: {boxes}"
+            else:  # wrapped: the next line starts at the left of the header
+                assert left < boxes[0][0] + 1 or left < 40, f"{width} px: a wrapped link does not start the line: {boxes}"
+    browser.set_width(1280)

@@ -159,34 +159,34 @@ footnote_back: Zurück zum Text
 chart_question: "Frage:"
 chart_base: "Basis:"
 chart_source_label: "Quelle:"
-chart_show_numbers: Die Zahlen als Tabelle zeigen
-chart_download: Die Zahlen herunterladen (CSV)
+chart_show_numbers: Zahlen als Tabelle anzeigen
+chart_download: Zahlen herunterladen (CSV)
 chart_category: Kategorie
 chart_rounding: Wegen der Rundung ergibt die Summe nicht immer genau 100 %.
 chart_low_n: kleines n
-chart_low_n_note: "Kleines n: weniger als 10 Antworten in dieser Gruppe; das Ergebnis mit Vorsicht lesen."
+chart_low_n_note: "Kleines n: weniger als 10 Antworten in dieser Gruppe; das Ergebnis ist mit Vorsicht zu lesen."
 chart_inferred: rekonstruiert
-chart_inferred_note: "† Wert aus dem Text und den Summen des Berichts rekonstruiert."
+chart_inferred_note: "† Wert aus dem Text und den Summen des Berichts erschlossen."
 chart_missing: nicht verfügbar
 chart_table_label: Zahlen zur Grafik
 unit_fte: VZÄ
 unit_hours: Stunden
 unit_years: Jahre
 footer_partners_title: Partner
-footer_cite_title: Zitieren
+footer_cite_title: Zitiervorschlag
 not_found_title: Seite nicht gefunden
-not_found_text: Diese Seite gibt es nicht (mehr). Beginnen Sie noch einmal auf der Startseite.
+not_found_text: Diese Seite gibt es nicht (mehr). Bitte beginnen Sie erneut auf der Startseite.
 chart_link: Link zu dieser Grafik
 chart_cite_label: "Diese Grafik zitieren:"
 chart_cite_in: "In:"
-chart_cite_no_date: o. J.
+chart_cite_no_date: "o.\u00A0J."
 data_link: Alle Zahlen als offene Daten
 data_title: Offene Daten
 data_description: Alle Zahlen der Studie als CSV-Dateien, beschrieben in einem Frictionless Data Package.
 data_intro: Jede Grafik dieser Studie steht hier als CSV-Datei, Kapitel für Kapitel. Laden Sie sie einzeln oder alle zusammen herunter.
 data_zip: Alle CSV-Dateien in einem Download
 data_package: Beschreibung der Dateien (Frictionless Data Package)
-data_format: "Jede Datei trennt die Felder mit einem Semikolon und schreibt Zahlen mit Dezimalkomma, in UTF-8: So öffnet sie sich direkt in einer belgischen Tabellenkalkulation. Die erste Zeile nennt die Spalten."
+data_format: Die Dateien sind in UTF-8 gespeichert, trennen die Felder mit Semikolons und schreiben Zahlen mit Dezimalkomma, sodass sie sich direkt in einer Tabellenkalkulation mit belgischen Einstellungen öffnen lassen. Die erste Zeile nennt die Spalten.
 data_shown_in: "Grafik in:"
 data_field_n: Anzahl der Antworten
 unit_kilobytes: kB
@@ -197,7 +197,7 @@ report_pdf: Den vollständigen Bericht als PDF herunterladen
 report_print_note: Drucken Sie diese Seite oder speichern Sie sie als PDF mit der Druckfunktion Ihres Browsers.
 search: Suchen
 search_title: Im Bericht suchen
-search_label: Ein Wort suchen
+search_label: Nach einem Wort suchen
 search_button: Suchen
 search_all: Alle Kapitel, Abschnitte und Grafiken
 search_chart: "Grafik:"
@@ -221,7 +221,7 @@ next: Next chapter
 pager_label: Other chapters
 chapters_title: The chapters
 footer_updated: "Last updated:"
-footnotes_title: Notes
+footnotes_title: Footnotes
 footnote_back: Back to the text
 chart_question: "Question:"
 chart_base: "Base:"
@@ -229,11 +229,11 @@ chart_source_label: "Source:"
 chart_show_numbers: Show the figures in a table
 chart_download: Download the figures (CSV)
 chart_category: Category
-chart_rounding: Because of rounding, the total is not always exactly 100%.
+chart_rounding: Because of rounding, the figures do not always add up to exactly 100%.
 chart_low_n: low n
-chart_low_n_note: "Low n: fewer than 10 answers in this group; read the result with care."
+chart_low_n_note: "Low n: fewer than 10 answers in this group; interpret the result with caution."
 chart_inferred: reconstructed
-chart_inferred_note: "† Value reconstructed from the text and the totals of the report."
+chart_inferred_note: "† Value reconstructed from the report’s text and totals."
 chart_missing: not available
 chart_table_label: Figures for the chart
 unit_fte: FTE
@@ -253,7 +253,7 @@ data_description: All the figures of the study as CSV files, described in a Fric
 data_intro: Every chart of this study is here as a CSV file, chapter by chapter. Download them one by one or all at once.
 data_zip: All CSV files in one download
 data_package: Description of the files (Frictionless Data Package)
-data_format: "Each file separates its fields with a semicolon and writes numbers with a decimal comma, in UTF-8, as a Belgian spreadsheet expects. The first row gives the names of the columns."
+data_format: Each file is in UTF-8, with fields separated by semicolons and numbers written with a decimal comma, so it opens directly in a spreadsheet set up for Belgium. The first row gives the names of the columns.
 data_shown_in: "Chart in:"
 data_field_n: Number of answers
 unit_kilobytes: kB

@@ -65,7 +65,7 @@ a:hover { color: var(--accent-strong); text-decoration-thickness: 2px; }
 /* Header and navigation */
 .site-header { border-bottom: 1px solid var(--line); background: var(--surface); }
 .header-row {
-  display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem 0.75rem;
+  display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-start; gap: 0.5rem 0.75rem;
   padding-top: 0.75rem; padding-bottom: 0.5rem;
 }
 .site-title { flex: 1 1 10rem; font-weight: 700; font-size: 1.05rem; line-height: 1.3; color: var(--text); text-decoration: none; }
@@ -250,6 +250,13 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 /* Search link, whole report, search page */
 .search-link { flex: none; margin-left: auto; font-size: 0.95rem; }
 .search-link + .language-switch { margin-left: 0; }
+/* Several languages: their links sit together after the search link, never pushed apart; on a
+   phone the title takes the first line and search and the languages start the next, wrapping. */
+.language-switch + .language-switch { margin-left: 0; }
+@media (max-width: 36rem) {
+  .header-row:has(.language-switch + .language-switch) .site-title { flex-basis: 100%; }
+  .header-row:has(.language-switch + .language-switch) .search-link { margin-left: 0; }
+}
 .reader-links { margin-top: 0.75rem; font-size: 0.95rem; }
 .full-report-link { margin-top: 1.25rem; font-weight: 600; }
 .report-title-page { padding-top: 2rem; padding-bottom: 1rem; }
@@ -285,43 +292,6 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 {{> partials/footer}}
 </body>
 </html>
-
-"""#),
-        ("Templates/data.mustache", #"""
-<article class="wrap data-page">
-  <h1>{{t_data_title}}</h1>
-  <div class="prose">
-    <p>{{t_data_intro}}</p>
-    <ul class="data-downloads">
-      <li><a href="{{zipURL}}" download="{{zipFileName}}">{{t_data_zip}}</a> <span class="data-size">(ZIP, {{zipSize}})</span></li>
-      <li><a href="{{packageURL}}">{{t_data_package}}</a> <span class="data-size">(JSON)</span></li>
-    </ul>
-    <p>{{t_data_format}}</p>
-    <p>{{t_footer_licence}}</p>
-  </div>
-{{#dataChapters}}
-  <section class="data-chapter">
-    <h2><a href="{{url}}">{{title}}</a></h2>
-    <ul class="dataset-list">
-{{#datasets}}
-      <li class="dataset">
-        <h3>{{title}}</h3>
-        <dl>
-{{#hasQuestion}}
-          <dt>{{t_chart_question}}</dt><dd>{{question}}</dd>
-{{/hasQuestion}}
-{{#hasBase}}
-          <dt>{{t_chart_base}}</dt><dd>{{base}}</dd>
-{{/hasBase}}
-          <dt>{{t_data_shown_in}}</dt><dd>{{#shownIn}}<a href="{{url}}">{{title}}</a> {{/shownIn}}</dd>
-        </dl>
-        <p class="dataset-download"><a href="{{csvURL}}" download="{{csvFileName}}">{{t_chart_download}}</a></p>
-      </li>
-{{/datasets}}
-    </ul>
-  </section>
-{{/dataChapters}}
-</article>
 
 """#),
     ]

@@ -4,6 +4,43 @@
 
 extension StarterFiles {
     static let part4: [(path: String, contents: String)] = [
+        ("Templates/data.mustache", #"""
+<article class="wrap data-page">
+  <h1>{{t_data_title}}</h1>
+  <div class="prose">
+    <p>{{t_data_intro}}</p>
+    <ul class="data-downloads">
+      <li><a href="{{zipURL}}" download="{{zipFileName}}">{{t_data_zip}}</a> <span class="data-size">(ZIP, {{zipSize}})</span></li>
+      <li><a href="{{packageURL}}">{{t_data_package}}</a> <span class="data-size">(JSON)</span></li>
+    </ul>
+    <p>{{t_data_format}}</p>
+    <p>{{t_footer_licence}}</p>
+  </div>
+{{#dataChapters}}
+  <section class="data-chapter">
+    <h2><a href="{{url}}">{{title}}</a></h2>
+    <ul class="dataset-list">
+{{#datasets}}
+      <li class="dataset">
+        <h3>{{title}}</h3>
+        <dl>
+{{#hasQuestion}}
+          <dt>{{t_chart_question}}</dt><dd>{{question}}</dd>
+{{/hasQuestion}}
+{{#hasBase}}
+          <dt>{{t_chart_base}}</dt><dd>{{base}}</dd>
+{{/hasBase}}
+          <dt>{{t_data_shown_in}}</dt><dd>{{#shownIn}}<a href="{{url}}">{{title}}</a> {{/shownIn}}</dd>
+        </dl>
+        <p class="dataset-download"><a href="{{csvURL}}" download="{{csvFileName}}">{{t_chart_download}}</a></p>
+      </li>
+{{/datasets}}
+    </ul>
+  </section>
+{{/dataChapters}}
+</article>
+
+"""#),
         ("Templates/figure.mustache", #"""
 {{#isTiles}}
 <div class="key-figures" id="{{id}}">
@@ -265,6 +302,9 @@ extension StarterFiles {
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="{{assets}}favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="{{assets}}style.css">
+{{#hasThemeStyle}}
+<style>{{themeStyle}}</style>
+{{/hasThemeStyle}}
 </head>
 <body class="root">
 <main class="wrap language-choice">
@@ -282,37 +322,5 @@ extension StarterFiles {
 </html>
 
 """#),
-        ("Templates/search.mustache", #"""
-<article class="wrap search-page">
-  <h1>{{t_search_title}}</h1>
-  <form class="search-form" role="search" action="{{searchURL}}" method="get" data-index="{{indexURL}}" hidden>
-    <label for="search-query">{{t_search_label}}</label>
-    <input type="search" id="search-query" name="q" autocomplete="off" spellcheck="false">
-    <button type="submit">{{t_search_button}}</button>
-  </form>
-  <div class="search-results" id="search-results" data-count="{{t_search_count}}" data-none="{{t_search_none}}" data-chart="{{t_search_chart}}">
-    <p class="search-status" id="search-status" role="status"></p>
-    <ol class="search-list" id="search-list"></ol>
-  </div>
-  <section class="search-all" aria-labelledby="search-all-title">
-    <h2 id="search-all-title">{{t_search_all}}</h2>
-    <ol>
-{{#searchChapters}}
-      <li><a href="{{url}}">{{title}}</a>{{#hasItems}}
-        <ul>
-{{#items}}
-          <li class="search-{{kind}}"><a href="{{url}}">{{#isChart}}<span class="search-kind">{{t_search_chart}}</span> {{/isChart}}{{title}}</a></li>
-{{/items}}
-        </ul>{{/hasItems}}
-      </li>
-{{/searchChapters}}
-    </ol>
-  </section>
-</article>
-<script src="{{assets}}search.js" defer></script>
-
-"""#),
     ]
-
-    static let builtIn = part1 + part2 + part3 + part4
 }
