@@ -51,8 +51,9 @@ extension SiteRenderer {
             scope["hasPDF"] = .flag(true)
             output.add(OutputFile(path: pdfFile, bytes: pdf))
         }
-        let document = assembly.document(renderInLayout("report", scope).0)
-        output.add(OutputFile(path: language.code + "/" + ReaderPages.reportSlug(language) + "/index.html", bytes: document))
+        output.add(
+            language.code + "/" + ReaderPages.reportSlug(language) + "/index.html",
+            assembly.contents(renderInLayout("report", scope).0))
         return problems
     }
 }

@@ -12,11 +12,14 @@ struct ReportAssembly {
     static func bodyStandIn(_ number: Int) -> String { "\u{1}B\(number)\u{1}" }
 
     /// The page with every body in place.
-    func document(_ skeleton: [UInt8]) -> [UInt8] {
-        var document: [UInt8] = []
-        document.reserveCapacity(skeleton.count + bodies.reduce(0) { $0 + $1.count })
-        walk(skeleton) { document.append(contentsOf: $0) }
-        return document
+    func document(_ skeleton: [UInt8]) -> [UInt8] { contents(skeleton).bytes }
+
+    /// The page with every body in place, as pieces handed over in order: a folder gets it
+    /// written piece by piece, never as one array (it is tens of megabytes for a long study).
+    func contents(_ skeleton: [UInt8]) -> FileContents {
+        var count = 0
+        walk(skeleton) { count += $0.count }
+        return FileContents(count: count) { take in walk(skeleton, take) }
     }
 
     /// FNV-1a of the page (with every body in place), followed by `extra`, without putting the

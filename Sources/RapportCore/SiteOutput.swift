@@ -47,18 +47,24 @@ final class SiteOutput: @unchecked Sendable {
 
     init(_ target: Target) { self.target = target }
 
-    func add(_ file: OutputFile) {
+    func add(_ file: OutputFile) { add(file.path, FileContents(file.bytes), file: file) }
+
+    /// A file whose contents come in pieces (the whole report): written piece by piece into a
+    /// folder, put together only for an output that keeps its files.
+    func add(_ path: String, _ contents: FileContents) { add(path, contents, file: nil) }
+
+    private func add(_ path: String, _ contents: FileContents, file: OutputFile?) {
         lock.lock()
-        let isNew = paths.insert(file.path).inserted
+        let isNew = paths.insert(path).inserted
         if isNew {
             fileCount += 1
-            byteCount += file.bytes.count
-            if case .memory = target { kept.append(file) }
+            byteCount += contents.count
+            if case .memory = target { kept.append(file ?? OutputFile(path: path, bytes: contents.bytes)) }
         }
         lock.unlock()
         guard isNew, case let .folder(writer) = target else { return }
         do {
-            try writer.write(file)
+            try writer.write(path, contents)
         } catch {
             lock.lock()
             if failure == nil { failure = error }
@@ -71,4 +77,31 @@ final class SiteOutput: @unchecked Sendable {
 
     /// The kept files, sorted by path (empty unless `.memory`).
     var files: [OutputFile] { kept.sorted { $0.path < $1.path } }
+}
+
+/// A file's bytes as the writer takes them: in one piece, or handed over in several without
+/// ever being put together (the whole report: its skeleton and each chapter's body).
+struct FileContents {
+    /// The number of bytes.
+    let count: Int
+    /// Hands over the bytes in order.
+    let pieces: ((UnsafeBufferPointer<UInt8>) -> Void) -> Void
+
+    init(_ bytes: [UInt8]) {
+        count = bytes.count
+        pieces = { take in bytes.withUnsafeBufferPointer(take) }
+    }
+
+    init(count: Int, pieces: @escaping ((UnsafeBufferPointer<UInt8>) -> Void) -> Void) {
+        self.count = count
+        self.pieces = pieces
+    }
+
+    /// The bytes in one array.
+    var bytes: [UInt8] {
+        var all: [UInt8] = []
+        all.reserveCapacity(count)
+        pieces { all.append(contentsOf: $0) }
+        return all
+    }
 }

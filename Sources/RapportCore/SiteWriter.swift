@@ -50,7 +50,7 @@ struct SiteWriter: Sendable {
             throw BuildFailure(message: "cannot write the site to \(outputDisplay): \(String(cString: strerror(errno)))")
         }
         // Marked at once, so that even a build that fails half-way leaves a folder known as ours.
-        guard Self.replaceFile(staging.path + "/" + Self.marker, Self.markerText) else {
+        guard Self.replaceFile(staging.path + "/" + Self.marker, FileContents(Self.markerText)) else {
             throw BuildFailure(message: "cannot write the site to \(outputDisplay): \(String(cString: strerror(errno)))")
         }
         // One walk, before anything is written: symbolic links (and anything else that is not a
@@ -73,13 +73,16 @@ struct SiteWriter: Sendable {
     /// that changed is written under a temporary name and renamed over the old one: never
     /// rewritten in place, so a hard-link snapshot of an earlier build (`cp -al`,
     /// `rsync --link-dest`) keeps its own copy.
-    func write(_ file: OutputFile) throws(BuildFailure) {
-        let path = staging.path + "/" + file.path
+    func write(_ file: OutputFile) throws(BuildFailure) { try write(file.path, FileContents(file.bytes)) }
+
+    /// `write` for contents handed over in pieces (the whole report), never put together in memory.
+    func write(_ relativePath: String, _ contents: FileContents) throws(BuildFailure) {
+        let path = staging.path + "/" + relativePath
         // A file the build before last did not have is created in place (nothing to keep safe);
         // one it had with other bytes is replaced by a rename, never rewritten.
-        let existing = Self.existing(path, file.bytes)
+        let existing = Self.existing(path, contents)
         func put() -> Bool {
-            existing == .missing ? Self.createFile(path, file.bytes) : Self.replaceFile(path, file.bytes)
+            existing == .missing ? Self.createFile(path, contents) : Self.replaceFile(path, contents)
         }
         if existing == .same || put() { return }
         if let slash = path.lastIndex(of: "/"),
@@ -91,7 +94,7 @@ struct SiteWriter: Sendable {
             Self.makeFolder(String(path[..<slash]), below: staging.path)
             if put() { return }
         }
-        throw BuildFailure(message: "cannot write \(outputDisplay)/\(file.path): \(String(cString: strerror(errno)))")
+        throw BuildFailure(message: "cannot write \(outputDisplay)/\(relativePath): \(String(cString: strerror(errno)))")
     }
 
     /// Refuses a path that holds anything but nothing, an empty folder or a Rapport build.
@@ -186,44 +189,55 @@ struct SiteWriter: Sendable {
     #endif
 
     /// True when the file at `path` holds exactly `text` (compared in one read).
-    static func hasContents(_ path: String, _ bytes: [UInt8]) -> Bool { existing(path, bytes) == .same }
+    static func hasContents(_ path: String, _ bytes: [UInt8]) -> Bool { existing(path, FileContents(bytes)) == .same }
 
     enum Existing { case same, other, missing }
 
     /// Whether `path` holds these very bytes, something else (another file, a link, a folder),
     /// or nothing at all.
-    static func existing(_ path: String, _ bytes: [UInt8]) -> Existing {
+    static func existing(_ path: String, _ contents: FileContents) -> Existing {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard descriptor >= 0 else { return errno == ENOENT ? .missing : .other }
         defer { close(descriptor) }
-        return compare(descriptor, bytes) ? .same : .other
+        return compare(descriptor, contents) ? .same : .other
     }
 
-    private static func compare(_ descriptor: Int32, _ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { expected in
-            var info = stat()
-            guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == expected.count else {
-                return false
-            }
-            if expected.isEmpty { return true }
-            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: expected.count + 1, alignment: 16)
-            defer { buffer.deallocate() }
-            var total = 0
-            while total <= expected.count {
-                let count = systemRead(descriptor, buffer.baseAddress! + total, expected.count + 1 - total)
-                if count < 0, errno == EINTR { continue }
-                if count <= 0 { break }
-                total += count
-            }
-            return total == expected.count && memcmp(buffer.baseAddress!, expected.baseAddress!, expected.count) == 0
+    /// Whether the open file holds exactly `contents`: same size, then the same bytes, read
+    /// piece by piece (a buffer the size of the largest piece, plus one byte to see the end).
+    private static func compare(_ descriptor: Int32, _ contents: FileContents) -> Bool {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else {
+            return false
         }
+        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1, alignment: 16)
+        defer { buffer.deallocate() }
+        func readFully(_ count: Int) -> Int {
+            if buffer.count < count {
+                buffer.deallocate()
+                buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 16)
+            }
+            var total = 0
+            while total < count {
+                let read = systemRead(descriptor, buffer.baseAddress! + total, count - total)
+                if read < 0, errno == EINTR { continue }
+                if read <= 0 { break }
+                total += read
+            }
+            return total
+        }
+        var same = true
+        contents.pieces { piece in
+            guard same, !piece.isEmpty else { return }
+            same = readFully(piece.count) == piece.count && memcmp(buffer.baseAddress!, piece.baseAddress!, piece.count) == 0
+        }
+        return same && readFully(1) == 0
     }
 
     /// Writes `contents` to a new file beside `path` and renames it over `path` (an old file at
     /// `path` is replaced, never modified). open/write/close: Foundation's `Data.write` and
     /// `createFile` fsync every file, which costs more than the whole build; durability comes
     /// from swapping the finished folder. False with `errno` set when it failed.
-    static func replaceFile(_ path: String, _ contents: [UInt8]) -> Bool {
+    static func replaceFile(_ path: String, _ contents: FileContents) -> Bool {
         guard let slash = path.lastIndex(of: "/") else { return false }
         let temporary = String(path[..<slash]) + "/.rapport-new." + String(path[path.index(after: slash)...])
         var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
@@ -244,7 +258,7 @@ struct SiteWriter: Sendable {
 
     /// Writes `contents` to a new file at `path`, which must not exist. False with `errno` set
     /// when it failed (a file half written is removed).
-    static func createFile(_ path: String, _ contents: [UInt8]) -> Bool {
+    static func createFile(_ path: String, _ contents: FileContents) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard descriptor >= 0 else { return false }
         var ok = writeAll(descriptor, contents)
@@ -256,16 +270,21 @@ struct SiteWriter: Sendable {
         return false
     }
 
-    private static func writeAll(_ descriptor: Int32, _ contents: [UInt8]) -> Bool {
-        contents.withUnsafeBufferPointer { bytes in
+    private static func writeAll(_ descriptor: Int32, _ contents: FileContents) -> Bool {
+        var ok = true
+        contents.pieces { bytes in
             var written = 0
-            while written < bytes.count {
+            while ok, written < bytes.count {
                 let result = systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                if result < 0 { if errno == EINTR { continue }; return false }
-                written += result
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                } else {
+                    written += result
+                }
             }
-            return true
         }
+        return ok
     }
 
     /// Creates `folder` and its missing parents up to `root`, replacing a file in the way.
