@@ -55,8 +55,11 @@ extension SiteRenderer {
                         "the slug \"\(chapter.page.slug)\" is the address of the site's \(chapter.page.slug == ReaderPages.reportSlug(language) ? "whole report" : "search page")",
                         fix: "choose another slug"))
             }
-            if templates.has("report") { problems += renderFullReport(list, language, into: output) }
-            if templates.has("search") { problems += renderSearch(list, language, into: output) }
+            // The two pages are made at the same time (each its own core).
+            let pages = ["report", "search"].filter { templates.has($0) }
+            problems += pages.parallelMap { page in
+                page == "report" ? renderFullReport(list, language, into: output) : renderSearch(list, language, into: output)
+            }.flatMap { $0 }
         }
         return problems
     }
