@@ -283,6 +283,7 @@ def run_corpus(args, n: int, work: Path, results: dict) -> None:
         shutil.rmtree(output, ignore_errors=True) if output.is_dir() else output.unlink(missing_ok=True)
         shutil.rmtree(output.parent / f".{output.name}.previous", ignore_errors=True)
     tools = [t for t in TOOLS if t in args.tools and not (t == "rapport-study" and n > STUDY_MAX_N)]
+    os.sync()  # the size before's files written out before this one is measured
     if "fs-floor" in tools:
         # The tree to extract: one unmeasured first build of Rapport, tarred (no compression).
         source = work / f"out-tarsource-{n}"
@@ -376,6 +377,9 @@ def run_charts(args, results: dict) -> None:
 
 def run_real_site(args, work: Path, results: dict) -> None:
     log("real site: Content/ with Templates/, fresh process each run …")
+    # The corpora before wrote gigabytes: let the system write them out first, so that their
+    # write-back does not run during these short builds.
+    os.sync()
     output = work / "out-real-site"
     command = [str(args.rapport), "build", "--content", "Content", "--templates", "Templates", "--output", str(output)]
     runs: list[Measurement] = []
