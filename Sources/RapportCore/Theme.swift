@@ -94,7 +94,7 @@ struct Theme: Sendable {
                     if !unused, let problem = ChartPalette.problem(with: color) {
                         reader.error(
                             item, "colour \(color) in palette \(pair.key) \(problem)",
-                            fix: "choose a darker or more saturated colour (see ../shared/CHARTS.md, rule 5)")
+                            fix: "choose a darker or more saturated colour (the theme section of Rapport's README gives the rules)")
                         failed = true
                     }
                     lists[pair.key, default: []].append(color)

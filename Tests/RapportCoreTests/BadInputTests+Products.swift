@@ -33,7 +33,7 @@ let productBadInputs: [BadInput] = [
         name: "palette colour too light",
         change: { try $0.write("Content/site.yml", TestSite.siteYML + "\ntheme:\n  palettes: {categorical: [\"#FFD700\"]}\n") },
         expected:
-            #"Content/site.yml:7:28: error: colour #FFD700 in palette categorical has a contrast of 1.40:1 with the white chart background; a fill needs at least 3:1 (choose a darker or more saturated colour (see ../shared/CHARTS.md, rule 5))"#
+            #"Content/site.yml:7:28: error: colour #FFD700 in palette categorical has a contrast of 1.40:1 with the white chart background; a fill needs at least 3:1 (choose a darker or more saturated colour (the theme section of Rapport's README gives the rules))"#
     ),
     BadInput(
         name: "study text in the UI strings",

@@ -83,8 +83,8 @@ import Testing
                 "Content/site.yml:8:20: error: theme colour accent #E0A0B0 has a contrast of 2.13:1 with the white page background #FFFFFF; link text needs at least 4.5:1 (choose a darker colour)",
                 "Content/site.yml:8:43: error: theme colour accentDark #3B1F5C has a contrast of 1.30:1 with the dark page background #111820; link text needs at least 4.5:1 (choose a lighter colour)",
                 "Content/site.yml:8:54: error: unknown theme colour key \"brand\" (known keys: accent, accentDark)",
-                "Content/site.yml:10:30: error: colour #E0A0B0 in palette categorical has a contrast of 2.13:1 with the white chart background; a fill needs at least 3:1 (choose a darker or more saturated colour (see ../shared/CHARTS.md, rule 5))",
-                "Content/site.yml:10:41: error: colour #777777 in palette categorical leaves its labels at 4.47:1 (white or dark text, whichever is better); labels need at least 4.5:1 (choose a darker or more saturated colour (see ../shared/CHARTS.md, rule 5))",
+                "Content/site.yml:10:30: error: colour #E0A0B0 in palette categorical has a contrast of 2.13:1 with the white chart background; a fill needs at least 3:1 (choose a darker or more saturated colour (the theme section of Rapport's README gives the rules))",
+                "Content/site.yml:10:41: error: colour #777777 in palette categorical leaves its labels at 4.47:1 (white or dark text, whichever is better); labels need at least 4.5:1 (choose a darker or more saturated colour (the theme section of Rapport's README gives the rules))",
                 "Content/site.yml:10:52: error: colour in palette categorical \"red\" is not a colour (write it as \"#RRGGBB\" (in quotes: # starts a comment))",
                 "Content/site.yml:12:14: error: palette neutral must be one colour (write it as neutral: \"#8A8A8A\")",
             ])
