@@ -49,82 +49,80 @@ extension SiteRenderer {
 
     private func renderDataPages(_ language: Language, into output: SiteOutput) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        do {
-            guard let strings = strings[language] else { return problems }
-            let published = publishedDatasets(language)
-            let folder = language.code + "/" + Self.dataFolder + "/"
-            let depth = Self.depth(ofFile: folder + "index.html")
-            var entries: [ZipArchive.Entry] = []
-            var resources: [DataPackage.Resource] = []
-            var groups: [(page: Page, items: [TemplateScope])] = []
-            for item in published {
-                guard let dataset = datasets[item.id], let page = item.chapters.first else { continue }
-                // As in a chapter: the CSV keeps the texts as written, the page shows them typeset.
-                let asWritten = ChartFigure(dataset: dataset, language: language, strings: strings, elementId: "", csvURL: "")
-                let shown = ChartFigure(
-                    dataset: Typography.apply(dataset, language), language: language, strings: strings,
-                    elementId: "", csvURL: "")
-                let csv = asWritten.csv()
-                entries.append(ZipArchive.Entry(name: "\(item.id).csv", bytes: csv))
-                resources.append(DataPackage.resource(asWritten: asWritten, shown: shown, bytes: csv.count))
-                let shownDataset = shown.dataset
-                let entry = TemplateScope([
-                    "title": .text(shownDataset.title[language]),
-                    "question": .text(shownDataset.question?[language] ?? ""),
-                    "hasQuestion": .flag(shownDataset.question != nil),
-                    "base": .text(shown.baseText ?? ""),
-                    "hasBase": .flag(shown.baseText != nil),
-                    "shownIn": .list(
-                        item.chapters.map { chapter in
-                            TemplateScope(texts: ["title": chapter.title, "url": link(to: chapter, from: depth) + "#chart-\(item.id)"])
-                        }),
-                    "csvURL": .text(csvURL(item.id, language, from: depth)),
-                    "csvFileName": .text("\(item.id)-\(language.code).csv"),
-                ])
-                if groups.last?.page.name == page.name {
-                    groups[groups.count - 1].items.append(entry)
-                } else {
-                    groups.append((page, [entry]))
-                }
+        guard let strings = strings[language] else { return problems }
+        let published = publishedDatasets(language)
+        let folder = language.code + "/" + Self.dataFolder + "/"
+        let depth = Self.depth(ofFile: folder + "index.html")
+        var entries: [ZipArchive.Entry] = []
+        var resources: [DataPackage.Resource] = []
+        var groups: [(page: Page, items: [TemplateScope])] = []
+        for item in published {
+            guard let dataset = datasets[item.id], let page = item.chapters.first else { continue }
+            // As in a chapter: the CSV keeps the texts as written, the page shows them typeset.
+            let asWritten = ChartFigure(dataset: dataset, language: language, strings: strings, elementId: "", csvURL: "")
+            let shown = ChartFigure(
+                dataset: Typography.apply(dataset, language), language: language, strings: strings,
+                elementId: "", csvURL: "")
+            let csv = asWritten.csv()
+            entries.append(ZipArchive.Entry(name: "\(item.id).csv", bytes: csv))
+            resources.append(DataPackage.resource(asWritten: asWritten, shown: shown, bytes: csv.count))
+            let shownDataset = shown.dataset
+            let entry = TemplateScope([
+                "title": .text(shownDataset.title[language]),
+                "question": .text(shownDataset.question?[language] ?? ""),
+                "hasQuestion": .flag(shownDataset.question != nil),
+                "base": .text(shown.baseText ?? ""),
+                "hasBase": .flag(shown.baseText != nil),
+                "shownIn": .list(
+                    item.chapters.map { chapter in
+                        TemplateScope(texts: ["title": chapter.title, "url": link(to: chapter, from: depth) + "#chart-\(item.id)"])
+                    }),
+                "csvURL": .text(csvURL(item.id, language, from: depth)),
+                "csvFileName": .text("\(item.id)-\(language.code).csv"),
+            ])
+            if groups.last?.page.name == page.name {
+                groups[groups.count - 1].items.append(entry)
+            } else {
+                groups.append((page, [entry]))
             }
-            let package = DataPackage(
-                name: DataPackage.name(of: site.title[language], language),
-                id: absolute(dataURL(language) + "datapackage.json"),
-                title: site.title[language], description: site.description[language],
-                homepage: absolute(dataURL(language)),
-                contributors: site.publisher.map { [DataPackage.Contributor(title: $0[language])] },
-                resources: resources)
-            let json = package.json()
-            entries.append(ZipArchive.Entry(name: "datapackage.json", bytes: json))
-            var timestamp = ZipArchive.Timestamp.epoch
-            if let updated = site.updated { timestamp = .init(year: updated.year, month: updated.month, day: updated.day) }
-            let zip = ZipArchive(entries: entries, timestamp: timestamp).bytes()
-            output.add(OutputFile(path: folder + "datapackage.json", bytes: json))
-            output.add(OutputFile(path: folder + zipFileName(language), bytes: zip))
-
-            var alternates: [Language: String] = [:]
-            for lang in site.languages { alternates[lang] = dataURL(lang) }
-            let scope = pageScope(
-                language: language, title: strings["data_title"], description: strings["data_description"],
-                path: dataURL(language), alternates: alternates, current: nil, from: depth)
-            scope["dataChapters"] = .list(
-                groups.map { group in
-                    TemplateScope([
-                        "title": .text(group.page.title), "url": .text(link(to: group.page, from: depth)), "datasets": .list(group.items),
-                    ])
-                })
-            scope["hasDatasets"] = .flag(!groups.isEmpty)
-            scope["datasetCount"] = .text(String(resources.count))
-            scope["zipURL"] = .text(relative(dataURL(language) + zipFileName(language), from: depth))
-            scope["zipFileName"] = .text(zipFileName(language))
-            scope["zipSize"] = .text(Self.kilobytes(zip.count, unit: strings["unit_kilobytes"]))
-            scope["packageURL"] = .text(relative(dataURL(language) + "datapackage.json", from: depth))
-            let (body, bodyProblems) = templates.render("data", scope)
-            scope["body"] = .html(RawHTML(bytes: body))
-            let (document, layoutProblems) = templates.render("base", scope)
-            problems += bodyProblems + layoutProblems
-            output.add(OutputFile(path: folder + "index.html", bytes: document))
         }
+        let package = DataPackage(
+            name: DataPackage.name(of: site.title[language], language),
+            id: absolute(dataURL(language) + "datapackage.json"),
+            title: site.title[language], description: site.description[language],
+            homepage: absolute(dataURL(language)),
+            contributors: site.publisher.map { [DataPackage.Contributor(title: $0[language])] },
+            resources: resources)
+        let json = package.json()
+        entries.append(ZipArchive.Entry(name: "datapackage.json", bytes: json))
+        var timestamp = ZipArchive.Timestamp.epoch
+        if let updated = site.updated { timestamp = .init(year: updated.year, month: updated.month, day: updated.day) }
+        let zip = ZipArchive(entries: entries, timestamp: timestamp).bytes()
+        output.add(OutputFile(path: folder + "datapackage.json", bytes: json))
+        output.add(OutputFile(path: folder + zipFileName(language), bytes: zip))
+
+        var alternates: [Language: String] = [:]
+        for lang in site.languages { alternates[lang] = dataURL(lang) }
+        let scope = pageScope(
+            language: language, title: strings["data_title"], description: strings["data_description"],
+            path: dataURL(language), alternates: alternates, current: nil, from: depth)
+        scope["dataChapters"] = .list(
+            groups.map { group in
+                TemplateScope([
+                    "title": .text(group.page.title), "url": .text(link(to: group.page, from: depth)), "datasets": .list(group.items),
+                ])
+            })
+        scope["hasDatasets"] = .flag(!groups.isEmpty)
+        scope["datasetCount"] = .text(String(resources.count))
+        scope["zipURL"] = .text(relative(dataURL(language) + zipFileName(language), from: depth))
+        scope["zipFileName"] = .text(zipFileName(language))
+        scope["zipSize"] = .text(Self.kilobytes(zip.count, unit: strings["unit_kilobytes"]))
+        scope["packageURL"] = .text(relative(dataURL(language) + "datapackage.json", from: depth))
+        let (body, bodyProblems) = templates.render("data", scope)
+        scope["body"] = .html(RawHTML(bytes: body))
+        let (document, layoutProblems) = templates.render("base", scope)
+        problems += bodyProblems + layoutProblems
+        output.add(OutputFile(path: folder + "index.html", bytes: document))
         return problems
     }
 

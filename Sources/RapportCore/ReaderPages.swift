@@ -45,22 +45,20 @@ extension SiteRenderer {
     /// template set without `report` or `search` simply has no such page.
     func renderReaderPages(_ chapters: [RenderedChapter], _ language: Language, into output: SiteOutput) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        do {
-            let list = chapters.filter { $0.page.language == language && !$0.page.isHome && !$0.page.isPlaceholder }
-                .sorted { ($0.page.order, $0.page.name) < ($1.page.order, $1.page.name) }
-            for chapter in list where [ReaderPages.reportSlug(language), ReaderPages.searchSlug(language)].contains(chapter.page.slug) {
-                problems.append(
-                    .error(
-                        chapter.page.slugLocation ?? SourceLocation(file: chapter.page.file),
-                        "the slug \"\(chapter.page.slug)\" is the address of the site's \(chapter.page.slug == ReaderPages.reportSlug(language) ? "whole report" : "search page")",
-                        fix: "choose another slug"))
-            }
-            // The two pages are made at the same time (each its own core).
-            let pages = ["report", "search"].filter { templates.has($0) }
-            problems += pages.parallelMap { page in
-                page == "report" ? renderFullReport(list, language, into: output) : renderSearch(list, language, into: output)
-            }.flatMap { $0 }
+        let list = chapters.filter { $0.page.language == language && !$0.page.isHome && !$0.page.isPlaceholder }
+            .sorted { ($0.page.order, $0.page.name) < ($1.page.order, $1.page.name) }
+        for chapter in list where [ReaderPages.reportSlug(language), ReaderPages.searchSlug(language)].contains(chapter.page.slug) {
+            problems.append(
+                .error(
+                    chapter.page.slugLocation ?? SourceLocation(file: chapter.page.file),
+                    "the slug \"\(chapter.page.slug)\" is the address of the site's \(chapter.page.slug == ReaderPages.reportSlug(language) ? "whole report" : "search page")",
+                    fix: "choose another slug"))
         }
+        // The two pages are made at the same time (each its own core).
+        let pages = ["report", "search"].filter { templates.has($0) }
+        problems += pages.parallelMap { page in
+            page == "report" ? renderFullReport(list, language, into: output) : renderSearch(list, language, into: output)
+        }.flatMap { $0 }
         return problems
     }
 

@@ -209,7 +209,8 @@ struct SiteWriter: Sendable {
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == contents.count else {
             return false
         }
-        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1, alignment: 16)
+        // Room for a one-piece file at once (most of them); grown for a larger piece.
+        var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: min(contents.count, 1 << 20) + 1, alignment: 16)
         defer { buffer.deallocate() }
         func readFully(_ count: Int) -> Int {
             if buffer.count < count {
