@@ -12,7 +12,6 @@ let package = Package(
         .library(name: "SVGCharts", targets: ["SVGCharts"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", .upToNextMinor(from: "2.1.1")),
         .package(url: "https://github.com/jpsim/Yams", .upToNextMinor(from: "6.2.2")),
         .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
         // The preview server (`rapport serve`): HummingbirdCore only (SwiftNIO's HTTP/1 parser with
@@ -34,6 +33,9 @@ let package = Package(
         ),
         // Leaf module: chart description in, SVG text out. No I/O, no dependencies.
         .target(name: "SVGCharts"),
+        // Leaf module: Mustache templates compiled once, rendered into bytes from typed values
+        // (the official specification's required modules). No dependencies.
+        .target(name: "MustacheEngine"),
         // Compiler-style diagnostics (file:line:column: error: …) shared by every stage.
         .target(name: "Diagnostics"),
         // What every stage reads with: source files and their text (listing, reading, UTF-8, lines,
@@ -52,8 +54,7 @@ let package = Package(
         .target(
             name: "RapportCore",
             dependencies: [
-                "CCMarkGFM", "Diagnostics", "RapportBase", "SVGCharts", "SurveyData", "Yams",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "CCMarkGFM", "Diagnostics", "MustacheEngine", "RapportBase", "SVGCharts", "SurveyData", "Yams",
             ]
         ),
         // The editors' preview server: serves the built site, rebuilds on change, reloads the browser.
@@ -88,6 +89,7 @@ let package = Package(
             name: "fuzz-markdown", dependencies: ["RapportCore", "FuzzSupport"], path: "Sources/FuzzMarkdown",
             exclude: ["markdown.dict"]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "MustacheEngineTests", dependencies: ["MustacheEngine"]),
         .testTarget(name: "RapportBaseTests", dependencies: ["RapportBase", "SVGCharts"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "RapportBase", "Diagnostics"]),
         // Writes small sites from inline files for the end-to-end tests.

@@ -33,6 +33,9 @@ struct ChartFigure {
         return NumberFormat.format(value, unit: dataset.unit(ofRow: row), decimals: dataset.decimals(ofRow: row), locale: locale)
     }
 
+    /// The heading of the first column: what the rows are (`category:`), or the UI string.
+    var categoryHeading: String { dataset.category?[language] ?? strings["chart_category"] }
+
     /// The context of `figure.mustache`, with the SVG already rendered.
     func context(svg: [UInt8]) -> [String: TemplateValue] {
         let showTable = dataset.kind != .figures
@@ -42,7 +45,7 @@ struct ChartFigure {
         // rest of the page.
         var head: [UInt8] = []
         head.append(contentsOf: "<tr><th scope=\"col\">".utf8)
-        appendEscaped(strings["chart_category"], to: &head)
+        appendEscaped(categoryHeading, to: &head)
         head.append(contentsOf: "</th>".utf8)
         if hasRowBases { head.append(contentsOf: "<th scope=\"col\">n</th>".utf8) }
         for series in dataset.series {
@@ -101,27 +104,27 @@ struct ChartFigure {
         return [
             "id": .text(elementId),
             "kind": .text(dataset.kind.rawValue),
-            "isTiles": .flag(dataset.kind == .figures),
+            "isTiles": .bool(dataset.kind == .figures),
             "title": .text(dataset.title[language]),
             "finding": .text(dataset.finding?[language] ?? ""),
-            "hasFinding": .flag(dataset.finding != nil),
+            "hasFinding": .bool(dataset.finding != nil),
             "question": .text(dataset.question?[language] ?? ""),
-            "hasQuestion": .flag(dataset.question != nil),
-            "svg": .html(RawHTML(bytes: svg)),
+            "hasQuestion": .bool(dataset.question != nil),
+            "svg": .markup(svg),
             "base": .text(baseText ?? ""),
-            "hasBase": .flag(baseText != nil),
+            "hasBase": .bool(baseText != nil),
             // Composed here, so given the typography the dataset's texts already had.
             "groupBases": .text(Typography.apply(groupBases.joined(separator: " · "), language)),
-            "hasGroupBases": .flag(!groupBases.isEmpty),
+            "hasGroupBases": .bool(!groupBases.isEmpty),
             "notes": .list(notes.map { TemplateScope(texts: ["text": $0]) }),
-            "hasNotes": .flag(!notes.isEmpty),
+            "hasNotes": .bool(!notes.isEmpty),
             "source": .text((dataset.source?[language]) ?? strings["chart_default_source"]),
-            "showTable": .flag(showTable),
-            "tableHead": .html(RawHTML(bytes: head)),
-            "tableBody": .html(RawHTML(bytes: body)),
+            "showTable": .bool(showTable),
+            "tableHead": .markup(head),
+            "tableBody": .markup(body),
             "csvURL": .text(csvURL),
             "csvFileName": .text("\(dataset.id)-\(language.code).csv"),
-            "hasCitation": .flag(citation != nil),
+            "hasCitation": .bool(citation != nil),
             "citation": .text(citation?.text(title: dataset.title[language], strings: strings) ?? ""),
             "chartURL": .text(citation?.url ?? ""),
         ]
@@ -171,7 +174,7 @@ struct ChartFigure {
 
     /// The columns, in order: the category, `n` when rows have bases, one per series.
     func csvColumns() -> [CSVColumn] {
-        var columns = [CSVColumn(header: strings["chart_category"], title: strings["chart_category"], content: .text)]
+        var columns = [CSVColumn(header: categoryHeading, title: categoryHeading, content: .text)]
         if dataset.rows.contains(where: { $0.base != nil }) {
             columns.append(CSVColumn(header: "n", title: strings["data_field_n"], content: .integer))
         }

@@ -70,9 +70,9 @@ extension SiteRenderer {
             let entry = TemplateScope([
                 "title": .text(shownDataset.title[language]),
                 "question": .text(shownDataset.question?[language] ?? ""),
-                "hasQuestion": .flag(shownDataset.question != nil),
+                "hasQuestion": .bool(shownDataset.question != nil),
                 "base": .text(shown.baseText ?? ""),
-                "hasBase": .flag(shown.baseText != nil),
+                "hasBase": .bool(shown.baseText != nil),
                 "shownIn": .list(
                     item.chapters.map { chapter in
                         TemplateScope(texts: ["title": chapter.title, "url": link(to: chapter, from: depth) + "#chart-\(item.id)"])
@@ -112,14 +112,14 @@ extension SiteRenderer {
                     "title": .text(group.page.title), "url": .text(link(to: group.page, from: depth)), "datasets": .list(group.items),
                 ])
             })
-        scope["hasDatasets"] = .flag(!groups.isEmpty)
+        scope["hasDatasets"] = .bool(!groups.isEmpty)
         scope["datasetCount"] = .text(String(resources.count))
         scope["zipURL"] = .text(relative(dataURL(language) + zipFileName(language), from: depth))
         scope["zipFileName"] = .text(zipFileName(language))
         scope["zipSize"] = .text(Self.kilobytes(zip.count, unit: strings["unit_kilobytes"]))
         scope["packageURL"] = .text(relative(dataURL(language) + "datapackage.json", from: depth))
         let (body, bodyProblems) = templates.render("data", scope)
-        scope["body"] = .html(RawHTML(bytes: body))
+        scope["body"] = .markup(body)
         let (document, layoutProblems) = templates.render("base", scope)
         problems += bodyProblems + layoutProblems
         output.add(OutputFile(path: folder + "index.html", bytes: document))

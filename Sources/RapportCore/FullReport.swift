@@ -30,15 +30,15 @@ extension SiteRenderer {
                     TemplateScope(texts: ["id": ReportHTML.prefixed($0.id, slug), "text": Typography.apply($0.text, language)])
                 }
                 return TemplateScope([
-                    "id": .text(slug), "title": .text(chapter.page.title), "body": .html(RawHTML(ReportAssembly.bodyStandIn(number))),
-                    "sections": .list(sections), "hasSections": .flag(!sections.isEmpty),
+                    "id": .text(slug), "title": .text(chapter.page.title), "body": .markup(Array(ReportAssembly.bodyStandIn(number).utf8)),
+                    "sections": .list(sections), "hasSections": .bool(!sections.isEmpty),
                 ])
             })
-        scope["isReport"] = .flag(true)
-        scope["runningTitle"] = .html(RawHTML(ReportHTML.cssString(site.title[language])))
+        scope["isReport"] = .bool(true)
+        scope["runningTitle"] = .text(ReportHTML.cssString(site.title[language]))
         let pdfFile = language.code + "/" + ReaderPages.reportSlug(language) + ".pdf"
         scope["pdfURL"] = .text(relative(site.basePath + pdfFile, from: depth))
-        scope["hasPDF"] = .flag(false)
+        scope["hasPDF"] = .bool(false)
         scope["printSource"] = .text("")
         let assembly = ReportAssembly(bodies: chapters.map(\.reportBody))
         // The fingerprint is of the page without it and without the PDF link, and of the
@@ -48,7 +48,7 @@ extension SiteRenderer {
             unmarked, extra: templates.assets.map { Array($0.path.utf8) + (Files.read($0.source) ?? []) })
         scope["printSource"] = .text(fingerprint)
         if let folder = printedReports, let pdf = Files.read(folder.appendingPathComponent(fingerprint + ".pdf").path) {
-            scope["hasPDF"] = .flag(true)
+            scope["hasPDF"] = .bool(true)
             output.add(OutputFile(path: pdfFile, bytes: pdf))
         }
         output.add(

@@ -17,8 +17,8 @@ extension SiteRenderer {
                 entry["url"] = site.basePath + lang.code + "/"
                 return TemplateScope(texts: entry)
             })
-        let (body, bodyProblems) = templates.renderText("404", scope)
-        scope["body"] = .html(RawHTML(body))
+        let (body, bodyProblems) = templates.render("404", scope)
+        scope["body"] = .markup(body)
         let (notFound, layoutProblems) = templates.render("base", scope)
         return (OutputFile(path: "404.html", bytes: notFound), bodyProblems + layoutProblems)
     }

@@ -35,7 +35,7 @@ enum ReaderPages {
     static func scopeValues(_ language: Language, site: SiteConfig) -> [String: TemplateValue] {
         [
             "reportURL": .text(reportPath(language, site: site)), "searchURL": .text(searchPath(language, site: site)),
-            "isReport": .flag(false),
+            "isReport": .bool(false),
         ]
     }
 }
@@ -87,7 +87,7 @@ extension SiteRenderer {
     /// A body template rendered into the layout.
     func renderInLayout(_ template: String, _ scope: TemplateScope) -> ([UInt8], [Diagnostic]) {
         let (body, problems) = templates.render(template, scope)
-        scope["body"] = .html(RawHTML(bytes: body))
+        scope["body"] = .markup(body)
         let (document, layoutProblems) = templates.render("base", scope)
         return (document, problems + layoutProblems)
     }

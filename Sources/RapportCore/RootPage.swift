@@ -18,7 +18,7 @@ extension SiteRenderer {
             "canonical": .text(absolute(site.basePath)),
             "assets": .text("assets/"),
             // The theme's colours (the chooser's buttons are in the accent colour).
-            "themeStyle": .text(site.theme.style), "hasThemeStyle": .flag(!site.theme.style.isEmpty),
+            "themeStyle": .text(site.theme.style), "hasThemeStyle": .bool(!site.theme.style.isEmpty),
             "alternates": .list(
                 site.languages.map {
                     TemplateScope(texts: ["hreflang": $0.htmlLang, "href": absolute(site.basePath + $0.code + "/")])

@@ -20,14 +20,14 @@ extension SiteRenderer {
             entries += chapterEntries
             let items = chapterEntries.filter { $0.kind != .chapter }.map { entry in
                 TemplateScope([
-                    "title": .text(entry.title), "url": .text(entry.url), "isChart": .flag(entry.kind == .chart),
+                    "title": .text(entry.title), "url": .text(entry.url), "isChart": .bool(entry.kind == .chart),
                     "kind": .text(entry.kind.rawValue),
                 ])
             }
             listed.append(
                 TemplateScope([
                     "title": .text(chapter.page.title), "url": .text(link(to: chapter.page, from: depth)),
-                    "items": .list(items), "hasItems": .flag(!items.isEmpty),
+                    "items": .list(items), "hasItems": .bool(!items.isEmpty),
                 ]))
         }
         output.add(

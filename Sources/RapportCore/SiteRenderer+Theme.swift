@@ -6,8 +6,8 @@ extension SiteRenderer {
     /// page: `hasLogo`, `logo`, `logoWidth`, `logoHeight`, `hasThemeStyle`, `themeStyle`.
     mutating func applyTheme() {
         var values: [String: TemplateValue] = [
-            "hasLogo": .flag(false), "themeStyle": .text(site.theme.style),
-            "hasThemeStyle": .flag(!site.theme.style.isEmpty),
+            "hasLogo": .bool(false), "themeStyle": .text(site.theme.style),
+            "hasThemeStyle": .bool(!site.theme.style.isEmpty),
         ]
         var logoPath: String?
         if let logo = site.theme.logo, let contentFiles {
@@ -16,7 +16,7 @@ extension SiteRenderer {
                 switch ContentFiles.imageSize(resolved.source, path: logo.path, at: logo.location) {
                 case let .success(size):
                     addUsedFile(resolved.outputPath, resolved.source)
-                    values["hasLogo"] = .flag(true)
+                    values["hasLogo"] = .bool(true)
                     logoPath = site.basePath + ContentFiles.urlPath(resolved.outputPath)
                     values["logoWidth"] = .text(String(size.width))
                     values["logoHeight"] = .text(String(size.height))

@@ -28,7 +28,7 @@ extension SiteRenderer {
         values["assets"] = .text(depth.map { String(repeating: "../", count: $0) + "assets/" } ?? site.basePath + "assets/")
         values["homeURL"] = .text(link(site.basePath + language.code + "/"))
         values["dataURL"] = .text(link(site.basePath + language.code + "/data/"))
-        values["isHome"] = .flag(false)
+        values["isHome"] = .bool(false)
         values["updated"] = .maybe(site.updated.map { TemplateScope(texts: ["text": $0.text(language), "iso": $0.iso]) })
         values["chapters"] = .list(
             chapters.map { chapter in
@@ -74,7 +74,7 @@ extension SiteRenderer {
                     }),
                 "languageSwitch": .list(switches.map { TemplateScope(texts: $0) }),
                 "switchURL": .text(switches.first?["url"] ?? relative(site.basePath + language.code + "/", from: depth)),
-                "nav": .navigation(NavigationList(entries: navEntries[depth]?[language] ?? [], current: current)),
+                "nav": .list(NavigationList(entries: navEntries[depth]?[language] ?? [], current: current)),
             ], parent: languageScope(language, from: depth))
     }
 
@@ -94,8 +94,8 @@ extension SiteRenderer {
             language: language, title: page.isHome ? site.title[language] : page.title,
             description: description, path: url(of: page), alternates: alternates, current: index, from: depth(of: page))
         scope["title"] = .text(page.title)
-        scope["content"] = .html(RawHTML(bytes: html))
-        scope["isHome"] = .flag(page.isHome)
+        scope["content"] = .markup(html)
+        scope["isHome"] = .bool(page.isHome)
         // The table of contents from three sections on.
         scope["toc"] = .maybe(
             toc.count < 3
@@ -118,8 +118,8 @@ extension SiteRenderer {
                 ]
             )
         }
-        let (body, problems) = templates.renderText(page.template, scope)
-        scope["body"] = .html(RawHTML(body))
+        let (body, problems) = templates.render(page.template, scope)
+        scope["body"] = .markup(body)
         let (document, layoutProblems) = templates.render("base", scope)
         return (OutputFile(path: filePath(of: page), bytes: document), problems + layoutProblems)
     }

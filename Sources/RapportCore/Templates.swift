@@ -1,12 +1,13 @@
 import Diagnostics
 import Foundation
-import Mustache
+import MustacheEngine
 import RapportBase
 import SurveyData
 
-/// The Mustache templates of `Templates/` (swift-mustache), made strict: a syntax error, an
-/// unknown partial, an unknown template and a variable the context lacks are all diagnostics
-/// with the template's file, line and column (plain Mustache renders the last two as nothing).
+/// The Mustache templates of `Templates/`, compiled once by MustacheEngine and made strict: a
+/// syntax error, an unknown partial, an unknown template and a variable the context lacks are
+/// all diagnostics with the template's file, line and column (plain Mustache renders the last
+/// two as nothing).
 struct TemplateSet {
     /// Templates every site needs.
     static let required = ["base", "home", "page", "figure", "root", "404", "data"]
@@ -14,21 +15,13 @@ struct TemplateSet {
     private(set) var library = MustacheLibrary()
     /// Template name (`page`, `partials/header`) → its source text and displayed path.
     private(set) var sources: [String: (text: String, file: String)] = [:]
-
-    /// swift-mustache escapes `{{…}}` values one Character at a time through a dictionary, which
-    /// costs more than everything else on a page. Every template is read with this pragma (put
-    /// in front of its text, on its first line, so no line number moves), which selects, through
-    /// swift-mustache's public content types, the same HTML escaping done on UTF-8 bytes (`escapeHTML`).
-    static let contentTypePragma: String = {
-        MustacheContentTypes.register(FastHTMLContentType(), named: "RAPPORT_HTML")
-        return "{{% CONTENT_TYPE: RAPPORT_HTML}}"
-    }()
+    /// The templates that compiled, by name.
+    private(set) var compiled: [String: MustacheTemplate] = [:]
 
     /// Loads every `*.mustache` file under `directory`, reporting syntax errors and unknown partials.
     static func load(from directory: URL, display: (URL) -> String) -> (TemplateSet, [Diagnostic]) {
         var set = TemplateSet()
         var diagnostics: [Diagnostic] = []
-        var templates: [String: MustacheTemplate] = [:]
         let directory = directory.resolvingSymlinksInPath()
         var files: [URL] = []
         for entry in Files.listFollowingInside(directory.path) {
@@ -55,22 +48,14 @@ struct TemplateSet {
             }
             set.sources[name] = (text, file)
             do {
-                templates[name] = try MustacheTemplate(string: Self.contentTypePragma + text)
-            } catch let error as MustacheTemplate.ParserError {
-                if let (section, location) = unclosedSection(in: text, file: file) {
-                    diagnostics.append(
-                        .error(
-                            location, "template syntax error: section \"\(section)\" is never closed",
-                            fix: "add {{/\(section)}}"))
-                } else {
-                    let column = error.context.columnNumber - (error.context.lineNumber == 1 ? Self.contentTypePragma.count : 0)
-                    diagnostics.append(
-                        Diagnostic(
-                            .error, SourceLocation(file: file, line: error.context.lineNumber, column: column),
-                            "template syntax error: \(describe(error.error))", sourceLine: error.context.line))
-                }
+                set.compiled[name] = try MustacheTemplate(text)
             } catch {
-                diagnostics.append(.error(SourceLocation(file: file), "template syntax error: \(error)"))
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                diagnostics.append(
+                    Diagnostic(
+                        .error, SourceLocation(file: file, line: error.line, column: error.column),
+                        "template syntax error: \(error.message)",
+                        sourceLine: error.line <= lines.count ? String(lines[error.line - 1]) : nil, fix: error.fix))
             }
         }
         for name in required where set.sources[name] == nil {
@@ -81,16 +66,17 @@ struct TemplateSet {
         }
         // A template that includes itself, directly or through others, would never finish:
         // each cycle is one error, and its templates render as nothing.
-        for cycle in partialCycles(set.sources) {
+        let partials = set.partials()
+        for cycle in partialCycles(partials, files: set.sources.mapValues(\.file)) {
             diagnostics.append(
                 .error(
                     cycle.location, "templates include each other in a cycle: \(cycle.names.joined(separator: " → "))",
                     fix: "remove one of these {{> …}} includes"))
         }
-        for name in selfIncluding(set.sources) { templates[name] = try? MustacheTemplate(string: Self.contentTypePragma) }
+        for name in selfIncluding(partials) { set.compiled[name] = try? MustacheTemplate("") }
         // Partials: `{{> name}}` must name a template that exists.
-        for (name, source) in set.sources.sorted(by: { $0.key < $1.key }) {
-            for (partial, location) in tags(in: source.text, file: source.file, sigil: ">") where set.sources[partial] == nil {
+        for (name, includes) in partials.sorted(by: { $0.key < $1.key }) {
+            for (partial, location) in includes where set.sources[partial] == nil {
                 let suggestion = closestMatch(to: partial, in: set.sources.keys)
                 diagnostics.append(
                     .error(
@@ -99,8 +85,25 @@ struct TemplateSet {
             }
         }
         set.reservedIds = ids(in: set.sources)
-        set.library = MustacheLibrary(templates: templates)
+        set.library = MustacheLibrary(set.compiled)
         return (set, diagnostics)
+    }
+
+    /// Where a tag of template `name` stands, as a diagnostic location.
+    func location(_ name: String, line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: sources[name]?.file ?? name, line: line, column: column)
+    }
+
+    /// Each template's `{{> partial}}` includes, in order, with where they stand.
+    func partials() -> [String: [(name: String, location: SourceLocation)]] {
+        var result: [String: [(name: String, location: SourceLocation)]] = [:]
+        for (name, template) in compiled {
+            result[name] = template.tags.filter { $0.kind == .partial }.map { tag in
+                let (line, column) = template.location(of: tag.offset)
+                return (tag.name, location(name, line: line, column: column))
+            }
+        }
+        return result
     }
 
     /// A file of `Templates/assets/`, copied into the site as it is.
@@ -114,14 +117,12 @@ struct TemplateSet {
     /// The files of `Templates/assets/` (symbolic links inside `Templates/` followed).
     private(set) var assets: [Asset] = []
 
-    /// Every cycle of templates including each other (`{{> partial}}` or `{{< parent}}`), each
-    /// once, as the names around it (first name repeated at the end) and where it starts.
-    static func partialCycles(_ sources: [String: (text: String, file: String)]) -> [(names: [String], location: SourceLocation)] {
-        var edges: [String: [(name: String, location: SourceLocation)]] = [:]
-        for (name, source) in sources {
-            edges[name] = (tags(in: source.text, file: source.file, sigil: ">") + tags(in: source.text, file: source.file, sigil: "<"))
-                .filter { sources[$0.name] != nil }.sorted { $0.location < $1.location }
-        }
+    /// Every cycle of templates including each other (`{{> partial}}`), each once, as the
+    /// names around it (first name repeated at the end) and where it starts.
+    static func partialCycles(
+        _ partials: [String: [(name: String, location: SourceLocation)]], files: [String: String]
+    ) -> [(names: [String], location: SourceLocation)] {
+        let edges = partials.mapValues { $0.filter { partials[$0.name] != nil } }
         var cycles: [(names: [String], location: SourceLocation)] = []
         var seen: Set<[String]> = []
         var done: Set<String> = []
@@ -145,8 +146,8 @@ struct TemplateSet {
             }
             done.insert(name)
         }
-        for name in sources.keys.sorted() where !done.contains(name) {
-            path = [(name, SourceLocation(file: sources[name]?.file ?? name))]
+        for name in partials.keys.sorted() where !done.contains(name) {
+            path = [(name, SourceLocation(file: files[name] ?? name))]
             visit(name)
         }
         return cycles.sorted { $0.location < $1.location }
@@ -154,18 +155,13 @@ struct TemplateSet {
 
     /// Every template that includes itself, directly or through others (whatever cycles
     /// `partialCycles` reported, none of these may be rendered).
-    static func selfIncluding(_ sources: [String: (text: String, file: String)]) -> Set<String> {
-        var edges: [String: Set<String>] = [:]
-        for (name, source) in sources {
-            edges[name] = Set(
-                (tags(in: source.text, file: source.file, sigil: ">") + tags(in: source.text, file: source.file, sigil: "<")).map(\.name))
-        }
+    static func selfIncluding(_ partials: [String: [(name: String, location: SourceLocation)]]) -> Set<String> {
         return Set(
-            sources.keys.filter { start in
-                var stack = Array(edges[start] ?? []), reached: Set<String> = []
+            partials.keys.filter { start in
+                var stack = (partials[start] ?? []).map(\.name), reached: Set<String> = []
                 while let name = stack.popLast() {
                     if name == start { return true }
-                    if reached.insert(name).inserted { stack += edges[name] ?? [] }
+                    if reached.insert(name).inserted { stack += (partials[name] ?? []).map(\.name) }
                 }
                 return false
             })
@@ -199,108 +195,19 @@ struct TemplateSet {
     var names: [String] { sources.keys.sorted() }
 
     /// Renders template `name` with `scope`. Every variable or section the templates ask for
-    /// and no scope has becomes an error at its first use in the template files.
+    /// and no scope has becomes an error at its first use in the template files, one per name.
     func render(_ name: String, _ scope: TemplateScope) -> ([UInt8], [Diagnostic]) {
-        let (text, diagnostics) = renderText(name, scope)
-        return (Array(text.utf8), diagnostics)
-    }
-
-    /// `render`, as text (for a page's body, which goes into the layout).
-    func renderText(_ name: String, _ scope: TemplateScope) -> (String, [Diagnostic]) {
-        let root = RootContext(scope)
-        let output = library.render(root, withTemplate: name) ?? ""
-        let missing = root.recorder.missing
-        guard !missing.isEmpty else { return (output, []) }
+        var output: [UInt8] = []
+        let misses = library.render(name, context: .object(scope), escaper: HTMLMarkupEscaper(), into: &output)
+        guard !misses.isEmpty else { return (output, []) }
         let keys = scope.allKeys
-        let diagnostics = missing.sorted().map { key -> Diagnostic in
-            .error(
-                location(ofVariable: key, preferring: name), "template uses \"\(key)\" but the page has no such value",
-                fix: closestMatch(to: key, in: keys).map { "did you mean \"\($0)\"?" })
+        var reported: Set<String> = []
+        let diagnostics = misses.filter { reported.insert($0.name).inserted }.sorted { $0.name < $1.name }.map { miss in
+            Diagnostic.error(
+                location(miss.template, line: miss.line, column: miss.column),
+                "template uses \"\(miss.name)\" but the page has no such value",
+                fix: closestMatch(to: miss.name, in: keys).map { "did you mean \"\($0)\"?" })
         }
         return (output, diagnostics)
-    }
-
-    /// Where a variable is first used: in the template itself, else in any partial.
-    private func location(ofVariable key: String, preferring name: String) -> SourceLocation {
-        let order = [name] + names.filter { $0 != name }
-        for candidate in order {
-            guard let source = sources[candidate] else { continue }
-            for sigil in ["", "#", "^", "&", "{"] {
-                if let found = Self.tags(in: source.text, file: source.file, sigil: sigil).first(where: { $0.name == key }) {
-                    return found.location
-                }
-            }
-        }
-        return SourceLocation(file: sources[name]?.file ?? name)
-    }
-
-    /// Finds `{{<sigil> name}}` tags and their positions (for diagnostics only; swift-mustache parses).
-    static func tags(in text: String, file: String, sigil: String) -> [(name: String, location: SourceLocation)] {
-        var found: [(String, SourceLocation)] = []
-        let sigilBytes = Array(sigil.utf8)
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-        func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-            var bytes = bytes
-            while let first = bytes.first, isSpace(first) { bytes.removeFirst() }
-            while let last = bytes.last, isSpace(last) { bytes.removeLast() }
-            return bytes
-        }
-        var line = 1
-        for lineText in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let bytes = Array(lineText.utf8)
-            var i = 0
-            while i + 1 < bytes.count {
-                guard bytes[i] == open, bytes[i + 1] == open else { i += 1; continue }
-                var end = i + 2
-                while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
-                guard end + 1 < bytes.count else { break }
-                var inner = trimmed(bytes[(i + 2)..<end])
-                if inner.first == open { inner = trimmed(inner.dropFirst()) }
-                let matches =
-                    sigilBytes.isEmpty
-                    ? inner.first.map { !Array("#^/>!&={<$".utf8).contains($0) } ?? false
-                    : inner.starts(with: sigilBytes)
-                if matches {
-                    let name = String(decoding: trimmed(inner.dropFirst(sigil == "{" ? 0 : sigilBytes.count)), as: UTF8.self)
-                    // Columns count characters, as editors do.
-                    let prefix = bytes[..<i]
-                    let column = (prefix.allSatisfy { $0 < 0x80 } ? i : String(decoding: prefix, as: UTF8.self).count) + 1
-                    found.append((name, SourceLocation(file: file, line: line, column: column)))
-                }
-                i = end + 2
-            }
-            line += 1
-        }
-        return found
-    }
-
-    /// The first `{{#name}}` or `{{^name}}` without its `{{/name}}`, to point at the real mistake
-    /// when the parser only notices it at the end of the file.
-    static func unclosedSection(in text: String, file: String) -> (String, SourceLocation)? {
-        var open: [(String, SourceLocation)] = []
-        let all =
-            (tags(in: text, file: file, sigil: "#") + tags(in: text, file: file, sigil: "^")).map { ($0.name, $0.location, true) }
-            + tags(in: text, file: file, sigil: "/").map { ($0.name, $0.location, false) }
-        for (name, location, opens) in all.sorted(by: { $0.1 < $1.1 }) {
-            if opens {
-                open.append((name, location))
-            } else if let last = open.last, last.0 == name {
-                open.removeLast()
-            } else {
-                return open.last ?? (name, location)
-            }
-        }
-        return open.first
-    }
-
-    private static func describe(_ error: Error) -> String {
-        let text = "\(error)"
-        // swift-mustache's errors are enum cases like `sectionCloseNameIncorrect`: make them readable.
-        var words = ""
-        for character in text {
-            if character.isUppercase { words += " " + character.lowercased() } else { words.append(character) }
-        }
-        return words
     }
 }

@@ -84,6 +84,9 @@ public struct Dataset: Sendable {
     public var acknowledged: Set<Acknowledgement> = []
     /// Where `acknowledge:` stands, when it does.
     public var acknowledgedAt: SourceLocation?
+    /// What the rows are (`category:`): the heading of the table's and the CSV's first column;
+    /// the UI string `chart_category` when not given.
+    public var category: Localized?
 
     /// Whether the value at (row, series) was reconstructed.
     public func isInferred(row: Int, series: Int) -> Bool {

@@ -10,7 +10,7 @@ public enum DatasetParser {
     /// The keys a dataset's YAML file may hold.
     public static let metadataKeys = [
         "kind", "title", "question", "finding", "base", "unit", "decimals", "scale", "series",
-        "notes", "significance", "source", "inferred", "acknowledge",
+        "notes", "significance", "source", "inferred", "acknowledge", "category",
     ]
     /// The CSV columns that are not series: the key, one label column per language, the rest.
     public static func fixedColumns(_ languages: [Language]) -> [String] {
@@ -59,7 +59,7 @@ public enum DatasetParser {
             decimals: meta.decimals, scale: meta.scale, series: meta.series, rows: builder.rows,
             notes: meta.notes, inferred: meta.inferred.map(\.value), needsRoundingNote: false,
             metadataFile: metadataFile, dataFile: dataFile, links: meta.links + builder.links, acknowledged: meta.acknowledged,
-            acknowledgedAt: meta.acknowledgedAt)
+            acknowledgedAt: meta.acknowledgedAt, category: meta.category)
         diagnostics += crossCheck(&dataset, meta: meta, yamlFile: metadataFile, header: header)
         diagnostics += missingBase(dataset, question: meta.questionWithoutBase)
         // Values taken from elsewhere are checked once the loader has filled them in.
@@ -77,6 +77,8 @@ public enum DatasetParser {
         var finding: Localized?
         var source: Localized?
         var significance: Localized?
+        /// What the rows are: the heading of the table's first column (`Stelling`, `Provincie`).
+        var category: Localized?
         var base: Int?
         var unit: ValueUnit = .percent
         var decimals = 0
@@ -135,6 +137,7 @@ public enum DatasetParser {
         meta.finding = value("finding").flatMap { reader.localized($0, what: "finding") }
         meta.source = value("source").flatMap { reader.localized($0, what: "source") }
         meta.significance = value("significance").flatMap { reader.localized($0, what: "significance") }
+        meta.category = value("category").flatMap { reader.localized($0, what: "category") }
         if kind != nil, kind != .figures, value("finding") == nil, !misspelled.contains("finding") {
             reader.error(root, "missing key \"finding\"", fix: "add finding: {nl: …, fr: …}, one sentence stating what the chart shows")
         }

@@ -143,6 +143,22 @@ import Testing
         #expect(fr["name"] as? String == "site-de-test-fr")
     }
 
+    /// `category:` names what the rows are: the first column of the table, the CSV and the
+    /// data package says it in each language instead of the UI string "Categorie".
+    @Test func categoryHeadsTheFirstColumn() throws {
+        let yaml = ChartFixtures.yaml + "\ncategory: {nl: Probleem, fr: Problème}\n"
+        let site = try Self.site(["Content/data/challenges/challenge-frequency.yml": yaml])
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let csv = try String(contentsOf: site.output.appendingPathComponent("nl/data/challenge-frequency.csv"), encoding: .utf8)
+        #expect(csv.components(separatedBy: "\r\n")[0].hasSuffix("Probleem;n;Nooit (%);Soms (%);Vaak (%);Weet niet (%)"))
+        let frCSV = try String(contentsOf: site.output.appendingPathComponent("fr/data/challenge-frequency.csv"), encoding: .utf8)
+        #expect(frCSV.components(separatedBy: "\r\n")[0].hasSuffix("Problème;n;Jamais (%);Parfois (%);Souvent (%);Ne sait pas (%)"))
+        let page = try #require(site.read("nl/financien/index.html"))
+        #expect(page.contains("<tr><th scope=\"col\">Probleem</th>"))
+        #expect(!page.contains(">Categorie<"))
+    }
+
     /// A hostile title is escaped on the data page and kept as written in the JSON; a header a
     /// spreadsheet could take for a formula is named as a reader reads it (with the apostrophe).
     @Test func hostileTextsOnTheDataPageAndInTheDescription() throws {
