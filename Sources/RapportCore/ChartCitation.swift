@@ -2,7 +2,7 @@ import Foundation
 import RapportBase
 
 /// "Cite this chart" under a figure, in the page's language: the publisher (site.yml
-/// `publisher`), the year (of `updated`), the chart's title, the study (the site's title) and
+/// `publisher`), the year (`published`, else the year of `updated`), the chart's title, the study (the site's title) and
 /// the chart's absolute address.
 ///
 ///     Koning Boudewijnstichting (2026). Hoe vaak komt het voor? In: Patiëntenverenigingen in België 2023.
@@ -19,18 +19,18 @@ struct ChartCitation {
 
     init(site: SiteConfig, language: Language, pageURL: String, elementId: String) {
         publisher = site.publisher?[language]
-        year = site.updated?.year
+        year = site.published ?? site.updated?.year
         study = site.title[language]
         url = pageURL + "#" + elementId
     }
 
     /// The reference without its address.
     func text(title: String, strings: Strings) -> String {
-        let year = year.map(String.init) ?? strings["chart_cite_no_date"]
+        let year = year.map(String.init) ?? strings[.chartCiteNoDate]
         var parts: [String] = []
         if let publisher, !publisher.isEmpty { parts.append("\(publisher) (\(year)).") } else { parts.append("(\(year)).") }
         parts.append(Self.sentence(title))
-        parts.append(Self.sentence("\(strings["chart_cite_in"]) \(study)"))
+        parts.append(Self.sentence("\(strings[.chartCiteIn]) \(study)"))
         return parts.joined(separator: " ")
     }
 

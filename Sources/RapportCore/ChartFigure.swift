@@ -34,7 +34,7 @@ struct ChartFigure {
     }
 
     /// The heading of the first column: what the rows are (`category:`), or the UI string.
-    var categoryHeading: String { dataset.category?[language] ?? strings["chart_category"] }
+    var categoryHeading: String { dataset.category?[language] ?? strings[.chartCategory] }
 
     /// The context of `figure.mustache`, with the SVG already rendered.
     func context(svg: [UInt8]) -> [String: TemplateValue] {
@@ -50,7 +50,7 @@ struct ChartFigure {
         if hasRowBases { head.append(contentsOf: "<th scope=\"col\">n</th>".utf8) }
         for series in dataset.series {
             var base = series.base.map { " (n=\($0))" } ?? ""
-            if (series.base ?? Int.max) < Dataset.lowBaseLimit { base += " (\(strings["chart_low_n"]))" }
+            if (series.base ?? Int.max) < Dataset.lowBaseLimit { base += " (\(strings[.chartLowN]))" }
             head.append(contentsOf: "<th scope=\"col\">".utf8)
             appendEscaped(series.label[language] + base, to: &head)
             head.append(contentsOf: "</th>".utf8)
@@ -59,8 +59,8 @@ struct ChartFigure {
         var anyInferred = false
         var body: [UInt8] = []
         body.reserveCapacity(dataset.rows.count * (64 + 24 * dataset.series.count))
-        let inferredMark = Array("<span class=\"inferred\" title=\"\(escapeHTML(strings["chart_inferred"]))\">†</span>".utf8)
-        let lowBase = Array(" <span class=\"low-n\">(\(escapeHTML(strings["chart_low_n"])))</span>".utf8)
+        let inferredMark = Array("<span class=\"inferred\" title=\"\(escapeHTML(strings[.chartInferred]))\">†</span>".utf8)
+        let lowBase = Array(" <span class=\"low-n\">(\(escapeHTML(strings[.chartLowN])))</span>".utf8)
         var cell: [UInt8] = []
         for (index, row) in dataset.rows.enumerated() {
             body.append(contentsOf: "<tr><th scope=\"row\">".utf8)
@@ -92,12 +92,12 @@ struct ChartFigure {
             body.append(contentsOf: "</tr>\n".utf8)
         }
         var notes: [String] = dataset.notes.map { $0[language] }
-        if dataset.needsRoundingNote { notes.append(strings["chart_rounding"]) }
+        if dataset.needsRoundingNote { notes.append(strings[.chartRounding]) }
         if let significance = dataset.significance { notes.append(significance[language]) }
         if dataset.rows.contains(where: \.isLowBase) || dataset.series.contains(where: { ($0.base ?? Int.max) < Dataset.lowBaseLimit }) {
-            notes.append(strings["chart_low_n_note"])
+            notes.append(strings[.chartLowNNote])
         }
-        if anyInferred { notes.append(strings["chart_inferred_note"]) }
+        if anyInferred { notes.append(strings[.chartInferredNote]) }
         let groupBases = dataset.series.compactMap { series in
             series.base.map { "\(series.label[language]): n=\($0)" }
         }
@@ -118,7 +118,7 @@ struct ChartFigure {
             "hasGroupBases": .bool(!groupBases.isEmpty),
             "notes": .list(notes.map { TemplateScope(texts: ["text": $0]) }),
             "hasNotes": .bool(!notes.isEmpty),
-            "source": .text((dataset.source?[language]) ?? strings["chart_default_source"]),
+            "source": .text((dataset.source?[language]) ?? (strings.values["chart_default_source"] ?? "")),
             "showTable": .bool(showTable),
             "tableHead": .markup(head),
             "tableBody": .markup(body),
@@ -176,7 +176,7 @@ struct ChartFigure {
     func csvColumns() -> [CSVColumn] {
         var columns = [CSVColumn(header: categoryHeading, title: categoryHeading, content: .text)]
         if dataset.rows.contains(where: { $0.base != nil }) {
-            columns.append(CSVColumn(header: "n", title: strings["data_field_n"], content: .integer))
+            columns.append(CSVColumn(header: "n", title: strings[.dataFieldN], content: .integer))
         }
         let unit = unitSuffix(dataset.unit)
         for series in dataset.series {
@@ -190,9 +190,9 @@ struct ChartFigure {
         switch unit {
         case .percent, .margin: return "%"
         case .euro: return "€"
-        case .fte: return strings["unit_fte"]
-        case .hours: return strings["unit_hours"]
-        case .years: return strings["unit_years"]
+        case .fte: return strings[.unitFTE]
+        case .hours: return strings[.unitHours]
+        case .years: return strings[.unitYears]
         case .count, .number: return ""
         }
     }

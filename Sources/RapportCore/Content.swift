@@ -37,6 +37,10 @@ struct Page {
 
     var isHome: Bool { name == "index" }
 
+    /// The page's id in the whole report, in front of each of its own ids: its slug, `index`
+    /// for the home page (which has none).
+    var reportId: String { isHome ? "index" : slug }
+
     static func placeholder(name: String, language: Language, file: String) -> Page {
         var page = Page(
             name: name, language: language, title: name, description: nil, order: 0, slug: name,

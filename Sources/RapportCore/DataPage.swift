@@ -104,7 +104,7 @@ extension SiteRenderer {
         var alternates: [Language: String] = [:]
         for lang in site.languages { alternates[lang] = dataURL(lang) }
         let scope = pageScope(
-            language: language, title: strings["data_title"], description: strings["data_description"],
+            language: language, title: strings[.dataTitle], description: strings[.dataDescription],
             path: dataURL(language), alternates: alternates, current: nil, from: depth)
         scope["dataChapters"] = .list(
             groups.map { group in
@@ -116,7 +116,7 @@ extension SiteRenderer {
         scope["datasetCount"] = .text(String(resources.count))
         scope["zipURL"] = .text(relative(dataURL(language) + zipFileName(language), from: depth))
         scope["zipFileName"] = .text(zipFileName(language))
-        scope["zipSize"] = .text(Self.kilobytes(zip.count, unit: strings["unit_kilobytes"]))
+        scope["zipSize"] = .text(Self.kilobytes(zip.count, unit: strings[.unitKilobytes]))
         scope["packageURL"] = .text(relative(dataURL(language) + "datapackage.json", from: depth))
         let (body, bodyProblems) = templates.render("data", scope)
         scope["body"] = .markup(body)

@@ -3,8 +3,9 @@ import Foundation
 import RapportBase
 
 /// The whole report on one page per language (`/nl/volledig-rapport/`, `/fr/rapport-complet/`),
-/// made from the chapters as rendered: a title page, the contents, then every chapter in order
-/// with its charts (their tables shown open), notes and footnotes. Template `report.mustache`;
+/// made from the chapters as rendered: a title page, the contents, the home page as its summary
+/// (key findings, recommendations), then every chapter in order with its charts (their tables
+/// shown open), notes and footnotes. Template `report.mustache`;
 /// print layout in `assets/print.css` (A4, running title, page numbers).
 ///
 /// The PDF (`make pdf`) is not made by the build: `tools/print_report.py` prints this page with
@@ -17,7 +18,7 @@ extension SiteRenderer {
     func renderFullReport(_ chapters: [RenderedChapter], _ language: Language, into output: SiteOutput) -> [Diagnostic] {
         let path = ReaderPages.reportPath(language, site: site)
         let depth = Self.depth(ofFile: language.code + "/" + ReaderPages.reportSlug(language) + "/index.html")
-        let title = strings[language]?["report_title"] ?? ""
+        let title = strings[language]?[.reportTitle] ?? ""
         let scope = pageScope(
             language: language, title: title, description: site.description[language], path: path,
             alternates: readerAlternates(ReaderPages.reportPath), current: nil, from: depth)
@@ -25,12 +26,12 @@ extension SiteRenderer {
         // `ReportAssembly`): the templates never hold the whole report as one text.
         scope["reportChapters"] = .list(
             chapters.enumerated().map { number, chapter in
-                let slug = chapter.page.slug
+                let slug = chapter.page.reportId
                 let sections = chapter.headings.filter { $0.level == 2 }.map {
                     TemplateScope(texts: ["id": ReportHTML.prefixed($0.id, slug), "text": Typography.apply($0.text, language)])
                 }
                 return TemplateScope([
-                    "id": .text(slug), "title": .text(chapter.page.title), "body": .markup(Array(ReportAssembly.bodyStandIn(number).utf8)),
+                    "id": .text(slug), "title": .text(chapter.page.isHome ? strings[language]?[.reportSummary] ?? "" : chapter.page.title), "body": .markup(Array(ReportAssembly.bodyStandIn(number).utf8)),
                     "sections": .list(sections), "hasSections": .bool(!sections.isEmpty),
                 ])
             })
@@ -66,9 +67,9 @@ extension SiteRenderer {
         var links: [Language: [String: String]] = [:]
         for language in site.languages {
             let depth = Self.depth(ofFile: language.code + "/" + ReaderPages.reportSlug(language) + "/index.html")
-            let chapters = pages.filter { $0.language == language && !$0.isHome && !$0.isPlaceholder }
+            let chapters = pages.filter { $0.language == language && !$0.isPlaceholder }
             links[language] = Dictionary(
-                chapters.map { (link(to: $0, from: depth), $0.slug) }, uniquingKeysWith: { first, _ in first })
+                chapters.map { (link(to: $0, from: depth), $0.reportId) }, uniquingKeysWith: { first, _ in first })
         }
         return links
     }
@@ -84,6 +85,33 @@ enum ReportHTML {
     /// and every reference to one prefixed, links to chapters turned into links inside the page.
     static func embed(_ html: [UInt8], prefix slug: String, chapterURLs: [String: String]) -> [UInt8] {
         html.withUnsafeBufferPointer { rewritingReferences($0, slug: slug, chapterURLs: chapterURLs, embedding: true) }
+    }
+
+    /// `html` written for a page one folder up (the home page, `nl/index.html`) made right for
+    /// one folder down (`nl/volledig-rapport/index.html`): every relative `href` and `src`
+    /// (not `#…`, not `/…`, not `scheme:…`) gets `../` in front.
+    static func oneFolderDown(_ html: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(html.count + 256)
+        let attributes = [Array(" href=\"".utf8), Array(" src=\"".utf8)]
+        var index = 0
+        while index < html.count {
+            output.append(html[index])
+            guard html[index] == 0x20, let attribute = attributes.first(where: { html[index...].starts(with: $0) }) else {
+                index += 1
+                continue
+            }
+            output += attribute.dropFirst()
+            index += attribute.count
+            var end = index
+            while end < html.count, html[end] != 0x22 { end += 1 }
+            let value = html[index..<end]
+            let beforePath = value.prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+            if let first = value.first, first != UInt8(ascii: "#"), first != UInt8(ascii: "/"), !beforePath.contains(UInt8(ascii: ":")) {
+                output += Array("../".utf8)
+            }
+        }
+        return output
     }
 
     /// Attributes whose value is one id or a list of ids (after a space: ` id="…"`).

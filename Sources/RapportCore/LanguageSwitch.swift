@@ -13,7 +13,7 @@ extension SiteRenderer {
         let others = site.others(than: language)
         let here = strings[language]
         return others.map { other in
-            var name = strings[other]?.values["language_name"] ?? other.code
+            var name = strings[other]?[.languageName] ?? other.code
             if others.count == 1, let written = here?.values["language_switch"], !written.isEmpty { name = written }
             let label = (here?.values[ContentLoader.switchLabelKey] ?? "")
                 .replacingOccurrences(of: "{language}", with: language.name(of: other))

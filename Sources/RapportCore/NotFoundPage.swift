@@ -8,7 +8,7 @@ extension SiteRenderer {
     func notFoundPage() -> (OutputFile, [Diagnostic]) {
         let language = site.defaultLanguage
         let scope = pageScope(
-            language: language, title: strings[language]?["not_found_title"] ?? "",
+            language: language, title: strings[language]?[.notFoundTitle] ?? "",
             description: site.description[language], path: nil, alternates: [:], current: nil, from: nil)
         scope["otherLanguages"] = .list(
             site.others(than: language).map { lang in

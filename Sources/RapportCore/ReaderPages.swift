@@ -45,8 +45,9 @@ extension SiteRenderer {
     /// template set without `report` or `search` simply has no such page.
     func renderReaderPages(_ chapters: [RenderedChapter], _ language: Language, into output: SiteOutput) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        let list = chapters.filter { $0.page.language == language && !$0.page.isHome && !$0.page.isPlaceholder }
-            .sorted { ($0.page.order, $0.page.name) < ($1.page.order, $1.page.name) }
+        // The home page comes first: the report's summary, and searched like a chapter.
+        let list = chapters.filter { $0.page.language == language && !$0.page.isPlaceholder }
+            .sorted { ($0.page.isHome ? 0 : 1, $0.page.order, $0.page.name) < ($1.page.isHome ? 0 : 1, $1.page.order, $1.page.name) }
         for chapter in list where [ReaderPages.reportSlug(language), ReaderPages.searchSlug(language)].contains(chapter.page.slug) {
             problems.append(
                 .error(

@@ -35,7 +35,7 @@ extension SiteRenderer {
                 path: folder + "search-index.json",
                 bytes: SearchIndex.json(entries, chapters: chapters.map { ($0.page.title, link(to: $0.page, from: depth)) })))
         let scope = pageScope(
-            language: language, title: strings[language]?["search_title"] ?? "",
+            language: language, title: strings[language]?[.searchTitle] ?? "",
             description: site.description[language], path: path,
             alternates: readerAlternates(ReaderPages.searchPath), current: nil, from: depth)
         scope["searchChapters"] = .list(listed)

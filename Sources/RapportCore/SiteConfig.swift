@@ -19,6 +19,9 @@ struct SiteConfig {
     var defaultLanguage: Language
     /// `updated: 2024-05-15` (optional): the "last updated" date in the footer.
     var updated: SiteDate?
+    /// `published: 2024` (optional, a year or a date): when the study was published, the year
+    /// of every "cite this chart" (the same as the study's own citation). `updated` otherwise.
+    var published: Int?
     /// `publisher: {nl: …, fr: …}` (optional): who publishes the study, in "cite this chart".
     var publisher: Localized?
     var file: String
@@ -26,7 +29,7 @@ struct SiteConfig {
     var theme = Theme()
     var study = StudyTexts()
 
-    static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage", "updated", "publisher", "theme", "study"]
+    static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage", "updated", "published", "publisher", "theme", "study"]
 
     /// The languages other than `language`, in the site's order.
     func others(than language: Language) -> [Language] { languages.filter { $0 != language } }
@@ -94,11 +97,20 @@ extension ContentLoader {
                 reader.error(node, "updated \"\(text)\" is not a date", fix: "write it as YYYY-MM-DD, e.g. updated: 2024-05-15")
             }
         }
+        var published: Int?
+        if let node = pairs.first(where: { $0.key == "published" })?.value, let text = reader.string(node, what: "published") {
+            published = text.count == 4 ? Int(text).flatMap { (1000...9999).contains($0) ? $0 : nil } : SiteDate(iso: text)?.year
+            if published == nil {
+                reader.error(
+                    node, "published \"\(text)\" is not a year", fix: "write the year the study was published, e.g. published: 2024")
+            }
+        }
         let publisher = pairs.first(where: { $0.key == "publisher" }).flatMap { reader.localized($0.value, what: "publisher") }
         guard let title, let description else { return nil }
         var site = SiteConfig(
             title: title, description: description, baseURL: baseURL, origin: origin, basePath: basePath,
             languages: languages, defaultLanguage: defaultLanguage, updated: updated, publisher: publisher, file: file)
+        site.published = published
         if let node = pairs.first(where: { $0.key == "theme" })?.value { site.theme = Theme.parse(node, reader: &reader) }
         if let node = pairs.first(where: { $0.key == "study" })?.value { site.study = StudyTexts.parse(node, reader: &reader) }
         return site

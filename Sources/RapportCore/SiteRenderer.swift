@@ -129,10 +129,14 @@ struct SiteRenderer {
                 work.csvFiles = []
                 // What the whole report needs of the chapter: its body as embedded there, made
                 // here in parallel; the page's own HTML is not kept.
+                // The home page opens the report as its summary: its links, written from one
+                // folder up, are first made relative to the report's folder.
                 let reportBody =
-                    reportLinks[page.language].map { ReportHTML.embed(html, prefix: page.slug, chapterURLs: $0) } ?? []
+                    reportLinks[page.language].map {
+                        ReportHTML.embed(page.isHome ? ReportHTML.oneFolderDown(html) : html, prefix: page.reportId, chapterURLs: $0)
+                    } ?? []
                 work.chapter = RenderedChapter(
-                    page: page, reportBody: page.isHome || page.isPlaceholder ? [] : reportBody, headings: headings,
+                    page: page, reportBody: page.isPlaceholder ? [] : reportBody, headings: headings,
                     charts: work.charts, reading: work.reading)
                 return work
             }
@@ -174,8 +178,8 @@ struct SiteRenderer {
             SourceLocation(file: file, line: position.line, column: position.column)
         }
         let document = Markdown.render(
-            page.body, lineOffset: page.bodyLineOffset, footnoteBackLabel: strings["footnote_back"],
-            footnotesTitle: strings["footnotes_title"],
+            page.body, lineOffset: page.bodyLineOffset, footnoteBackLabel: strings[.footnoteBack],
+            footnotesTitle: strings[.footnotesTitle],
             ids: IdAllocator(reserved: templates.reservedIds.exact, reservedPrefixes: templates.reservedIds.prefixes),
             hooks: Markdown.Hooks(
                 chart: { info, position in self.chartFigure(info, page: page, at: at(position), work: &work) },

@@ -8,7 +8,6 @@ struct Strings {
     var locations: [String: SourceLocation]
     var file: String
 
-    subscript(key: String) -> String { values[key] ?? "" }
 }
 
 extension ContentLoader {
@@ -74,6 +73,7 @@ extension ContentLoader {
             }
         }
         checkSwitchLabels(result)
+        fillMissingKeys(&result)
         return result
     }
 

@@ -232,3 +232,38 @@ import Testing
         #expect(page.contains("<meta property=\"og:locale:alternate\" content=\"fr_BE\">"))
     }
 }
+
+/// The UI strings Rapport's code writes (`UIKey`): one that no language's file has (a study
+/// made before the key existed) is Rapport's own text with a warning, never empty text.
+@Suite struct UIKeyTests {
+    @Test func aKeyNoLanguageHasIsRapportsOwnTextWithAWarning() throws {
+        let site = try TestSite(TestSite.minimal.merging(ChartFixtures.files) { $1 })
+        defer { site.cleanUp() }
+        for language in ["nl", "fr"] {
+            let path = "Content/i18n/\(language).yml"
+            let text = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+            let kept = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.hasPrefix("report_summary:") && !$0.hasPrefix("chart_low_n:") }
+            try site.write(path, kept.joined(separator: "\n"))
+        }
+        let result = site.build()
+        #expect(result.succeeded)
+        let messages = site.messages(result)
+        #expect(
+            messages.contains(
+                #"Content/i18n/nl.yml:1:1: warning: UI string "chart_low_n" is missing in Dutch; Rapport's own text is used ("lage n") (add chart_low_n: … to Content/i18n/nl.yml to write your own)"#
+            ), "\(messages)")
+        #expect(messages.contains { $0.hasPrefix(#"Content/i18n/fr.yml:1:1: warning: UI string "report_summary" is missing in French"#) })
+        #expect(site.read("fr/rapport-complet/index.html")?.contains(">Résumé</h2>") == true)
+    }
+
+    /// Every key Rapport writes is in the study's and the starter's strings of every language.
+    @Test func everyKeyIsInEveryBuiltInLanguage() {
+        for code in ["nl", "fr", "de", "en"] {
+            let language = Language(code: code)!
+            for key in UIKey.allCases {
+                #expect(ContentLoader.builtIn(key, language, in: [language]) != nil, "\(code): \(key.rawValue)")
+            }
+        }
+    }
+}

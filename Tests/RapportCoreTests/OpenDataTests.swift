@@ -208,6 +208,23 @@ import Testing
 
     /// Without `publisher` and `updated`: no publisher, "z.d." / "s.d." for the year; a chart
     /// placed twice cites each placement by its own id.
+    /// The year of "cite this chart" is the study's publication year (`published:`), not the
+    /// day the site last changed (`updated:`); a year that is not one is an error at its place.
+    @Test func citationYearIsThePublicationYear() throws {
+        let site = try Self.site(["Content/site.yml": Self.siteYML + "\npublished: 2024\n"])
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(result.succeeded, "\(site.messages(result))")
+        let nl = try #require(site.read("nl/financien/index.html"))
+        #expect(nl.contains("</span> Koning Boudewijnstichting (2024). Hoe vaak komt het voor?"))
+        #expect(nl.contains("Laatst bijgewerkt") && nl.contains("1 december 2026"))
+
+        try site.write("Content/site.yml", Self.siteYML + "\npublished: 24\n")
+        #expect(
+            site.messages(site.build()).contains(
+                #"Content/site.yml:8:12: error: published "24" is not a year (write the year the study was published, e.g. published: 2024)"#))
+    }
+
     @Test func citationWithoutPublisherOrDate() throws {
         let site = try TestSite(TestSite.minimal.merging(ChartFixtures.files) { $1 })
         defer { site.cleanUp() }

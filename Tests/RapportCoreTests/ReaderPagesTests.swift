@@ -66,6 +66,35 @@ import Testing
         #expect(site.read("sitemap.xml")?.contains("<loc>https://example.org/nl/volledig-rapport/</loc>") == true)
     }
 
+    /// The whole report opens with the home page as its summary (key findings, recommendations),
+    /// its links made right for the report's folder; its front lines say what they are.
+    @Test func wholeReportOpensWithTheHomePageAsItsSummary() throws {
+        var files = Self.files
+        files["Content/nl/index.md"] = TestSite.page(
+            "Home", order: 0, "## Bevindingen\n\nLees [vrijwilligers](volunteers.md#taken) en [de nota](../files/nota.txt).\n")
+        files["Content/files/nota.txt"] = "Nota.\n"
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        let strings = try String(contentsOf: site.root.appendingPathComponent("Content/i18n/nl.yml"), encoding: .utf8)
+        try site.write(
+            "Content/i18n/nl.yml", strings.replacingOccurrences(of: "report_summary: Samenvatting\n", with: "report_summary: Samenvatting van <de> studie\n"))
+        let result = site.build()
+        #expect(result.succeeded, "\(site.messages(result))")
+        let nl = try #require(site.read("nl/volledig-rapport/index.html"))
+        let summary = try #require(nl.range(of: "<h2 id=\"index\">Samenvatting van &lt;de&gt; studie</h2>"))
+        let first = try #require(nl.range(of: "<h2 id=\"vrijwilligers\">Vrijwilligers</h2>"))
+        #expect(summary.lowerBound < first.lowerBound)
+        #expect(nl.contains("<li><a href=\"#index\">Samenvatting van &lt;de&gt; studie</a>"))
+        #expect(nl.contains("<h3 id=\"index--bevindingen\">Bevindingen</h3>"))
+        // A link to a chapter stays inside the report; another is made right one folder down.
+        #expect(nl.contains("<a href=\"#vrijwilligers--taken\">vrijwilligers</a>"))
+        #expect(site.read("nl/index.html")?.contains("<a href=\"../files/files/nota.txt\">de nota</a>") == true)
+        #expect(nl.contains("<a href=\"../../files/files/nota.txt\">de nota</a>"))
+        #expect(nl.contains("<p class=\"report-citation\"><span class=\"label\">"))
+        let ids = Self.ids(nl)
+        #expect(Set(ids).count == ids.count, "duplicate ids: \(ids)")
+    }
+
     /// `make pdf` leaves `<fingerprint>.pdf` in `.Public.pdf/`; the build publishes it, and links
     /// to it, only while the page is the one printed.
     @Test func thePDFIsPublishedOnlyForThePageItWasPrintedFrom() throws {
@@ -133,11 +162,17 @@ import Testing
         let json = try #require(site.read("nl/zoeken/search-index.json"))
         let index = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let chapters = try #require(index["chapters"] as? [[String]])
-        #expect(chapters == [["Vrijwilligers", "../../nl/vrijwilligers/index.html"], ["Financiën", "../../nl/financien/index.html"]])
+        // The home page is searched too, first.
+        #expect(
+            chapters == [
+                ["Home", "../../nl/index.html"], ["Vrijwilligers", "../../nl/vrijwilligers/index.html"],
+                ["Financiën", "../../nl/financien/index.html"],
+            ])
         let entries = try #require(index["entries"] as? [[Any]])
         let texts = entries.map { entry in entry.map { "\($0)" } }
         let section = try #require(texts.first { $0[3] == "#taken" })
-        #expect(section[0] == "s" && section[1] == "0" && section[2] == "Taken")
+        #expect(section[0] == "s" && section[1] == "1" && section[2] == "Taken")
+        #expect(texts.contains { $0[1] == "0" && $0[4].contains("Welkom.") })
         #expect(section[4].contains("Mantelzorgers helpen.") && section[4].contains("Een voetnoot."))
         let chart = try #require(texts.first { $0[0] == "g" })
         #expect(chart[2] == "Hoe vaak komt het voor?" && chart[3] == "#chart-challenge-frequency")

@@ -61,6 +61,9 @@ report_link: Le rapport complet sur une seule page, à lire ou à imprimer
 report_contents: Sommaire
 report_pdf: Télécharger le rapport complet en PDF
 report_print_note: Imprimez cette page ou enregistrez-la en PDF avec la fonction d'impression de votre navigateur.
+report_summary: Résumé
+report_partners_label: "Partenaires :"
+report_cite_label: "Pour citer ce rapport :"
 search: Rechercher
 search_title: Rechercher dans le rapport
 search_label: Cherchez un mot
@@ -128,6 +131,9 @@ report_link: Het volledige rapport op één pagina, om te lezen of af te drukken
 report_contents: Inhoud
 report_pdf: Download het volledige rapport als PDF
 report_print_note: Druk deze pagina af of bewaar ze als PDF met de afdrukfunctie van je browser.
+report_summary: Samenvatting
+report_partners_label: "Partners:"
+report_cite_label: "Citeer dit rapport als:"
 search: Zoeken
 search_title: Zoeken in het rapport
 search_label: Zoek een woord
@@ -195,6 +201,9 @@ report_link: Der vollständige Bericht auf einer Seite, zum Lesen oder Drucken
 report_contents: Inhalt
 report_pdf: Den vollständigen Bericht als PDF herunterladen
 report_print_note: Drucken Sie diese Seite oder speichern Sie sie als PDF mit der Druckfunktion Ihres Browsers.
+report_summary: Zusammenfassung
+report_partners_label: "Partner:"
+report_cite_label: "Zitiervorschlag:"
 search: Suchen
 search_title: Im Bericht suchen
 search_label: Nach einem Wort suchen
@@ -262,6 +271,9 @@ report_link: The full report on one page, to read or to print
 report_contents: Contents
 report_pdf: Download the full report as a PDF
 report_print_note: Print this page or save it as a PDF with your browser's print function.
+report_summary: Summary
+report_partners_label: "Partners:"
+report_cite_label: "Cite this report as:"
 search: Search
 search_title: Search the report
 search_label: Search for a word

@@ -24,6 +24,7 @@ main { padding: 0; }
 .report-title-page h1 { font-size: 28pt; line-height: 1.15; margin-bottom: 1rem; }
 .report-subtitle { font-size: 14pt; }
 .report-publisher, .report-citation, .report-updated { font-size: 10pt; color: #333; }
+.report-title-page .label { font-weight: 600; }
 .report-contents { break-after: page; }
 .report-contents ol ol { font-size: 9.5pt; }
 .report-contents a { color: #000; text-decoration: none; }

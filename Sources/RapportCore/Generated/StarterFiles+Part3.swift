@@ -260,6 +260,7 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 .reader-links { margin-top: 0.75rem; font-size: 0.95rem; }
 .full-report-link { margin-top: 1.25rem; font-weight: 600; }
 .report-title-page { padding-top: 2rem; padding-bottom: 1rem; }
+.report-title-page .label { font-weight: 600; }
 .report-subtitle { font-size: 1.2rem; }
 .report-contents ol ol { font-size: 0.95rem; margin: 0.25rem 0 0.5rem; }
 .report-chapter { border-top: 1px solid var(--line); margin-top: 2.5rem; padding-top: 1rem; }

@@ -245,8 +245,8 @@ extension StarterFiles {
   <header class="wrap report-title-page">
     <h1>{{siteTitle}}</h1>
     <p class="report-subtitle">{{description}}</p>
-    <p class="report-publisher">{{t_footer_partners}}</p>
-    <p class="report-citation">{{t_footer_citation}}</p>
+    <p class="report-publisher"><span class="label">{{t_report_partners_label}}</span> {{t_footer_partners}}</p>
+    <p class="report-citation"><span class="label">{{t_report_cite_label}}</span> {{t_footer_citation}}</p>
 {{#updated}}
     <p class="report-updated">{{t_footer_updated}} <time datetime="{{iso}}">{{text}}</time></p>
 {{/updated}}

@@ -1,0 +1,70 @@
+import Diagnostics
+import RapportBase
+
+/// The UI strings Rapport's own code writes (the templates' `{{t_…}}` are checked where the
+/// templates use them). Each is looked up through this enum, never by a string typed in place,
+/// and checked when the strings load: none ever renders as empty text without a word.
+enum UIKey: String, CaseIterable, Sendable {
+    case chartCategory = "chart_category"
+    case chartLowN = "chart_low_n"
+    case chartLowNNote = "chart_low_n_note"
+    case chartInferred = "chart_inferred"
+    case chartInferredNote = "chart_inferred_note"
+    case chartRounding = "chart_rounding"
+    case chartCiteNoDate = "chart_cite_no_date"
+    case chartCiteIn = "chart_cite_in"
+    case dataFieldN = "data_field_n"
+    case dataTitle = "data_title"
+    case dataDescription = "data_description"
+    case unitFTE = "unit_fte"
+    case unitHours = "unit_hours"
+    case unitYears = "unit_years"
+    case unitKilobytes = "unit_kilobytes"
+    case reportTitle = "report_title"
+    case reportSummary = "report_summary"
+    case searchTitle = "search_title"
+    case notFoundTitle = "not_found_title"
+    case footnotesTitle = "footnotes_title"
+    case footnoteBack = "footnote_back"
+    case languageName = "language_name"
+}
+
+extension Strings {
+    subscript(key: UIKey) -> String { values[key.rawValue] ?? "" }
+}
+
+extension ContentLoader {
+    /// A key Rapport writes that no language's file has (a study made before the key existed):
+    /// Rapport's own text of that language stands in, with a warning saying how to write one's
+    /// own; a language Rapport has no text for makes it an error. A key that some languages
+    /// have and others lack is already an error in those (`loadStrings`).
+    mutating func fillMissingKeys(_ strings: inout [Language: Strings]) {
+        for key in UIKey.allCases where !strings.values.contains(where: { $0.locations[key.rawValue] != nil }) {
+            for language in languages {
+                guard var these = strings[language] else { continue }
+                if let text = Self.builtIn(key, language, in: languages) {
+                    these.values[key.rawValue] = text
+                    diagnostics.warning(
+                        SourceLocation(file: these.file),
+                        "UI string \"\(key.rawValue)\" is missing in \(language.englishName); Rapport's own text is used (\"\(text)\")",
+                        fix: "add \(key.rawValue): … to \(these.file) to write your own")
+                } else {
+                    diagnostics.error(
+                        SourceLocation(file: these.file), "UI string \"\(key.rawValue)\" is missing in \(language.englishName)",
+                        fix: "add \(key.rawValue): … to \(these.file): Rapport writes it on every site")
+                }
+                strings[language] = these
+            }
+        }
+    }
+
+    /// Rapport's own text of `key` in `language` (the strings `rapport new` writes), if any.
+    static func builtIn(_ key: UIKey, _ language: Language, in languages: [Language]) -> String? {
+        guard let text = StarterFiles.uiStrings(for: language, in: languages) else { return nil }
+        var reader = YAMLReader(file: "", languages: languages)
+        guard let root = reader.parse(text), let pairs = reader.mapping(root, what: "UI strings"),
+            let pair = pairs.first(where: { $0.key == key.rawValue })
+        else { return nil }
+        return reader.string(pair.value, what: key.rawValue)
+    }
+}
