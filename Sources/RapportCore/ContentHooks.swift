@@ -45,7 +45,7 @@ extension SiteRenderer {
             work.diagnostics.append(.error(location, "cannot draw chart \"\(id)\": \(error.message)"))
             return []
         }
-        if dataset.kind != .figures, count == 1 {
+        if count == 1 {
             // The CSV keeps the texts as written: a data file gets no typography.
             let asWritten = ChartFigure(
                 dataset: dataset, language: page.language, strings: strings,

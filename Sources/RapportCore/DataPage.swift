@@ -22,14 +22,14 @@ extension SiteRenderer {
 
     func zipFileName(_ language: Language) -> String { "data-\(language.code).zip" }
 
-    /// The datasets with a CSV file (every chart but key figures), in the order the chapters show
+    /// The datasets of every chart and every set of key figures, in the order the chapters show
     /// them, each with the chapters that show it (the first one groups it on the data page).
     func publishedDatasets(_ language: Language) -> [PublishedDataset] {
         var result: [PublishedDataset] = []
         var positions: [String: Int] = [:]
         for page in pages where page.language == language && !page.isPlaceholder {
             for id in (chartOrder[language]?[page.name] ?? []).compactMap(\.id) {
-                guard let dataset = datasets[id], dataset.kind != .figures else { continue }
+                guard datasets[id] != nil else { continue }
                 if let position = positions[id] {
                     if result[position].chapters.last?.name != page.name { result[position].chapters.append(page) }
                 } else {
@@ -68,6 +68,7 @@ extension SiteRenderer {
             resources.append(DataPackage.resource(asWritten: asWritten, shown: shown, bytes: csv.count))
             let shownDataset = shown.dataset
             let entry = TemplateScope([
+                "id": .text(item.id),
                 "title": .text(shownDataset.title[language]),
                 "question": .text(shownDataset.question?[language] ?? ""),
                 "hasQuestion": .bool(shownDataset.question != nil),

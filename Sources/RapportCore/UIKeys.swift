@@ -14,6 +14,8 @@ enum UIKey: String, CaseIterable, Sendable {
     case chartCiteNoDate = "chart_cite_no_date"
     case chartCiteIn = "chart_cite_in"
     case dataFieldN = "data_field_n"
+    case dataFieldUnit = "data_field_unit"
+    case dataFieldInferred = "data_field_inferred"
     case dataTitle = "data_title"
     case dataDescription = "data_description"
     case unitFTE = "unit_fte"

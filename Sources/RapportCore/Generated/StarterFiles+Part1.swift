@@ -55,12 +55,14 @@ data_package: Description des fichiers (Frictionless Data Package)
 data_format: "Chaque fichier sépare les champs par un point-virgule et écrit les nombres avec une virgule décimale, en UTF-8 : il s’ouvre ainsi directement dans un tableur belge. La première ligne donne le nom des colonnes."
 data_shown_in: "Graphique dans :"
 data_field_n: Nombre de réponses
+data_field_unit: Unité
+data_field_inferred: Valeurs reconstituées
 unit_kilobytes: ko
 report_title: Le rapport complet
 report_link: Le rapport complet sur une seule page, à lire ou à imprimer
 report_contents: Sommaire
 report_pdf: Télécharger le rapport complet en PDF
-report_print_note: Imprimez cette page ou enregistrez-la en PDF avec la fonction d'impression de votre navigateur.
+report_print_note: Imprimez cette page ou enregistrez-la en PDF avec la fonction d’impression de votre navigateur.
 report_summary: Résumé
 report_partners_label: "Partenaires :"
 report_cite_label: "Pour citer ce rapport :"
@@ -125,6 +127,8 @@ data_package: Beschrijving van de bestanden (Frictionless Data Package)
 data_format: "Elk bestand zet een puntkomma tussen de velden en schrijft getallen met een decimale komma, in UTF-8: zo opent het meteen in een Belgisch rekenblad. De eerste rij geeft de namen van de kolommen."
 data_shown_in: "Grafiek in:"
 data_field_n: Aantal antwoorden
+data_field_unit: Eenheid
+data_field_inferred: Gereconstrueerde waarden
 unit_kilobytes: kB
 report_title: Het volledige rapport
 report_link: Het volledige rapport op één pagina, om te lezen of af te drukken
@@ -195,6 +199,8 @@ data_package: Beschreibung der Dateien (Frictionless Data Package)
 data_format: Die Dateien sind in UTF-8 gespeichert, trennen die Felder mit Semikolons und schreiben Zahlen mit Dezimalkomma, sodass sie sich direkt in einer Tabellenkalkulation mit belgischen Einstellungen öffnen lassen. Die erste Zeile nennt die Spalten.
 data_shown_in: "Grafik in:"
 data_field_n: Anzahl der Antworten
+data_field_unit: Einheit
+data_field_inferred: Rekonstruierte Werte
 unit_kilobytes: kB
 report_title: Der vollständige Bericht
 report_link: Der vollständige Bericht auf einer Seite, zum Lesen oder Drucken
@@ -265,6 +271,8 @@ data_package: Description of the files (Frictionless Data Package)
 data_format: Each file is in UTF-8, with fields separated by semicolons and numbers written with a decimal comma, so it opens directly in a spreadsheet set up for Belgium. The first row gives the names of the columns.
 data_shown_in: "Chart in:"
 data_field_n: Number of answers
+data_field_unit: Unit
+data_field_inferred: Reconstructed values
 unit_kilobytes: kB
 report_title: The full report
 report_link: The full report on one page, to read or to print

@@ -22,7 +22,7 @@ extension StarterFiles {
     <ul class="dataset-list">
 {{#datasets}}
       <li class="dataset">
-        <h3>{{title}}</h3>
+        <h3 id="data-{{id}}">{{title}}</h3>
         <dl>
 {{#hasQuestion}}
           <dt>{{t_chart_question}}</dt><dd>{{question}}</dd>
@@ -32,7 +32,7 @@ extension StarterFiles {
 {{/hasBase}}
           <dt>{{t_data_shown_in}}</dt><dd>{{#shownIn}}<a href="{{url}}">{{title}}</a> {{/shownIn}}</dd>
         </dl>
-        <p class="dataset-download"><a href="{{csvURL}}" download="{{csvFileName}}">{{t_chart_download}}</a></p>
+        <p class="dataset-download"><a id="data-{{id}}-download" href="{{csvURL}}" download="{{csvFileName}}" aria-labelledby="data-{{id}}-download data-{{id}}">{{t_chart_download}}</a></p>
       </li>
 {{/datasets}}
     </ul>
@@ -44,13 +44,15 @@ extension StarterFiles {
         ("Templates/figure.mustache", #"""
 {{#isTiles}}
 <div class="key-figures" id="{{id}}">
+<span class="visually-hidden" id="{{id}}-name">{{title}}</span>
 {{{svg}}}
+<p class="chart-download"><a id="{{id}}-download" href="{{csvURL}}" download="{{csvFileName}}" aria-labelledby="{{id}}-download {{id}}-name">{{t_chart_download}}</a></p>
 </div>
 {{/isTiles}}
 {{^isTiles}}
 <figure class="chart chart-{{kind}}" id="{{id}}" aria-labelledby="{{id}}-caption">
   <figcaption id="{{id}}-caption">
-    <span class="chart-title">{{title}}</span>
+    <span class="chart-title" id="{{id}}-name">{{title}}</span>
 {{#hasFinding}}
     <span class="chart-finding">{{finding}}</span>
 {{/hasFinding}}
@@ -84,7 +86,7 @@ extension StarterFiles {
       </table>
     </div>
   </details>
-  <p class="chart-download"><a href="{{csvURL}}" download="{{csvFileName}}">{{t_chart_download}}</a></p>
+  <p class="chart-download"><a id="{{id}}-download" href="{{csvURL}}" download="{{csvFileName}}" aria-labelledby="{{id}}-download {{id}}-name">{{t_chart_download}}</a></p>
 {{/showTable}}
   <p class="chart-link"><a href="#{{id}}" aria-describedby="{{id}}-caption">{{t_chart_link}}</a></p>
 {{#hasCitation}}
