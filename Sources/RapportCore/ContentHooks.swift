@@ -20,10 +20,10 @@ extension SiteRenderer {
         }
         work.placements.append(ChartPlacement(id: id, location: location))
         work.datasetsUsed.insert(id)
-        work.charts.append(id)
         work.placed[id, default: 0] += 1
-        let count = work.placed[id] ?? 1
-        let elementId = "chart-\(id)" + (count > 1 ? "-\(count)" : "")
+        let anchor = ChartAnchor(dataset: id, placement: work.placed[id] ?? 1)
+        work.charts.append(anchor)
+        let elementId = anchor.id
         let figure = ChartFigure(
             dataset: Typography.apply(dataset, page.language), language: page.language, strings: strings, elementId: elementId,
             csvURL: csvURL(id, page.language, from: depth(of: page)),
@@ -45,7 +45,7 @@ extension SiteRenderer {
             work.diagnostics.append(.error(location, "cannot draw chart \"\(id)\": \(error.message)"))
             return []
         }
-        if count == 1 {
+        if anchor.placement == 1 {
             // The CSV keeps the texts as written: a data file gets no typography.
             let asWritten = ChartFigure(
                 dataset: dataset, language: page.language, strings: strings,

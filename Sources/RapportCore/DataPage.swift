@@ -76,7 +76,7 @@ extension SiteRenderer {
                 "hasBase": .bool(shown.baseText != nil),
                 "shownIn": .list(
                     item.chapters.map { chapter in
-                        TemplateScope(texts: ["title": chapter.title, "url": link(to: chapter, from: depth) + "#chart-\(item.id)"])
+                        TemplateScope(texts: ["title": chapter.title, "url": link(to: chapter, from: depth) + "#" + ChartAnchor(dataset: item.id).id])
                     }),
                 "csvURL": .text(csvURL(item.id, language, from: depth)),
                 "csvFileName": .text("\(item.id)-\(language.code).csv"),

@@ -11,8 +11,8 @@ struct RenderedChapter {
     /// (`ReportHTML.embed`); empty without a report template.
     var reportBody: [UInt8]
     var headings: [Markdown.Heading]
-    /// Dataset ids of the charts, in the order they appear.
-    var charts: [String]
+    /// The charts' anchors (their datasets), in the order they appear.
+    var charts: [ChartAnchor]
     /// The body's text as it reads (the search index's).
     var reading: [Markdown.Reading] = []
 }

@@ -24,7 +24,7 @@ struct PageWork {
     var diagnostics: [Diagnostic] = []
     var linkChecks: [LinkCheck] = []
     var datasetsUsed: Set<String> = []
-    var charts: [String] = []
+    var charts: [ChartAnchor] = []
     var csvFiles: [OutputFile] = []
     var placed: [String: Int] = [:]
     var files: [String: String] = [:]
@@ -56,7 +56,7 @@ struct RenderedPages {
         pageDatasets[page.language, default: [:]][page.name] = work.datasetsUsed
         if work.dataErrors { pagesWithDataErrors[page.language, default: []].insert(page.name) }
         chartCount += work.charts.count
-        anchors[page.language, default: [:]][page.name] = Set(work.headingIds).union(work.charts.map { "chart-\($0)" })
+        anchors[page.language, default: [:]][page.name] = Set(work.headingIds).union(work.charts.map(\.id))
         headingOrder[page.language, default: [:]][page.name] = work.headingIds
     }
 }

@@ -30,7 +30,6 @@ enum SearchIndex {
             text = ""
         }
         var chartNumber = 0
-        var placed: [String: Int] = [:]
         for piece in chapter.reading {
             switch piece {
             case let .text(words): text += words
@@ -43,19 +42,18 @@ enum SearchIndex {
                         text: ""))
                 current = entries.count - 1
             case .figure:
-                // A chart: its texts come from its dataset; its id is the figure's (`chart-<id>`, `-2` … when placed again).
+                // A chart: its texts come from its dataset; its id is the figure's.
                 text += " "
-                let datasetId = chapter.charts.indices.contains(chartNumber) ? chapter.charts[chartNumber] : ""
+                guard chapter.charts.indices.contains(chartNumber) else { continue }
+                let anchor = chapter.charts[chartNumber]
                 chartNumber += 1
-                placed[datasetId, default: 0] += 1
-                guard let dataset = datasets[datasetId].map({ Typography.apply($0, language) }) else { continue }
-                let count = placed[datasetId] ?? 1
+                guard let dataset = datasets[anchor.dataset].map({ Typography.apply($0, language) }) else { continue }
                 var words = [dataset.finding?[language], dataset.question?[language]].compactMap { $0 }
                 words += dataset.rows.map { $0.label[language] } + dataset.series.map { $0.label[language] }
                 entries.append(
                     Entry(
                         kind: .chart, chapter: number, title: dataset.title[language],
-                        url: url + "#chart-" + datasetId + (count > 1 ? "-\(count)" : ""), text: joined(words.filter { !$0.isEmpty })))
+                        url: url + "#" + anchor.id, text: joined(words.filter { !$0.isEmpty })))
             }
         }
         close()

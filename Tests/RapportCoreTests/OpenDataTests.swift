@@ -315,3 +315,27 @@ import Testing
         return Int(crc ^ 0xFFFF_FFFF)
     }
 }
+
+/// A chart's anchor (`ChartAnchor`): the first placement on a page is `#chart-<id>`, the next
+/// ones `-2`, `-3`; a link to any of them is a link to something that exists, and the search
+/// index points at the same ids.
+@Suite struct ChartAnchorTests {
+    @Test func linksToASecondPlacementAreValid() throws {
+        let body = "## Inkomsten\n\n```chart challenge-frequency\n```\n\n```chart challenge-frequency\n```\n\nZie [de tweede](#chart-challenge-frequency-2) en [de eerste](#chart-challenge-frequency).\n"
+        let site = try TestSite(
+            TestSite.minimal.merging(ChartFixtures.files) { $1 }.merging([
+                "Content/nl/finances.md": TestSite.page("Financiën", order: 2, slug: "financien", body),
+                "Content/fr/finances.md": TestSite.page(
+                    "Finances", order: 2, slug: "finances",
+                    "## Revenus\n\n```chart challenge-frequency\n```\n\n```chart challenge-frequency\n```\n\nVoir [le second](#chart-challenge-frequency-2).\n"),
+            ]) { $1 })
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(site.messages(result).filter { $0.contains("error") } == [])
+        let index = try #require(site.read("nl/zoeken/search-index.json"))
+        #expect(index.contains("#chart-challenge-frequency-2\""))
+        // Still a mistake when there is no third.
+        try site.write("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", body + "[x](#chart-challenge-frequency-3)\n"))
+        #expect(site.messages(site.build()).contains { $0.contains("link to a heading that does not exist: \"#chart-challenge-frequency-3\"") })
+    }
+}
