@@ -72,13 +72,4 @@ extension ChartLocale {
         case .enGB: "FTE"
         }
     }
-
-    /// Hours as CLDR's short unit writes them: u, h, Std., h.
-    var hoursUnit: String {
-        switch self {
-        case .nlBE: "u"
-        case .frBE, .enGB: "h"
-        case .deBE: "Std."
-        }
-    }
 }

@@ -87,23 +87,24 @@ public enum NumberFormat {
             appendNumber(value, decimals: decimals, locale: locale, into: &out)
             out.append(contentsOf: "\u{00A0}".utf8)
             out.append(contentsOf: locale.fteUnit.utf8)
-        case .hours:
-            appendNumber(value, decimals: decimals, locale: locale, into: &out)
-            out.append(contentsOf: "\u{00A0}".utf8)
-            out.append(contentsOf: locale.hoursUnit.utf8)
-        case .years:
+        case .hours, .years:
             let start = out.count
             let wholeIsZeroOrOne = appendNumber(value, decimals: decimals, locale: locale, into: &out)
+            // Written out, as an editor writes them in a sentence ("25 uur per week", not "25 u").
             // CLDR plural rules: French "one" when the integer part is 0 or 1 ("1,5 an"); German
             // and English "one" for exactly 1 without decimals ("1 Jahr", "1.5 years"); Dutch
-            // writes "jaar" after any number.
+            // writes "jaar" and "uur" after any number.
             let isExactlyOne = out.count - start == 1 && out.last == UInt8(ascii: "1")
             let word: String =
-                switch locale {
-                case .nlBE: "jaar"
-                case .frBE: wholeIsZeroOrOne ? "an" : "ans"
-                case .deBE: isExactlyOne ? "Jahr" : "Jahre"
-                case .enGB: isExactlyOne ? "year" : "years"
+                switch (locale, unit == .hours) {
+                case (.nlBE, false): "jaar"
+                case (.nlBE, true): "uur"
+                case (.frBE, false): wholeIsZeroOrOne ? "an" : "ans"
+                case (.frBE, true): wholeIsZeroOrOne ? "heure" : "heures"
+                case (.deBE, false): isExactlyOne ? "Jahr" : "Jahre"
+                case (.deBE, true): isExactlyOne ? "Stunde" : "Stunden"
+                case (.enGB, false): isExactlyOne ? "year" : "years"
+                case (.enGB, true): isExactlyOne ? "hour" : "hours"
                 }
             out.append(contentsOf: "\u{00A0}".utf8)
             out.append(contentsOf: word.utf8)

@@ -47,8 +47,12 @@ struct NumberFormatTests {
     @Test func units() {
         #expect(f(2.5, .fte, 1, .nlBE) == "2,5\(nb)VTE")
         #expect(f(2.5, .fte, 1, .frBE) == "2,5\(nb)ETP")
-        #expect(f(12, .hours, 0, .nlBE) == "12\(nb)u")
-        #expect(f(12, .hours, 0, .frBE) == "12\(nb)h")
+        // Hours written out, as in a sentence: "25 uur per week", "25 heures par semaine".
+        #expect(f(12, .hours, 0, .nlBE) == "12\(nb)uur")
+        #expect(f(12, .hours, 0, .frBE) == "12\(nb)heures")
+        #expect(f(1.5, .hours, 1, .frBE) == "1,5\(nb)heure")
+        #expect(f(1, .hours, 0, .enGB) == "1\(nb)hour")
+        #expect(f(20.5, .hours, 1, .enGB) == "20.5\(nb)hours")
         #expect(f(9, .years, 0, .nlBE) == "9\(nb)jaar")
         #expect(f(9, .years, 0, .frBE) == "9\(nb)ans")
         #expect(f(1, .years, 0, .frBE) == "1\(nb)an")
