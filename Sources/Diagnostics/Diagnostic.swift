@@ -94,8 +94,6 @@ public struct DiagnosticBag: Sendable {
     }
 
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
-    public var errors: [Diagnostic] { items.filter { $0.severity == .error } }
-    public var warnings: [Diagnostic] { items.filter { $0.severity == .warning } }
 
     /// Diagnostics without duplicates, in file, line, column order (stable and deterministic).
     public var sorted: [Diagnostic] {

@@ -84,6 +84,7 @@ extension ChartFigure {
         switch unit {
         case .percent, .margin: return "%"
         case .euro: return "€"
+        case .millionEuro: return language.chartLocale.millionEuro(one: false)
         case .fte: return strings[.unitFTE]
         case .hours: return strings[.unitHours]
         case .years: return strings[.unitYears]

@@ -59,11 +59,10 @@ struct DataPackage: Encodable {
     var resources: [Resource]
 
     /// The JSON text: keys sorted, two-space indents, a final line break.
-    func json() -> [UInt8] {
+    func json() throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        return Array(data) + [0x0A]
+        return Array(try encoder.encode(self)) + [0x0A]
     }
 
     /// The resource of one CSV file. Field names are the headers as written (`asWritten`, the

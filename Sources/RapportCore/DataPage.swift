@@ -94,7 +94,13 @@ extension SiteRenderer {
             homepage: absolute(dataURL(language)),
             contributors: site.publisher.map { [DataPackage.Contributor(title: $0[language])] },
             resources: resources)
-        let json = package.json()
+        let json: [UInt8]
+        do {
+            json = try package.json()
+        } catch {
+            problems.append(.error(SourceLocation(file: site.file), "cannot write the data package of \(language.englishName): \(error)"))
+            return problems
+        }
         entries.append(ZipArchive.Entry(name: "datapackage.json", bytes: json))
         var timestamp = ZipArchive.Timestamp.epoch
         if let updated = site.updated { timestamp = .init(year: updated.year, month: updated.month, day: updated.day) }

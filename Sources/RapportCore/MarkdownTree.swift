@@ -133,7 +133,6 @@ struct MarkdownNode: Hashable {
 
     var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
     var previous: MarkdownNode? { cmark_node_previous(pointer).map(MarkdownNode.init) }
-    var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
     var children: [MarkdownNode] {
         var nodes: [MarkdownNode] = []
         var child = cmark_node_first_child(pointer)

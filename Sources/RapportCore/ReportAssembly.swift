@@ -11,9 +11,6 @@ struct ReportAssembly {
 
     static func bodyStandIn(_ number: Int) -> String { "\u{1}B\(number)\u{1}" }
 
-    /// The page with every body in place.
-    func document(_ skeleton: [UInt8]) -> [UInt8] { contents(skeleton).bytes }
-
     /// The page with every body in place, as pieces handed over in order: a folder gets it
     /// written piece by piece, never as one array (it is tens of megabytes for a long study).
     func contents(_ skeleton: [UInt8]) -> FileContents {

@@ -118,12 +118,6 @@ enum SearchIndex {
     }
 
     /// A JSON string; `<` escaped too, so the text is harmless wherever it ends up.
-    static func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        appendQuoted(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     static func appendQuoted(_ text: String, to json: inout [UInt8]) {
         let hex = Array("0123456789abcdef".utf8)
         json.append(UInt8(ascii: "\""))

@@ -35,7 +35,6 @@ struct SiteConfig {
     func others(than language: Language) -> [Language] { languages.filter { $0 != language } }
 
     /// The position of `language` in `languages` (for sorting pages by language).
-    func position(of language: Language) -> Int { languages.firstIndex(of: language) ?? languages.count }
 }
 
 extension ContentLoader {

@@ -133,7 +133,7 @@ struct SiteWriter: Sendable {
             try write(OutputFile(path: asset.path, bytes: bytes))
             keep.insert(asset.path)
         }
-        removeStale(keeping: keep)
+        try removeStale(keeping: keep)
         do {
             try swap()
         } catch {
@@ -142,10 +142,16 @@ struct SiteWriter: Sendable {
     }
 
     /// Deletes the files of the build before last that this build did not write, then the
-    /// folders left empty (deepest first; rmdir leaves a folder that still has files).
-    private func removeStale(keeping: Set<String>) {
+    /// folders left empty (deepest first; rmdir leaves a folder that still has files). A file
+    /// that cannot be deleted fails the build before the swap: a page the site no longer has
+    /// is never published.
+    private func removeStale(keeping: Set<String>) throws(BuildFailure) {
         for file in previousFiles where !keeping.contains(file) {
-            unlink(staging.path + "/" + file)
+            // Gone already, or a folder this build made where the file was: nothing stale left.
+            if unlink(staging.path + "/" + file) != 0, errno != ENOENT, Files.kind(ofPath: staging.path + "/" + file) != .folder {
+                throw BuildFailure(
+                    message: "cannot remove \(staging.path)/\(file), which the site no longer has: \(String(cString: strerror(errno)))")
+            }
         }
         for folder in previousFolders { rmdir(staging.path + "/" + folder) }
     }
@@ -189,7 +195,6 @@ struct SiteWriter: Sendable {
     #endif
 
     /// True when the file at `path` holds exactly `text` (compared in one read).
-    static func hasContents(_ path: String, _ bytes: [UInt8]) -> Bool { existing(path, FileContents(bytes)) == .same }
 
     enum Existing { case same, other, missing }
 

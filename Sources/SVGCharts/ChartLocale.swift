@@ -63,6 +63,17 @@ extension ChartLocale {
         }
     }
 
+    /// "million euro" after a number, in the singular for `one` (CLDR's plural rules); its
+    /// words joined by no-break spaces, so a line never breaks inside the amount.
+    public func millionEuro(one: Bool) -> String {
+        switch self {
+        case .nlBE: "miljoen\u{00A0}euro"
+        case .frBE: one ? "million\u{00A0}d’euros" : "millions\u{00A0}d’euros"
+        case .deBE: one ? "Million\u{00A0}Euro" : "Millionen\u{00A0}Euro"
+        case .enGB: "million"
+        }
+    }
+
     /// Full-time equivalents: VTE, ETP, VZÄ (Vollzeitäquivalent), FTE.
     var fteUnit: String {
         switch self {

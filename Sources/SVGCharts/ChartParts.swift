@@ -36,7 +36,10 @@ public enum ValueUnit: String, Sendable, CaseIterable {
     case euro
     /// Full-time equivalents (`2,5 VTE` / `2,5 ETP`).
     case fte
-    /// Hours (`12 u` / `12 h`).
+    /// Amounts in millions of euro, as a sentence writes them (`16,5 miljoen euro` /
+    /// `16,5 millions d’euros`); in data files `million-euro`.
+    case millionEuro = "million-euro"
+    /// Hours (`12 uur` / `12 heures`).
     case hours
     /// Years (`9 jaar` / `9 ans`, `1 an`).
     case years

@@ -87,6 +87,11 @@ public enum NumberFormat {
             appendNumber(value, decimals: decimals, locale: locale, into: &out)
             out.append(contentsOf: "\u{00A0}".utf8)
             out.append(contentsOf: locale.fteUnit.utf8)
+        case .millionEuro:
+            if locale == .enGB { out.append(contentsOf: "€".utf8) }
+            let wholeIsZeroOrOne = appendNumber(value, decimals: decimals, locale: locale, into: &out)
+            out.append(contentsOf: "\u{00A0}".utf8)
+            out.append(contentsOf: locale.millionEuro(one: locale == .frBE ? wholeIsZeroOrOne : value == 1 && decimals == 0).utf8)
         case .hours, .years:
             let start = out.count
             let wholeIsZeroOrOne = appendNumber(value, decimals: decimals, locale: locale, into: &out)

@@ -151,11 +151,4 @@ enum Wrap {
     static func wrap(_ text: String, maxWidth: Double, size: Double, bold: Bool = false) -> [TextLine] {
         lines(words(text, size: size, bold: bold), maxWidth: maxWidth, size: size, bold: bold)
     }
-
-    /// The widest word of `text`.
-    static func widestWord(_ text: String, size: Double, bold: Bool = false) -> Double {
-        var widest = 0.0
-        for w in words(text, size: size, bold: bold) { widest = max(widest, w.width) }
-        return widest
-    }
 }

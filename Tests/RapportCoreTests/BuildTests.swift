@@ -81,22 +81,53 @@ import Testing
         #expect(site.build().succeeded)
         #expect(site.read(removed) == nil, "a page the site no longer has is gone")
         #expect(site.read("nl/vrijwilligerswerk/index.html") != nil)
-        // Fourth build, nothing changed since the third: no file of the staging folder is rewritten.
-        let stagedBefore =
-            try FileManager.default.attributesOfItem(atPath: site.root.appendingPathComponent(".Public.previous/fr/index.html").path)[
-                .modificationDate] as? Date
-        Thread.sleep(forTimeInterval: 0.05)
+        // Fourth build, nothing changed since the third: no file of the staging folder is
+        // rewritten. A file written again is a new file (written beside, then renamed over the
+        // old one), so an unchanged one keeps its inode through the swap.
+        func inode(_ path: String) -> UInt64? {
+            (try? FileManager.default.attributesOfItem(atPath: path))?[.systemFileNumber] as? UInt64
+        }
+        let stagedBefore = inode(site.root.appendingPathComponent(".Public.previous/fr/index.html").path)
+        let changedBefore = inode(site.root.appendingPathComponent(".Public.previous/nl/vrijwilligerswerk/index.html").path)
+        #expect(stagedBefore != nil)
         #expect(site.build().succeeded)
-        let outputNow =
-            try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent("fr/index.html").path)[.modificationDate]
-            as? Date
-        #expect(outputNow == stagedBefore, "an unchanged file is not written again")
+        #expect(inode(site.output.appendingPathComponent("fr/index.html").path) == stagedBefore, "an unchanged file is not written again")
+        // While a file the build before last did not have is new (the check can tell).
+        #expect(changedBefore == nil)
         #expect(site.read(removed) == nil)
         #expect(
             !FileManager.default.fileExists(atPath: site.output.appendingPathComponent("nl/vrijwilligers").path),
             "its emptied folder is gone too")
         let files = try FileManager.default.subpathsOfDirectory(atPath: site.output.path).filter { !$0.hasPrefix("assets") }
         #expect(!files.contains { $0.hasPrefix("nl/vrijwilligers/") })
+    }
+
+    /// A file of the build before last that cannot be removed (here: made immutable) fails the
+    /// build before the swap: the page the site no longer has is not published.
+    @Test func aStaleFileThatCannotBeRemovedFailsTheBuild() throws {
+        let site = try TestSite(TestSite.minimal)
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        #expect(site.build().succeeded)
+        let stale = site.root.appendingPathComponent(".Public.previous/nl/vrijwilligers/index.html").path
+        func chattr(_ flag: String) -> Bool {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+            process.arguments = [flag, stale]
+            process.standardError = FileHandle.nullDevice
+            guard (try? process.run()) != nil else { return false }
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        }
+        // Only where the file system has immutable files (ext4 …) and we may set them (root).
+        guard chattr("+i") else { return }
+        defer { _ = chattr("-i") }
+        try site.remove("Content/nl/volunteers.md")
+        try site.remove("Content/fr/volunteers.md")
+        let result = site.build()
+        #expect(!result.succeeded)
+        #expect(result.failure?.message.hasPrefix("cannot remove ") == true && result.failure?.message.contains("vrijwilligers/index.html") == true)
+        #expect(site.read("nl/vrijwilligers/index.html") != nil, "the output is left as it was")
     }
 
     /// Whatever was left in the staging folder (a file where a folder must go, an edited file,

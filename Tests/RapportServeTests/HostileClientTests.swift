@@ -108,7 +108,6 @@ import Testing
         #expect(
             slowResult.closedByServer && slowResult.chunksSent < trickle.count,
             "a slow client is cut off: \(slowResult.chunksSent) of \(trickle.count) bytes")
-        for result in [idleResult, halfResult, slowResult] { #expect(result.elapsed < .seconds(12)) }
         // A connection waiting for its answer (the reload long poll) is not idle.
         let token = await server.state.current.token
         async let poll = http.get("/_rapport/events?build=\(token)", timeout: 30)

@@ -107,17 +107,13 @@ func eventually(_ what: String, timeout: Duration = .seconds(15), _ condition: (
         #expect(token == (await server.state.current.token), "a stale token is answered at once")
         async let announced = http.get("/_rapport/events?build=\(token)")
         try await Task.sleep(for: .milliseconds(150))  // the poll is now waiting on the server
-        let saved = ContinuousClock.now
         try site.write("Content/nl/index.md", TestSite.page("Home", order: 0, "Welkom terug, redacteur."))
         let next = await announced
-        let announcedAfter = ContinuousClock.now - saved
         #expect(next.status == 200 && next.body != token, "the long poll answers with the new build")
         let edited = await http.get("/nl/")
         #expect(edited.body.contains("Welkom terug, redacteur."))
         #expect(!edited.body.contains("Welkom.</p>"))
-        let visibleAfter = ContinuousClock.now - saved
-        print("serve e2e: change visible \(visibleAfter) after saving (long poll answered after \(announcedAfter))")
-        #expect(visibleAfter < .seconds(5))
+        // How fast it shows is measured by `make serve-load`, not asserted here.
 
         // 3. A broken data file: every HTML page becomes the error page, escaped, at its place.
         try site.write("Content/data/organisation/volunteer-tasks.csv", Fixtures.csv("<script>alert('x')</script>"))

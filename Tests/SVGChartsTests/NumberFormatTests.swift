@@ -47,6 +47,11 @@ struct NumberFormatTests {
     @Test func units() {
         #expect(f(2.5, .fte, 1, .nlBE) == "2,5\(nb)VTE")
         #expect(f(2.5, .fte, 1, .frBE) == "2,5\(nb)ETP")
+        #expect(f(16.5, .millionEuro, 1, .nlBE) == "16,5\(nb)miljoen\(nb)euro")
+        #expect(f(16.5, .millionEuro, 1, .frBE) == "16,5\(nb)millions\(nb)d’euros")
+        #expect(f(1.5, .millionEuro, 1, .frBE) == "1,5\(nb)million\(nb)d’euros")
+        #expect(f(16.5, .millionEuro, 1, .enGB) == "€16.5\(nb)million")
+        #expect(f(1, .millionEuro, 0, .deBE) == "1\(nb)Million\(nb)Euro")
         // Hours written out, as in a sentence: "25 uur per week", "25 heures par semaine".
         #expect(f(12, .hours, 0, .nlBE) == "12\(nb)uur")
         #expect(f(12, .hours, 0, .frBE) == "12\(nb)heures")

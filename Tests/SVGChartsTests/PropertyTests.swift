@@ -87,7 +87,9 @@ struct ChartGenerator {
                     let cellUnit = rowUnit ?? unit
                     let bounded = cellUnit == .percent || cellUnit == .margin
                     var v = Double(int(0...10_000)) / 100  // 0…100, two decimals
-                    if !bounded && chance(0.3) { v *= Double(int(1...5000)) }
+                    // Large values, except in millions of euro (whose long unit already takes the
+                    // room of the digits: 0…100 million is the range a study's amounts have).
+                    if !bounded && cellUnit != .millionEuro && chance(0.3) { v *= Double(int(1...5000)) }
                     if negativesAllowed && chance(0.2) { v = -v }
                     if kind == .figures && !bounded && chance(0.1) { v = -v }
                     row.append(v)

@@ -32,7 +32,7 @@ chart_rounding: En raison des arrondis, le total n’atteint pas toujours exacte
 chart_low_n: faible n
 chart_low_n_note: "Faible n : moins de 10 réponses dans ce groupe ; à interpréter avec prudence."
 chart_inferred: reconstitué
-chart_inferred_note: "† Valeur reconstituée à partir du texte et des totaux du rapport."
+chart_inferred_note: "† Valeur reconstituée : elle ne figure pas telle quelle dans le rapport, mais est déduite de son texte, de ses totaux ou de ses autres graphiques."
 chart_missing: non disponible
 chart_table_label: Chiffres du graphique
 unit_fte: ETP
@@ -49,7 +49,7 @@ chart_cite_no_date: s.d.
 data_link: Tous les chiffres en données ouvertes
 data_title: Données ouvertes
 data_description: Tous les chiffres de l’étude en fichiers CSV, décrits dans un Frictionless Data Package.
-data_intro: Chaque graphique de cette étude se trouve ici sous forme de fichier CSV, chapitre par chapitre. Téléchargez-les un par un ou tous ensemble.
+data_intro: Chaque graphique et chaque série de chiffres clés de cette étude se trouve ici sous forme de fichier CSV, chapitre par chapitre. Téléchargez-les un par un ou tous ensemble.
 data_zip: Tous les fichiers CSV en un seul téléchargement
 data_package: Description des fichiers (Frictionless Data Package)
 data_format: "Chaque fichier sépare les champs par un point-virgule et écrit les nombres avec une virgule décimale, en UTF-8 : il s’ouvre ainsi directement dans un tableur belge. La première ligne donne le nom des colonnes."
@@ -104,7 +104,7 @@ chart_rounding: Door afronding is het totaal niet altijd precies 100%.
 chart_low_n: lage n
 chart_low_n_note: "Lage n: minder dan 10 antwoorden in deze groep; lees het resultaat met voorzichtigheid."
 chart_inferred: gereconstrueerd
-chart_inferred_note: "† Waarde gereconstrueerd uit de tekst en de totalen van het rapport."
+chart_inferred_note: "† Gereconstrueerde waarde: ze staat niet als zodanig in het rapport, maar is afgeleid uit zijn tekst, zijn totalen of zijn andere grafieken."
 chart_missing: niet beschikbaar
 chart_table_label: Cijfers bij de grafiek
 unit_fte: VTE
@@ -121,7 +121,7 @@ chart_cite_no_date: z.d.
 data_link: Alle cijfers als open data
 data_title: Open data
 data_description: Alle cijfers van de studie als CSV-bestanden, met hun beschrijving als Frictionless Data Package.
-data_intro: Elke grafiek van deze studie staat hier als CSV-bestand, hoofdstuk per hoofdstuk. Download ze afzonderlijk of allemaal samen.
+data_intro: Elke grafiek en elke reeks kerncijfers van deze studie staat hier als CSV-bestand, hoofdstuk per hoofdstuk. Download ze afzonderlijk of allemaal samen.
 data_zip: Alle CSV-bestanden in één download
 data_package: Beschrijving van de bestanden (Frictionless Data Package)
 data_format: "Elk bestand zet een puntkomma tussen de velden en schrijft getallen met een decimale komma, in UTF-8: zo opent het meteen in een Belgisch rekenblad. De eerste rij geeft de namen van de kolommen."
