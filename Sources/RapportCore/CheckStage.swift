@@ -19,9 +19,9 @@ enum CheckStage {
     }
 
     /// The site-wide checks over what rendering every page produced.
-    static func site(_ rendered: RenderedPages, of renderer: SiteRenderer) -> [Diagnostic] {
+    static func site(_ rendered: RenderedPages, in context: RenderContext) -> [Diagnostic] {
         var checks = SiteChecks(
-            site: renderer.site, pages: renderer.pages, datasets: renderer.datasets, rendered: rendered, pageIndex: renderer.pageIndex)
+            site: context.site, pages: context.pages, datasets: context.datasets, rendered: rendered, pageIndex: context.pageIndex)
         checks.checkLinks()
         checks.checkDatasetUse()
         return checks.diagnostics.items
@@ -59,7 +59,7 @@ struct PageChecks {
         for language in languages {
             var seen: [String: Page] = [:]
             for page in pages where page.language == language && !page.isHome {
-                if page.slug == SiteRenderer.dataFolder {
+                if page.slug == RenderContext.dataFolder {
                     // The folder of the CSV files and the data page (DataPage.swift).
                     diagnostics.error(
                         page.slugLocation ?? SourceLocation(file: page.file),

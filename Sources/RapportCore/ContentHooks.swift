@@ -6,7 +6,7 @@ import RapportBase
 /// chart block becomes its figure (and its CSV file), a link to a chapter or a file of
 /// `Content/` its URL in the site, an image its file with its size. Every use is recorded in
 /// the page's `PageWork` for the site-wide checks.
-extension SiteRenderer {
+extension RenderContext {
     func chartFigure(_ info: String, page: Page, at location: SourceLocation, work: inout PageWork) -> [UInt8] {
         let id = info.split(separator: " ").first.map(String.init) ?? ""
         guard let dataset = references.dataset(id, at: location, what: "chart block", diagnostics: &work.diagnostics),
@@ -138,6 +138,4 @@ extension SiteRenderer {
         }
     }
 
-    mutating func addUsedFile(_ path: String, _ source: String) { usedFiles[path] = source }
-    mutating func appendDiagnostic(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 }

@@ -9,7 +9,7 @@ import RapportBase
 /// - `datapackage.json`, the files described as a Frictionless Data Package (DataPackage).
 ///
 /// Not a chapter: it is not in the chapter navigation. Linked from the footer and the home page.
-extension SiteRenderer {
+extension RenderContext {
     /// One dataset on the data page: where it is shown first, and the chapters that show it.
     struct PublishedDataset {
         var id: String
@@ -24,7 +24,7 @@ extension SiteRenderer {
 
     /// The datasets of every chart and every set of key figures, in the order the chapters show
     /// them, each with the chapters that show it (the first one groups it on the data page).
-    func publishedDatasets(_ language: Language) -> [PublishedDataset] {
+    func publishedDatasets(_ language: Language, chartOrder: [Language: [String: [ChartPlacement]]]) -> [PublishedDataset] {
         var result: [PublishedDataset] = []
         var positions: [String: Int] = [:]
         for page in pages where page.language == language && !page.isPlaceholder {
@@ -42,15 +42,17 @@ extension SiteRenderer {
     }
 
     /// Renders the data page, the ZIP and the datapackage.json of both languages.
-    func renderDataPages(into output: SiteOutput) -> [Diagnostic] {
+    func renderDataPages(chartOrder: [Language: [String: [ChartPlacement]]], into output: SiteOutput) -> [Diagnostic] {
         // One language after the other: side by side they took 12 MB more at 2,000 pages for 0.16 s.
-        site.languages.map { renderDataPages($0, into: output) }.flatMap { $0 }
+        site.languages.map { renderDataPages($0, chartOrder: chartOrder, into: output) }.flatMap { $0 }
     }
 
-    private func renderDataPages(_ language: Language, into output: SiteOutput) -> [Diagnostic] {
+    private func renderDataPages(
+        _ language: Language, chartOrder: [Language: [String: [ChartPlacement]]], into output: SiteOutput
+    ) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         guard let strings = strings[language] else { return problems }
-        let published = publishedDatasets(language)
+        let published = publishedDatasets(language, chartOrder: chartOrder)
         let folder = language.code + "/" + Self.dataFolder + "/"
         let depth = Self.depth(ofFile: folder + "index.html")
         var entries: [ZipArchive.Entry] = []

@@ -14,7 +14,7 @@ import RapportBase
 /// stylesheets (the page carries it as `data-print-source`). A build publishes a PDF, and links to it, only when one
 /// was printed from exactly the page it renders: there is never a link to a missing PDF, nor
 /// to one of an older text. The PDF in `Public/` is then a file the build wrote like any other.
-extension SiteRenderer {
+extension RenderContext {
     func renderFullReport(_ chapters: [RenderedChapter], _ language: Language, into output: SiteOutput) -> [Diagnostic] {
         let path = ReaderPages.reportPath(language, site: site)
         let depth = Self.depth(ofFile: language.code + "/" + ReaderPages.reportSlug(language) + "/index.html")
@@ -59,7 +59,7 @@ extension SiteRenderer {
     }
 }
 
-extension SiteRenderer {
+extension RenderContext {
     /// For each language with a whole report: its chapters' links to each other as written in
     /// their HTML (from the report's depth, which is a chapter's), to the slug each becomes.
     func reportChapterLinks() -> [Language: [String: String]] {

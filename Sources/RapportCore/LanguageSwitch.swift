@@ -1,7 +1,7 @@
 import Foundation
 import RapportBase
 
-extension SiteRenderer {
+extension RenderContext {
     /// The header's links to the same page in each other language (`{{#languageSwitch}}`):
     /// `url`, `lang` (the target's `hreflang`), `name` (the target's name in its own language) and
     /// `label` (what a screen reader hears first, in the page's language).

@@ -4,7 +4,7 @@ import SurveyData
 /// `404.html`: the page a web server shows for an unknown address, in the default language's
 /// layout (`Templates/404.mustache`), with links to the home page of every other language.
 /// Shown at any address, it links from the site's root path (`basePath`), not relatively.
-extension SiteRenderer {
+extension RenderContext {
     func notFoundPage() -> (OutputFile, [Diagnostic]) {
         let language = site.defaultLanguage
         let scope = pageScope(

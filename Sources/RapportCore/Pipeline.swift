@@ -114,12 +114,13 @@ public struct Pipeline {
         //    files made from all pages: whole report, search, data pages, root, 404, sitemap.
         var charts = 0
         var contentFiles: [TemplateSet.Asset] = []
-        if failure == nil, var render = RenderStage(loaded, content: options.content, printedReports: options.printedReports) {
+        if failure == nil, let render = RenderStage(loaded, content: options.content, printedReports: options.printedReports) {
+            diagnostics.append(contentsOf: render.context.diagnostics)
             let pages = render.renderPages(into: output)
-            diagnostics.append(contentsOf: CheckStage.site(pages, of: render.renderer))
-            render.renderSiteFiles(pages, into: output)
-            contentFiles = render.contentFiles(into: output)
-            diagnostics.append(contentsOf: render.diagnostics)
+            diagnostics.append(contentsOf: pages.diagnostics)
+            diagnostics.append(contentsOf: CheckStage.site(pages, in: render.context))
+            diagnostics.append(contentsOf: render.renderSiteFiles(pages, into: output))
+            contentFiles = render.contentFiles(pages, into: output)
             charts = pages.chartCount
         }
         clock.lap(target.isFolder ? "render and write" : "render")

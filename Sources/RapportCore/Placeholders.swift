@@ -1,5 +1,5 @@
 /// `{{…}}` placeholders in a text, on bytes, in one pass (no C library here; Markdown.swift
-/// feeds them from cmark's text nodes, SiteRenderer from dataset texts).
+/// feeds them from cmark's text nodes, RenderContext from dataset texts).
 ///
 /// In Markdown, each placeholder is replaced in its text node by a marker: U+FDD0, the
 /// placeholder's number in hexadecimal written with the noncharacters U+FDE0…U+FDEF (no ASCII

@@ -40,7 +40,7 @@ enum ReaderPages {
     }
 }
 
-extension SiteRenderer {
+extension RenderContext {
     /// The whole report and the search page of `language`, from its chapters as rendered. A
     /// template set without `report` or `search` simply has no such page.
     func renderReaderPages(_ chapters: [RenderedChapter], _ language: Language, into output: SiteOutput) -> [Diagnostic] {

@@ -37,6 +37,10 @@ struct PageWork {
 /// What rendering every page produced that the site-wide checks (CheckStage) and the files
 /// made from all pages (whole report, search, data pages) need.
 struct RenderedPages {
+    /// What rendering the pages found (the site-wide checks over them are CheckStage's).
+    var diagnostics: [Diagnostic] = []
+    /// The images and files of `Content/` the pages use: source on disk by path in the site.
+    var usedFiles: [String: String] = [:]
     var linkChecks: [LinkCheck] = []
     var anchors: [Language: [String: Set<String>]] = [:]
     /// Each page's heading ids in document order, by language and page name.

@@ -3,7 +3,7 @@ import SurveyData
 
 /// `index.html` at the site's root: the language chooser (`Templates/root.mustache`), one
 /// entry per language with its title, description and UI strings.
-extension SiteRenderer {
+extension RenderContext {
     func rootPage() -> (OutputFile, [Diagnostic]) {
         let root = TemplateScope([
             "languages": .list(

@@ -6,7 +6,7 @@ import RapportBase
 /// as links (all a reader without JavaScript needs), and beside it `search-index.json`, the
 /// index `assets/search.js` searches: chapters, sections (heading and paragraphs), charts
 /// (title, finding, question, category and series labels). Template `search.mustache`.
-extension SiteRenderer {
+extension RenderContext {
     func renderSearch(_ chapters: [RenderedChapter], _ language: Language, into output: SiteOutput) -> [Diagnostic] {
         let path = ReaderPages.searchPath(language, site: site)
         let folder = language.code + "/" + ReaderPages.searchSlug(language) + "/"

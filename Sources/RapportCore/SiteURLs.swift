@@ -9,7 +9,7 @@ import RapportBase
 /// its `index.html`, which a file browser does not add. Canonical, hreflang, Open Graph and
 /// sitemap URLs are absolute, from `baseURL`. Only `404.html`, which a web server shows at any
 /// address, links from the site's root path (`basePath`).
-extension SiteRenderer {
+extension RenderContext {
     /// The depth of the folder a page's file is in, from the site's root (`index.html`: 0,
     /// `nl/index.html`: 1, `nl/vrijwilligers/index.html`: 2): what its relative links climb.
     /// nil: links from the site's root path (404.html).

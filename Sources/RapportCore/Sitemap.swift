@@ -2,7 +2,7 @@ import SurveyData
 
 /// `sitemap.xml`: every page with its translations (and `x-default`), the data pages, the
 /// whole reports and the search pages, all as absolute URLs from `baseURL`.
-extension SiteRenderer {
+extension RenderContext {
     func sitemap() -> OutputFile {
         var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         sitemap += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"

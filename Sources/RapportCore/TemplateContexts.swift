@@ -4,7 +4,7 @@ import RapportBase
 
 /// The values the templates see: what every page of a language shares, what every layout
 /// needs (head tags, navigation, language switch), and a chapter page's own.
-extension SiteRenderer {
+extension RenderContext {
     /// The values every page of `language` shares.
     static func languageScope(
         _ language: Language, site: SiteConfig, strings: Strings?, chapters: [Page], from depth: LinkDepth

@@ -2,7 +2,7 @@ import RapportBase
 import SurveyData
 
 /// Typography for the texts that do not come from Markdown: UI strings, the site's and pages'
-/// titles and descriptions (once per build, in SiteRenderer.init), and every reader-facing text
+/// titles and descriptions (once per build, in RenderContext.init), and every reader-facing text
 /// of a dataset (per chart, in the page's language: chart titles, labels, notes, the SVG's
 /// `<title>`/`<desc>`, table cells). SVGCharts stays a leaf module: it receives finished text.
 /// The CSV downloads keep the texts as written.

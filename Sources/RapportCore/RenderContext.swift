@@ -4,9 +4,14 @@ import RapportBase
 import SVGCharts
 import SurveyData
 
-/// Renders the loaded content into the files of the site: every page in both languages, the
-/// chart figures and their CSV files, the language chooser, 404 page, sitemap and robots.txt.
-struct SiteRenderer {
+/// What every generator of the render stage reads, built once from the load stage's result and
+/// never changed after: the site, its languages' UI strings, pages, datasets (their texts
+/// resolved and typeset), templates, the page index and what every page of a language shares.
+/// Each output has its own generator, a function of this context and its own inputs that hands
+/// its files to the output and returns its diagnostics: chapter pages (`renderPages`, with
+/// their chart figures and CSV files), the whole report and search (`renderReaderPages`), the
+/// data pages, the language chooser, 404, sitemap and robots.txt (`renderSiteFiles`).
+struct RenderContext: Sendable {
     let site: SiteConfig
     let strings: [Language: Strings]
     let pages: [Page]
@@ -17,14 +22,14 @@ struct SiteRenderer {
     /// `{{…}}` in chapters and dataset texts.
     let references: DataReferences
 
-    /// What rendering found (the site-wide checks are CheckStage's).
-    var diagnostics = DiagnosticBag()
+    /// What making the context found: `{{…}}` in site, page and dataset texts, the theme's logo.
+    let diagnostics: [Diagnostic]
     /// Images and files linked from chapters (nil: such links are not resolved).
-    var contentFiles: ContentFiles?
-    /// Those the pages use: source on disk by path in the site, each once.
-    var usedFiles: [String: String] = [:]
+    let contentFiles: ContentFiles?
+    /// The theme's files the pages use (its logo): source on disk by path in the site.
+    let themeFiles: [String: String]
     /// Where `make pdf` leaves the printed whole reports (FullReport.swift); nil: none.
-    var printedReports: URL?
+    let printedReports: URL?
 
     /// Pages by "language/name", and each language's chapters in order: looked up for every page.
     let pageIndex: [String: Page]
@@ -38,14 +43,11 @@ struct SiteRenderer {
     let navEntries: [LinkDepth: [Language: [TemplateScope]]]
     /// The depths of the pages that use `languageScopes`: the home page, all others, 404.html.
     static let pageDepths: [LinkDepth] = [1, 2, nil]
-    /// What rendering the pages produced, once they are rendered.
-    private(set) var rendered = RenderedPages()
-    /// The charts of each page, in order (the data pages list them so).
-    var chartOrder: [Language: [String: [ChartPlacement]]] { rendered.chartOrder }
 
     init(
         site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset],
-        invalidDatasets: Set<String> = [], facts: StudyFacts = StudyFacts(), templates: TemplateSet
+        invalidDatasets: Set<String> = [], facts: StudyFacts = StudyFacts(), templates: TemplateSet,
+        contentFiles: ContentFiles? = nil, printedReports: URL? = nil
     ) {
         // `{{…}}` in the texts of site.yml, the front matter and the datasets, resolved once.
         let (resolvedSite, resolvedPages, datasets, textProblems) = Self.resolvingTexts(
@@ -89,7 +91,11 @@ struct SiteRenderer {
         }
         languageScopes = scopes
         navEntries = nav
-        diagnostics.append(contentsOf: textProblems)
+        self.contentFiles = contentFiles
+        self.printedReports = printedReports
+        let theme = Self.themeValues(site, contentFiles: contentFiles, scopes: scopes)
+        themeFiles = theme.files
+        diagnostics = textProblems + theme.diagnostics
     }
 
     private static func resolvingTexts(
@@ -112,8 +118,7 @@ struct SiteRenderer {
     /// is kept, merged in page order so the output stays deterministic. One language after the
     /// other: a language's whole report and search page (ReaderPages.swift) are made as soon as
     /// its pages are, so only one language's chapters are held at a time.
-    mutating func renderPages(into output: SiteOutput) -> RenderedPages {
-        applyTheme()
+    func renderPages(into output: SiteOutput) -> RenderedPages {
         let reportLinks = reportChapterLinks()
         var languages: [Language] = []
         for page in pages where !languages.contains(page.language) { languages.append(page.language) }
@@ -142,32 +147,30 @@ struct SiteRenderer {
             }
             var chapters: [RenderedChapter] = []
             for (page, var work) in zip(these, works) {
-                diagnostics.append(contentsOf: work.diagnostics)
-                usedFiles.merge(work.files) { first, _ in first }
+                rendered.diagnostics.append(contentsOf: work.diagnostics)
+                rendered.usedFiles.merge(work.files) { first, _ in first }
                 if let chapter = work.chapter { chapters.append(chapter) }
                 work.chapter = nil
                 rendered.add(work, of: page)
             }
             if site.languages.contains(language) {
-                diagnostics.append(contentsOf: renderReaderPages(chapters, language, into: output))
+                rendered.diagnostics.append(contentsOf: renderReaderPages(chapters, language, into: output))
             }
         }
-        self.rendered = rendered
         return rendered
     }
 
     /// The files made from all the pages (the whole report and search come with each
     /// language's pages, above): the language chooser, the 404 page, the data pages (DataPage.swift), the sitemap and robots.txt.
-    mutating func renderSiteFiles(_ rendered: RenderedPages, into output: SiteOutput) {
+    func renderSiteFiles(_ rendered: RenderedPages, into output: SiteOutput) -> [Diagnostic] {
         let (root, rootProblems) = rootPage()
-        diagnostics.append(contentsOf: rootProblems)
         output.add(root)
         let (notFound, notFoundProblems) = notFoundPage()
-        diagnostics.append(contentsOf: notFoundProblems)
         output.add(notFound)
-        diagnostics.append(contentsOf: renderDataPages(into: output))
+        let dataProblems = renderDataPages(chartOrder: rendered.chartOrder, into: output)
         output.add(sitemap())
         output.add(robotsFile())
+        return rootProblems + notFoundProblems + dataProblems
     }
 
     func renderMarkdown(_ page: Page) -> (PageWork, [UInt8], [Markdown.Heading]) {
