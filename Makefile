@@ -19,7 +19,7 @@ SOURCES    := $(shell find Sources -type f) Package.swift
 
 all: site
 
-# The templates and UI strings `rapport new` writes (Sources/RapportCore/Generated/).
+# The templates and UI strings `rapport new` writes (Sources/RapportCore/Starter/Generated/).
 starter:
 	python3 scripts/embed_starter.py
 

@@ -25,7 +25,7 @@ let package = Package(
     ],
     targets: [
         // The C library cmark-gfm (Debian: libcmark-gfm-dev), found with pkg-config.
-        // Only Sources/RapportCore/MarkdownTree.swift imports it.
+        // Only Sources/RapportCore/Markdown/MarkdownTree.swift imports it.
         .systemLibrary(
             name: "CCMarkGFM",
             pkgConfig: "libcmark-gfm",

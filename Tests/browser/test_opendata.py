@@ -1,4 +1,4 @@
-"""The open data of the built site (Sources/RapportCore/DataPage.swift): in each language's data
+"""The open data of the built site (Sources/RapportCore/Render/Generators/DataPage.swift): in each language's data
 folder, datapackage.json is a valid Frictionless Data Package whose resources are exactly the
 CSV files and read as described (header names, `;`, decimal comma, the byte order mark), the
 ZIP holds every CSV file and the description, and the data page links to every CSV file.
