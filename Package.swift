@@ -90,7 +90,8 @@ let package = Package(
             exclude: ["markdown.dict"]),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["__Snapshots__"]),
         .testTarget(name: "MustacheEngineTests", dependencies: ["MustacheEngine"]),
-        .testTarget(name: "RapportBaseTests", dependencies: ["RapportBase", "SVGCharts"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "RapportBaseTests", dependencies: ["RapportBase", "SVGCharts", "Yams"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "RapportBase", "Diagnostics"]),
         // Writes small sites from inline files for the end-to-end tests.
         .target(name: "RapportTestSupport", dependencies: ["RapportCore"], path: "Tests/TestSupport"),
