@@ -88,7 +88,9 @@ let package = Package(
         .executableTarget(
             name: "fuzz-markdown", dependencies: ["RapportCore", "FuzzSupport"], path: "Sources/FuzzMarkdown",
             exclude: ["markdown.dict"]),
-        .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts"], exclude: ["__Snapshots__"]),
+        // Golden files for the tests (RECORD_SNAPSHOTS=1 re-records them).
+        .target(name: "GoldenFiles", path: "Tests/GoldenFiles"),
+        .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts", "GoldenFiles"], exclude: ["__Snapshots__"]),
         .testTarget(name: "MustacheEngineTests", dependencies: ["MustacheEngine"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "RapportBaseTests", dependencies: ["RapportBase", "SVGCharts", "Yams"]),
@@ -96,7 +98,9 @@ let package = Package(
         // Writes small sites from inline files for the end-to-end tests.
         .target(name: "RapportTestSupport", dependencies: ["RapportCore"], path: "Tests/TestSupport"),
         .testTarget(
-            name: "RapportCoreTests", dependencies: ["RapportCore", "RapportBase", "SurveyData", "SVGCharts", "Diagnostics", "RapportTestSupport"]),
+            name: "RapportCoreTests",
+            dependencies: ["RapportCore", "RapportBase", "SurveyData", "SVGCharts", "Diagnostics", "RapportTestSupport", "GoldenFiles"],
+            exclude: ["__Snapshots__"]),
         .testTarget(
             name: "RapportServeTests", dependencies: ["RapportServe", "RapportCore", "RapportTestSupport"],
             exclude: ["load_test.py", "browser_reload.mjs"]

@@ -3,8 +3,8 @@ import Foundation
 import RapportCore
 
 /// Shared by the test targets (RapportCoreTests, RapportServeTests).
-/// A small site written from inline files into a temporary folder, built with the real
-/// templates and UI strings of the repository (Hugo's `hugolib.Test` in spirit).
+/// A small site written from inline files into a temporary folder, built with Rapport's own
+/// templates and UI strings, those `rapport new` writes (Hugo's `hugolib.Test` in spirit).
 public struct TestSite {
     public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
@@ -14,19 +14,17 @@ public struct TestSite {
     public var templates: URL { root.appendingPathComponent("Templates") }
     public var output: URL { root.appendingPathComponent("Public") }
 
-    /// A site with the repository's templates and UI strings, a site.yml, and `files`
+    /// A site with Rapport's own templates and UI strings, a site.yml, and `files`
     /// (paths relative to the site folder, e.g. `Content/nl/index.md`).
     public init(_ files: [String: String], withDefaults: Bool = true) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         if withDefaults {
-            try FileManager.default.copyItem(
-                at: Self.repository.appendingPathComponent("Templates").resolvingSymlinksInPath(), to: templates)
-            try FileManager.default.createDirectory(at: content.appendingPathComponent("i18n"), withIntermediateDirectories: true)
-            for language in ["nl", "fr"] {
-                try FileManager.default.copyItem(
-                    at: Self.repository.appendingPathComponent("Content/i18n/\(language).yml").resolvingSymlinksInPath(),
-                    to: content.appendingPathComponent("i18n/\(language).yml"))
+            // The templates and UI strings `rapport new` writes (Rapport's own, embedded), not the
+            // study's: editing the study never changes what these tests build.
+            for (path, text) in StarterFiles.files(languages: [.nl, .fr])
+            where path.hasPrefix("Templates/") || path.hasPrefix("Content/i18n/") {
+                try write(path, text)
             }
             try write("Content/site.yml", Self.siteYML)
         }
