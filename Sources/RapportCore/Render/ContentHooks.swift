@@ -25,7 +25,7 @@ extension RenderContext {
         work.charts.append(anchor)
         let elementId = anchor.id
         let figure = ChartFigure(
-            dataset: Typography.apply(dataset, page.language), language: page.language, strings: strings, elementId: elementId,
+            dataset: shownDatasets[page.language]?[id] ?? Typography.apply(dataset, page.language), language: page.language, strings: strings, elementId: elementId,
             csvURL: csvURL(id, page.language, from: depth(of: page)),
             citation: ChartCitation(site: site, language: page.language, pageURL: absolute(url(of: page)), elementId: elementId))
         let svg: [UInt8]

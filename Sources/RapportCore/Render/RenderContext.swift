@@ -16,6 +16,9 @@ struct RenderContext: Sendable {
     let strings: [Language: Strings]
     let pages: [Page]
     let datasets: [String: Dataset]
+    /// The datasets as each language shows them (typeset: Typography.swift), made once for the
+    /// charts, the data pages and the search index.
+    let shownDatasets: [Language: [String: Dataset]]
     /// Datasets that exist but have errors (already reported): using them is not an error again.
     let invalidDatasets: Set<String>
     let templates: TemplateSet
@@ -62,6 +65,13 @@ struct RenderContext: Sendable {
         self.strings = strings
         self.pages = pages
         self.datasets = datasets
+        let ids = datasets.keys.sorted()
+        var shown: [Language: [String: Dataset]] = [:]
+        for language in site.languages {
+            let typeset = ids.parallelMap { Typography.apply(datasets[$0]!, language) }
+            shown[language] = Dictionary(uniqueKeysWithValues: zip(ids, typeset))
+        }
+        shownDatasets = shown
         self.invalidDatasets = invalidDatasets
         references = DataReferences(datasets: datasets, invalidDatasets: invalidDatasets, strings: strings, facts: facts)
         var index: [String: Page] = [:]

@@ -6,13 +6,13 @@ import RapportBase
 /// described as the files are written (ChartFigure.csv): `;` between fields, CRLF, a header
 /// row in the page's language, decimal comma, UTF-8 with a byte order mark. The keys are
 /// written sorted, so the same site gives the same bytes.
-struct DataPackage: Encodable {
-    struct Contributor: Encodable {
+struct DataPackage {
+    struct Contributor {
         var title: String
         var role = "publisher"
     }
 
-    struct Resource: Encodable {
+    struct Resource {
         var name: String
         var path: String
         var profile = "tabular-data-resource"
@@ -26,9 +26,25 @@ struct DataPackage: Encodable {
         var bytes: Int
         var dialect = Dialect()
         var schema: Schema
+
+        var json: JSONText {
+            .object([
+                "name": .string(name), "path": .string(path), "profile": .string(profile), "title": .string(title),
+                "description": .string(description), "format": .string(format), "mediatype": .string(mediatype),
+                "encoding": .string(encoding), "bytes": .integer(bytes), "dialect": dialect.json,
+                "schema": .object(["fields": .array(schema.fields.map(\.json)), "missingValues": .array(schema.missingValues.map { .string($0) })]),
+            ])
+        }
     }
 
-    struct Dialect: Encodable {
+    struct Dialect {
+        var json: JSONText {
+            .object([
+                "delimiter": .string(delimiter), "lineTerminator": .string(lineTerminator), "quoteChar": .string(quoteChar),
+                "doubleQuote": .bool(doubleQuote), "header": .bool(header),
+            ])
+        }
+
         var delimiter = ";"
         var lineTerminator = "\r\n"
         var quoteChar = "\""
@@ -36,17 +52,24 @@ struct DataPackage: Encodable {
         var header = true
     }
 
-    struct Schema: Encodable {
+    struct Schema {
         var fields: [Field]
         var missingValues = [""]
     }
 
-    struct Field: Encodable {
+    struct Field {
         var name: String
         var title: String
         var type: String
         var description: String?
         var decimalChar: String?
+
+        var json: JSONText {
+            var field: [String: JSONText] = ["name": .string(name), "title": .string(title), "type": .string(type)]
+            if let description { field["description"] = .string(description) }
+            if let decimalChar { field["decimalChar"] = .string(decimalChar) }
+            return .object(field)
+        }
     }
 
     var profile = "tabular-data-package"
@@ -58,11 +81,17 @@ struct DataPackage: Encodable {
     var contributors: [Contributor]?
     var resources: [Resource]
 
-    /// The JSON text: keys sorted, two-space indents, a final line break.
-    func json() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return Array(try encoder.encode(self)) + [0x0A]
+    /// The JSON text: keys sorted, two-space indents, a final line break (`JSONText`).
+    func json() -> [UInt8] {
+        var package: [String: JSONText] = [
+            "profile": .string(profile), "name": .string(name), "id": .string(id), "title": .string(title),
+            "description": .string(description), "homepage": .string(homepage),
+            "resources": .array(resources.map(\.json)),
+        ]
+        if let contributors {
+            package["contributors"] = .array(contributors.map { .object(["title": .string($0.title), "role": .string($0.role)]) })
+        }
+        return JSONText.object(package).bytes
     }
 
     /// The resource of one CSV file. Field names are the headers as written (`asWritten`, the

@@ -63,7 +63,7 @@ extension RenderContext {
             // As in a chapter: the CSV keeps the texts as written, the page shows them typeset.
             let asWritten = ChartFigure(dataset: dataset, language: language, strings: strings, elementId: "", csvURL: "")
             let shown = ChartFigure(
-                dataset: Typography.apply(dataset, language), language: language, strings: strings,
+                dataset: shownDatasets[language]?[item.id] ?? Typography.apply(dataset, language), language: language, strings: strings,
                 elementId: "", csvURL: "")
             let csv = asWritten.csv()
             entries.append(ZipArchive.Entry(name: "\(item.id).csv", bytes: csv))
@@ -96,13 +96,7 @@ extension RenderContext {
             homepage: absolute(dataURL(language)),
             contributors: site.publisher.map { [DataPackage.Contributor(title: $0[language])] },
             resources: resources)
-        let json: [UInt8]
-        do {
-            json = try package.json()
-        } catch {
-            problems.append(.error(SourceLocation(file: site.file), "cannot write the data package of \(language.englishName): \(error)"))
-            return problems
-        }
+        let json = package.json()
         entries.append(ZipArchive.Entry(name: "datapackage.json", bytes: json))
         var timestamp = ZipArchive.Timestamp.epoch
         if let updated = site.updated { timestamp = .init(year: updated.year, month: updated.month, day: updated.day) }

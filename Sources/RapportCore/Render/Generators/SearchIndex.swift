@@ -20,7 +20,7 @@ enum SearchIndex {
     /// Markdown stage read it (`Markdown.Reading`).
     static func entries(
         of chapter: RenderedChapter, number: Int, url: String, language: Language,
-        datasets: [String: Dataset]
+        shownDatasets datasets: [String: Dataset]
     ) -> [Entry] {
         var entries = [Entry(kind: .chapter, chapter: number, title: chapter.page.title, url: url, text: "")]
         var current = 0
@@ -47,7 +47,7 @@ enum SearchIndex {
                 guard chapter.charts.indices.contains(chartNumber) else { continue }
                 let anchor = chapter.charts[chartNumber]
                 chartNumber += 1
-                guard let dataset = datasets[anchor.dataset].map({ Typography.apply($0, language) }) else { continue }
+                guard let dataset = datasets[anchor.dataset] else { continue }
                 var words = [dataset.finding?[language], dataset.question?[language]].compactMap { $0 }
                 words += dataset.rows.map { $0.label[language] } + dataset.series.map { $0.label[language] }
                 entries.append(

@@ -16,7 +16,7 @@ extension RenderContext {
         for (number, chapter) in chapters.enumerated() {
             let chapterEntries = SearchIndex.entries(
                 of: chapter, number: number, url: link(to: chapter.page, from: depth), language: language,
-                datasets: datasets)
+                shownDatasets: shownDatasets[language] ?? [:])
             entries += chapterEntries
             let items = chapterEntries.filter { $0.kind != .chapter }.map { entry in
                 TemplateScope([
