@@ -181,8 +181,10 @@ struct Renderer {
     }
 
     /// The value as drawn: formatted, with the dagger of a reconstructed value.
+    /// A row's own decimals apply in every kind of chart (a median of 20,5 hours among whole ones).
     func valueText(_ c: Int, _ s: Int, _ v: Double, unit: ValueUnit? = nil, decimals: Int? = nil) -> String {
-        let text = format(v, unit: unit, decimals: decimals)
+        let rowDecimals = chart.categories.indices.contains(c) ? chart.categories[c].decimals : nil
+        let text = format(v, unit: unit, decimals: decimals ?? rowDecimals)
         return chart.reconstructed.contains(ValuePosition(category: c, series: s)) ? text + Chart.reconstructedMark : text
     }
 

@@ -337,3 +337,50 @@ import Testing
         #expect(site.messages(site.build()).contains { $0.contains("link to a heading that does not exist: \"#chart-challenge-frequency-3\"") })
     }
 }
+
+/// Key figures show their source and notes like every chart; a series whose base is the
+/// chart's own is not named again after the base.
+@Suite struct FigureMetaTests {
+    static let tiles = (
+        yaml: """
+            kind: figures
+            title: {nl: Kerncijfers, fr: Chiffres clés}
+            unit: count
+            series:
+              - {key: value, nl: Waarde, fr: Valeur}
+            source: {nl: De synthese, fr: La synthèse}
+            notes:
+              - {nl: Een geschatte waarde., fr: Une valeur estimée.}
+            """,
+        csv: "key,nl,fr,value\nmembers,Leden,Membres,300\n")
+
+    @Test func tilesShowTheirSourceAndNotes() throws {
+        let site = try TestSite(
+            TestSite.minimal.merging([
+                "Content/data/home/tiles.yml": Self.tiles.yaml, "Content/data/home/tiles.csv": Self.tiles.csv,
+                "Content/nl/index.md": TestSite.page("Home", order: 0, "```chart tiles\n```\n"),
+                "Content/fr/index.md": TestSite.page("Accueil", order: 0, "```chart tiles\n```\n"),
+            ]) { $1 })
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(result.succeeded, "\(site.messages(result))")
+        let home = try #require(site.read("nl/index.html"))
+        #expect(home.contains("<span>Bron: De synthese</span>"))
+        #expect(home.contains("<li>Een geschatte waarde.</li>"))
+        #expect(site.read("fr/index.html")?.contains("Une valeur estimée.") == true)
+    }
+
+    @Test func aSeriesBaseEqualToTheChartsIsNotRepeated() throws {
+        let yaml = ChartFixtures.yaml + "\n"
+        let withBases = yaml.replacingOccurrences(of: "  - key: never\n", with: "  - key: never\n    n: 136\n")
+            .replacingOccurrences(of: "  - key: sometimes\n", with: "  - key: sometimes\n    n: 120\n")
+        let site = try TestSite(
+            TestSite.minimal.merging(ChartFixtures.files) { $1 }.merging(["Content/data/challenges/challenge-frequency.yml": withBases]) { $1 })
+        defer { site.cleanUp() }
+        let result = site.build()
+        #expect(result.succeeded, "\(site.messages(result))")
+        let page = try #require(site.read("nl/financien/index.html"))
+        #expect(page.contains("Soms: n=120"))
+        #expect(!page.contains("Nooit: n=136"))
+    }
+}

@@ -134,3 +134,18 @@ struct NumberFormatFastPathTests {
         return r
     }
 }
+
+/// A row's own decimals (`decimals` column of the CSV) hold in a bar chart too: a median of
+/// 20,5 hours among whole ones is drawn 20,5, not rounded to 21.
+@Suite struct RowDecimalsTests {
+    @Test func aBarShowsItsRowsDecimals() throws {
+        let chart = Chart(
+            kind: .bars, id: "chart-hours", title: "Uren", description: "Uren per week.", locale: .nlBE, unit: .hours,
+            categories: [ChartCategory(label: "Met personeel"), ChartCategory(label: "Zonder personeel", decimals: 1)],
+            series: [ChartSeries(label: "Mediaan")], values: [[42], [20.5]])
+        let svg = try chart.svg()
+        #expect(svg.contains(">42\u{A0}uur<"))
+        #expect(svg.contains(">20,5\u{A0}uur<"))
+        #expect(!svg.contains(">21\u{A0}uur<"))
+    }
+}

@@ -14,7 +14,7 @@ import pytest
 
 import sitecheck
 
-SEARCHES = [("nl/zoeken/", "mantelzorgers", "mantelzorgers"), ("fr/recherche/", "benevoles", "bénévoles")]
+SEARCHES = [("nl/zoeken/", "mantelzorgers", "mantelzorgers"), ("fr/recherche/", "defis", "défis")]
 REPORTS = {"nl": "volledig-rapport", "fr": "rapport-complet"}
 READERS = set(REPORTS.values()) | {"zoeken", "recherche", "data"}  # reader pages that are not chapters (data: the open-data page)
 

@@ -98,8 +98,9 @@ struct ChartFigure {
             notes.append(strings[.chartLowNNote])
         }
         if anyInferred { notes.append(strings[.chartInferredNote]) }
+        // A series' own base, unless it is the chart's (shown once, as the base).
         let groupBases = dataset.series.compactMap { series in
-            series.base.map { "\(series.label[language]): n=\($0)" }
+            series.base.flatMap { $0 == dataset.base ? nil : "\(series.label[language]): n=\($0)" }
         }
         return [
             "id": .text(elementId),

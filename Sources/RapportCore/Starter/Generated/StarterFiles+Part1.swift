@@ -51,7 +51,7 @@ data_title: Données ouvertes
 data_description: Tous les chiffres de l’étude en fichiers CSV, décrits dans un Frictionless Data Package.
 data_intro: Chaque graphique et chaque série de chiffres clés de cette étude se trouve ici sous forme de fichier CSV, chapitre par chapitre. Téléchargez-les un par un ou tous ensemble.
 data_zip: Tous les fichiers CSV en un seul téléchargement
-data_package: Description des fichiers (Frictionless Data Package)
+data_package: Description des fichiers au format Frictionless Data Package
 data_format: "Chaque fichier sépare les champs par un point-virgule et écrit les nombres avec une virgule décimale, en UTF-8 : il s’ouvre ainsi directement dans un tableur belge. La première ligne donne le nom des colonnes."
 data_shown_in: "Graphique dans :"
 data_field_n: Nombre de réponses
@@ -123,7 +123,7 @@ data_title: Open data
 data_description: Alle cijfers van de studie als CSV-bestanden, met hun beschrijving als Frictionless Data Package.
 data_intro: Elke grafiek en elke reeks kerncijfers van deze studie staat hier als CSV-bestand, hoofdstuk per hoofdstuk. Download ze afzonderlijk of allemaal samen.
 data_zip: Alle CSV-bestanden in één download
-data_package: Beschrijving van de bestanden (Frictionless Data Package)
+data_package: Beschrijving van de bestanden als Frictionless Data Package
 data_format: "Elk bestand zet een puntkomma tussen de velden en schrijft getallen met een decimale komma, in UTF-8: zo opent het meteen in een Belgisch rekenblad. De eerste rij geeft de namen van de kolommen."
 data_shown_in: "Grafiek in:"
 data_field_n: Aantal antwoorden

@@ -235,7 +235,8 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
   h2 { font-size: 14pt; }
   /* A chart fits on one page with its caption, finding and notes: tall ones are scaled down. */
   .chart-svg { max-width: 12.5cm; }
-  .chart-svg svg { outline: 0; width: auto; max-width: 100%; max-height: 14.5cm; margin: 0; }
+  .chart-svg svg { outline: 0; width: auto; max-width: 100%; max-height: 13.5cm; margin: 0; }
+  .chart-meta, .chart-notes { font-size: 8.5pt; }
   figure.chart, .table-scroll, table, tr, .key-figures, .key-figures svg { break-inside: avoid; page-break-inside: avoid; }
   h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
   .table-scroll { overflow: visible; background: none; }

@@ -4,6 +4,51 @@
 
 extension StarterFiles {
     static let part5: [(path: String, contents: String)] = [
+        ("Templates/root.mustache", #"""
+<!DOCTYPE html>
+<html lang="{{lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title>
+<meta name="description" content="{{#languages}}{{siteDescription}} {{/languages}}">
+<link rel="canonical" href="{{canonical}}">
+{{#alternates}}
+<link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
+{{/alternates}}
+<link rel="alternate" hreflang="x-default" href="{{xDefault}}">
+<meta property="og:url" content="{{canonical}}">
+<meta property="og:type" content="website">
+<meta property="og:site_name" content="{{title}}">
+<meta property="og:title" content="{{title}}">
+<meta property="og:description" content="{{#languages}}{{siteDescription}} {{/languages}}">
+<meta property="og:locale" content="{{ogLocale}}">
+{{#ogLocaleAlternates}}
+<meta property="og:locale:alternate" content="{{locale}}">
+{{/ogLocaleAlternates}}
+<meta name="color-scheme" content="light dark">
+<link rel="icon" href="{{assets}}favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="{{assets}}style.css">
+{{#hasThemeStyle}}
+<style>{{themeStyle}}</style>
+{{/hasThemeStyle}}
+</head>
+<body class="root">
+<main class="wrap language-choice">
+  <h1 class="language-choice-title">{{#languages}}<span lang="{{lang}}">{{siteTitle}}</span> {{/languages}}</h1>
+  <div class="language-options">
+{{#languages}}
+    <section lang="{{lang}}" class="language-option" aria-label="{{t_language_name}}">
+      <p>{{siteDescription}}</p>
+      <p><a class="button" href="{{url}}" hreflang="{{lang}}">{{t_language_name}}</a></p>
+    </section>
+{{/languages}}
+  </div>
+</main>
+</body>
+</html>
+
+"""#),
         ("Templates/search.mustache", #"""
 <article class="wrap search-page">
   <h1>{{t_search_title}}</h1>
