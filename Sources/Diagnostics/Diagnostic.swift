@@ -67,13 +67,18 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     /// The diagnostic with the offending source line and a caret under the column, as a
     /// compiler prints it in a terminal.
-    public var detailed: String {
-        var text = description
+    public var detailed: String { lines.joined(separator: "\n") }
+
+    /// `detailed` line by line, control characters escaped (`TerminalText`): the caret stays
+    /// under its column when characters before it are escaped.
+    public var lines: [String] {
+        var lines = [TerminalText.escaped(description)]
         if let sourceLine {
-            text += "\n    " + sourceLine + "\n    "
-            text += String(repeating: " ", count: max(0, (caretColumn ?? location.column) - 1)) + "^"
+            let (line, column) = TerminalText.escaped(sourceLine, column: caretColumn ?? location.column)
+            lines.append("    " + line)
+            lines.append("    " + String(repeating: " ", count: max(0, column - 1)) + "^")
         }
-        return text
+        return lines
     }
 }
 

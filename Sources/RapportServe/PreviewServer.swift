@@ -207,12 +207,14 @@ public actor PreviewServer {
         previousWarnings = warnings
         let lines = SourceLines()
         for diagnostic in result.diagnostics where diagnostic.severity == .error || showWarnings {
-            var text = diagnostic.description
+            options.log(diagnostic.description, true)
             if let line = lines.line(for: diagnostic) {
-                let (excerpt, caret) = Pages.excerpt(line, column: diagnostic.location.column)
-                text += "\n    " + excerpt + "\n    " + caret
+                // Escaped before the excerpt is cut, so that the caret is under the escaped line.
+                let (shown, column) = TerminalText.escaped(line, column: diagnostic.location.column)
+                let (excerpt, caret) = Pages.excerpt(shown, column: column)
+                options.log("    " + excerpt, true)
+                options.log("    " + caret, true)
             }
-            options.log(text, true)
         }
         if let failure = result.failure { options.log("error: \(failure.message)", true) }
         var summary = result.summary(output: "", wrote: false)
@@ -239,9 +241,9 @@ public actor PreviewServer {
         return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
     }
 
+    /// Each line through `TerminalOutput`, which escapes what the input could put there.
     public static let terminal: @Sendable (String, Bool) -> Void = { text, isProblem in
-        let handle = isProblem ? FileHandle.standardError : FileHandle.standardOutput
-        handle.write(Data((text + "\n").utf8))
+        TerminalOutput.write([text], error: isProblem)
     }
 }
 

@@ -5,6 +5,9 @@ import Diagnostics
 /// points nowhere or a cycle of references is one error at the reference, with the fix.
 /// Datasets with such an error are dropped (and named in `failed`) so that the chapters using
 /// them report nothing more.
+///
+/// Chains are followed in a loop, not by recursion (a chain of 14,000 references overflowed the
+/// stack), and every lookup goes through `ReferenceIndex`: the time is linear in the links.
 final class ReferenceResolver {
     /// One place a value can come from or go to.
     enum Cell: Hashable {
@@ -38,12 +41,16 @@ final class ReferenceResolver {
     private(set) var diagnostics: [Diagnostic] = []
     private(set) var failed: Set<String> = []
     private var outcomes: [Cell: Outcome] = [:]
-    private var visiting: [Cell] = []
+    private let index: ReferenceIndex
+    /// What resolving looked at (links, rows, cells on the way): the tests check that it grows
+    /// with the number of links, not faster.
+    private(set) var steps = 0
 
     init(datasets: [String: Dataset], facts: StudyFacts, invalid: Set<String>) {
         self.datasets = datasets
         self.facts = facts
         self.invalid = invalid
+        index = ReferenceIndex(datasets)
     }
 
     /// Resolves every link of every dataset, in id order (deterministic diagnostics).
@@ -108,7 +115,7 @@ final class ReferenceResolver {
             }
             return false
         }
-        guard source.series.contains(where: { $0.key == reference.key }) else {
+        guard index.series(reference.key, in: source.id) != nil else {
             let hint = closestMatch(to: reference.key, in: source.series.map(\.key)).map { "did you mean \"\($0)\"?" }
             diagnostics.append(
                 .error(
@@ -132,39 +139,56 @@ final class ReferenceResolver {
 
     /// The reference that fills `cell`, when it is taken from elsewhere.
     private func link(of cell: Cell) -> (reference: Reference, location: SourceLocation)? {
-        guard let dataset = datasets[cell.dataset] else { return nil }
-        for link in dataset.links {
-            switch (link.slot, cell) {
-            case (.base, .base), (.seriesBase, .seriesBase), (.rowBase, .rowBase), (.value, .value):
-                if cells(of: link, in: dataset) == [cell] { return (link.reference, link.location) }
-            case let (.series(series), .value(_, row, cellSeries)) where series == cellSeries:
-                let reference = Reference(source: link.reference.source, key: dataset.rows[row].key, series: link.reference.key)
-                return (reference, link.location)
-            default: continue
-            }
-        }
-        return nil
+        steps += 1
+        guard let dataset = datasets[cell.dataset], let position = index.link(of: cell) else { return nil }
+        let link = dataset.links[position]
+        guard case .series = link.slot, case let .value(_, row, _) = cell else { return (link.reference, link.location) }
+        return (Reference(source: link.reference.source, key: dataset.rows[row].key, series: link.reference.key), link.location)
     }
 
-    /// The value of a cell, following references.
-    private func outcome(_ cell: Cell) -> Outcome {
-        if let known = outcomes[cell] { return known }
-        guard let (reference, location) = link(of: cell) else { return stored(cell) }
-        if let start = visiting.firstIndex(of: cell) {
-            let chain = (visiting[start...] + [cell]).map(name)
-            diagnostics.append(
-                .error(
-                    location, "reference cycle: \(chain.joined(separator: " → "))",
-                    fix: "one of these values must be a number, not a reference"))
-            for member in visiting[start...] { failed.insert(member.dataset); outcomes[member] = .failed }
-            return .failed
+    /// A cell taken from elsewhere on the way down a chain of references.
+    private struct Step {
+        var cell: Cell
+        var reference: Reference
+        var location: SourceLocation
+    }
+
+    /// The value of a cell, following references: down the chain to a value that is known (a
+    /// number, an empty cell, a fact, a failure), then each cell on the way settled in turn, the
+    /// last one first. A cell met twice on the way closes a cycle.
+    private func outcome(_ start: Cell) -> Outcome {
+        var chain: [Step] = []
+        var onChain: [Cell: Int] = [:]
+        var cell = start
+        var result: Outcome
+        while true {
+            steps += 1
+            if let known = outcomes[cell] { result = known; break }
+            guard let (reference, location) = link(of: cell) else { result = stored(cell); break }
+            if let first = onChain[cell] {
+                let cycle = chain[first...].map(\.cell)
+                diagnostics.append(
+                    .error(
+                        location, "reference cycle: \((cycle + [cell]).map(name).joined(separator: " → "))",
+                        fix: "one of these values must be a number, not a reference"))
+                for member in cycle { failed.insert(member.dataset); outcomes[member] = .failed }
+                result = .failed
+                break
+            }
+            onChain[cell] = chain.count
+            chain.append(Step(cell: cell, reference: reference, location: location))
+            if reference.isStudyFact { result = fact(reference, at: location, for: cell); break }
+            guard let next = target(of: reference, at: location, from: cell) else { result = .failed; break }
+            cell = next
         }
-        visiting.append(cell)
-        var result =
-            reference.isStudyFact
-            ? fact(reference, at: location, for: cell)
-            : target(of: reference, at: location, from: cell).map(outcome) ?? .failed
-        visiting.removeLast()
+        while let step = chain.popLast() { result = settle(step, taking: result) }
+        return result
+    }
+
+    /// A cell takes the value its reference led to: checked where it goes, kept, and stored.
+    private func settle(_ step: Step, taking value: Outcome) -> Outcome {
+        let (cell, reference, location) = (step.cell, step.reference, step.location)
+        var result = value
         if result == .missing, cell.isBase {
             diagnostics.append(
                 .error(location, "\(reference) has no value to take", fix: "fill in the value there, or write the base here"))
@@ -190,15 +214,15 @@ final class ReferenceResolver {
             }
             return nil
         }
-        if reference.key == "base", reference.series == nil, !source.rows.contains(where: { $0.key == "base" }) {
+        if reference.key == "base", reference.series == nil, index.row("base", in: source.id) == nil {
             return .base(source.id)
         }
         // `<dataset>:<row>:n`: a row's base; `<dataset>:<series>:n`: a series' (no series is called n).
-        if reference.series == "n", !source.series.contains(where: { $0.key == "n" }) {
-            if let row = source.rows.firstIndex(where: { $0.key == reference.key }) { return .rowBase(source.id, row: row) }
-            if let series = source.series.firstIndex(where: { $0.key == reference.key }) { return .seriesBase(source.id, series: series) }
+        if reference.series == "n", index.series("n", in: source.id) == nil {
+            if let row = index.row(reference.key, in: source.id) { return .rowBase(source.id, row: row) }
+            if let series = index.series(reference.key, in: source.id) { return .seriesBase(source.id, series: series) }
         }
-        guard let row = source.rows.firstIndex(where: { $0.key == reference.key }) else {
+        guard let row = index.row(reference.key, in: source.id) else {
             let hint = closestMatch(to: reference.key, in: source.rows.map(\.key)).map { "did you mean \"\($0)\"?" }
             diagnostics.append(
                 .error(
@@ -208,7 +232,7 @@ final class ReferenceResolver {
         }
         var series = 0
         if let key = reference.series {
-            guard let index = source.series.firstIndex(where: { $0.key == key }) else {
+            guard let found = index.series(key, in: source.id) else {
                 let hint = closestMatch(to: key, in: source.series.map(\.key)).map { "did you mean \"\($0)\"?" }
                 diagnostics.append(
                     .error(
@@ -216,7 +240,7 @@ final class ReferenceResolver {
                         fix: hint ?? "series of \(source.id): \(source.series.map(\.key).joined(separator: ", "))"))
                 return nil
             }
-            series = index
+            series = found
         }
         return .value(source.id, row: row, series: series)
     }
@@ -257,15 +281,15 @@ final class ReferenceResolver {
         }
     }
 
+    /// Written in place: a copy of the dataset for each value would copy all its rows each time.
     private func store(_ outcome: Outcome, in cell: Cell) {
-        guard case let .number(value) = outcome, var dataset = datasets[cell.dataset] else { return }
+        guard case let .number(value) = outcome, datasets[cell.dataset] != nil else { return }
         switch cell {
-        case .base: dataset.base = Int(value)
-        case let .seriesBase(_, series): dataset.series[series].base = Int(value)
-        case let .rowBase(_, row): dataset.rows[row].base = Int(value)
-        case let .value(_, row, series): dataset.rows[row].values[series] = value
+        case let .base(id): datasets[id]?.base = Int(value)
+        case let .seriesBase(id, series): datasets[id]?.series[series].base = Int(value)
+        case let .rowBase(id, row): datasets[id]?.rows[row].base = Int(value)
+        case let .value(id, row, series): datasets[id]?.rows[row].values[series] = value
         }
-        datasets[cell.dataset] = dataset
     }
 
     /// A taken value must fit where it goes: a whole base, a share within 0–100.

@@ -18,7 +18,7 @@ struct Rapport: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success || code == ExitCode(1) { exit(withError: error) }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            TerminalOutput.write(text: fullMessage(for: error), error: true)
             Foundation.exit(2)
         }
     }
@@ -96,26 +96,20 @@ struct New: ParsableCommand {
         do {
             try StarterFiles.write(to: URL(fileURLWithPath: folder), languages: list)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            TerminalOutput.write(["error: \(error.message)"], error: true)
             throw ExitCode(1)
         }
-        print("wrote a new study in \(folder): cd \(folder) && rapport build (or rapport serve to preview)")
+        TerminalOutput.write(["wrote a new study in \(folder): cd \(folder) && rapport build (or rapport serve to preview)"])
     }
 }
 
+/// Everything goes out through `TerminalOutput`, which escapes what the input could put there.
 func report(_ result: Pipeline.Result, output: String, wrote: Bool, timings: Bool) throws {
-    for diagnostic in result.diagnostics {
-        FileHandle.standardError.write(Data((diagnostic.detailed + "\n").utf8))
-    }
-    if let failure = result.failure {
-        FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
-    }
+    for diagnostic in result.diagnostics { TerminalOutput.write(diagnostic.lines, error: true) }
+    if let failure = result.failure { TerminalOutput.write(["error: \(failure.message)"], error: true) }
     if timings {
-        for phase in result.phases {
-            FileHandle.standardError.write(Data("  \(phase.name): \(String(format: "%.1f", phase.seconds * 1000)) ms\n".utf8))
-        }
+        TerminalOutput.write(result.phases.map { "  \($0.name): \(String(format: "%.1f", $0.seconds * 1000)) ms" }, error: true)
     }
-    print(result.summary(output: output, wrote: wrote))
-    for line in result.changes { print(line) }
+    TerminalOutput.write([result.summary(output: output, wrote: wrote)] + result.changes)
     if !result.succeeded { throw ExitCode(1) }
 }

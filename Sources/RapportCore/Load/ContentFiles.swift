@@ -27,6 +27,8 @@ struct ContentFiles {
         var outputPath: String
         /// On disk, every link followed.
         var source: String
+        /// As diagnostics name it, e.g. `Content/nl/img/chart.svg`.
+        var shown: String
     }
 
     /// The file `path` (a link as written, without `#…` or `?…`) of a page in `folder`
@@ -67,7 +69,7 @@ struct ContentFiles {
             return .failure(.error(location, "link to a folder, not a file: \"\(path)\"", fix: "link to a file in \(shown)"))
         }
         let relative = String(real.dropFirst(realRoot.count).drop { $0 == "/" })
-        return .success(Resolved(outputPath: "files/" + relative, source: real))
+        return .success(Resolved(outputPath: "files/" + relative, source: real, shown: contentName + relative))
     }
 
     /// A site path as a URL path: each segment percent-encoded.
@@ -80,8 +82,10 @@ struct ContentFiles {
     private static let segment = CharacterSet(
         charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$'()*+,;=:@")
 
-    /// The width and height of the image at `source`, or why there are none.
-    static func imageSize(_ source: String, path: String, at location: SourceLocation) -> Result<ImageSize, Diagnostic> {
+    /// The width and height of the image `file` (linked as `path` at `location`), or why there
+    /// are none: a size the file gives that no image can have is an error at its place in the
+    /// file (an SVG's attribute), else at the link.
+    static func imageSize(_ file: Resolved, path: String, at location: SourceLocation) -> Result<ImageSize, Diagnostic> {
         let ext = (path as NSString).pathExtension.lowercased()
         guard ImageSize.formats.contains(ext) else {
             return .failure(
@@ -89,7 +93,13 @@ struct ContentFiles {
                     location, "image \"\(path)\" is not a PNG, JPEG, SVG or WebP file",
                     fix: "convert it to one of those (Rapport writes each image's width and height from the file)"))
         }
-        guard let bytes = Files.read(source), let size = ImageSize.read(bytes) else {
+        let size: ImageSize?
+        do throws(ImageSize.Problem) {
+            size = try Files.read(file.source).flatMap(ImageSize.read)
+        } catch {
+            return .failure(diagnostic(error, file: file.shown, path: path, at: location))
+        }
+        guard let size else {
             return .failure(
                 .error(
                     location, "cannot read the width and height of image \"\(path)\"",
@@ -98,5 +108,27 @@ struct ContentFiles {
                         : "the file is damaged or not really .\(ext): export it again"))
         }
         return .success(size)
+    }
+
+    private static func diagnostic(_ problem: ImageSize.Problem, file: String, path: String, at location: SourceLocation) -> Diagnostic {
+        let range = "(1 to \(ImageSize.maximumSide) pixels)"
+        switch problem {
+        case let .tooLarge(width, height):
+            return .error(
+                location, "image \"\(path)\" is \(width) × \(height) pixels, more than \(ImageSize.maximumSide) on a side",
+                fix: "export it smaller")
+        case let .length(attribute, value, outOfRange, place):
+            return .error(
+                SourceLocation(file: file, line: place.line, column: place.column),
+                "image \(attribute) \"\(value)\" is \(outOfRange ? "out of range \(range)" : "not a length")",
+                fix:
+                    "give the <svg> element its size in pixels, e.g. width=\"640\" height=\"480\", or remove width and height to size it by its viewBox"
+            )
+        case let .viewBox(value, notNumbers, place):
+            return .error(
+                SourceLocation(file: file, line: place.line, column: place.column),
+                "viewBox \"\(value)\" \(notNumbers ? "is not four numbers" : "has a width or height that is not a finite number above 0")",
+                fix: "write it as four numbers, min-x min-y width height, e.g. viewBox=\"0 0 640 480\"")
+        }
     }
 }

@@ -9,11 +9,37 @@ struct ImageSize: Equatable, Sendable {
     /// The formats Rapport reads the size of, by file extension (lower case).
     static let formats = ["png", "jpg", "jpeg", "svg", "webp"]
 
+    /// The most pixels on a side a page reserves for an image; no screen or print needs more,
+    /// and every size is checked against it before it becomes an `Int`.
+    static let maximumSide = 100_000
+
+    /// A size the file gives but that cannot be an image's.
+    enum Problem: Error, Equatable {
+        /// A PNG, JPEG or WebP header with a side above `maximumSide`.
+        case tooLarge(width: Int, height: Int)
+        /// The root `<svg>` element's `width` or `height` (`attribute`): not a length, or a number
+        /// of pixels out of range; `place` is where its value starts in the file.
+        case length(attribute: String, value: String, outOfRange: Bool, place: Place)
+        /// Its `viewBox`: not four numbers, or a width or height not finite and above 0.
+        case viewBox(value: String, notNumbers: Bool, place: Place)
+    }
+
+    /// A 1-based line and column (in Unicode scalars, as diagnostics count them) in a text file.
+    struct Place: Equatable {
+        var line: Int
+        var column: Int
+    }
+
     /// The size of the image in `bytes`, by its content (the extension is only a hint for SVG);
-    /// nil when the format is none of those or the header is cut off or zero.
-    static func read(_ bytes: [UInt8]) -> ImageSize? {
-        let size = png(bytes) ?? jpeg(bytes) ?? webp(bytes) ?? svg(bytes)
+    /// nil when the format is none of those or the header is cut off or zero; `Problem` when the
+    /// file gives a size that no image can have.
+    static func read(_ bytes: [UInt8]) throws(Problem) -> ImageSize? {
+        var size = png(bytes) ?? jpeg(bytes) ?? webp(bytes)
+        if size == nil { size = try svg(bytes) }
         guard let size, size.width > 0, size.height > 0 else { return nil }
+        guard size.width <= maximumSide, size.height <= maximumSide else {
+            throw .tooLarge(width: size.width, height: size.height)
+        }
         return size
     }
 
@@ -69,39 +95,5 @@ struct ImageSize: Equatable, Sendable {
         default:
             return nil
         }
-    }
-
-    /// The root `<svg>` element's `width` and `height` (plain numbers or `px`), else its
-    /// `viewBox`'s width and height (rounded up).
-    static func svg(_ b: [UInt8]) -> ImageSize? {
-        let text = String(decoding: b.prefix(16_384), as: UTF8.self)
-        guard let start = text.range(of: "<svg"), let end = text[start.upperBound...].firstIndex(of: ">") else { return nil }
-        let tag = String(text[start.upperBound..<end])
-        func attribute(_ name: String) -> String? {
-            var rest = tag[...]
-            while let found = rest.range(of: name) {
-                let before = rest[..<found.lowerBound].last
-                var after = rest[found.upperBound...].drop { $0 == " " }
-                rest = rest[found.upperBound...]
-                guard before == nil || before!.isWhitespace, after.first == "=" else { continue }
-                after = after.dropFirst().drop { $0 == " " }
-                guard let quote = after.first, quote == "\"" || quote == "'" else { continue }
-                let value = after.dropFirst()
-                guard let close = value.firstIndex(of: quote) else { return nil }
-                return String(value[..<close])
-            }
-            return nil
-        }
-        func number(_ text: String?) -> Double? {
-            guard var text = text?.trimmingCharacters(in: .whitespaces) else { return nil }
-            if text.hasSuffix("px") { text.removeLast(2) }
-            return Double(text)
-        }
-        if let width = number(attribute("width")), let height = number(attribute("height")) {
-            return ImageSize(width: Int(width.rounded(.up)), height: Int(height.rounded(.up)))
-        }
-        let box = (attribute("viewBox") ?? "").split { $0 == " " || $0 == "," }.compactMap { Double($0) }
-        guard box.count == 4 else { return nil }
-        return ImageSize(width: Int(box[2].rounded(.up)), height: Int(box[3].rounded(.up)))
     }
 }

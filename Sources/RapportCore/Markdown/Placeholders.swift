@@ -85,10 +85,15 @@ enum Placeholders {
         return (number, end + 3)
     }
 
-    /// `bytes` with every marker replaced by `values[number]`.
-    static func substitute(_ bytes: UnsafeBufferPointer<UInt8>, values: [[UInt8]]) -> [UInt8] {
+    /// `bytes` with every marker replaced by `values[number]`. The work is that of `bytes` and
+    /// of the values its markers name, however many values the page has: it runs for every text
+    /// node of a page, and adding up the sizes of all values each time made a long chapter's
+    /// rendering grow as the square of its length.
+    static func substitute<Values: RandomAccessCollection<[UInt8]>>(
+        _ bytes: UnsafeBufferPointer<UInt8>, values: Values
+    ) -> [UInt8] where Values.Index == Int {
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + values.reduce(0) { $0 + $1.count })
+        output.reserveCapacity(bytes.count)
         var copied = 0, index = 0
         while index < bytes.count {
             guard bytes[index] == markerOpen.0, let (number, end) = marker(in: bytes, at: index), number < values.count else {

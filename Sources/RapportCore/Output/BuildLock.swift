@@ -11,8 +11,12 @@ import Darwin
 /// terminals, `make` during another `make`) never mix their files: the second one waits.
 ///
 /// `flock` locks belong to the open file: the lock goes away when the process ends, even after
-/// `kill -9`, so a stale lock file never blocks anyone. The file itself is kept (removing a lock
-/// file opens a race between a waiter and a newcomer).
+/// `kill -9`, so a stale lock file never blocks anyone. The file is removed when the build ends,
+/// by the build that holds its lock and only while it holds it, if the path still names the file
+/// it locked. A build that was waiting on the file, or opened it just before, then holds a lock
+/// on a file no longer at the path, which excludes nobody: so every build, once it has the lock,
+/// checks that the path still names its file, and else starts again with the file there now (or
+/// a new one). Two builds that both follow this never hold the file at the path at once.
 final class BuildLock: @unchecked Sendable {
     let path: String
     private let descriptor: Int32
@@ -20,22 +24,31 @@ final class BuildLock: @unchecked Sendable {
     /// Takes the lock, waiting for it when another build holds it (`waiting` is told once).
     init(beside output: URL, waiting: ((String) -> Void)?) throws(BuildFailure) {
         path = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).lock").path
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        guard descriptor >= 0 else {
-            throw BuildFailure(message: "cannot create the lock file \(path): \(String(cString: strerror(errno)))")
-        }
-        if Self.lock(descriptor, wait: false) { return }
-        guard errno == EWOULDBLOCK else {
-            let reason = String(cString: strerror(errno))
+        var told = false
+        while true {
+            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            guard descriptor >= 0 else {
+                throw BuildFailure(message: "cannot create the lock file \(path): \(String(cString: strerror(errno)))")
+            }
+            if !Self.lock(descriptor, wait: false) {
+                guard errno == EWOULDBLOCK else { throw Self.failure(path, closing: descriptor) }
+                if !told { waiting?("another build is writing \(output.lastPathComponent); waiting for it to finish") }
+                told = true
+                guard Self.lock(descriptor, wait: true) else { throw Self.failure(path, closing: descriptor) }
+            }
+            if Self.names(path, descriptor) {
+                self.descriptor = descriptor
+                return
+            }
+            // The build before removed the file as it let go: take the one at the path now.
             close(descriptor)
-            throw BuildFailure(message: "cannot lock \(path): \(reason)")
         }
-        waiting?("another build is writing \(output.lastPathComponent); waiting for it to finish")
-        guard Self.lock(descriptor, wait: true) else {
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            throw BuildFailure(message: "cannot lock \(path): \(reason)")
-        }
+    }
+
+    private static func failure(_ path: String, closing descriptor: Int32) -> BuildFailure {
+        let reason = String(cString: strerror(errno))
+        close(descriptor)
+        return BuildFailure(message: "cannot lock \(path): \(reason)")
     }
 
     private static func lock(_ descriptor: Int32, wait: Bool) -> Bool {
@@ -45,5 +58,18 @@ final class BuildLock: @unchecked Sendable {
         return true
     }
 
-    deinit { close(descriptor) }
+    /// Whether `path` still names the open file (the same device and inode); with `removable`,
+    /// also a plain empty file, as Rapport's lock files are (anything else is not ours to remove).
+    private static func names(_ path: String, _ descriptor: Int32, removable: Bool = false) -> Bool {
+        var open = stat(), named = stat()
+        guard fstat(descriptor, &open) == 0, lstat(path, &named) == 0 else { return false }
+        guard open.st_dev == named.st_dev, open.st_ino == named.st_ino else { return false }
+        return !removable || ((named.st_mode & S_IFMT) == S_IFREG && named.st_size == 0)
+    }
+
+    /// Removes the file while the lock is still held, if the path still names it, then lets go.
+    deinit {
+        if Self.names(path, descriptor, removable: true) { unlink(path) }
+        close(descriptor)
+    }
 }

@@ -33,15 +33,17 @@ struct SiteWriter: Sendable {
     private let previousFiles: [String]
     private let previousFolders: [String]
 
-    /// Checks that `output` may be replaced, takes the build lock beside it (waiting, with a
-    /// message to `waiting`, while another build holds it) and prepares the staging folder.
-    /// Refuses, and touches nothing, when the output path or the staging path holds anything
-    /// Rapport did not make: a file, a symbolic link, a folder that is not a Rapport build.
+    /// Checks that `output` may be replaced, creates the folders it is in when they are missing,
+    /// takes the build lock beside it (waiting, with a message to `waiting`, while another build
+    /// holds it) and prepares the staging folder. Refuses, and touches nothing, when the output
+    /// path or the staging path holds anything Rapport did not make: a file, a symbolic link, a
+    /// folder that is not a Rapport build.
     init(output: URL, display: (URL) -> String, waiting: ((String) -> Void)? = nil) throws(BuildFailure) {
         self.output = output
         staging = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
         outputDisplay = display(output)
         try Self.checkReplaceable(output.path, shown: outputDisplay, role: "--output")
+        try Self.makeParents(of: output, display: display)
         lock = try BuildLock(beside: output, waiting: waiting)
         // Checked again under the lock: a build that held it may have just created them.
         try Self.checkReplaceable(output.path, shown: outputDisplay, role: "--output")
@@ -119,6 +121,31 @@ struct SiteWriter: Sendable {
                 message:
                     "\(shown) is a file, not a folder; refusing to replace it (\(role == "--output" ? "choose another --output" : "move it away; rapport keeps its build before last there"))"
             )
+        }
+    }
+
+    /// Creates the folders `output` is in when they are missing, as `mkdir -p` would
+    /// (`--output out/Public` where there is no `out/` yet); a file in the way is one error.
+    private static func makeParents(of output: URL, display: (URL) -> String) throws(BuildFailure) {
+        var missing: [URL] = []
+        var folder = output.deletingLastPathComponent()
+        while folder.path != "/" {
+            var info = stat()
+            if stat(folder.path, &info) == 0 {
+                guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                    throw BuildFailure(
+                        message: "cannot create \(display(output)): \(display(folder)) is a file, not a folder (choose another --output)")
+                }
+                break
+            }
+            guard errno == ENOENT || errno == ENOTDIR else {
+                throw BuildFailure(message: "cannot create \(display(output)): \(display(folder)): \(String(cString: strerror(errno)))")
+            }
+            missing.append(folder)
+            folder = folder.deletingLastPathComponent()
+        }
+        for folder in missing.reversed() where mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
+            throw BuildFailure(message: "cannot create \(display(output)): \(display(folder)): \(String(cString: strerror(errno)))")
         }
     }
 

@@ -100,7 +100,7 @@ extension RenderContext {
     /// A link to a file of `Content/` (not a chapter): its URL in the site, and where it is.
     func file(
         _ url: String, page: Page, at location: SourceLocation, work: inout PageWork
-    ) -> (url: String, source: String, path: String)? {
+    ) -> (url: String, file: ContentFiles.Resolved, path: String)? {
         guard let contentFiles else { return nil }
         let cut = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
         let path = String(url[..<cut])
@@ -108,7 +108,7 @@ extension RenderContext {
         case let .success(resolved):
             work.files[resolved.outputPath] = resolved.source
             let inSite = relative(site.basePath + ContentFiles.urlPath(resolved.outputPath), from: depth(of: page))
-            return (inSite + url[cut...], resolved.source, path)
+            return (inSite + url[cut...], resolved, path)
         case let .failure(diagnostic):
             work.diagnostics.append(diagnostic)
             return nil
@@ -130,7 +130,7 @@ extension RenderContext {
         guard let found = file(url, page: page, at: location, work: &work) else {
             return Markdown.Image(url: url, size: nil, decorative: decorative)
         }
-        switch ContentFiles.imageSize(found.source, path: found.path, at: location) {
+        switch ContentFiles.imageSize(found.file, path: found.path, at: location) {
         case let .success(size): return Markdown.Image(url: found.url, size: size, decorative: decorative)
         case let .failure(diagnostic):
             work.diagnostics.append(diagnostic)

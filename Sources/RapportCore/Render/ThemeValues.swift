@@ -20,7 +20,7 @@ extension RenderContext {
         if let logo = site.theme.logo, let contentFiles {
             switch contentFiles.resolve(logo.path, from: "", at: logo.location) {
             case let .success(resolved):
-                switch ContentFiles.imageSize(resolved.source, path: logo.path, at: logo.location) {
+                switch ContentFiles.imageSize(resolved, path: logo.path, at: logo.location) {
                 case let .success(size):
                     files[resolved.outputPath] = resolved.source
                     values["hasLogo"] = .bool(true)
