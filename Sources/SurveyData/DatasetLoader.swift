@@ -45,7 +45,7 @@ public struct DatasetLoader {
         guard Files.exists(root) || Files.kind(ofPath: root) == .symbolicLink else { return ([:], [], [], facts) }
         // Paths as the user sees them: the folder's display path once, then plain joins.
         let displayRoot = display(directory)
-        func shown(_ relative: String) -> String { displayRoot + "/" + relative }
+        @Sendable func shown(_ relative: String) -> String { displayRoot + "/" + relative }
         let within = self.within?.path ?? root
         if !Files.resolves(root, inside: within) {
             return ([:], [Files.refusedLink(displayRoot, root: display(URL(fileURLWithPath: within)) + "/")], [], facts)
@@ -137,6 +137,7 @@ public struct DatasetLoader {
             inputs.append((id, yml, csv))
         }
         // Read and parse every pair on all cores.
+        let languages = self.languages
         let parsed = inputs.parallelMap { input -> (dataset: Dataset?, diagnostics: [Diagnostic]) in
             let metadataFile = shown(input.yml), dataFile = shown(input.csv)
             let metadata = Files.readText(root + "/" + input.yml, display: metadataFile)

@@ -5,7 +5,7 @@ import RapportCore
 /// Shared by the test targets (RapportCoreTests, RapportServeTests).
 /// A small site written from inline files into a temporary folder, built with Rapport's own
 /// templates and UI strings, those `rapport new` writes (Hugo's `hugolib.Test` in spirit).
-public struct TestSite {
+public struct TestSite: Sendable {
     public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 

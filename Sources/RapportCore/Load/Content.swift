@@ -116,6 +116,7 @@ struct ContentLoader {
         // Read and parse on all cores. A page that cannot be read or parsed still takes its
         // place (with its error reported), so that its translation and the links to it raise no
         // further errors.
+        let (contentDirectory, display) = (self.contentDirectory, self.display)
         let loaded = files.parallelMap { file -> (Page, [Diagnostic]) in
             var loader = ContentLoader(contentDirectory: contentDirectory, display: display)
             var page: Page?
