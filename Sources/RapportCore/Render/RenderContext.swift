@@ -213,7 +213,14 @@ struct RenderContext: Sendable {
                 text: { text, afterInline in Typography.rewritten(text, page.language, afterInline: afterInline) }))
         work.headingIds = document.headings.map(\.id)
         work.reading = document.reading
-        return (work, document.html, document.headings)
+        // Each heading's text typeset once, here, for the page's contents, the whole report's and
+        // the search index (its id was made from the text as written).
+        let headings = document.headings.map { heading in
+            var heading = heading
+            heading.text = Typography.apply(heading.text, page.language)
+            return heading
+        }
+        return (work, document.html, headings)
     }
 
 }

@@ -101,7 +101,7 @@ extension RenderContext {
             toc.count < 3
                 ? nil
                 : TemplateScope([
-                    "entries": .list(toc.map { TemplateScope(texts: ["id": $0.id, "text": Typography.apply($0.text, language)]) })
+                    "entries": .list(toc.map { TemplateScope(texts: ["id": $0.id, "text": $0.text]) })
                 ]))
         scope["previous"] = link(previous, from: depth(of: page))
         scope["next"] = link(next, from: depth(of: page))

@@ -28,7 +28,7 @@ extension RenderContext {
             chapters.enumerated().map { number, chapter in
                 let slug = chapter.page.reportId
                 let sections = chapter.headings.filter { $0.level == 2 }.map {
-                    TemplateScope(texts: ["id": ReportHTML.prefixed($0.id, slug), "text": Typography.apply($0.text, language)])
+                    TemplateScope(texts: ["id": ReportHTML.prefixed($0.id, slug), "text": $0.text])
                 }
                 return TemplateScope([
                     "id": .text(slug), "title": .text(chapter.page.isHome ? strings[language]?[.reportSummary] ?? "" : chapter.page.title), "body": .markup(Array(ReportAssembly.bodyStandIn(number).utf8)),

@@ -38,7 +38,7 @@ enum SearchIndex {
                 let heading = chapter.headings[index]
                 entries.append(
                     Entry(
-                        kind: .section, chapter: number, title: Typography.apply(heading.text, language), url: url + "#" + heading.id,
+                        kind: .section, chapter: number, title: heading.text, url: url + "#" + heading.id,
                         text: ""))
                 current = entries.count - 1
             case .figure:
