@@ -133,13 +133,7 @@ extension RenderContext {
     func dataPageSitemapEntries() -> String {
         var entries = ""
         for language in site.languages {
-            entries += "  <url>\n    <loc>\(escapeHTML(absolute(dataURL(language))))</loc>\n"
-            for lang in site.languages {
-                entries +=
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"\(lang.htmlLang)\" href=\"\(escapeHTML(absolute(dataURL(lang))))\"/>\n"
-            }
-            entries +=
-                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
+            entries += sitemapEntry(dataURL(language), alternates: site.languages.map { ($0, dataURL($0)) })
         }
         return entries
     }

@@ -68,13 +68,7 @@ extension RenderContext {
         var entries = ""
         for (template, path) in [("report", ReaderPages.reportPath), ("search", ReaderPages.searchPath)] where templates.has(template) {
             for language in site.languages {
-                entries += "  <url>\n    <loc>\(escapeHTML(absolute(path(language, site))))</loc>\n"
-                for other in site.languages {
-                    entries +=
-                        "    <xhtml:link rel=\"alternate\" hreflang=\"\(other.htmlLang)\" href=\"\(escapeHTML(absolute(path(other, site))))\"/>\n"
-                }
-                entries +=
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
+                entries += sitemapEntry(path(language, site), alternates: site.languages.map { ($0, path($0, site)) })
             }
         }
         return entries

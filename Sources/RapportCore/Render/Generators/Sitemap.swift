@@ -1,3 +1,4 @@
+import RapportBase
 import SurveyData
 
 /// `sitemap.xml`: every page with its translations (and `x-default`), the data pages, the
@@ -7,19 +8,26 @@ extension RenderContext {
         var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         sitemap += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         for page in pages {
-            sitemap += "  <url>\n    <loc>\(escapeHTML(absolute(url(of: page))))</loc>\n"
+            var alternates: [(Language, String)] = []
             for language in site.languages {
-                if let translation = self.page(named: page.name, language) {
-                    sitemap +=
-                        "    <xhtml:link rel=\"alternate\" hreflang=\"\(language.htmlLang)\" href=\"\(escapeHTML(absolute(url(of: translation))))\"/>\n"
-                }
+                if let translation = self.page(named: page.name, language) { alternates.append((language, url(of: translation))) }
             }
-            sitemap +=
-                "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
+            sitemap += sitemapEntry(url(of: page), alternates: alternates)
         }
         sitemap += dataPageSitemapEntries()
         sitemap += readerSitemapEntries()
         sitemap += "</urlset>\n"
         return OutputFile(path: "sitemap.xml", contents: sitemap)
+    }
+
+    /// The one writer of a sitemap entry: the page (a site path), each translation with its
+    /// `hreflang` and `x-default` (the language chooser), all absolute.
+    func sitemapEntry(_ path: String, alternates: [(Language, String)]) -> String {
+        var entry = "  <url>\n    <loc>\(escapeHTML(absolute(path)))</loc>\n"
+        for (language, other) in alternates {
+            entry += "    <xhtml:link rel=\"alternate\" hreflang=\"\(language.htmlLang)\" href=\"\(escapeHTML(absolute(other)))\"/>\n"
+        }
+        entry += "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(escapeHTML(absolute(site.basePath)))\"/>\n  </url>\n"
+        return entry
     }
 }
