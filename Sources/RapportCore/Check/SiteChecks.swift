@@ -13,7 +13,7 @@ struct SiteChecks {
     let datasets: [String: Dataset]
     let rendered: RenderedPages
     /// Pages by "language/name".
-    let pageIndex: [String: Page]
+    let pageIndex: [PageKey: Page]
     var diagnostics = DiagnosticBag()
 
     private var linkChecks: [LinkCheck] { rendered.linkChecks }
@@ -24,7 +24,7 @@ struct SiteChecks {
     private var pagesWithDataErrors: [Language: Set<String>] { rendered.pagesWithDataErrors }
     private var chartOrder: [Language: [String: [ChartPlacement]]] { rendered.chartOrder }
 
-    private func page(named name: String, _ language: Language) -> Page? { pageIndex["\(language.code)/\(name)"] }
+    private func page(named name: String, _ language: Language) -> Page? { pageIndex[PageKey(language: language, name: name)] }
 
     mutating func checkLinks() {
         let placeholders = Set(pages.filter(\.isPlaceholder).map { "\($0.language)/\($0.name)" })

@@ -5,6 +5,13 @@ import SurveyData
 import Yams
 
 /// One Markdown chapter in one language.
+/// A page's identity across the site: its language and file name (`nl`, `finances`). Pages
+/// pair with their translations by file name; every index of pages is keyed by this.
+struct PageKey: Hashable, Sendable {
+    let language: Language
+    let name: String
+}
+
 struct Page {
     /// File name without `.md`: the same in every language for a page and its translations.
     var name: String
@@ -36,6 +43,8 @@ struct Page {
     var isPlaceholder = false
 
     var isHome: Bool { name == "index" }
+
+    var key: PageKey { PageKey(language: language, name: name) }
 
     /// The page's id in the whole report, in front of each of its own ids: its slug, `index`
     /// for the home page (which has none).

@@ -35,10 +35,10 @@ struct RenderContext: Sendable {
     let printedReports: URL?
 
     /// Pages by "language/name", and each language's chapters in order: looked up for every page.
-    let pageIndex: [String: Page]
+    let pageIndex: [PageKey: Page]
     let chapterLists: [Language: [Page]]
     /// Each chapter's position in its language's list, by "language/name".
-    let chapterPositions: [String: Int]
+    let chapterPositions: [PageKey: Int]
     /// What every page of a language shares, built once for each depth a page can have (its
     /// links are relative, SiteURLs.swift): UI strings (`t_<key>`), site title, language, the
     /// chapter list (`chapters`) and the navigation entries.
@@ -74,15 +74,15 @@ struct RenderContext: Sendable {
         shownDatasets = shown
         self.invalidDatasets = invalidDatasets
         references = DataReferences(datasets: datasets, invalidDatasets: invalidDatasets, strings: strings, facts: facts)
-        var index: [String: Page] = [:]
-        for page in pages { index["\(page.language.code)/\(page.name)"] = index["\(page.language.code)/\(page.name)"] ?? page }
+        var index: [PageKey: Page] = [:]
+        for page in pages where index[page.key] == nil { index[page.key] = page }
         pageIndex = index
         var lists: [Language: [Page]] = [:]
-        var positions: [String: Int] = [:]
+        var positions: [PageKey: Int] = [:]
         for language in site.languages {
             let list = pages.filter { $0.language == language && !$0.isHome }.sorted { ($0.order, $0.name) < ($1.order, $1.name) }
             lists[language] = list
-            for (position, page) in list.enumerated() { positions["\(language.code)/\(page.name)"] = position }
+            for (position, page) in list.enumerated() { positions[page.key] = position }
         }
         chapterLists = lists
         chapterPositions = positions

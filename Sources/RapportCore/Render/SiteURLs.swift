@@ -61,6 +61,6 @@ extension RenderContext {
     }
 
     func page(named name: String, _ language: Language) -> Page? {
-        pageIndex["\(language.code)/\(name)"]
+        pageIndex[PageKey(language: language, name: name)]
     }
 }

@@ -85,7 +85,7 @@ extension RenderContext {
             if let translation = self.page(named: page.name, lang) { alternates[lang] = url(of: translation) }
         }
         let chapterList = chapterLists[language] ?? []
-        let index = chapterPositions["\(language.code)/\(page.name)"]
+        let index = chapterPositions[page.key]
         let previous = index.flatMap { $0 > 0 ? chapterList[$0 - 1] : nil }
         let next = index.flatMap { $0 + 1 < chapterList.count ? chapterList[$0 + 1] : nil }
         let toc = headings.filter { $0.level == 2 }
