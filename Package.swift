@@ -43,7 +43,7 @@ let package = Package(
         // text helpers, `parallelMap`.
         .target(
             name: "RapportBase",
-            dependencies: ["Diagnostics", "SVGCharts", "Yams"]
+            dependencies: ["Diagnostics", "Yams"]
         ),
         // Dataset files (YAML + CSV) -> validated Dataset values with source locations.
         .target(
@@ -93,7 +93,7 @@ let package = Package(
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts", "GoldenFiles"], exclude: ["__Snapshots__"]),
         .testTarget(name: "MustacheEngineTests", dependencies: ["MustacheEngine"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "RapportBaseTests", dependencies: ["RapportBase", "SVGCharts", "Yams"]),
+        .testTarget(name: "RapportBaseTests", dependencies: ["RapportBase", "Yams"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "RapportBase", "Diagnostics"]),
         // Writes small sites from inline files for the end-to-end tests.
         .target(name: "RapportTestSupport", dependencies: ["RapportCore"], path: "Tests/TestSupport"),

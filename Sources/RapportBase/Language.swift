@@ -1,4 +1,3 @@
-import SVGCharts
 
 /// One of the site's languages, as `site.yml` lists it: a BCP 47 code (`nl`, `de`, `en-GB`)
 /// and what the site writes for it. The facts of a language live here, not in `if`s elsewhere.
@@ -56,16 +55,17 @@ public struct Language: Hashable, Sendable, CustomStringConvertible {
     /// The Open Graph locale (`og:locale`): `nl_BE`.
     public var ogLocale: String { htmlLang.replacingOccurrences(of: "-", with: "_") }
 
-    /// How numbers are written in this language (`42%` or `42 %`).
-    public var chartLocale: ChartLocale { facts.chartLocale }
+    /// How numbers and dates are written in this language (`42%` or `42 %`); the chart
+    /// module's locale of the same name is made from it (SurveyData: `chartLocale`).
+    public var writing: Writing { facts.writing }
 
     /// French spacing before `; : ! ?` and `%`, inside `« »` (Typography).
-    public var usesFrenchSpacing: Bool { facts.chartLocale == .frBE }
+    public var usesFrenchSpacing: Bool { facts.writing == .frBE }
 
     /// The space between a number and `%` as the language writes it (as `NumberFormat` does):
     /// none in Dutch and English, U+202F in French, U+00A0 in German.
     public var spaceBeforePercent: Unicode.Scalar? {
-        switch facts.chartLocale {
+        switch facts.writing {
         case .nlBE, .enGB: nil
         case .frBE: "\u{202F}"
         case .deBE: "\u{00A0}"
@@ -75,7 +75,7 @@ public struct Language: Hashable, Sendable, CustomStringConvertible {
     /// The space between a number and a following `€`: U+00A0 in French and German; nil where
     /// the sign goes first (Dutch, English), so a space is left as written.
     public var spaceBeforeEuro: Unicode.Scalar? {
-        switch facts.chartLocale {
+        switch facts.writing {
         case .nlBE, .enGB: nil
         case .frBE, .deBE: "\u{00A0}"
         }
@@ -92,7 +92,7 @@ public struct Language: Hashable, Sendable, CustomStringConvertible {
     /// "1. Mai 2024", "1 May 2024".
     public func longDate(year: Int, month: Int, day: Int) -> String {
         let monthName = facts.months[month - 1]
-        switch facts.chartLocale {
+        switch facts.writing {
         case .frBE: return "\(day == 1 ? "1er" : String(day)) \(monthName) \(year)"
         case .deBE: return "\(day). \(monthName) \(year)"
         case .nlBE, .enGB: return "\(day) \(monthName) \(year)"
@@ -104,11 +104,16 @@ public struct Language: Hashable, Sendable, CustomStringConvertible {
     public var searchSlug: String { facts.searchSlug }
 }
 
+/// The ways of writing numbers and dates Rapport knows, by the locale whose rules they follow.
+public enum Writing: String, Sendable, CaseIterable {
+    case nlBE = "nl-BE", frBE = "fr-BE", deBE = "de-BE", enGB = "en-GB"
+}
+
 /// What Rapport knows of one primary language.
 struct LanguageFacts: Sendable {
     var englishName: String
     var region: String
-    var chartLocale: ChartLocale
+    var writing: Writing
     var months: [String]
     var names: [String: String]
     var doubleQuotes: (open: Unicode.Scalar, close: Unicode.Scalar) = ("“", "”")
@@ -117,28 +122,28 @@ struct LanguageFacts: Sendable {
 
     static let known: [String: LanguageFacts] = [
         "nl": LanguageFacts(
-            englishName: "Dutch", region: "BE", chartLocale: .nlBE,
+            englishName: "Dutch", region: "BE", writing: .nlBE,
             months: [
                 "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
             ],
             names: ["nl": "Nederlands", "fr": "Frans", "de": "Duits", "en": "Engels"],
             reportSlug: "volledig-rapport", searchSlug: "zoeken"),
         "fr": LanguageFacts(
-            englishName: "French", region: "BE", chartLocale: .frBE,
+            englishName: "French", region: "BE", writing: .frBE,
             months: [
                 "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
             ],
             names: ["nl": "néerlandais", "fr": "français", "de": "allemand", "en": "anglais"],
             reportSlug: "rapport-complet", searchSlug: "recherche"),
         "de": LanguageFacts(
-            englishName: "German", region: "BE", chartLocale: .deBE,
+            englishName: "German", region: "BE", writing: .deBE,
             months: [
                 "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember",
             ],
             names: ["nl": "Niederländisch", "fr": "Französisch", "de": "Deutsch", "en": "Englisch"],
             doubleQuotes: ("„", "“"), reportSlug: "gesamtbericht", searchSlug: "suche"),
         "en": LanguageFacts(
-            englishName: "English", region: "GB", chartLocale: .enGB,
+            englishName: "English", region: "GB", writing: .enGB,
             months: [
                 "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
             ],

@@ -31,3 +31,8 @@ extension Dataset {
         base.map { "n=\(NumberFormat.format(Double($0), unit: .count, decimals: 0, locale: language.chartLocale))" }
     }
 }
+
+extension Language {
+    /// How the chart module writes this language's numbers (`42%` or `42 %`).
+    public var chartLocale: ChartLocale { ChartLocale(rawValue: writing.rawValue) ?? .enGB }
+}

@@ -1,5 +1,4 @@
 import RapportBase
-import SVGCharts
 import Testing
 
 /// What the site writes for each language, in one place (`Language`).
@@ -7,7 +6,7 @@ import Testing
     let all: [Language] = [.nl, .fr, .de, .en]
     #expect(all.map(\.htmlLang) == ["nl-BE", "fr-BE", "de-BE", "en-GB"])
     #expect(all.map(\.ogLocale) == ["nl_BE", "fr_BE", "de_BE", "en_GB"])
-    #expect(all.map(\.chartLocale) == [ChartLocale.nlBE, .frBE, .deBE, .enGB])
+    #expect(all.map(\.writing) == [Writing.nlBE, .frBE, .deBE, .enGB])
     #expect(all.map(\.englishName) == ["Dutch", "French", "German", "English"])
     #expect(all.map(\.usesFrenchSpacing) == [false, true, false, false])
     #expect(all.map(\.reportSlug) == ["volledig-rapport", "rapport-complet", "gesamtbericht", "full-report"])
@@ -19,7 +18,7 @@ import Testing
 @Test func languageCodes() {
     #expect(Language(code: "de") == .de)
     #expect(Language(code: "en-GB")?.htmlLang == "en-GB")
-    #expect(Language(code: "en-GB")?.chartLocale == .enGB)
+    #expect(Language(code: "en-GB")?.writing == .enGB)
     #expect(Language(code: "nl-NL")?.ogLocale == "nl_NL")
     #expect(Language(code: "en-GB") != .en)
     for bad in ["", "NL", "nl_BE", "nl-be", "n", "nl-BE-x", "es"] { #expect(Language(code: bad) == nil, "\(bad)") }
