@@ -215,7 +215,7 @@ struct RowBuilder {
                 continue
             }
             let keyCell = cells[keyColumn]
-            if !DatasetParser.isValidKey(keyCell.text) {
+            if !Keys.isValid(keyCell.text) {
                 diagnostics.append(.error(keyCell.location, "row key \"\(keyCell.text)\" may only use a-z, 0-9 and -"))
             } else if !keys.insert(keyCell.text).inserted {
                 diagnostics.append(.error(keyCell.location, "duplicate row key \"\(keyCell.text)\""))

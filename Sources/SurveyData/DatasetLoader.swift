@@ -78,7 +78,7 @@ public struct DatasetLoader {
                 }
                 continue
             }
-            if !DatasetParser.isValidKey(id) {
+            if !Keys.isValid(id) {
                 diagnostics.append(
                     .error(
                         SourceLocation(file: shown(entry.path)), "dataset file name \"\(name)\" is not a valid id",
@@ -172,10 +172,5 @@ public struct DatasetLoader {
         }
         let invalid = Set(pairs.keys).subtracting(datasets.keys)
         return (datasets, diagnostics, invalid, facts)
-    }
-
-    /// Reads a file as UTF-8 text, or a diagnostic pointing at the first invalid byte.
-    public static func readText(_ url: URL, display: String) -> Result<String, Diagnostic> {
-        Files.readText(url.path, display: display)
     }
 }

@@ -217,7 +217,7 @@ public enum DatasetParser {
                 continue
             }
             guard let key = reader.string(keyNode, what: "series key") else { continue }
-            if !isValidKey(key) {
+            if !Keys.isValid(key) {
                 reader.error(keyNode, "series key \"\(key)\" may only use a-z, 0-9 and -")
             }
             if !keys.insert(key).inserted {
@@ -265,12 +265,6 @@ public enum DatasetParser {
             meta.seriesNodes.append(item)
             if let from { meta.links.append(from) }
         }
-    }
-
-    /// Ids and keys: lower-case letters, digits and `-`, not starting or ending with `-`.
-    public static func isValidKey(_ key: String) -> Bool {
-        !key.isEmpty && key.first != "-" && key.last != "-"
-            && key.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
     // MARK: - Cross checks (YAML against CSV)

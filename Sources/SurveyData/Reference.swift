@@ -28,7 +28,7 @@ public struct Reference: Hashable, Sendable, CustomStringConvertible {
     /// for anything else (a number, a typo without colon), which the caller reports as before.
     public init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace }
-        guard parts.count == 2 || parts.count == 3, parts.allSatisfy(DatasetParser.isValidKey) else { return nil }
+        guard parts.count == 2 || parts.count == 3, parts.allSatisfy(Keys.isValid) else { return nil }
         self.init(source: parts[0], key: parts[1], series: parts.count == 3 ? parts[2] : nil)
     }
 

@@ -83,7 +83,7 @@ public struct StudyFacts: Sendable {
             return (facts, reader.diagnostics)
         }
         for pair in pairs {
-            if !DatasetParser.isValidKey(pair.key) {
+            if !Keys.isValid(pair.key) {
                 reader.error(pair.keyNode, "fact name \"\(pair.key)\" may only use a-z, 0-9 and -")
                 facts.isIncomplete = true
                 continue

@@ -89,7 +89,7 @@ struct ContentLoader {
 
     mutating func readText(_ url: URL) -> String? {
         if refusesLink(url) { return nil }
-        switch DatasetLoader.readText(url, display: display(url)) {
+        switch Files.readText(url.path, display: display(url)) {
         case let .success(text): return text
         case let .failure(diagnostic): diagnostics.append(diagnostic); return nil
         }

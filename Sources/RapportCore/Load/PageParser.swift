@@ -58,14 +58,14 @@ extension ContentLoader {
             page.slugLocation = reader.location(of: node)
             if slug.contains("/") || slug.contains("..") {
                 reader.error(node, "slug \"\(slug)\" must not contain \"/\" or \"..\"", fix: "use one path segment, e.g. vrijwilligers")
-            } else if !DatasetParser.isValidKey(slug) {
+            } else if !Keys.isValid(slug) {
                 reader.error(node, "slug \"\(slug)\" may only use a-z, 0-9 and -")
             } else if page.isHome {
                 reader.error(node, "the home page (index.md) has no slug")
             } else {
                 page.slug = slug
             }
-        } else if !page.isHome, !DatasetParser.isValidKey(name) {
+        } else if !page.isHome, !Keys.isValid(name) {
             reader.error(root, "file name \"\(name).md\" is not a valid URL segment", fix: "add slug: … or rename the file (a-z, 0-9, -)")
         }
         return page

@@ -20,7 +20,7 @@ struct DataReferences {
             diagnostics.append(.error(location, "\(what) names no dataset", fix: "write the dataset id, e.g. ```chart volunteer-tasks"))
             return nil
         }
-        guard DatasetParser.isValidKey(id) else {
+        guard Keys.isValid(id) else {
             diagnostics.append(
                 .error(location, "\"\(id)\" is not a valid dataset id", fix: "ids use a-z, 0-9 and - only, and name a file in Content/data")
             )

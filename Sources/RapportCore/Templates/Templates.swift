@@ -42,7 +42,7 @@ struct TemplateSet {
             let name = String(relative.dropLast(".mustache".count))
             let file = display(url)
             let text: String
-            switch DatasetLoader.readText(url, display: file) {
+            switch Files.readText(url.path, display: file) {
             case let .success(value): text = value
             case let .failure(diagnostic): diagnostics.append(diagnostic); continue
             }
