@@ -39,6 +39,9 @@ import Testing
                 "<style>:root{--accent:#8B1E3F;--accent-strong:#8B1E3F} @media (prefers-color-scheme: dark){:root{--accent:#F4A6BD;--accent-strong:#F4A6BD}}</style>"
             ))
         #expect(site.read("files/files/logo.svg")?.contains("<circle") == true)
+        // The logo is the tab's icon too, on every page and the root chooser.
+        #expect(page.contains("<link rel=\"icon\" href=\"../../files/files/logo.svg\" type=\"image/svg+xml\">"))
+        #expect(site.read("index.html")?.contains("<link rel=\"icon\" href=\"files/files/logo.svg\" type=\"image/svg+xml\">") == true)
         // The root language chooser's buttons are in the accent colour too (they were in the standard blue).
         #expect(
             site.read("index.html")?.contains(
@@ -52,12 +55,27 @@ import Testing
         #expect(site.read("fr/finances/index.html")?.contains("Les partenaires du test.") == true)
     }
 
+    /// `icon:` gives the tab's icon (SVG or PNG) apart from the logo.
+    @Test func anIconOfItsOwn() throws {
+        var files = TestSite.minimal
+        files["Content/site.yml"] = Self.site("theme:\n  icon: files/icon.png\n")
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        try site.write("Content/files/icon.png", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
+        #expect(site.messages(site.build()) == [])
+        #expect(site.read("nl/index.html")?.contains("<link rel=\"icon\" href=\"../files/files/icon.png\" type=\"image/png\">") == true)
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("files/files/icon.png").path))
+        try site.write("Content/site.yml", Self.site("theme:\n  icon: files/icon.gif\n"))
+        #expect(site.messages(site.build()).contains { $0.contains("theme icon \"files/icon.gif\" is not an SVG or PNG file") })
+    }
+
     @Test func withoutThemeNothingChanges() throws {
         let site = try TestSite(TestSite.minimal)
         defer { site.cleanUp() }
         #expect(site.messages(site.build()) == [])
         let page = try #require(site.read("nl/index.html"))
         #expect(!page.contains("<style>") && !page.contains("site-logo"))
+        #expect(page.contains("<link rel=\"icon\" href=\"../assets/favicon.svg\" type=\"image/svg+xml\">"))
         #expect(site.read("index.html")?.contains("<style>") == false)
     }
 
@@ -114,6 +132,7 @@ import Testing
         files["Content/files/logo.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"/>"
         let site = try TestSite(files)
         defer { site.cleanUp() }
+        try site.write("Content/files/icon.png", Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
         #expect(site.messages(site.build()) == [])
     }
 }

@@ -8,6 +8,7 @@ import Yams
 ///
 ///     theme:
 ///       logo: files/logo.svg            # an SVG file of Content/
+///       icon: files/icon.png            # the browser tab's icon (SVG or PNG); the logo without it
 ///       colors: {accent: "#8B1E3F", accentDark: "#F4A6BD"}
 ///       palettes:
 ///         categorical: ["#0072B2", "#D55E00"]
@@ -17,12 +18,14 @@ import Yams
 struct Theme: Sendable {
     /// The logo as written (relative to `Content/`) and where.
     var logo: (path: String, location: SourceLocation)?
+    /// The browser tab's icon (`icon:`, an SVG or PNG of `Content/`), as written and where.
+    var icon: (path: String, location: SourceLocation)?
     /// Links and accents on the light and the dark background (nil: the stylesheet's).
     var accent: String?
     var accentDark: String?
     var palette: ChartPalette = .standard
 
-    static let keys = ["logo", "colors", "palettes"]
+    static let keys = ["logo", "icon", "colors", "palettes"]
     /// The stylesheet's page backgrounds (Templates/assets/style.css), light and dark.
     static let pageBackground = "#FFFFFF"
     static let darkPageBackground = "#111820"
@@ -48,6 +51,13 @@ struct Theme: Sendable {
             } else {
                 reader.error(
                     logo, "theme logo \"\(path)\" is not an SVG file", fix: "give an .svg file of Content/, e.g. logo: files/logo.svg")
+            }
+        }
+        if let icon = values["icon"], let path = reader.string(icon, what: "theme icon") {
+            if [".svg", ".png"].contains(where: path.lowercased().hasSuffix) {
+                theme.icon = (path, reader.textLocation(of: icon))
+            } else {
+                reader.error(icon, "theme icon \"\(path)\" is not an SVG or PNG file", fix: "give an .svg or .png file of Content/, e.g. icon: files/icon.svg")
             }
         }
         if let colors = values["colors"], let pairs = reader.mapping(colors, what: "theme colors") {

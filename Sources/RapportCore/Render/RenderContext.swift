@@ -31,6 +31,8 @@ struct RenderContext: Sendable {
     let contentFiles: ContentFiles?
     /// The theme's files the pages use (its logo): source on disk by path in the site.
     let themeFiles: [String: String]
+    /// The tab's icon from the theme (its site path and type); nil: Rapport's own.
+    let favicon: (path: String, type: String)?
     /// Where `make pdf` leaves the printed whole reports (FullReport.swift); nil: none.
     let printedReports: URL?
 
@@ -105,6 +107,7 @@ struct RenderContext: Sendable {
         self.printedReports = printedReports
         let theme = Self.themeValues(site, contentFiles: contentFiles, scopes: scopes)
         themeFiles = theme.files
+        favicon = theme.favicon
         diagnostics = textProblems + theme.diagnostics
     }
 

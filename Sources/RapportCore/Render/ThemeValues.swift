@@ -3,13 +3,13 @@ import Foundation
 import RapportBase
 
 extension RenderContext {
-    /// The theme's logo (copied like a chapter's image, with its size) and colours, for every
-    /// page: `hasLogo`, `logo`, `logoWidth`, `logoHeight`, `hasThemeStyle`, `themeStyle`, put
-    /// into the languages' shared scopes once, when the context is made. Returns the logo's file
-    /// (to publish) and what was wrong with it.
+    /// The theme's logo (copied like a chapter's image, with its size), colours and icon, for
+    /// every page: `hasLogo`, `logo`, `logoWidth`, `logoHeight`, `hasThemeStyle`, `themeStyle`,
+    /// `favicon`, `faviconType`, put into the languages' shared scopes once, when the context
+    /// is made. Returns the files to publish, the icon's site path and type, and what was wrong.
     static func themeValues(
         _ site: SiteConfig, contentFiles: ContentFiles?, scopes: [LinkDepth: [Language: TemplateScope]]
-    ) -> (files: [String: String], diagnostics: [Diagnostic]) {
+    ) -> (files: [String: String], favicon: (path: String, type: String)?, diagnostics: [Diagnostic]) {
         var values: [String: TemplateValue] = [
             "hasLogo": .bool(false), "themeStyle": .text(site.theme.style),
             "hasThemeStyle": .bool(!site.theme.style.isEmpty),
@@ -32,13 +32,31 @@ extension RenderContext {
             case let .failure(diagnostic): diagnostics.append(diagnostic)
             }
         }
-        // The logo's link is relative to each page's depth.
+        // The tab's icon: the theme's icon, else its logo, else Rapport's own (in the assets).
+        var favicon: (path: String, type: String)?
+        if let icon = site.theme.icon, let contentFiles {
+            switch contentFiles.resolve(icon.path, from: "", at: icon.location) {
+            case let .success(resolved):
+                files[resolved.outputPath] = resolved.source
+                favicon = (site.basePath + ContentFiles.urlPath(resolved.outputPath), icon.path.lowercased().hasSuffix(".png") ? "image/png" : "image/svg+xml")
+            case let .failure(diagnostic): diagnostics.append(diagnostic)
+            }
+        } else if let logoPath {
+            favicon = (logoPath, "image/svg+xml")
+        }
+        // Every link is relative to each page's depth.
         for (depth, languageScopes) in scopes {
             for scope in languageScopes.values {
                 for (key, value) in values { scope[key] = value }
                 if let logoPath { scope["logo"] = .text(relative(logoPath, site: site, from: depth)) }
+                if let favicon {
+                    scope["favicon"] = .text(relative(favicon.path, site: site, from: depth))
+                } else if case let .text(assets)? = scope["assets"] {
+                    scope["favicon"] = .text(assets + "favicon.svg")
+                }
+                scope["faviconType"] = .text(favicon?.type ?? "image/svg+xml")
             }
         }
-        return (files, diagnostics)
+        return (files, favicon, diagnostics)
     }
 }

@@ -17,6 +17,8 @@ extension RenderContext {
                 }),
             "canonical": .text(absolute(site.basePath)),
             "assets": .text("assets/"),
+            "favicon": .text(favicon.map { relative($0.path, from: 0) } ?? "assets/favicon.svg"),
+            "faviconType": .text(favicon?.type ?? "image/svg+xml"),
             // The theme's colours (the chooser's buttons are in the accent colour).
             "themeStyle": .text(site.theme.style), "hasThemeStyle": .bool(!site.theme.style.isEmpty),
             "alternates": .list(

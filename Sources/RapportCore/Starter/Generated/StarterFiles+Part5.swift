@@ -27,7 +27,7 @@ extension StarterFiles {
 <meta property="og:locale:alternate" content="{{locale}}">
 {{/ogLocaleAlternates}}
 <meta name="color-scheme" content="light dark">
-<link rel="icon" href="{{assets}}favicon.svg" type="image/svg+xml">
+<link rel="icon" href="{{favicon}}" type="{{faviconType}}">
 <link rel="stylesheet" href="{{assets}}style.css">
 {{#hasThemeStyle}}
 <style>{{themeStyle}}</style>
