@@ -144,7 +144,6 @@ struct RenderContext: Sendable {
                 work.diagnostics += problems
                 if let file { output.add(file) }
                 for csv in work.csvFiles { output.add(csv) }
-                work.csvFiles = []
                 // What the whole report needs of the chapter: its body as embedded there, made
                 // here in parallel; the page's own HTML is not kept.
                 // The home page opens the report as its summary: its links, written from one
@@ -162,6 +161,8 @@ struct RenderContext: Sendable {
             for (page, var work) in zip(these, works) {
                 rendered.diagnostics.append(contentsOf: work.diagnostics)
                 rendered.usedFiles.merge(work.files) { first, _ in first }
+                // Kept for the data pages' ZIP, which holds the same files.
+                for csv in work.csvFiles { rendered.csvFiles[csv.path] = csv.bytes }
                 if let chapter = work.chapter { chapters.append(chapter) }
                 work.chapter = nil
                 rendered.add(work, of: page)
@@ -180,7 +181,7 @@ struct RenderContext: Sendable {
         output.add(root)
         let (notFound, notFoundProblems) = notFoundPage()
         output.add(notFound)
-        let dataProblems = renderDataPages(chartOrder: rendered.chartOrder, into: output)
+        let dataProblems = renderDataPages(chartOrder: rendered.chartOrder, csvFiles: rendered.csvFiles, into: output)
         output.add(sitemap())
         output.add(robotsFile())
         return rootProblems + notFoundProblems + dataProblems

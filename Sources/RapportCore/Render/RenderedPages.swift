@@ -41,6 +41,8 @@ struct RenderedPages {
     var diagnostics: [Diagnostic] = []
     /// The images and files of `Content/` the pages use: source on disk by path in the site.
     var usedFiles: [String: String] = [:]
+    /// The charts' CSV files as the pages wrote them, by path (`nl/data/<id>.csv`).
+    var csvFiles: [String: [UInt8]] = [:]
     var linkChecks: [LinkCheck] = []
     var anchors: [Language: [String: Set<String>]] = [:]
     /// Each page's heading ids in document order, by language and page name.
