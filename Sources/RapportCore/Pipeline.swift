@@ -39,6 +39,8 @@ public struct Pipeline {
         public var waiting: (@Sendable (String) -> Void)?
         /// `--base-url`: the site's `baseURL` for this build only (staging), instead of site.yml's.
         public var baseURL: String?
+        /// Drafts (`draft: true`) are rendered with a "draft" band instead of left out: the preview.
+        public var showDrafts = false
 
         public init(content: URL, templates: URL, destination: Destination, printedReports: URL? = nil) {
             self.content = content
@@ -83,7 +85,8 @@ public struct Pipeline {
         // 1. Load: every input becomes a typed value that remembers where it came from, with
         //    what each file gets wrong on its own.
         let loaded = LoadStage(
-            content: options.content, templates: options.templates, baseURL: options.baseURL, display: Self.displayPath
+            content: options.content, templates: options.templates, baseURL: options.baseURL, display: Self.displayPath,
+            showDrafts: options.showDrafts
         ).run(&clock)
         diagnostics.append(contentsOf: loaded.diagnostics)
 

@@ -21,7 +21,8 @@ enum CheckStage {
     /// The site-wide checks over what rendering every page produced.
     static func site(_ rendered: RenderedPages, in context: RenderContext) -> [Diagnostic] {
         var checks = SiteChecks(
-            site: context.site, pages: context.pages, datasets: context.datasets, rendered: rendered, pageIndex: context.pageIndex)
+            site: context.site, pages: context.pages, datasets: context.datasets, rendered: rendered, pageIndex: context.pageIndex,
+            draftDatasets: Drafts.datasets(usedBy: context.drafts, among: context.datasets.keys))
         checks.checkLinks()
         checks.checkDatasetUse()
         return checks.diagnostics.items
@@ -41,7 +42,9 @@ struct PageChecks {
     mutating func checkPairs(_ pages: [Page]) {
         let byLanguage = Dictionary(grouping: pages, by: \.language).mapValues { Set($0.map(\.name)) }
         var reported = Set<String>()
-        for page in pages.sorted(by: { position(of: $0.language) < position(of: $1.language) }) where !reported.contains(page.name) {
+        // A draft may lack its translations (Drafts.swift).
+        for page in pages.sorted(by: { position(of: $0.language) < position(of: $1.language) })
+        where !reported.contains(page.name) && !page.isDraft {
             let missing = languages.filter { !(byLanguage[$0]?.contains(page.name) ?? false) }
             guard !missing.isEmpty else { continue }
             reported.insert(page.name)

@@ -11,7 +11,10 @@ struct LoadedSite {
     var languages: [Language]
     /// UI strings by language, the study's texts of `site.yml` added.
     var strings: [Language: Strings]
+    /// The pages to render: without drafts for `rapport build`, with them (marked) for the preview.
     var pages: [Page]
+    /// Drafts left out of the build, by "language/name" (Drafts.swift).
+    var drafts: [String: Page] = [:]
     var datasets: [String: Dataset]
     /// Datasets that exist but have errors (already reported): using them is not an error again.
     var invalidDatasets: Set<String>
@@ -28,6 +31,8 @@ struct LoadStage {
     /// Replaces site.yml's `baseURL` (`--base-url`).
     let baseURL: String?
     let display: @Sendable (URL) -> String
+    /// Drafts are rendered (with their band), not left out: the preview.
+    var showDrafts = false
 
     func run(_ clock: inout StageClock) -> LoadedSite {
         var diagnostics: [Diagnostic] = []
@@ -43,8 +48,8 @@ struct LoadStage {
         }
         var strings = loader.loadStrings()
         if let site { strings = site.study.adding(to: strings) }
-        let pages = loader.loadPages()
-        diagnostics.append(contentsOf: loader.diagnostics.items)
+        let drafts = Drafts(loader.loadPages(), languages: loader.languages, show: showDrafts)
+        diagnostics.append(contentsOf: loader.diagnostics.items + drafts.diagnostics)
         clock.lap("load pages")
         let (datasets, dataProblems, invalidDatasets, facts) = DatasetLoader(
             directory: content.appendingPathComponent("data"), within: content, languages: loader.languages, display: display
@@ -55,8 +60,7 @@ struct LoadStage {
         diagnostics.append(contentsOf: templateProblems)
         clock.lap("load templates")
         return LoadedSite(
-            site: site, languages: loader.languages, strings: strings, pages: pages, datasets: datasets, invalidDatasets: invalidDatasets,
-            facts: facts,
-            templates: templateSet, diagnostics: diagnostics)
+            site: site, languages: loader.languages, strings: strings, pages: drafts.pages, drafts: drafts.heldBack, datasets: datasets,
+            invalidDatasets: invalidDatasets, facts: facts, templates: templateSet, diagnostics: diagnostics)
     }
 }
