@@ -41,6 +41,8 @@ public struct Pipeline {
         public var baseURL: String?
         /// Drafts (`draft: true`) are rendered with a "draft" band instead of left out: the preview.
         public var showDrafts = false
+        /// `--strict`: a translation behind its source is an error, not a warning (CI before publishing).
+        public var strict = false
 
         public init(content: URL, templates: URL, destination: Destination, printedReports: URL? = nil) {
             self.content = content
@@ -92,7 +94,7 @@ public struct Pipeline {
 
         // 2. Check, before anything is rendered, what needs all of the content: pages and UI
         //    strings in every language, chapter orders, slugs.
-        diagnostics.append(contentsOf: CheckStage.content(loaded))
+        diagnostics.append(contentsOf: CheckStage.content(loaded, strictTranslations: options.strict))
 
         // The destination is opened only for content without errors: a folder is locked, and
         // its staging folder prepared, before the first file is rendered.

@@ -20,6 +20,10 @@ struct LoadedSite {
     var invalidDatasets: Set<String>
     var facts: StudyFacts
     var templates: TemplateSet
+    /// `Content/translations.yml` (Translations/), nil when the study has none; how the content
+    /// folder is shown in diagnostics, with its "/".
+    var translations: TranslationRecord?
+    var contentRoot = ""
     /// What each file gets wrong on its own.
     var diagnostics: [Diagnostic]
 }
@@ -59,8 +63,13 @@ struct LoadStage {
         let (templateSet, templateProblems) = TemplateSet.load(from: templates, display: display)
         diagnostics.append(contentsOf: templateProblems)
         clock.lap("load templates")
-        return LoadedSite(
+        let (record, recordProblems) = TranslationRecord.read(content: content, display: display)
+        diagnostics.append(contentsOf: recordProblems)
+        var loaded = LoadedSite(
             site: site, languages: loader.languages, strings: strings, pages: drafts.pages, drafts: drafts.heldBack, datasets: datasets,
             invalidDatasets: invalidDatasets, facts: facts, templates: templateSet, diagnostics: diagnostics)
+        loaded.translations = record
+        loaded.contentRoot = display(content) + "/"
+        return loaded
     }
 }
