@@ -39,6 +39,10 @@ public struct Pipeline {
         public var waiting: (@Sendable (String) -> Void)?
         /// `--base-url`: the site's `baseURL` for this build only (staging), instead of site.yml's.
         public var baseURL: String?
+        /// Drafts (`draft: true`) are rendered with a "draft" band instead of left out: the preview.
+        public var showDrafts = false
+        /// `--strict`: a translation behind its source is an error, not a warning (CI before publishing).
+        public var strict = false
 
         public init(content: URL, templates: URL, destination: Destination, printedReports: URL? = nil) {
             self.content = content
@@ -83,13 +87,14 @@ public struct Pipeline {
         // 1. Load: every input becomes a typed value that remembers where it came from, with
         //    what each file gets wrong on its own.
         let loaded = LoadStage(
-            content: options.content, templates: options.templates, baseURL: options.baseURL, display: Self.displayPath
+            content: options.content, templates: options.templates, baseURL: options.baseURL, display: Self.displayPath,
+            showDrafts: options.showDrafts
         ).run(&clock)
         diagnostics.append(contentsOf: loaded.diagnostics)
 
         // 2. Check, before anything is rendered, what needs all of the content: pages and UI
         //    strings in every language, chapter orders, slugs.
-        diagnostics.append(contentsOf: CheckStage.content(loaded))
+        diagnostics.append(contentsOf: CheckStage.content(loaded, strictTranslations: options.strict))
 
         // The destination is opened only for content without errors: a folder is locked, and
         // its staging folder prepared, before the first file is rendered.

@@ -50,6 +50,8 @@ public actor PreviewServer {
             self.pipeline = Pipeline.Options(
                 content: content, templates: templates, destination: .memory,
                 printedReports: Pipeline.printedReports(beside: content.deletingLastPathComponent().appendingPathComponent("Public")))
+            // Drafts are previewed, with their band.
+            pipeline.showDrafts = true
             self.host = host
             self.port = port
         }

@@ -8,7 +8,7 @@ import RapportServe
 struct Rapport: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the report site, in each of its languages, from Content/ and Templates/.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self], defaultSubcommand: Build.self)
+        subcommands: [Build.self, Check.self, Serve.self, New.self, TranslationsCommand.self], defaultSubcommand: Build.self)
 
     /// Exit 0 on success, 1 when the input has errors, 2 on a usage error.
     static func main() {
@@ -30,6 +30,7 @@ struct Folders: ParsableArguments {
     @Option(help: "The output folder, replaced as a whole by a successful build.") var output = "Public"
     @Flag(help: "Print the time each stage took.") var timings = false
     @Option(help: "The site's address for this build only (staging), instead of baseURL in site.yml.") var baseURL: String?
+    @Flag(help: "A translation behind its source is an error, not a warning (for CI before publishing).") var strict = false
 
     func validate() throws {
         if let baseURL, let problem = Pipeline.baseURLProblem(baseURL, named: "--base-url") { throw ValidationError(problem) }
@@ -43,6 +44,7 @@ struct Folders: ParsableArguments {
             content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates),
             destination: write ? .folder(output) : .validateOnly, printedReports: Pipeline.printedReports(beside: output))
         options.baseURL = baseURL
+        options.strict = strict
         return options
     }
 }

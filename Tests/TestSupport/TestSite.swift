@@ -56,12 +56,12 @@ public struct TestSite: Sendable {
     /// Into `output` (`write`), or kept in memory (`Result.files`); either way a PDF printed
     /// beside `output` is published as `make pdf` would have it.
     @discardableResult
-    public func build(write: Bool = true) -> Pipeline.Result {
-        Pipeline(
-            .init(
-                content: content, templates: templates, destination: write ? .folder(output) : .memory,
-                printedReports: Pipeline.printedReports(beside: output))
-        ).run()
+    public func build(write: Bool = true, showDrafts: Bool = false) -> Pipeline.Result {
+        var options = Pipeline.Options(
+            content: content, templates: templates, destination: write ? .folder(output) : .memory,
+            printedReports: Pipeline.printedReports(beside: output))
+        options.showDrafts = showDrafts
+        return Pipeline(options).run()
     }
 
     /// How the page at `path` (a file of the built site) links to the site path `target`

@@ -8,20 +8,30 @@ import RapportBase
 /// language) is checked over the per-page results (SiteChecks.swift).
 enum CheckStage {
     /// The checks of the loaded content.
-    static func content(_ loaded: LoadedSite) -> [Diagnostic] {
+    static func content(_ loaded: LoadedSite, strictTranslations: Bool = false) -> [Diagnostic] {
         var checks = PageChecks(languages: loaded.languages)
         // In the order the chapter files were found (by file name), as a slug's first page is.
         let pages = loaded.pages.sorted { $0.file < $1.file }
         checks.checkPairs(pages)
         checks.checkSlugs(pages)
         checks.checkOrders(pages)
-        return checks.diagnostics.items
+        return checks.diagnostics.items + translations(loaded, strict: strictTranslations)
+    }
+
+    /// A translation whose source changed since it was marked done (Translations/): a warning
+    /// (an error with `--strict`) at the translated file. Nothing without a record.
+    static func translations(_ loaded: LoadedSite, strict: Bool) -> [Diagnostic] {
+        guard let record = loaded.translations else { return [] }
+        return TranslationUnit.all(loaded, root: loaded.contentRoot).compactMap {
+            TranslationStatus($0, record: record).diagnostic(strict: strict)
+        }
     }
 
     /// The site-wide checks over what rendering every page produced.
     static func site(_ rendered: RenderedPages, in context: RenderContext) -> [Diagnostic] {
         var checks = SiteChecks(
-            site: context.site, pages: context.pages, datasets: context.datasets, rendered: rendered, pageIndex: context.pageIndex)
+            site: context.site, pages: context.pages, datasets: context.datasets, rendered: rendered, pageIndex: context.pageIndex,
+            draftDatasets: Drafts.datasets(usedBy: context.drafts, among: context.datasets.keys))
         checks.checkLinks()
         checks.checkDatasetUse()
         return checks.diagnostics.items
@@ -41,7 +51,9 @@ struct PageChecks {
     mutating func checkPairs(_ pages: [Page]) {
         let byLanguage = Dictionary(grouping: pages, by: \.language).mapValues { Set($0.map(\.name)) }
         var reported = Set<String>()
-        for page in pages.sorted(by: { position(of: $0.language) < position(of: $1.language) }) where !reported.contains(page.name) {
+        // A draft may lack its translations (Drafts.swift).
+        for page in pages.sorted(by: { position(of: $0.language) < position(of: $1.language) })
+        where !reported.contains(page.name) && !page.isDraft {
             let missing = languages.filter { !(byLanguage[$0]?.contains(page.name) ?? false) }
             guard !missing.isEmpty else { continue }
             reported.insert(page.name)

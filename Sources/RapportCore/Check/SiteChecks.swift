@@ -14,6 +14,8 @@ struct SiteChecks {
     let rendered: RenderedPages
     /// Pages by "language/name".
     let pageIndex: [PageKey: Page]
+    /// Datasets used by drafts left out of the build only (Drafts.swift): not reported unused.
+    var draftDatasets: Set<String> = []
     var diagnostics = DiagnosticBag()
 
     private var linkChecks: [LinkCheck] { rendered.linkChecks }
@@ -75,11 +77,11 @@ struct SiteChecks {
         for id in datasets.keys.sorted() {
             guard let dataset = datasets[id] else { continue }
             let use = datasetUse[id] ?? []
-            if use.isEmpty {
+            if use.isEmpty, !draftDatasets.contains(id) {
                 diagnostics.warning(
                     SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is not used by any chapter",
                     fix: "place it with ```chart \(id) or quote it with {{\(id):row}}")
-            } else if use.count < site.languages.count, !explained.contains(id) {
+            } else if !use.isEmpty, use.count < site.languages.count, !explained.contains(id) {
                 let missing = site.languages.filter { !use.contains($0) && !isFollowUp(id, missingIn: $0, usedIn: use) }
                 guard !missing.isEmpty else { continue }
                 let users = site.languages.filter { use.contains($0) }.map(\.englishName)

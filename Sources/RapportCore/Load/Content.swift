@@ -41,6 +41,14 @@ struct Page {
 
     /// Set for a page whose file had errors: it stands in so no follow-up errors are reported.
     var isPlaceholder = false
+    /// `draft: true`: left out of `rapport build` (in every language), shown by `rapport serve`
+    /// with a band; where the key is.
+    var isDraft = false
+    var draftLocation: SourceLocation?
+    /// `source: fr`: the language the page was first written in, which its translations
+    /// translate (Translations/); nil: the site's default language. Where the key is.
+    var sourceLanguage: Language?
+    var sourceLocation: SourceLocation?
 
     var isHome: Bool { name == "index" }
 
@@ -58,7 +66,7 @@ struct Page {
         return page
     }
 
-    static let frontMatterKeys = ["title", "order", "slug", "description", "template"]
+    static let frontMatterKeys = ["title", "order", "slug", "description", "template", "draft", "source"]
 }
 
 /// Reads `site.yml`, the chapters and the UI strings, reporting every mistake.
@@ -125,9 +133,10 @@ struct ContentLoader {
         // Read and parse on all cores. A page that cannot be read or parsed still takes its
         // place (with its error reported), so that its translation and the links to it raise no
         // further errors.
-        let (contentDirectory, display) = (self.contentDirectory, self.display)
+        let (contentDirectory, display, languages) = (self.contentDirectory, self.display, self.languages)
         let loaded = files.parallelMap { file -> (Page, [Diagnostic]) in
             var loader = ContentLoader(contentDirectory: contentDirectory, display: display)
+            loader.languages = languages
             var page: Page?
             switch Files.readText(file.path, display: file.file) {
             case let .success(text): page = loader.parsePage(text, name: file.name, language: file.language, file: file.file)

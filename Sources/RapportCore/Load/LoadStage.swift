@@ -11,12 +11,19 @@ struct LoadedSite {
     var languages: [Language]
     /// UI strings by language, the study's texts of `site.yml` added.
     var strings: [Language: Strings]
+    /// The pages to render: without drafts for `rapport build`, with them (marked) for the preview.
     var pages: [Page]
+    /// Drafts left out of the build, by "language/name" (Drafts.swift).
+    var drafts: [PageKey: Page] = [:]
     var datasets: [String: Dataset]
     /// Datasets that exist but have errors (already reported): using them is not an error again.
     var invalidDatasets: Set<String>
     var facts: StudyFacts
     var templates: TemplateSet
+    /// `Content/translations.yml` (Translations/), nil when the study has none; how the content
+    /// folder is shown in diagnostics, with its "/".
+    var translations: TranslationRecord?
+    var contentRoot = ""
     /// What each file gets wrong on its own.
     var diagnostics: [Diagnostic]
 }
@@ -28,6 +35,8 @@ struct LoadStage {
     /// Replaces site.yml's `baseURL` (`--base-url`).
     let baseURL: String?
     let display: @Sendable (URL) -> String
+    /// Drafts are rendered (with their band), not left out: the preview.
+    var showDrafts = false
 
     func run(_ clock: inout StageClock) -> LoadedSite {
         var diagnostics: [Diagnostic] = []
@@ -43,8 +52,8 @@ struct LoadStage {
         }
         var strings = loader.loadStrings()
         if let site { strings = site.study.adding(to: strings) }
-        let pages = loader.loadPages()
-        diagnostics.append(contentsOf: loader.diagnostics.items)
+        let drafts = Drafts(loader.loadPages(), languages: loader.languages, show: showDrafts)
+        diagnostics.append(contentsOf: loader.diagnostics.items + drafts.diagnostics)
         clock.lap("load pages")
         let (datasets, dataProblems, invalidDatasets, facts) = DatasetLoader(
             directory: content.appendingPathComponent("data"), within: content, languages: loader.languages, display: display
@@ -54,9 +63,13 @@ struct LoadStage {
         let (templateSet, templateProblems) = TemplateSet.load(from: templates, display: display)
         diagnostics.append(contentsOf: templateProblems)
         clock.lap("load templates")
-        return LoadedSite(
-            site: site, languages: loader.languages, strings: strings, pages: pages, datasets: datasets, invalidDatasets: invalidDatasets,
-            facts: facts,
-            templates: templateSet, diagnostics: diagnostics)
+        let (record, recordProblems) = TranslationRecord.read(content: content, display: display)
+        diagnostics.append(contentsOf: recordProblems)
+        var loaded = LoadedSite(
+            site: site, languages: loader.languages, strings: strings, pages: drafts.pages, drafts: drafts.heldBack, datasets: datasets,
+            invalidDatasets: invalidDatasets, facts: facts, templates: templateSet, diagnostics: diagnostics)
+        loaded.translations = record
+        loaded.contentRoot = display(content) + "/"
+        return loaded
     }
 }

@@ -54,6 +54,26 @@ extension ContentLoader {
             page.template = reader.string(node, what: "template") ?? page.template
             page.templateLocation = reader.location(of: node)
         }
+        if let node = value("draft") {
+            page.draftLocation = reader.location(of: node)
+            switch node.string?.trimmingWhitespace.lowercased() {
+            case "true" where page.isHome:
+                reader.error(node, "the home page (index.md) cannot be a draft", fix: "remove draft: true; the site needs its home page")
+            case "true": page.isDraft = true
+            case "false": break
+            default: reader.error(node, "draft must be true or false, not \"\(node.string ?? "…")\"", fix: "write draft: true, or remove the line")
+            }
+        }
+        if let node = value("source"), let code = reader.string(node, what: "source") {
+            page.sourceLocation = reader.location(of: node)
+            if let source = languages.first(where: { $0.code == code }) {
+                page.sourceLanguage = source
+            } else {
+                reader.error(
+                    node, "source \"\(code)\" is not one of the site's languages",
+                    fix: "write the language the page was first written in: \(languages.map(\.code).joined(separator: ", "))")
+            }
+        }
         if let node = value("slug"), let slug = reader.string(node, what: "slug") {
             page.slugLocation = reader.location(of: node)
             if slug.contains("/") || slug.contains("..") {

@@ -73,6 +73,15 @@ extension RenderContext {
             return file(url, page: page, at: location, work: &work)?.url ?? url
         }
         let name = String(path.dropLast(3)).replacingOccurrences(of: "./", with: "")
+        if !name.contains("/"), self.page(named: name, page.language) == nil,
+            let draft = Drafts.draft(named: name, page.language, in: drafts, languages: site.languages)
+        {
+            work.diagnostics.append(
+                .error(
+                    location, "link to a draft: \"\(path)\" is not published (draft: true at \(draft.draftLocation.map { "\($0)" } ?? draft.file))",
+                    fix: "remove the link until the page is ready, or remove draft: true from \(draft.file) to publish it"))
+            return url
+        }
         // A page that exists in another language only is reported once, as a missing translation.
         if !name.contains("/"), self.page(named: name, page.language) == nil,
             site.others(than: page.language).contains(where: { self.page(named: name, $0) != nil })

@@ -36,6 +36,8 @@ struct RenderContext: Sendable {
     /// Where `make pdf` leaves the printed whole reports (FullReport.swift); nil: none.
     let printedReports: URL?
 
+    /// Drafts left out of the build, by "language/name": a link to one is reported as such.
+    let drafts: [PageKey: Page]
     /// Pages by "language/name", and each language's chapters in order: looked up for every page.
     let pageIndex: [PageKey: Page]
     let chapterLists: [Language: [Page]]
@@ -52,8 +54,9 @@ struct RenderContext: Sendable {
     init(
         site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset],
         invalidDatasets: Set<String> = [], facts: StudyFacts = StudyFacts(), templates: TemplateSet,
-        contentFiles: ContentFiles? = nil, printedReports: URL? = nil
+        contentFiles: ContentFiles? = nil, printedReports: URL? = nil, drafts: [PageKey: Page] = [:]
     ) {
+        self.drafts = drafts
         // `{{…}}` in the texts of site.yml, the front matter and the datasets, resolved once.
         let (resolvedSite, resolvedPages, datasets, textProblems) = Self.resolvingTexts(
             site: site, pages: pages, datasets: datasets,

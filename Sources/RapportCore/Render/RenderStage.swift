@@ -16,7 +16,8 @@ struct RenderStage {
         context = RenderContext(
             site: site, strings: loaded.strings, pages: loaded.pages, datasets: loaded.datasets,
             invalidDatasets: loaded.invalidDatasets, facts: loaded.facts, templates: loaded.templates,
-            contentFiles: ContentFiles(root: content, display: Pipeline.displayPath), printedReports: printedReports)
+            contentFiles: ContentFiles(root: content, display: Pipeline.displayPath), printedReports: printedReports,
+            drafts: loaded.drafts)
     }
 
     /// The chapter pages, their charts and CSV files, and each language's whole report and search.

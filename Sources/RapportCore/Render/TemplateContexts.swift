@@ -29,6 +29,7 @@ extension RenderContext {
         values["homeURL"] = .text(link(site.basePath + language.code + "/"))
         values["dataURL"] = .text(link(site.basePath + language.code + "/data/"))
         values["isHome"] = .bool(false)
+        values["isDraft"] = .bool(false)
         values["updated"] = .maybe(site.updated.map { TemplateScope(texts: ["text": $0.text(language), "iso": $0.iso]) })
         values["chapters"] = .list(
             chapters.map { chapter in
@@ -96,6 +97,7 @@ extension RenderContext {
         scope["title"] = .text(page.title)
         scope["content"] = .markup(html)
         scope["isHome"] = .bool(page.isHome)
+        scope["isDraft"] = .bool(page.isDraft)
         // The table of contents from three sections on.
         scope["toc"] = .maybe(
             toc.count < 3

@@ -74,6 +74,7 @@ search_all: Tous les chapitres, sections et graphiques
 search_chart: "Graphique :"
 search_count: "Nombre de résultats :"
 search_none: Aucun résultat. Essayez un autre mot, ou un mot plus court.
+draft_band: Brouillon — cette page n'est pas publiée tant qu'elle est un brouillon
 
 """#),
         ("Content/i18n/nl.yml", #"""
@@ -146,6 +147,7 @@ search_all: Alle hoofdstukken, paragrafen en grafieken
 search_chart: "Grafiek:"
 search_count: "Aantal resultaten:"
 search_none: Geen resultaten. Probeer een ander of een korter woord.
+draft_band: Concept — deze pagina wordt niet gepubliceerd zolang ze een concept is
 
 """#),
         ("Starter/i18n/de.yml", #"""
@@ -218,6 +220,7 @@ search_all: Alle Kapitel, Abschnitte und Grafiken
 search_chart: "Grafik:"
 search_count: "Anzahl der Treffer:"
 search_none: Keine Treffer. Versuchen Sie ein anderes oder ein kürzeres Wort.
+draft_band: Entwurf — diese Seite wird nicht veröffentlicht, solange sie ein Entwurf ist
 
 """#),
         ("Starter/i18n/en.yml", #"""
@@ -290,6 +293,7 @@ search_all: All chapters, sections and charts
 search_chart: "Chart:"
 search_count: "Number of results:"
 search_none: No results. Try another word, or a shorter one.
+draft_band: Draft — this page is not published while it is a draft
 
 """#),
         ("Templates/404.mustache", #"""

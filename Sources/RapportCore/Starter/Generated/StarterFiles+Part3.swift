@@ -170,6 +170,15 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
   .key-figures svg { border-color: transparent; }
 }
 
+/* A draft, shown by the preview only (rapport serve): a band no one can miss. */
+.draft-band {
+  margin: 1rem 0; padding: 0.5rem 0.9rem; border: 2px dashed #8a4b00; border-radius: 6px;
+  background: repeating-linear-gradient(135deg, #fff4e0 0 12px, #ffe9c4 12px 24px); color: #4a2800; font-weight: 700;
+}
+@media (prefers-color-scheme: dark) {
+  .draft-band { border-color: #f5b86b; background: #3a2608; color: #ffe3b8; }
+}
+
 /* Home */
 .chapter-list ol { padding-left: 1.4rem; }
 .chapter-list li { margin: 0.6rem 0; }

@@ -125,6 +125,9 @@ extension StarterFiles {
 """#),
         ("Templates/page.mustache", #"""
 <article class="wrap chapter">
+{{#isDraft}}
+  <p class="draft-band" role="note">{{t_draft_band}}</p>
+{{/isDraft}}
   <h1>{{title}}</h1>
 {{> partials/toc}}
   <div class="prose">
