@@ -192,7 +192,13 @@ public actor PreviewServer {
                 }
             }
         }
+        let before = await state.current
         await state.finishBuild(token: token, site: site, errorPage: errorPage)
+        // `baseURL` got another path while the preview runs: the site is served there now.
+        if let site, !before.token.isEmpty, site.basePath != before.site.basePath {
+            options.log(
+                "baseURL's path changed to \(site.basePath): serving \(await url) now (other addresses lead there)", false)
+        }
     }
 
     /// The lines `rapport build` prints: every error, and the warnings when they differ from

@@ -91,7 +91,7 @@ let editorBadInputs: [BadInput] = [
             try $0.write("Content/fr/finances.md", Data("---\ntitle: 💶 Financ".utf8) + Data([0xE9]) + Data("s\norder: 2\n---\n".utf8))
         },
         expected:
-            #"Content/fr/finances.md:2:16: error: file is not valid UTF-8: byte 0xE9 is probably "é" saved as Windows-1252 (save it as UTF-8: in your text editor, Save As with the encoding UTF-8)"#
+            #"Content/fr/finances.md:2:17: error: file is not valid UTF-8: byte 0xE9 is probably "é" saved as Windows-1252 (save it as UTF-8: in your text editor, Save As with the encoding UTF-8)"#
     ),
     // Messages that misled.
     BadInput(
