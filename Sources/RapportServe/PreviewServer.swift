@@ -216,7 +216,7 @@ public actor PreviewServer {
             options.log(diagnostic.description, true)
             if let line = lines.line(for: diagnostic) {
                 // Escaped before the excerpt is cut, so that the caret is under the escaped line.
-                let (shown, column) = TerminalText.escaped(line, column: diagnostic.location.column)
+                let (shown, column) = TerminalText.escaped(line, column: diagnostic.caretColumn ?? diagnostic.location.column)
                 let (excerpt, caret) = Pages.excerpt(shown, column: column)
                 options.log("    " + excerpt, true)
                 options.log("    " + caret, true)
