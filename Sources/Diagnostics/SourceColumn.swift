@@ -12,6 +12,10 @@ public enum SourceColumn {
         byte & 0xC0 == 0x80 ? 0 : byte >= 0xF0 ? 2 : 1
     }
 
+    /// The UTF-16 code units of `scalar`: two above U+FFFF, else one.
+    @inlinable
+    public static func width(of scalar: Unicode.Scalar) -> Int { UTF16.width(scalar) }
+
     /// The column just after `prefix`: the UTF-8 bytes of a line from its start to the place.
     public static func after(utf8 prefix: some Sequence<UInt8>) -> Int {
         prefix.reduce(1) { $0 + width(ofUTF8Byte: $1) }
@@ -28,7 +32,7 @@ public enum SourceColumn {
     /// The column of a place libyaml gives in Unicode scalars (1-based) on `line`.
     public static func of(scalarColumn: Int, in line: some StringProtocol) -> Int {
         var column = 1
-        for scalar in line.unicodeScalars.prefix(max(0, scalarColumn - 1)) { column += UTF16.width(scalar) }
+        for scalar in line.unicodeScalars.prefix(max(0, scalarColumn - 1)) { column += width(of: scalar) }
         return column + max(0, scalarColumn - 1 - line.unicodeScalars.count)
     }
 

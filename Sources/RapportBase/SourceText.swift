@@ -70,7 +70,7 @@ public enum InvisibleCharacters {
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
             if let name = name(of: scalar) {
-                defer { column += UTF16.width(scalar) }
+                defer { column += SourceColumn.width(of: scalar) }
                 diagnostics.append(
                     .error(
                         SourceLocation(file: file, line: line, column: column),
@@ -83,7 +83,7 @@ public enum InvisibleCharacters {
                 if !(scalar == "\n" && previous == "\r") { line += 1 }
                 column = 1
             } else {
-                column += UTF16.width(scalar)
+                column += SourceColumn.width(of: scalar)
             }
             previous = scalar
         }
