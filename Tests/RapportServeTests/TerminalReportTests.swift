@@ -3,7 +3,7 @@ import RapportCore
 import RapportTestSupport
 import Testing
 
-@testable import RapportServe
+import RapportServe
 
 /// What the preview prints in its terminal for a mistake on a long line: the line is cut to a
 /// window around the mistake, and the caret stands under it (not at the end of the window).
