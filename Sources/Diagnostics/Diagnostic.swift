@@ -1,5 +1,6 @@
 /// A place in an input file: the file path as the user wrote it (relative to the working
-/// folder where possible), a 1-based line and a 1-based column (counted in characters).
+/// folder where possible), a 1-based line and a 1-based column (UTF-16 code units, as editors
+/// count them: `SourceColumn`).
 public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
     public var file: String
     public var line: Int
@@ -76,7 +77,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         if let sourceLine {
             let (line, column) = TerminalText.escaped(sourceLine, column: caretColumn ?? location.column)
             lines.append("    " + line)
-            lines.append("    " + String(repeating: " ", count: max(0, column - 1)) + "^")
+            lines.append("    " + SourceColumn.caret(under: line, column: column))
         }
         return lines
     }
@@ -122,6 +123,24 @@ public func closestMatch(to word: String, in candidates: some Sequence<String>) 
         }
     }
     return best?.0
+}
+
+/// The fix for a name that is not among `candidates` (a row or series key of a dataset): "did
+/// you mean …?" when one is close; else the nearest one and a few of them, so that the editor
+/// sees what there is: `the closest is "money"; the rows of challenges: volunteers, money`.
+/// `what` names them (`the rows of challenges`).
+public func choiceHint(for word: String, among candidates: [String], what: String, shown: Int = 5) -> String {
+    if let close = closestMatch(to: word, in: candidates) { return "did you mean \"\(close)\"?" }
+    guard !candidates.isEmpty else { return "\(what): none" }
+    let lower = word.lowercased()
+    // A key that holds the word or is held in it (`chronic` for `chronic-diseases`), else the
+    // one fewest edits away.
+    let nearest =
+        candidates.first { !lower.isEmpty && ($0.lowercased().contains(lower) || lower.contains($0.lowercased())) }
+        ?? candidates.min { levenshtein(Array(lower), Array($0.lowercased())) < levenshtein(Array(lower), Array($1.lowercased())) }
+    var list = candidates.prefix(shown).joined(separator: ", ")
+    if candidates.count > shown { list += " … (\(candidates.count) in all)" }
+    return (nearest.map { "the closest is \"\($0)\"; " } ?? "") + "\(what): \(list)"
 }
 
 func levenshtein(_ a: [Character], _ b: [Character]) -> Int {

@@ -12,18 +12,14 @@ extension Diagnostic {
             caretColumn = nil
             return
         }
-        let column = location.column - 1
+        let at = SourceColumn.index(of: location.column, in: line)
         let before = Self.sourceWindow / 2
-        var start = line.startIndex
-        // Walk to the window's start without counting the whole line.
-        var skipped = 0
-        if column > before {
-            start = line.index(line.startIndex, offsetBy: column - before, limitedBy: line.endIndex) ?? line.endIndex
-            skipped = line.distance(from: line.startIndex, to: start)
-        }
+        // The window's start: half a window of characters before the column.
+        let start = line.index(at, offsetBy: -before, limitedBy: line.startIndex) ?? line.startIndex
         let end = line.index(start, offsetBy: Self.sourceWindow, limitedBy: line.endIndex) ?? line.endIndex
-        sourceLine = (skipped > 0 ? "…" : "") + String(line[start..<end]) + (end < line.endIndex ? "…" : "")
-        caretColumn = location.column - skipped + (skipped > 0 ? 1 : 0)
+        let head = start > line.startIndex ? "…" : ""
+        sourceLine = head + String(line[start..<end]) + (end < line.endIndex ? "…" : "")
+        caretColumn = SourceColumn.after(head + line[start..<at])
     }
 }
 

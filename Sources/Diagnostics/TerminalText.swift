@@ -27,12 +27,13 @@ public enum TerminalText {
         return String(result)
     }
 
-    /// `line` escaped, and where its 1-based `column` (in Unicode scalars) is in the escaped
-    /// line, for a caret under it.
+    /// `line` escaped, and where its 1-based `column` (`SourceColumn`) is in the escaped line,
+    /// for a caret under it.
     public static func escaped(_ line: String, column: Int) -> (line: String, column: Int) {
         let escapedLine = escaped(line)
         guard escapedLine.utf8.count != line.utf8.count else { return (line, column) }
-        let before = String(String.UnicodeScalarView(line.unicodeScalars.prefix(max(0, column - 1))))
-        return (escapedLine, escaped(before).unicodeScalars.count + 1)
+        let text = Substring(line)
+        let before = text[..<SourceColumn.index(of: column, in: text)]
+        return (escapedLine, SourceColumn.after(escaped(before)))
     }
 }

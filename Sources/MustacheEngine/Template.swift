@@ -12,7 +12,7 @@ public struct MustacheTemplate: Sendable {
         nodes = try parser.parse()
     }
 
-    /// The line and column (1-based, in Unicode scalars) of a byte offset of the source.
+    /// The line and column (1-based; the column in UTF-16 code units) of a byte offset of the source.
     public func location(of offset: Int) -> (line: Int, column: Int) { MustacheEngine.location(of: offset, in: source) }
 
     /// Every tag that names a value or a partial, in order, with where it stands.
@@ -50,7 +50,7 @@ public struct MustacheTemplate: Sendable {
 public struct MustacheError: Error, Sendable, Equatable {
     public var message: String
     public var fix: String?
-    /// 1-based; the column in Unicode scalars.
+    /// 1-based; the column in UTF-16 code units, as editors count.
     public var line: Int
     public var column: Int
 }
@@ -275,13 +275,19 @@ struct Parser {
     }
 }
 
-/// The line and column (1-based, in Unicode scalars) of a byte offset of `source`.
+/// The line and column (1-based) of a byte offset of `source`. The column counts UTF-16 code
+/// units, as editors do (VS Code's "Col"; Rapport's `SourceColumn`, which this module, having no
+/// dependencies, repeats): an emoji is two.
 func location(of offset: Int, in source: [UInt8]) -> (line: Int, column: Int) {
     let offset = min(offset, source.count)
-    var line = 1, lineStart = 0
-    for i in 0..<offset where source[i] == UInt8(ascii: "\n") {
-        line += 1
-        lineStart = i + 1
+    var line = 1, column = 1
+    for byte in source[0..<offset] {
+        if byte == UInt8(ascii: "\n") {
+            line += 1
+            column = 1
+        } else if byte & 0xC0 != 0x80 {
+            column += byte >= 0xF0 ? 2 : 1
+        }
     }
-    return (line, String(decoding: source[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1)
+    return (line, column)
 }

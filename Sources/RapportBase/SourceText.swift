@@ -64,12 +64,13 @@ public enum InvisibleCharacters {
         var diagnostics: [Diagnostic] = []
         var kept = String.UnicodeScalarView()
         var line = firstLine
-        // The current line so far, to count its characters when one is found.
-        var lineSoFar = String.UnicodeScalarView()
+        // The column of the next character (`SourceColumn`: the invisible one counts, as it
+        // does in an editor).
+        var column = 1
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
             if let name = name(of: scalar) {
-                let column = String(lineSoFar).count + 1
+                defer { column += SourceColumn.width(of: scalar) }
                 diagnostics.append(
                     .error(
                         SourceLocation(file: file, line: line, column: column),
@@ -80,9 +81,9 @@ public enum InvisibleCharacters {
             kept.append(scalar)
             if scalar == "\n" || scalar == "\r" {
                 if !(scalar == "\n" && previous == "\r") { line += 1 }
-                lineSoFar.removeAll()
+                column = 1
             } else {
-                lineSoFar.append(scalar)
+                column += SourceColumn.width(of: scalar)
             }
             previous = scalar
         }
@@ -94,8 +95,10 @@ public enum InvisibleCharacters {
 /// How to save a file as UTF-8, for the program it was most likely saved from.
 public func utf8Advice(for file: String) -> String {
     if file.lowercased().hasSuffix(".csv") {
+        // The menus named in English, Dutch and French: Excel and LibreOffice speak the
+        // language they were installed in.
         return
-            "save it as UTF-8: in Excel, Save As › \"CSV UTF-8 (Comma delimited)\"; in LibreOffice, Save As › Text CSV with \"Edit filter settings\", then Character set: Unicode (UTF-8)"
+            "save it as UTF-8: in Excel, Save As (Opslaan als, Enregistrer sous) with the file type \"CSV UTF-8\"; in LibreOffice, Save As with \"Edit filter settings\" ticked (Filterinstellingen bewerken, Éditer les paramètres du filtre), then the character set Unicode (UTF-8)"
     }
     return "save it as UTF-8: in your text editor, Save As with the encoding UTF-8"
 }

@@ -34,16 +34,39 @@ public func decodeUTF8(_ bytes: [UInt8], file: String) -> Result<String, Diagnos
             }
         }
         if !valid {
+            let hex = "0x\(byte < 16 ? "0" : "")\(String(byte, radix: 16, uppercase: true))"
+            let guess = windows1252(byte).map { ": byte \(hex) is probably \"\($0)\" saved as Windows-1252" } ?? " (byte \(hex))"
             return .failure(
                 .error(
-                    SourceLocation(file: file, line: line, column: column),
-                    "file is not valid UTF-8 (byte 0x\(byte < 16 ? "0" : "")\(String(byte, radix: 16, uppercase: true)))",
+                    SourceLocation(file: file, line: line, column: column), "file is not valid UTF-8" + guess,
                     fix: utf8Advice(for: file)))
         }
-        if byte == 0x0A && !(index > 0 && bytes[index - 1] == 0x0D) || byte == 0x0D { line += 1; column = 1 } else { column += 1 }
+        if byte == 0x0A && !(index > 0 && bytes[index - 1] == 0x0D) || byte == 0x0D {
+            line += 1
+            column = 1
+        } else {
+            column += SourceColumn.width(ofUTF8Byte: byte)
+        }
         index += length
     }
     var text = String(decoding: bytes, as: UTF8.self)
     if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
     return .success(normalizingLoneCarriageReturns(text))
+}
+
+/// The character `byte` stands for in Windows-1252, the encoding Excel's plain "CSV" and older
+/// Windows editors save in (for 0xA0 and above the same as Latin-1): what an editor typed where
+/// a file is not UTF-8. Nil for an ASCII byte and for the five bytes Windows-1252 leaves unused.
+func windows1252(_ byte: UInt8) -> String? {
+    let high: [Unicode.Scalar?] = [
+        "\u{20AC}", nil, "\u{201A}", "\u{0192}", "\u{201E}", "\u{2026}", "\u{2020}", "\u{2021}",
+        "\u{02C6}", "\u{2030}", "\u{0160}", "\u{2039}", "\u{0152}", nil, "\u{017D}", nil,
+        nil, "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{2022}", "\u{2013}", "\u{2014}",
+        "\u{02DC}", "\u{2122}", "\u{0161}", "\u{203A}", "\u{0153}", nil, "\u{017E}", "\u{0178}",
+    ]
+    switch byte {
+    case 0x80...0x9F: return high[Int(byte - 0x80)].map { String(Character($0)) }
+    case 0xA1...0xFF: return String(Character(Unicode.Scalar(byte)))
+    default: return nil
+    }
 }

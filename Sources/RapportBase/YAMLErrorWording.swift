@@ -9,8 +9,11 @@ extension YAMLReader {
     func explain(context: YamlError.Context?, problem: String, at mark: Mark, in text: String) -> Diagnostic {
         let lines = sourceLines(Substring(text))
         func line(_ number: Int) -> Substring { lines.indices.contains(number - 1) ? lines[number - 1] : "" }
+        // Columns here are libyaml's, in Unicode scalars: converted once, here.
         func error(_ line: Int, _ column: Int, _ message: String, fix: String) -> Diagnostic {
-            .error(SourceLocation(file: file, line: line + lineOffset, column: column), message, fix: fix)
+            .error(
+                SourceLocation(file: file, line: line + lineOffset, column: self.column(ofScalarColumn: column, line: line)),
+                message, fix: fix)
         }
         let during = context?.text ?? ""
         let here = line(mark.line)
@@ -25,7 +28,7 @@ extension YAMLReader {
         }
         if problem.contains("tab") || Self.character(at: mark.column, in: here) == "\t" {
             let column = here.prefix { $0 == " " || $0 == "\t" }.firstIndex(of: "\t").map {
-                here.distance(from: here.startIndex, to: $0) + 1
+                here.unicodeScalars.distance(from: here.startIndex, to: $0) + 1
             }
             return error(
                 mark.line, column ?? mark.column, "a tab in the indentation", fix: "indent with spaces only: YAML does not allow tabs")
@@ -45,7 +48,7 @@ extension YAMLReader {
                 fix: "add \(quote) at the end of the value, or remove this one")
         }
         if problem.contains("mapping values are not allowed") {
-            let before = here.prefix(max(0, mark.column - 1))
+            let before = Self.prefix(of: here, before: mark.column)
             if let pair = Self.keyAndValue(here), before.contains(": ") {
                 return error(
                     mark.line, mark.column, "a value with \": \" in it must be in quotes",
@@ -65,7 +68,7 @@ extension YAMLReader {
             return error(place.line, place.column, "a value cannot start with \"\(character)\"", fix: fix ?? "put the value in quotes")
         }
         if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
-            let before = here.prefix(max(0, mark.column - 1)).last(where: { $0 != " " })
+            let before = Self.prefix(of: here, before: mark.column).last(where: { $0 != " " })
             if before == "\"" || before == "'" {
                 return error(
                     mark.line, mark.column, "text after the closing quote of a value",
@@ -89,6 +92,13 @@ extension YAMLReader {
             !String($0).trimmingWhitespace.isEmpty && !String($0).trimmingWhitespace.hasPrefix("#")
         })
         let fix = "indent the keys of one block by the same number of spaces"
+        // Above, a list item's first key: its keys line up after the "- ", not with the dash.
+        if let above, let (key, keyIndent) = Self.listItemKey(above), keyIndent != indent(line) {
+            return error(
+                number, indent(line) + 1,
+                "this line is indented by \(spaces(indent(line))), the key \"\(key)\" of the list item above by \(keyIndent)",
+                "indent the keys of one list item as far as the first, the one after \"- \"")
+        }
         guard let above, indent(above) != indent(line) else {
             return error(
                 number, indent(line) + 1, "this line is indented unlike the lines of its block", fix + ", and a key's value by more")
@@ -96,8 +106,8 @@ extension YAMLReader {
         return error(number, indent(line) + 1, "this line is indented by \(spaces(indent(line))), the line above by \(indent(above))", fix)
     }
 
-    /// The column (1-based, in characters) and the character of a quote that opens a value of
-    /// `line` and is not closed on it.
+    /// The column (1-based, in Unicode scalars as libyaml counts) and the character of a quote
+    /// that opens a value of `line` and is not closed on it.
     static func unclosedQuote(in line: Substring) -> (column: Int, quote: Character)? {
         var rest = line.drop { $0 == " " }
         if rest.hasPrefix("#") { return nil }
@@ -122,7 +132,20 @@ extension YAMLReader {
             }
             index = rest.index(after: index)
         }
-        return (line.distance(from: line.startIndex, to: rest.startIndex) + 1, quote)
+        return (line.unicodeScalars.distance(from: line.startIndex, to: rest.startIndex) + 1, quote)
+    }
+
+    /// The first key of a list item (`  - key: share`) and the spaces before it (4: the dash's
+    /// indentation, the dash and the spaces after it); nil for any other line.
+    static func listItemKey(_ line: Substring) -> (key: String, indent: Int)? {
+        let afterIndent = line.drop { $0 == " " }
+        guard afterIndent.hasPrefix("- ") else { return nil }
+        let keyStart = afterIndent.dropFirst(2).drop { $0 == " " }
+        guard let colon = keyStart.firstIndex(of: ":"), colon > keyStart.startIndex,
+            keyStart.index(after: colon) == keyStart.endIndex || keyStart[keyStart.index(after: colon)] == " ",
+            !keyStart[..<colon].contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == "{" || $0 == "[" })
+        else { return nil }
+        return (String(keyStart[..<colon]), line.distance(from: line.startIndex, to: keyStart.startIndex))
     }
 
     /// `key` and the value after its `: ` on a line `key: value` (or `- key: value`).
@@ -146,10 +169,17 @@ extension YAMLReader {
             ? "'" + value.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'" : "\"" + value + "\""
     }
 
+    /// The character at libyaml's column `column` (in Unicode scalars) of `line`.
     static func character(at column: Int, in line: Substring) -> Character? {
-        guard column >= 1, let index = line.index(line.startIndex, offsetBy: column - 1, limitedBy: line.endIndex),
-            index < line.endIndex
+        let scalars = line.unicodeScalars
+        guard column >= 1, let index = scalars.index(scalars.startIndex, offsetBy: column - 1, limitedBy: scalars.endIndex),
+            index < scalars.endIndex
         else { return nil }
-        return line[index]
+        return Character(scalars[index])
+    }
+
+    /// The text of `line` before libyaml's column `column` (in Unicode scalars).
+    static func prefix(of line: Substring, before column: Int) -> Substring {
+        Substring(line.unicodeScalars.prefix(max(0, column - 1)))
     }
 }

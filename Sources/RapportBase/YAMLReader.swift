@@ -13,6 +13,9 @@ public struct YAMLReader {
     /// Keys of a text per language that are not reported as unknown: the entries of a list of
     /// languages that has an error (reported there once).
     public var toleratedLanguageKeys: [String] = []
+    /// The lines of the text parsed, when one holds a character above U+FFFF: libyaml counts
+    /// columns in Unicode scalars, where such a character is one column and in an editor two.
+    private var astralLines: [Substring]?
 
     public init(file: String, lineOffset: Int = 0, languages: [Language] = Language.fallback) {
         self.file = file
@@ -26,6 +29,7 @@ public struct YAMLReader {
         // the editor sees, and is parsed as such.
         let (text, invisible) = InvisibleCharacters.removing(from: text, file: file, firstLine: 1 + lineOffset)
         diagnostics += invisible
+        astralLines = text.utf8.contains(where: { $0 >= 0xF0 }) ? sourceLines(Substring(text)) : nil
         do {
             // The basic resolver keeps every scalar a string (no regex matching of ints, floats,
             // dates per scalar): values are typed by the readers below, with their locations.
@@ -50,7 +54,14 @@ public struct YAMLReader {
     }
 
     public func location(_ mark: Mark?) -> SourceLocation {
-        SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+        let line = mark?.line ?? 1
+        return SourceLocation(file: file, line: line + lineOffset, column: column(ofScalarColumn: mark?.column ?? 1, line: line))
+    }
+
+    /// The column (`SourceColumn`) of libyaml's column `scalarColumn` on line `line` of the text.
+    func column(ofScalarColumn scalarColumn: Int, line: Int) -> Int {
+        guard let lines = astralLines, lines.indices.contains(line - 1) else { return scalarColumn }
+        return SourceColumn.of(scalarColumn: scalarColumn, in: lines[line - 1])
     }
 
     public func location(of node: Node?) -> SourceLocation { location(node?.mark) }

@@ -9,3 +9,18 @@ extension Pipeline {
         return loader.loadSite()?.basePath ?? "/"
     }
 }
+
+extension Pipeline {
+    /// Why there is nothing to build when the content folder does not exist: where Rapport
+    /// looked, and what `rapport new` does.
+    static func noStudy(content: URL) -> BuildFailure? {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: content.path, isDirectory: &isFolder), isFolder.boolValue { return nil }
+        let name = content.lastPathComponent
+        let parent = content.deletingLastPathComponent().standardizedFileURL.path
+        return BuildFailure(
+            message:
+                "no study here: there is no \(name)/ folder in \(parent) (Rapport reads Content/ and Templates/ of the folder it runs in: cd into the study's folder, or start a study with rapport new <folder>, which writes one that builds at once)",
+            summary: "no study here")
+    }
+}

@@ -12,9 +12,10 @@ extension Pipeline {
             var diagnostic = diagnostic
             let file = diagnostic.location.file
             if lines[file] == nil {
-                let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+                // A file that cannot be read (a missing one) has no line to show.
+                let text = try? String(contentsOfFile: file, encoding: .utf8)
                 // Lines as the readers count them: "\n", "\r\n" or a lone "\r" ends one.
-                lines[file] = sourceLines(Substring(text))
+                lines[file] = text.map { sourceLines(Substring($0)) } ?? []
             }
             if let fileLines = lines[file], diagnostic.location.line <= fileLines.count {
                 diagnostic.showSource(fileLines[diagnostic.location.line - 1])
@@ -50,8 +51,8 @@ extension Pipeline.Result {
         let time = String(format: "%.0f ms", seconds * 1000)
         if !succeeded {
             let kept = wrote ? "; \(output) left as it was" : ""
-            if errors == 0, failure != nil {
-                return "failed: the site could not be written (see the error above)\(kept) (\(time))"
+            if errors == 0, let failure {
+                return "failed: \(failure.summary ?? "the site could not be written (see the error above)")\(kept) (\(time))"
             }
             return "failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(kept) (\(time))"
         }

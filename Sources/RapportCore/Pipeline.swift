@@ -83,6 +83,12 @@ public struct Pipeline {
     public func run() -> Result {
         var clock = StageClock()
         var diagnostics = DiagnosticBag()
+        // No content folder: no study here. One line, not an error per file not found.
+        if let noStudy = Self.noStudy(content: options.content) {
+            return Result(
+                diagnostics: [], pages: [:], charts: 0, seconds: clock.total, failure: noStudy, files: [], written: (0, 0),
+                phases: [], values: nil)
+        }
 
         // 1. Load: every input becomes a typed value that remembers where it came from, with
         //    what each file gets wrong on its own.

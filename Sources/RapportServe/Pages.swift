@@ -82,7 +82,7 @@ enum Pages {
             <body>
             <main>
             <h1>The site could not be built</h1>
-            <p>\(count). The previous site is kept in the output folder. Fix the file at the place shown and save: this page reloads by itself.</p>
+            <p>\(count). The preview builds the site in memory and never writes Public/: until this is fixed, every page of the preview shows this list. Fix the file at the place shown and save: this page reloads by itself.</p>
             <ol>
             \(items)</ol>
             </main>
@@ -92,22 +92,18 @@ enum Pages {
             """
     }
 
-    /// The source line and a caret line under `column`. A long line (a paragraph, a CSV row)
-    /// is cut to a window around the column, marked with `…`.
+    /// The source line and a caret line under `column` (`SourceColumn`). A long line (a
+    /// paragraph, a CSV row) is cut to a window around the column, marked with `…`.
     static func excerpt(_ line: String, column: Int, width: Int = 120) -> (line: String, caret: String) {
         let characters = Array(line)
-        guard characters.count > width else { return (line, caret(under: line, column: column)) }
-        let at = min(max(0, column - 1), characters.count)
+        guard characters.count > width else { return (line, SourceColumn.caret(under: line, column: column)) }
+        let text = Substring(line)
+        let at = characters.count - text[SourceColumn.index(of: column, in: text)...].count
         let start = max(0, min(at - width / 2, characters.count - width))
         let end = min(characters.count, start + width)
         let head = start > 0 ? "… " : ""
-        let text = head + String(characters[start..<end]) + (end < characters.count ? " …" : "")
-        return (text, caret(under: head + String(characters[start..<max(start, at)]), column: head.count + at - start + 1))
-    }
-
-    /// Spaces (tabs where the line has tabs) up to `column`, then `^`.
-    static func caret(under line: String, column: Int) -> String {
-        let prefix = line.prefix(max(0, column - 1))
-        return String(prefix.map { $0 == "\t" ? "\t" : " " }) + "^"
+        let shown = head + String(characters[start..<end]) + (end < characters.count ? " …" : "")
+        let before = head + String(characters[start..<max(start, at)])
+        return (shown, SourceColumn.caret(under: before, column: SourceColumn.after(before)))
     }
 }

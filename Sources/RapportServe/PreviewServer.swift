@@ -194,7 +194,13 @@ public actor PreviewServer {
                 }
             }
         }
+        let before = await state.current
         await state.finishBuild(token: token, site: site, errorPage: errorPage)
+        // `baseURL` got another path while the preview runs: the site is served there now.
+        if let site, !before.token.isEmpty, site.basePath != before.site.basePath {
+            options.log(
+                "baseURL's path changed to \(site.basePath): serving \(await url) now (other addresses lead there)", false)
+        }
     }
 
     /// The lines `rapport build` prints: every error, and the warnings when they differ from
@@ -212,7 +218,7 @@ public actor PreviewServer {
             options.log(diagnostic.description, true)
             if let line = lines.line(for: diagnostic) {
                 // Escaped before the excerpt is cut, so that the caret is under the escaped line.
-                let (shown, column) = TerminalText.escaped(line, column: diagnostic.location.column)
+                let (shown, column) = TerminalText.escaped(line, column: diagnostic.caretColumn ?? diagnostic.location.column)
                 let (excerpt, caret) = Pages.excerpt(shown, column: column)
                 options.log("    " + excerpt, true)
                 options.log("    " + caret, true)

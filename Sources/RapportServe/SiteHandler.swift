@@ -54,11 +54,13 @@ struct SiteHandler: Sendable {
             _ = await state.nextToken(after: "", timeout: .seconds(60))
             current = await state.current
         }
-        // 2. The site lives under its base path; `/` leads there.
+        // 2. The site lives under its base path; any other path leads there (`/`, a page opened
+        //    before `baseURL` got its subfolder, one under a base path the site had before).
         // (Compared decoded, like the request's segments: the base path may come escaped or not.)
-        let base = current.site.basePath.split(separator: "/").map { SitePath.percentDecode(String($0)) ?? String($0) }
+        let base = Self.decodedSegments(current.site.basePath)
         guard segments.starts(with: base) else {
-            return segments.isEmpty ? redirect(current.site.basePath) : notFound(current)
+            if segments.isEmpty { return redirect(current.site.basePath) }
+            return redirect(moved(raw, query: query, in: current) ?? current.site.basePath + raw.dropFirst() + Self.suffix(query))
         }
         let inside = Array(segments.dropFirst(base.count))
         if inside.contains(where: { $0.hasPrefix(".") }) { return notFound(current) }
@@ -76,7 +78,9 @@ struct SiteHandler: Sendable {
         }
 
         // 4. The stylesheet and icons, from Templates/assets; links pointing outside refused.
-        guard inside.first == "assets" else { return notFound(current) }
+        guard inside.first == "assets" else {
+            return moved(raw, query: query, in: current).map(redirect) ?? notFound(current)
+        }
         switch SitePath(root: assets).resolve(inside: Array(inside.dropFirst()), rawPath: raw, query: query) {
         case let .file(path):
             guard let data = FileManager.default.contents(atPath: path) else { return notFound(current) }
@@ -91,6 +95,27 @@ struct SiteHandler: Sendable {
             return text(.badRequest, "400 Bad Request: \(why)\n")
         }
     }
+
+    /// Where a path under a base path the site had earlier in this session is now (nil for
+    /// any other path).
+    private func moved(_ raw: String, query: String, in current: SiteState.Current) -> String? {
+        // The raw pieces are kept (still encoded) for the new address; compared decoded.
+        let pieces = raw.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        for former in current.formerBasePaths where former != "/" && former != current.site.basePath {
+            let base = Self.decodedSegments(former)
+            guard !base.isEmpty, pieces.count > base.count,
+                zip(pieces, base).allSatisfy({ (SitePath.percentDecode($0) ?? $0) == $1 })
+            else { continue }
+            return current.site.basePath + pieces.dropFirst(base.count).joined(separator: "/") + Self.suffix(query)
+        }
+        return nil
+    }
+
+    static func decodedSegments(_ basePath: String) -> [String] {
+        basePath.split(separator: "/").map { SitePath.percentDecode(String($0)) ?? String($0) }
+    }
+
+    static func suffix(_ query: String) -> String { query.isEmpty ? "" : "?" + query }
 
     /// The site's own 404 page (or the error page while the build fails).
     private func notFound(_ current: SiteState.Current) -> Reply {

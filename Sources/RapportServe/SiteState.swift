@@ -12,6 +12,9 @@ actor SiteState {
         /// The page shown instead of the site's pages while the last build failed (with the
         /// reload script).
         var errorPage: Data?
+        /// The base paths the site had earlier in this session (`baseURL` edited while the
+        /// preview runs), longest first: a page open at one of them follows the site.
+        var formerBasePaths: [String] = []
     }
 
     private(set) var current = Current(token: "", site: SiteFiles(), errorPage: nil)
@@ -21,7 +24,12 @@ actor SiteState {
     /// Publishes a build: from now on requests get `site` (nil: the build failed, keep the
     /// previous one) or the error page, and every waiting page is told to reload.
     func finishBuild(token: String, site: SiteFiles?, errorPage: Data?) {
-        current = Current(token: token, site: site ?? current.site, errorPage: errorPage)
+        var former = current.formerBasePaths
+        if let site, !current.token.isEmpty, site.basePath != current.site.basePath {
+            former = ([current.site.basePath] + former.filter { $0 != current.site.basePath && $0 != site.basePath })
+                .sorted { $0.count > $1.count }
+        }
+        current = Current(token: token, site: site ?? current.site, errorPage: errorPage, formerBasePaths: former)
         let waiting = waiters
         waiters = [:]
         for continuation in waiting.values { continuation.resume() }

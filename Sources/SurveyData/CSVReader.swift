@@ -1,3 +1,4 @@
+import Diagnostics
 import RapportBase
 
 /// One reading of a CSV text (RFC 4180) that yields every cell with the line and column where it
@@ -5,8 +6,8 @@ import RapportBase
 /// disagree.
 ///
 /// Lines end at `\n`, `\r\n` or a lone `\r`, as every reader of the project counts them
-/// (`sourceLines`); columns are 1-based and count characters, as the caret under a diagnostic
-/// does. A cell is quoted when it starts with `"`; inside, `""` is a quote and line ends are
+/// (`sourceLines`); columns are counted as every diagnostic counts them (`SourceColumn`:
+/// UTF-16 code units, as editors do). A cell is quoted when it starts with `"`; inside, `""` is a quote and line ends are
 /// text. A quote inside a cell that does not start with one is text (as most readers take it).
 struct CSVReader {
     struct Field {
@@ -62,12 +63,9 @@ private struct Scanner {
     var index = 0
     var line = 1
     var lineStart = 0
-    /// Columns counted so far on the current line: up to `countedTo`, while every scalar of
-    /// the line is below U+0300 (ASCII, and Latin with its accents precomposed), where one
-    /// scalar is one character.
+    /// The column of byte `countedTo` of the current line (columns are counted forward).
     var countedTo = 0
     var countedColumn = 1
-    var simpleLine = true
     var buffer: [UInt8] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, delimiter: UInt8) {
@@ -184,7 +182,6 @@ private struct Scanner {
         lineStart = index
         countedTo = index
         countedColumn = 1
-        simpleLine = true
     }
 
     /// Goes on reading at the line after the one that holds byte `offset` (line `lineNumber`).
@@ -199,26 +196,17 @@ private struct Scanner {
         }
     }
 
-    /// The column of byte `offset` of the current line, in characters.
+    /// The column (`SourceColumn`) of byte `offset` of the current line. Asked in order along
+    /// a line, each byte is counted once.
     mutating func column(at offset: Int) -> Int {
-        if simpleLine {
-            var column = countedColumn
-            var position = countedTo
-            while position < offset {
-                let byte = bytes[position]
-                if byte >= 0xCC {
-                    simpleLine = false
-                    break
-                }
-                if byte & 0xC0 != 0x80 { column += 1 }
-                position += 1
-            }
-            if simpleLine {
-                countedTo = offset
-                countedColumn = column
-                return column
-            }
+        if offset < countedTo || countedTo < lineStart {
+            countedTo = lineStart
+            countedColumn = 1
         }
-        return text(lineStart..<offset).count + 1
+        while countedTo < offset {
+            countedColumn += SourceColumn.width(ofUTF8Byte: bytes[countedTo])
+            countedTo += 1
+        }
+        return countedColumn
     }
 }

@@ -209,9 +209,10 @@ struct RowBuilder {
         for (cells, location) in table.rows {
             if cells.count != header.cells.count {
                 diagnostics.append(
-                    .error(
-                        location, "row has \(cells.count) cell\(cells.count == 1 ? "" : "s") but the header has \(header.cells.count)",
-                        fix: "quote a label that contains \"\(table.delimiter)\""))
+                    splitNumber(in: cells, location: location)
+                        ?? .error(
+                            location, "row has \(cells.count) cell\(cells.count == 1 ? "" : "s") but the header has \(header.cells.count)",
+                            fix: "quote a label that contains \"\(table.delimiter)\""))
                 continue
             }
             let keyCell = cells[keyColumn]

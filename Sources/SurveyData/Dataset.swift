@@ -12,6 +12,9 @@ public struct Dataset: Sendable {
         /// The series' own base, when it differs from the dataset's.
         public var base: Int?
         public var role: SeriesRole
+        /// Where the series' values are: its column's header in the CSV file, or its `from:` in
+        /// the YAML file.
+        public var location: SourceLocation? = nil
     }
 
     /// A line of the CSV file: a category with its label and one value per series.
@@ -48,6 +51,8 @@ public struct Dataset: Sendable {
         case smallBase = "small-base"
         /// Values that equal another dataset's (a series or a row), looked at and not a copy.
         case sameValues = "same-values"
+        /// Shares of a question that allows several answers: they may add up to more than 100.
+        case multipleAnswers = "multiple-answers"
     }
 
     /// Bases under this are flagged "low n" on the site.

@@ -159,6 +159,11 @@ public struct DatasetLoader {
         resolver.resolveAll()
         diagnostics += resolver.diagnostics
         datasets = resolver.datasets
+        // What a chart would show without a word: a value rounded away, shares over 100.
+        for id in datasets.keys.sorted() {
+            guard let dataset = datasets[id] else { continue }
+            diagnostics += ValueChecks.hiddenDecimals(dataset) + ValueChecks.sharesOverHundred(dataset)
+        }
         // A value typed twice is a warning; an acknowledgement of none is one too.
         let (copies, found) = CopyCheck.warnings(datasets)
         diagnostics += copies

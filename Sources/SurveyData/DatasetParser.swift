@@ -60,7 +60,12 @@ public enum DatasetParser {
             notes: meta.notes, inferred: meta.inferred.map(\.value), needsRoundingNote: false,
             metadataFile: metadataFile, dataFile: dataFile, links: meta.links + builder.links, acknowledged: meta.acknowledged,
             acknowledgedAt: meta.acknowledgedAt, category: meta.category)
-        diagnostics += crossCheck(&dataset, meta: meta, yamlFile: metadataFile, header: header)
+        for (index, series) in dataset.series.enumerated() {
+            dataset.series[index].location =
+                header.index(of: series.key).map { header.cells[$0].location }
+                ?? yaml.location(of: meta.seriesNodes.indices.contains(index) ? meta.seriesNodes[index] : nil)
+        }
+        diagnostics += crossCheck(&dataset, meta: meta, reader: yaml, header: header)
         diagnostics += missingBase(dataset, question: meta.questionWithoutBase)
         // Values taken from elsewhere are checked once the loader has filled them in.
         if dataset.links.isEmpty { diagnostics += checkStacks(&dataset) }
@@ -269,11 +274,9 @@ public enum DatasetParser {
 
     // MARK: - Cross checks (YAML against CSV)
 
-    static func crossCheck(_ dataset: inout Dataset, meta: Metadata, yamlFile: String, header: CSVTable.Header) -> [Diagnostic] {
+    static func crossCheck(_ dataset: inout Dataset, meta: Metadata, reader: YAMLReader, header: CSVTable.Header) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        func at(_ node: Node?) -> SourceLocation {
-            SourceLocation(file: yamlFile, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1)
-        }
+        func at(_ node: Node?) -> SourceLocation { reader.location(of: node) }
         let rowKeys = Set(dataset.rows.map(\.key))
         let seriesKeys = dataset.series.map(\.key)
         for (item, node) in meta.inferred {

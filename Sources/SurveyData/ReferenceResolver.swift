@@ -116,11 +116,10 @@ final class ReferenceResolver {
             return false
         }
         guard index.series(reference.key, in: source.id) != nil else {
-            let hint = closestMatch(to: reference.key, in: source.series.map(\.key)).map { "did you mean \"\($0)\"?" }
             diagnostics.append(
                 .error(
                     link.location, "\(reference) points nowhere: dataset \"\(source.id)\" has no series \"\(reference.key)\"",
-                    fix: hint ?? "series of \(source.id): \(source.series.map(\.key).joined(separator: ", "))"))
+                    fix: choiceHint(for: reference.key, among: source.series.map(\.key), what: "the series of \(source.id)")))
             return false
         }
         return true
@@ -223,21 +222,19 @@ final class ReferenceResolver {
             if let series = index.series(reference.key, in: source.id) { return .seriesBase(source.id, series: series) }
         }
         guard let row = index.row(reference.key, in: source.id) else {
-            let hint = closestMatch(to: reference.key, in: source.rows.map(\.key)).map { "did you mean \"\($0)\"?" }
             diagnostics.append(
                 .error(
                     location, "\(reference) points nowhere: dataset \"\(source.id)\" has no row \"\(reference.key)\"",
-                    fix: hint ?? "rows of \(source.id): \(source.rows.map(\.key).joined(separator: ", "))"))
+                    fix: choiceHint(for: reference.key, among: source.rows.map(\.key), what: "the rows of \(source.id)")))
             return nil
         }
         var series = 0
         if let key = reference.series {
             guard let found = index.series(key, in: source.id) else {
-                let hint = closestMatch(to: key, in: source.series.map(\.key)).map { "did you mean \"\($0)\"?" }
                 diagnostics.append(
                     .error(
                         location, "\(reference) points nowhere: dataset \"\(source.id)\" has no series \"\(key)\"",
-                        fix: hint ?? "series of \(source.id): \(source.series.map(\.key).joined(separator: ", "))"))
+                        fix: choiceHint(for: key, among: source.series.map(\.key), what: "the series of \(source.id)")))
                 return nil
             }
             series = found

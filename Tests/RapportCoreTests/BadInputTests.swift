@@ -160,7 +160,7 @@ let badInputs: [BadInput] = [
             try $0.write("Content/fr/finances.md", Data("---\ntitle: Financ".utf8) + Data([0xE9]) + Data("s\norder: 2\n---\n".utf8))
         },
         expected:
-            "Content/fr/finances.md:2:14: error: file is not valid UTF-8 (byte 0xE9) (save it as UTF-8: in your text editor, Save As with the encoding UTF-8)"
+            #"Content/fr/finances.md:2:14: error: file is not valid UTF-8: byte 0xE9 is probably "é" saved as Windows-1252 (save it as UTF-8: in your text editor, Save As with the encoding UTF-8)"#
     ),
     BadInput(
         name: "link to a page that does not exist",
@@ -705,7 +705,7 @@ let badInputs: [BadInput] = [
                         .utf8) + Data([0xE9]) + Data("penses,,20,41,39,0\n".utf8))
         },
         expected:
-            #"Content/data/challenges/challenge-frequency.csv:3:23: error: file is not valid UTF-8 (byte 0xE9) (save it as UTF-8: in Excel, Save As › "CSV UTF-8 (Comma delimited)"; in LibreOffice, Save As › Text CSV with "Edit filter settings", then Character set: Unicode (UTF-8))"#
+            #"Content/data/challenges/challenge-frequency.csv:3:23: error: file is not valid UTF-8: byte 0xE9 is probably "é" saved as Windows-1252 (save it as UTF-8: in Excel, Save As (Opslaan als, Enregistrer sous) with the file type "CSV UTF-8"; in LibreOffice, Save As with "Edit filter settings" ticked (Filterinstellingen bewerken, Éditer les paramètres du filtre), then the character set Unicode (UTF-8))"#
     ),
 ]
 

@@ -64,4 +64,26 @@ import Testing
         #expect(staging.status == 0)
         #expect(site.read("nl/financien/index.html")?.contains("href=\"https://staging.example.net/nl/financien/\"") == true)
     }
+
+    /// In a folder without a study: one line that says where Rapport looked and what
+    /// `rapport new` does, not an error per file it did not find.
+    @Test func aFolderWithoutAStudyIsOneLine() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.rapport.path) else {
+            Issue.record("build the tool first: swift build --build-tests")
+            return
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for command in ["build", "check"] {
+            let result = try run([command], in: folder)
+            #expect(result.status == 1)
+            #expect(
+                result.err
+                    == "error: no study here: there is no Content/ folder in \(folder.path) (Rapport reads Content/ and Templates/ of the folder it runs in: cd into the study's folder, or start a study with rapport new <folder>, which writes one that builds at once)\n",
+                "\(result.err)")
+            #expect(result.out.hasPrefix("failed: no study here"), "\(result.out)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Public").path))
+    }
 }

@@ -30,6 +30,8 @@ import Testing
             "<?xml version=\"1.0\"?>\r\n<svg aria-label=\"Grafiek één\" width=\"1e30\" height=\"10\">",
             "2:38: error: image width \"1e30\" is out of range (1 to 100000 pixels)", fix
         ),
+        // Columns count UTF-16 code units, as editors do: the emoji is two.
+        ("<svg aria-label=\"💶\" width=\"1e30\" height=\"10\">", "1:29: error: image width \"1e30\" is out of range (1 to 100000 pixels)", fix),
     ])
     func aSizeThatIsNoImageSizeIsOneErrorInTheImage(_ svg: String, _ expected: String, _ fix: String) throws {
         let site = try TestSite([

@@ -55,7 +55,7 @@ import Testing
 
     @Test func inImageAltText() throws {
         let (site, result) = try Self.build(
-            "![Grafiek: {{challenge-frequency:volunteers:often}} vaak, {{lang fr: « oui »}}](/assets/favicon.svg)\n")
+            "![Grafiek: {{challenge-frequency:volunteers:often}} vaak, {{lang fr: « oui »}}](https://example.org/favicon.svg)\n")
         defer { site.cleanUp() }
         #expect(site.messages(result) == [])
         let page = try #require(site.read("nl/vrijwilligers/index.html"))
@@ -135,24 +135,25 @@ import Testing
         let paragraph = String(repeating: "{{challenge-frequency:volunteers:often}} é ", count: 10_000)
         let (site, result) = try Self.build("## Veel {{lang fr: chiffres}}\n\n" + paragraph + "{{challenge-frequency:nope}}\n")
         defer { site.cleanUp() }
-        // The last one is an error at its column, counted in characters over the whole line.
-        let column = 1 + 10_000 * "{{challenge-frequency:volunteers:often}} é ".count
-        #expect(
-            site.messages(result) == ["Content/nl/volunteers.md:8:\(column): error: dataset \"challenge-frequency\" has no row \"nope\""])
+        // The last one is an error at its column, counted in UTF-16 code units over the whole line.
+        let column = 1 + 10_000 * "{{challenge-frequency:volunteers:often}} é ".utf16.count
+        #expect(site.messages(result) == ["Content/nl/volunteers.md:8:\(column): error: \(Self.noRowNope)"])
         let rendered = try #require(site.build(write: false).files.first { $0.path == "nl/vrijwilligers/index.html" }?.contents)
         #expect(rendered.components(separatedBy: Self.value).count == 10_001)
     }
 
-    /// Columns are counted in characters from where each text node starts in the source, even
+    /// Columns are counted in UTF-16 code units from where each text node starts in the source, even
     /// after typographic quotes, entities and emphasis on the same line (5,000 nodes, one line).
     @Test func columnsAcrossManyNodesOnOneLine() throws {
         let piece = "*{{challenge-frequency:volunteers:often}}* &amp; \"é\" "
         let (site, result) = try Self.build(String(repeating: piece, count: 5_000) + "“x” &eacute; {{challenge-frequency:nope}}\n")
         defer { site.cleanUp() }
-        let column = 1 + 5_000 * piece.count + "“x” &eacute; ".count
-        #expect(
-            site.messages(result) == ["Content/nl/volunteers.md:6:\(column): error: dataset \"challenge-frequency\" has no row \"nope\""])
+        let column = 1 + 5_000 * piece.utf16.count + "“x” &eacute; ".utf16.count
+        #expect(site.messages(result) == ["Content/nl/volunteers.md:6:\(column): error: \(Self.noRowNope)"])
     }
+
+    static let noRowNope =
+        #"dataset "challenge-frequency" has no row "nope" (the closest is "money"; the rows of challenge-frequency: volunteers, money)"#
 
     /// The page's own U+FDD0 (the markers' first character) cannot pass for a placeholder.
     @Test func noncharactersInThePageAreNotMarkers() throws {

@@ -235,7 +235,56 @@ func eventually(_ what: String, timeout: Duration = .seconds(15), _ condition: (
         #expect(await http.get("/studie/nl/").status == 200)
         #expect(await http.get("/studie/nl/financien/").body.contains("href=\"../../assets/style.css\""))
         #expect(await http.get("/studie/assets/style.css").status == 200)
-        #expect(await http.get("/nl/").status == 404)
+        // An address without the base path (a page opened before, a bookmark) leads there.
+        let outside = await http.get("/nl/financien/?q=x")
+        #expect(outside.status == 301 && outside.header("location") == "/studie/nl/financien/?q=x", "\(outside.status)")
         await server.stop()
+    }
+
+    /// `baseURL` given a subfolder while the preview runs (issue 24): the terminal says where the
+    /// site is now, and the pages open at the old addresses follow it there, and back.
+    @Test func aNewBasePathIsAnnouncedAndOldAddressesFollowIt() async throws {
+        let site = try TestSite(TestSite.minimal)
+        defer { site.cleanUp() }
+        let terminal = Terminal()
+        var options = PreviewServer.Options(content: site.content, templates: site.templates, host: "127.0.0.1", port: 0)
+        options.log = terminal.log
+        let server = PreviewServer(options)
+        try await server.start()
+        let port = await server.port
+        let http = RawHTTP(port: port)
+        #expect(await http.get("/nl/").status == 200)
+
+        try site.write(
+            "Content/site.yml", TestSite.siteYML.replacingOccurrences(of: "https://example.org/", with: "https://example.org/zelfhulp/"))
+        await eventually("the terminal to give the new address") {
+            terminal.text.contains("serving http://127.0.0.1:\(port)/zelfhulp/ now")
+        }
+        #expect(await server.url == "http://127.0.0.1:\(port)/zelfhulp/")
+        let open = await http.get("/nl/")
+        #expect(open.status == 301 && open.header("location") == "/zelfhulp/nl/")
+        #expect(await http.get("/zelfhulp/nl/").status == 200)
+        let root = await http.get("/")
+        #expect(root.status == 301 && root.header("location") == "/zelfhulp/")
+
+        try site.write("Content/site.yml", TestSite.siteYML)
+        await eventually("the terminal to give the address without the subfolder") {
+            terminal.text.contains("serving http://127.0.0.1:\(port)/ now")
+        }
+        let before = await http.get("/zelfhulp/nl/")
+        #expect(before.status == 301 && before.header("location") == "/nl/", "the page opened under the old base path follows")
+        #expect(await http.get("/nl/").status == 200)
+        await server.stop()
+    }
+
+    /// The error page says what the preview does: it builds in memory and never writes the
+    /// output folder.
+    @Test func theErrorPageSaysThePreviewBuildsInMemory() {
+        let page = Pages.errorPage(diagnostics: [], failure: "x", sourceLine: { _ in nil })
+        #expect(!page.contains("kept in the output folder"))
+        #expect(
+            page.contains(
+                "The preview builds the site in memory and never writes Public/: until this is fixed, every page of the preview shows this list. Fix the file at the place shown and save: this page reloads by itself."
+            ), "\(page)")
     }
 }

@@ -87,7 +87,8 @@ func csvSpectrumCheckout() throws {
     }
 }
 
-/// Where each cell starts: line and column (in characters), for the diagnostics.
+/// Where each cell starts: line and column (`SourceColumn`: UTF-16 code units, as editors
+/// count), for the diagnostics.
 @Test func cellsKeepTheirLinesAndColumns() {
     func places(_ csv: String) -> [[String]] {
         CSVReader(csv, delimiter: UInt8(ascii: ",")).records.map { $0.fields.map { "\($0.line):\($0.column)" } }
@@ -96,8 +97,9 @@ func csvSpectrumCheckout() throws {
     #expect(places("a,b\rcc,d\r") == [["1:1", "1:3"], ["2:1", "2:4"]])
     // Quotes and doubled quotes count as they are written.
     #expect(places("\"a,\"\"b\",c\n") == [["1:1", "1:9"]])
-    // Characters, not bytes nor scalars: é (one scalar or two), 👋🏽 (two scalars), 한 (jamo).
-    #expect(places("é,e\u{301},👋🏽,\u{1112}\u{1161}\u{11AB},x") == [["1:1", "1:3", "1:5", "1:7", "1:9"]])
+    // UTF-16 code units, as VS Code counts, not bytes nor characters: é is one (precomposed)
+    // or two (with a combining accent), 👋🏽 four (two scalars above U+FFFF), 한 in jamo three.
+    #expect(places("é,e\u{301},👋🏽,\u{1112}\u{1161}\u{11AB},x") == [["1:1", "1:3", "1:6", "1:11", "1:15"]])
     // After a cell over two lines, the next cell is on the second line, and so is the next row.
     #expect(places("a,\"b\nc\",d\ne,f") == [["1:1", "1:3", "2:4"], ["3:1", "3:3"]])
     #expect(CSVReader("a,\"b\nc\",d", delimiter: UInt8(ascii: ",")).records[0].fields.map(\.lastLine) == [1, 2, 2])

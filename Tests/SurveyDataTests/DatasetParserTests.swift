@@ -137,9 +137,18 @@ private func parse(yaml: String = goodYAML, csv: String = goodCSV) -> (Dataset?,
             goodYAML.replacingOccurrences(of: "base: 120", with: "bsae: 120"), goodCSV,
             #"d/freq.yml:8:1: error: unknown metadata key "bsae" (did you mean "base"?)"#
         ),
-        // row with more or fewer cells than the header
+        // row with more or fewer cells than the header: a label with a comma, or a number with a
+        // decimal comma (the stack adds up to 100 with 10.3)
         (
             goodYAML, goodCSV.replacingOccurrences(of: ",40,50,10", with: ",40,50,10,3"),
+            #"d/freq.csv:2:55: error: "10,3" is read as two cells: in a file separated by ",", a decimal comma splits the number (write 10.3, with a decimal point; or save the whole file separated by ";", as a Belgian spreadsheet does, where 10,3 is read as a number)"#
+        ),
+        (
+            goodYAML, goodCSV.replacingOccurrences(of: ",40,50,10", with: ",40,50,1,2"),
+            #"d/freq.csv:2:1: error: row has 8 cells but the header has 7 (quote a label that contains ","; or, if a number has a decimal comma (40,50?), write it with a decimal point (40.50))"#
+        ),
+        (
+            goodYAML, goodCSV.replacingOccurrences(of: "Personeel vinden", with: "Personeel, vinden"),
             #"d/freq.csv:2:1: error: row has 8 cells but the header has 7 (quote a label that contains ",")"#
         ),
         (
@@ -254,7 +263,7 @@ func invalidDatasetIsReported(yaml: String, csv: String, expected: String) {
     }
     #expect(
         diagnostic.description
-            == "x.csv:2:3: error: file is not valid UTF-8 (byte 0xC3) (save it as UTF-8: in Excel, Save As › \"CSV UTF-8 (Comma delimited)\"; in LibreOffice, Save As › Text CSV with \"Edit filter settings\", then Character set: Unicode (UTF-8))"
+            == "x.csv:2:3: error: file is not valid UTF-8: byte 0xC3 is probably \"Ã\" saved as Windows-1252 (save it as UTF-8: in Excel, Save As (Opslaan als, Enregistrer sous) with the file type \"CSV UTF-8\"; in LibreOffice, Save As with \"Edit filter settings\" ticked (Filterinstellingen bewerken, Éditer les paramètres du filtre), then the character set Unicode (UTF-8))"
     )
 }
 

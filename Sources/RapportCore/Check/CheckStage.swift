@@ -47,10 +47,22 @@ struct PageChecks {
     func position(of language: Language) -> Int { languages.firstIndex(of: language) ?? languages.count }
 
     /// Pages pair by file name: a page missing in a language is an error naming that language,
-    /// at the page of the first language that has it.
+    /// at the page of the first language that has it. A translation saved under a translated
+    /// file name (`fr/membres.md` beside `nl/leden.md`) is one error, with the rename.
     mutating func checkPairs(_ pages: [Page]) {
         let byLanguage = Dictionary(grouping: pages, by: \.language).mapValues { Set($0.map(\.name)) }
         var reported = Set<String>()
+        for (page, original) in translatedNames(pages, byLanguage: byLanguage) {
+            reported.formUnion([page.name, original.name])
+            let folder = page.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            let renamed = (folder.isEmpty ? "" : folder + "/") + original.name + ".md"
+            let address =
+                page.slugLocation == nil ? ", and keep its address with slug: \(page.slug)" : " (its slug: \(page.slug) keeps its address)"
+            diagnostics.error(
+                SourceLocation(file: page.file),
+                "page \"\(page.name).md\" has no \(original.language.englishName) version, and \"\(original.name).md\" has no \(page.language.englishName) version",
+                fix: "pages pair by file name across languages: rename \(page.file) to \(renamed)\(address)")
+        }
         // A draft may lack its translations (Drafts.swift).
         for page in pages.sorted(by: { position(of: $0.language) < position(of: $1.language) })
         where !reported.contains(page.name) && !page.isDraft {
@@ -65,6 +77,28 @@ struct PageChecks {
                     : "page \"\(page.name).md\" is missing in \(ContentLoader.list(missing.map(\.englishName)))",
                 fix: "add its translation as " + ContentLoader.list(missing.map { "Content/\($0.code)/\(page.name).md" }))
         }
+    }
+
+    /// Pages that are each other's translation under two file names: a chapter in one language
+    /// only, and one in another language only with the same `order` (the one place in the
+    /// navigation both were given). Each pair once, as (the page to rename, the page whose name
+    /// it takes: the one in the language listed first).
+    func translatedNames(_ pages: [Page], byLanguage: [Language: Set<String>]) -> [(Page, Page)] {
+        func missing(_ page: Page, in language: Language) -> Bool { !(byLanguage[language]?.contains(page.name) ?? false) }
+        let alone = pages.filter { page in !page.isHome && !page.isDraft && languages.contains { $0 != page.language && missing(page, in: $0) } }
+        var pairs: [(Page, Page)] = []
+        var taken = Set<String>()
+        for page in alone.sorted(by: { position(of: $0.language) > position(of: $1.language) }) {
+            guard let order = page.declaredOrder, !taken.contains(page.file) else { continue }
+            let matches = alone.filter {
+                $0.declaredOrder == order && position(of: $0.language) < position(of: page.language) && missing(page, in: $0.language)
+                    && missing($0, in: page.language) && !taken.contains($0.file)
+            }
+            guard matches.count == 1, let original = matches.first else { continue }
+            taken.formUnion([page.file, original.file])
+            pairs.append((page, original))
+        }
+        return pairs
     }
 
     mutating func checkSlugs(_ pages: [Page]) {

@@ -1,3 +1,4 @@
+import Diagnostics
 import RapportBase
 
 extension ImageSize {
@@ -58,21 +59,26 @@ extension ImageSize {
         return ImageSize(width: max(1, Int((width * scale).rounded(.up))), height: max(1, Int((height * scale).rounded(.up))))
     }
 
-    /// The line and column of `index` in `text` (`\n`, `\r\n` or a lone `\r` ends a line).
+    /// The line and column (`SourceColumn`) of `index` in `text` (`\n`, `\r\n` or a lone `\r`
+    /// ends a line).
     private static func place(of index: String.Index, in text: String) -> Place {
-        var place = Place(line: 1, column: 1)
+        var line = 1
+        var lineStart = text.startIndex
         var previous: Unicode.Scalar?
-        for scalar in text.unicodeScalars[..<index] {
+        var position = text.unicodeScalars.startIndex
+        while position < index {
+            let scalar = text.unicodeScalars[position]
+            position = text.unicodeScalars.index(after: position)
+            // The second half of "\r\n" ends no line of its own: the line was counted at "\r".
             if scalar == "\n" && previous == "\r" {
-                // The second half of "\r\n": the line was counted at "\r".
+                lineStart = position
             } else if scalar == "\n" || scalar == "\r" {
-                place = Place(line: place.line + 1, column: 1)
-            } else {
-                place.column += 1
+                line += 1
+                lineStart = position
             }
             previous = scalar
         }
-        return place
+        return Place(line: line, column: SourceColumn.of(index, in: text[lineStart..<index]))
     }
 }
 

@@ -24,7 +24,7 @@ struct ImageSize: Equatable, Sendable {
         case viewBox(value: String, notNumbers: Bool, place: Place)
     }
 
-    /// A 1-based line and column (in Unicode scalars, as diagnostics count them) in a text file.
+    /// A 1-based line and column (`SourceColumn`, as diagnostics count them) in a text file.
     struct Place: Equatable {
         var line: Int
         var column: Int

@@ -36,6 +36,8 @@ enum Markdown {
         var image: ((_ url: String, _ alt: String, _ at: Position) -> Image)? = nil
         /// A mistake in the Markdown itself (a `{{` cut off by Markdown or HTML).
         var error: (_ message: String, _ fix: String, _ at: Position) -> Void
+        /// A data reference written with one brace (`{dataset:row}`), left in the text as it is.
+        var singleBrace: (_ expression: String, _ at: Position) -> Void = { _, _ in }
         /// Every text node after placeholders are replaced (typography; `rewriteText`); nil: unchanged.
         var text: ((_ text: String, _ afterInline: Bool) -> String?)? = nil
     }
@@ -64,9 +66,11 @@ enum Markdown {
         let utf8 = Placeholders.neutralized(utf8) ?? utf8
         guard let tree = MarkdownTree(utf8) else { return Document(html: [], headings: []) }
 
+        // cmark's byte columns become columns as editors count them, in one place.
+        var columns = SourceColumns(utf8)
         func position(_ node: MarkdownNode) -> Position {
             let start = node.start
-            return Position(line: start.line + lineOffset, column: max(1, start.column))
+            return Position(line: start.line + lineOffset, column: columns.column(line: start.line, byteColumn: max(1, start.column)))
         }
 
         // Collect first, then rewrite: the walk must not see nodes change under it.
@@ -99,7 +103,6 @@ enum Markdown {
         }
 
         // Placeholders first: headings read their values.
-        var columns = SourceColumns(utf8)
         var placeholders = PlaceholderValues()
         for (node, inImage) in texts {
             rewritePlaceholders(

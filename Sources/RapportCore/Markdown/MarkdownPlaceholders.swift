@@ -17,8 +17,8 @@ extension Markdown {
         in node: MarkdownNode, inImage: Bool, lineOffset: Int, columns: inout SourceColumns,
         values: inout PlaceholderValues, hooks: Hooks
     ) {
-        // Most text has no `{{`: looked for in cmark's own bytes, before making a String.
-        guard let literal = node.withLiteral({ Self.hasOpening($0) ? Array($0) : nil }) else { return }
+        // Most text has no `{`: looked for in cmark's own bytes, before making a String.
+        guard let literal = node.withLiteral({ $0.contains(UInt8(ascii: "{")) ? Array($0) : nil }) else { return }
         let (line, startColumn) = node.start
         // The source is searched for each `{{` from where the node starts: the literal may differ
         // from the source before it (entities, escapes, typographic quotes).
@@ -29,9 +29,11 @@ extension Markdown {
             end.line == line && end.column >= startColumn
             ? columns.offset(line: line, byteColumn: end.column + 1) : nodeStart + 12 * literal.count
         var searchFrom = nodeStart
-        func position(_ literalOffset: Int) -> Position {
-            let offset = columns.nextOpening(from: searchFrom, before: nodeEnd) ?? (nodeStart + literalOffset)
-            searchFrom = offset + 2
+        /// Where the `{{` (or `needle`) at `literalOffset` of the literal stands in the source.
+        func position(_ literalOffset: Int, needle: [UInt8]? = nil) -> Position {
+            let found = needle.map { columns.next($0, from: searchFrom, before: nodeEnd) } ?? columns.nextOpening(from: searchFrom, before: nodeEnd)
+            let offset = found ?? (nodeStart + literalOffset)
+            searchFrom = offset + (needle?.count ?? 2)
             return Position(line: line + lineOffset, column: columns.column(at: offset))
         }
         var rewritten: [UInt8] = []
@@ -48,6 +50,11 @@ extension Markdown {
                     Placeholders.appendMarker(values.html.count, to: &rewritten)
                     values.html.append(Array((inImage ? escapeHTML(value.text) : value.html).utf8))
                     values.texts.append(Array(value.text.utf8))
+                case let .singleBrace(start, expression, end):
+                    rewritten.append(contentsOf: UnsafeBufferPointer(rebasing: literal[start..<end]))
+                    let written = Array(UnsafeBufferPointer(rebasing: literal[start..<(expression.upperBound + 1)]))
+                    hooks.singleBrace(
+                        String(decoding: UnsafeBufferPointer(rebasing: literal[expression]), as: UTF8.self), position(start, needle: written))
                 case let .unclosed(start):
                     hooks.error(
                         "placeholder \"\(Placeholders.excerpt(literal, from: start))\" has no \"}}\" in the same text",
@@ -57,13 +64,5 @@ extension Markdown {
             }
         }
         node.setLiteral(rewritten)
-    }
-
-    private static func hasOpening(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count > 1 else { return false }
-        for index in 0..<(bytes.count - 1) where bytes[index] == UInt8(ascii: "{") && bytes[index + 1] == UInt8(ascii: "{") {
-            return true
-        }
-        return false
     }
 }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// `{{…}}` placeholders in a text, on bytes, in one pass (no C library here; Markdown.swift
 /// feeds them from cmark's text nodes, RenderContext from dataset texts).
 ///
@@ -24,6 +26,9 @@ enum Placeholders {
         case placeholder(start: Int, expression: Range<Int>)
         /// `{{` at `start` with no `}}` after it in the same text.
         case unclosed(start: Int)
+        /// A data reference written with one brace, `{dataset:row}` (or `{dataset:row}}`), from
+        /// `start` to `end` (excluded): printed as it is, so the editor is told.
+        case singleBrace(start: Int, expression: Range<Int>, end: Int)
     }
 
     /// Splits `bytes` into text and placeholders, in order. Linear: each byte is looked at once
@@ -32,7 +37,17 @@ enum Placeholders {
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         var index = 0, start = 0
         while index + 1 < bytes.count {
-            guard bytes[index] == open, bytes[index + 1] == open else { index += 1; continue }
+            guard bytes[index] == open, bytes[index + 1] == open else {
+                if bytes[index] == open, let (expression, end) = singleBrace(bytes, at: index) {
+                    if start < index { visit(.text(start..<index)) }
+                    visit(.singleBrace(start: index, expression: expression, end: end))
+                    index = end
+                    start = end
+                    continue
+                }
+                index += 1
+                continue
+            }
             var end = index + 2
             while end + 1 < bytes.count, !(bytes[end] == close && bytes[end + 1] == close) { end += 1 }
             if start < index { visit(.text(start..<index)) }
@@ -46,6 +61,40 @@ enum Placeholders {
             start = index
         }
         if start < bytes.count { visit(.text(start..<bytes.count)) }
+    }
+
+    /// `{dataset:row}`, `{dataset:row:series}` or `{study:fact}` at `index` (a `{` not after
+    /// another): what only a data reference looks like, keys of a-z, 0-9 and - joined by `:`.
+    /// Its expression and the index after its `}` (or `}}`).
+    private static func singleBrace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Range<Int>, Int)? {
+        guard index == 0 || bytes[index - 1] != UInt8(ascii: "{") else { return nil }
+        var end = index + 1, colons = 0, partLength = 0
+        while end < bytes.count, end - index < 200 {
+            let byte = bytes[end]
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+                partLength += 1
+            case UInt8(ascii: ":"):
+                guard partLength > 0 else { return nil }
+                colons += 1
+                partLength = 0
+            case UInt8(ascii: "}"):
+                guard (1...2).contains(colons), partLength > 0 else { return nil }
+                let after = end + 1 < bytes.count && bytes[end + 1] == UInt8(ascii: "}") ? end + 2 : end + 1
+                return ((index + 1)..<end, after)
+            default:
+                return nil
+            }
+            end += 1
+        }
+        return nil
+    }
+
+    /// What a reference with one brace is told: it is printed as it is.
+    static func singleBraceWarning(_ expression: String, at location: SourceLocation) -> Diagnostic {
+        .warning(
+            location, "\"{\(expression)}\" is printed as it is: a data reference takes two braces",
+            fix: "did you mean {{\(expression)}}?")
     }
 
     /// The start of an unclosed placeholder as an editor sees it in a diagnostic.
@@ -123,54 +172,5 @@ enum Placeholders {
             index += 1
         }
         return copy
-    }
-}
-
-/// Character columns of places in a UTF-8 source, for diagnostics. Asked in document order,
-/// it counts each byte once (a cursor moves forward along the line), so 10,000 placeholders on
-/// one line cost one pass over it.
-struct SourceColumns {
-    private let bytes: [UInt8]
-    private var lineStarts: [Int] = []
-    private var cursor = (offset: 0, column: 1)
-
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    /// The byte offset of `line` (1-based) and byte `column` (1-based, as cmark counts).
-    mutating func offset(line: Int, byteColumn: Int) -> Int {
-        if lineStarts.isEmpty {
-            lineStarts = [0]
-            for (index, byte) in bytes.enumerated() where byte == 0x0A { lineStarts.append(index + 1) }
-        }
-        let lineStart = lineStarts[min(max(0, line - 1), lineStarts.count - 1)]
-        return min(bytes.count, lineStart + max(0, byteColumn - 1))
-    }
-
-    /// The offset of the next `{{` from `offset` on the same line and before `limit`, if any.
-    func nextOpening(from offset: Int, before limit: Int) -> Int? {
-        var index = offset
-        while index + 1 < min(bytes.count, limit), bytes[index] != 0x0A {
-            if bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") { return index }
-            index += 1
-        }
-        return nil
-    }
-
-    /// The 1-based character column of byte `offset` in its line.
-    mutating func column(at offset: Int) -> Int {
-        let target = min(max(0, offset), bytes.count)
-        if target < cursor.offset || bytes[cursor.offset..<target].contains(0x0A) {
-            var start = target
-            while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
-            cursor = (start, 1)
-        }
-        var (index, column) = cursor
-        while index < target {
-            // Count scalars: every byte that does not continue a UTF-8 sequence.
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
-        }
-        cursor = (target, column)
-        return column
     }
 }

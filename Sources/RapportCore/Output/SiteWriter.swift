@@ -337,8 +337,3 @@ struct SiteWriter: Sendable {
         }
     }
 }
-
-/// A build that could not finish for a reason outside the content (I/O, a refused folder).
-public struct BuildFailure: Error, Sendable {
-    public var message: String
-}

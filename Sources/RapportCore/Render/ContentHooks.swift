@@ -65,8 +65,13 @@ extension RenderContext {
             work.linkChecks.append(LinkCheck(page: page.name, language: page.language, anchor: String(url.dropFirst()), location: location))
             return url
         }
-        // Absolute URLs, mail links and site-absolute paths are left alone.
-        if url.contains(":") || url.hasPrefix("/") || url.isEmpty { return url }
+        // Absolute URLs and mail links are left alone; so is a path from the root of the host,
+        // with a warning (it breaks under a subfolder and from disk).
+        if url.hasPrefix("/") {
+            if let warning = rootAbsolute(url, page: page, at: location) { work.diagnostics.append(warning) }
+            return url
+        }
+        if url.contains(":") || url.isEmpty { return url }
         let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let path = String(parts[0])
         guard path.hasSuffix(".md") else {
@@ -133,6 +138,7 @@ extension RenderContext {
                     location, "image without alt text: \"\(url)\"",
                     fix: "describe what it shows, ![…](\(url)), or mark it as decoration only: ![-](\(url))"))
         }
+        if url.hasPrefix("/"), let warning = rootAbsolute(url, page: page, at: location) { work.diagnostics.append(warning) }
         if url.contains(":") || url.hasPrefix("/") || url.hasPrefix("#") || url.isEmpty {
             return Markdown.Image(url: url, size: nil, decorative: decorative)
         }

@@ -91,21 +91,23 @@ struct DataReferences {
         }
         used.insert(dataset.id)
         guard let rowIndex = dataset.rows.firstIndex(where: { $0.key == parts[1] }) else {
-            let suggestion = closestMatch(to: parts[1], in: dataset.rows.map(\.key))
+            if parts.count == 2, parts[1] == "base", let quoted = baseQuoted(expression, of: dataset, at: location) {
+                diagnostics.append(quoted)
+                return nothing
+            }
             diagnostics.append(
                 .error(
                     location, "dataset \"\(dataset.id)\" has no row \"\(parts[1])\"",
-                    fix: suggestion.map { "did you mean \"\($0)\"?" }))
+                    fix: choiceHint(for: parts[1], among: dataset.rows.map(\.key), what: "the rows of \(dataset.id)")))
             return nothing
         }
         var seriesIndex = 0
         if parts.count == 3 {
             guard let index = dataset.series.firstIndex(where: { $0.key == parts[2] }) else {
-                let suggestion = closestMatch(to: parts[2], in: dataset.series.map(\.key))
                 diagnostics.append(
                     .error(
                         location, "dataset \"\(dataset.id)\" has no series \"\(parts[2])\"",
-                        fix: suggestion.map { "did you mean \"\($0)\"?" }))
+                        fix: choiceHint(for: parts[2], among: dataset.series.map(\.key), what: "the series of \(dataset.id)")))
                 return nothing
             }
             seriesIndex = index
@@ -192,7 +194,7 @@ struct DataReferences {
         text.withUTF8 { bytes in
             var column = start.column, counted = 0
             func location(_ offset: Int) -> SourceLocation {
-                for byte in bytes[counted..<offset] where byte & 0xC0 != 0x80 { column += 1 }
+                for byte in bytes[counted..<offset] { column += SourceColumn.width(ofUTF8Byte: byte) }
                 counted = offset
                 return SourceLocation(file: start.file, line: start.line, column: column)
             }
@@ -207,6 +209,11 @@ struct DataReferences {
                             expression, language: language, at: location(at),
                             diagnostics: &diagnostics, used: &unused
                         ).text.utf8)
+                case let .singleBrace(at, expression, end):
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<end]))
+                    diagnostics.append(
+                        Placeholders.singleBraceWarning(
+                            String(decoding: UnsafeBufferPointer(rebasing: bytes[expression]), as: UTF8.self), at: location(at)))
                 case let .unclosed(at):
                     diagnostics.append(
                         .error(

@@ -217,6 +217,9 @@ struct RenderContext: Sendable {
                 link: { url, position in self.link(url, page: page, at: at(position), work: &work) },
                 image: { url, alt, position in self.image(url, alt: alt, page: page, at: at(position), work: &work) },
                 error: { message, fix, position in work.diagnostics.append(.error(at(position), message, fix: fix)) },
+                singleBrace: { expression, position in
+                    work.diagnostics.append(Placeholders.singleBraceWarning(expression, at: at(position)))
+                },
                 text: { text, afterInline in Typography.rewritten(text, page.language, afterInline: afterInline) }))
         work.headingIds = document.headings.map(\.id)
         work.reading = document.reading
