@@ -183,6 +183,7 @@ struct RenderContext: Sendable {
         let dataProblems = renderDataPages(chartOrder: rendered.chartOrder, into: output)
         output.add(sitemap())
         output.add(robotsFile())
+        renderStudyCitations(into: output)
         return rootProblems + notFoundProblems + dataProblems
     }
 

@@ -29,6 +29,9 @@ extension RenderContext {
         values["homeURL"] = .text(link(site.basePath + language.code + "/"))
         values["dataURL"] = .text(link(site.basePath + language.code + "/data/"))
         values["isHome"] = .bool(false)
+        // Highwire `citation_*` tags (chapters and the whole report set theirs) and the DOI (Citations.swift).
+        values["citationMeta"] = .list([TemplateScope]())
+        values["doi"] = doiValue(site)
         values["updated"] = .maybe(site.updated.map { TemplateScope(texts: ["text": $0.text(language), "iso": $0.iso]) })
         values["chapters"] = .list(
             chapters.map { chapter in
@@ -96,6 +99,7 @@ extension RenderContext {
         scope["title"] = .text(page.title)
         scope["content"] = .markup(html)
         scope["isHome"] = .bool(page.isHome)
+        if !page.isHome { scope["citationMeta"] = chapterCitationMeta(page) }
         // The table of contents from three sections on.
         scope["toc"] = .maybe(
             toc.count < 3

@@ -69,6 +69,8 @@ extension RenderContext {
             entries.append(ZipArchive.Entry(name: "\(item.id).csv", bytes: csv))
             resources.append(DataPackage.resource(asWritten: asWritten, shown: shown, bytes: csv.count))
             let shownDataset = shown.dataset
+            addCitationFiles(
+                chartCitation(shownDataset, language, shownIn: page), stem: chartCitationStem(item.id, language), into: output)
             let entry = TemplateScope([
                 "id": .text(item.id),
                 "title": .text(shownDataset.title[language]),
