@@ -32,6 +32,7 @@ extension RenderContext {
         // Highwire `citation_*` tags (chapters and the whole report set theirs) and the DOI (Citations.swift).
         values["citationMeta"] = .list([TemplateScope]())
         values["doi"] = doiValue(site)
+        values.merge(jsonLDValues(nil)) { $1 }
         values["updated"] = .maybe(site.updated.map { TemplateScope(texts: ["text": $0.text(language), "iso": $0.iso]) })
         values["chapters"] = .list(
             chapters.map { chapter in

@@ -97,6 +97,7 @@ extension RenderContext {
             title: site.title[language], description: site.description[language],
             homepage: absolute(dataURL(language)),
             contributors: site.publisher.map { [DataPackage.Contributor(title: $0[language])] },
+            licenses: site.license.map { [DataPackage.License(path: $0, title: site.study.texts["licence"]?[language])] },
             resources: resources)
         let json = package.json()
         entries.append(ZipArchive.Entry(name: "datapackage.json", bytes: json))
@@ -118,6 +119,9 @@ extension RenderContext {
                 ])
             })
         scope["hasDatasets"] = .bool(!groups.isEmpty)
+        for (key, value) in Self.jsonLDValues(resources.isEmpty ? nil : SchemaOrg.datasets(package, study: schemaOrgStudy(language))) {
+            scope[key] = value
+        }
         scope["datasetCount"] = .text(String(resources.count))
         scope["zipURL"] = .text(relative(dataURL(language) + zipFileName(language), from: depth))
         scope["zipFileName"] = .text(zipFileName(language))

@@ -183,6 +183,9 @@ extension StarterFiles {
 {{#citationMeta}}
 <meta name="{{name}}" content="{{content}}">
 {{/citationMeta}}
+{{#hasJSONLD}}
+<script type="application/ld+json">{{{jsonLD}}}</script>
+{{/hasJSONLD}}
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="{{favicon}}" type="{{faviconType}}">
 <link rel="stylesheet" href="{{assets}}style.css">
