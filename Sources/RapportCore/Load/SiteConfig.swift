@@ -24,12 +24,17 @@ struct SiteConfig {
     var published: Int?
     /// `publisher: {nl: …, fr: …}` (optional): who publishes the study, in "cite this chart".
     var publisher: Localized?
+    /// `doi: 10.1234/abcd` (optional): the study's DOI, in its citations and meta tags.
+    var doi: String?
+    /// `license: https://…` (optional): the URL of the licence of texts and data (schema.org,
+    /// datapackage.json); the `study.licence` text says it in words.
+    var license: String?
     var file: String
     /// `theme:` and `study:` (Theme.swift).
     var theme = Theme()
     var study = StudyTexts()
 
-    static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage", "updated", "published", "publisher", "theme", "study"]
+    static let keys = ["title", "description", "baseURL", "languages", "defaultLanguage", "updated", "published", "publisher", "doi", "license", "theme", "study"]
 
     /// The languages other than `language`, in the site's order.
     func others(than language: Language) -> [Language] { languages.filter { $0 != language } }
@@ -110,9 +115,47 @@ extension ContentLoader {
             title: title, description: description, baseURL: baseURL, origin: origin, basePath: basePath,
             languages: languages, defaultLanguage: defaultLanguage, updated: updated, publisher: publisher, file: file)
         site.published = published
+        if let node = pairs.first(where: { $0.key == "doi" })?.value, let text = reader.string(node, what: "doi") {
+            site.doi = Self.doi(text)
+            if site.doi == nil {
+                reader.error(
+                    node, "doi \"\(text)\" is not a DOI",
+                    fix: "write the DOI itself, 10. then the registrant's number, a slash and the suffix: doi: 10.1234/abcd")
+            }
+        }
+        if let node = pairs.first(where: { $0.key == "license" })?.value, let text = reader.string(node, what: "license") {
+            if let url = URLComponents(string: text), ["https", "http"].contains(url.scheme ?? ""), url.host?.isEmpty == false,
+                !text.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F || $0 == "\"" || $0 == "<" || $0 == ">" })
+            {
+                site.license = text
+            } else {
+                reader.error(
+                    node, "license \"\(text)\" is not a web address",
+                    fix: "write the licence's URL, e.g. license: https://creativecommons.org/licenses/by/4.0/")
+            }
+        }
         if let node = pairs.first(where: { $0.key == "theme" })?.value { site.theme = Theme.parse(node, reader: &reader) }
         if let node = pairs.first(where: { $0.key == "study" })?.value { site.study = StudyTexts.parse(node, reader: &reader) }
         return site
+    }
+
+    /// A DOI as written (`10.1234/abcd`, also after `doi:` or `https://doi.org/`), or nil: `10.`,
+    /// a registrant of four to nine digits (dot-separated parts allowed), `/`, a suffix of
+    /// printable characters without spaces.
+    static func doi(_ text: String) -> String? {
+        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"] where rest.lowercased().hasPrefix(prefix) {
+            rest = rest.dropFirst(prefix.count)
+        }
+        guard let slash = rest.firstIndex(of: "/"), rest.hasPrefix("10.") else { return nil }
+        let registrant = rest[rest.index(rest.startIndex, offsetBy: 3)..<slash]
+        let suffix = rest[rest.index(after: slash)...]
+        let parts = registrant.split(separator: ".", omittingEmptySubsequences: false)
+        guard let first = parts.first, (4...9).contains(first.count),
+            parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            !suffix.isEmpty, suffix.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && !$0.properties.isWhitespace })
+        else { return nil }
+        return String(rest)
     }
 
     /// `languages: [nl, fr, de]`: one or more language codes Rapport knows, each once; nil

@@ -16,6 +16,8 @@ struct ChartFigure {
     let csvURL: String
     /// "Cite this chart" under the figure (none for the CSV file, which has no figure).
     var citation: ChartCitation? = nil
+    /// The links to the chart's citation files (Citations.swift), shown with its citation.
+    var citeFiles: TemplateValue = .list([TemplateScope]())
 
     var locale: ChartLocale { language.chartLocale }
 
@@ -128,6 +130,7 @@ struct ChartFigure {
             "hasCitation": .bool(citation != nil),
             "citation": .text(citation?.text(title: dataset.title[language], strings: strings) ?? ""),
             "chartURL": .text(citation?.url ?? ""),
+            "citeFiles": citeFiles,
         ]
     }
 }

@@ -27,7 +27,10 @@ extension RenderContext {
         let figure = ChartFigure(
             dataset: shownDatasets[page.language]?[id] ?? Typography.apply(dataset, page.language), language: page.language, strings: strings, elementId: elementId,
             csvURL: csvURL(id, page.language, from: depth(of: page)),
-            citation: ChartCitation(site: site, language: page.language, pageURL: absolute(url(of: page)), elementId: elementId))
+            citation: ChartCitation(site: site, language: page.language, pageURL: absolute(url(of: page)), elementId: elementId),
+            citeFiles: citationLinks(
+                stem: chartCitationStem(id, page.language), fileStem: "\(id)-\(page.language.code)", idPrefix: elementId + "-cite",
+                from: depth(of: page)))
         let svg: [UInt8]
         do {
             var chart = figure.chart()

@@ -187,6 +187,7 @@ struct RenderContext: Sendable {
         let dataProblems = renderDataPages(chartOrder: rendered.chartOrder, csvFiles: rendered.csvFiles, into: output)
         output.add(sitemap())
         output.add(robotsFile())
+        renderStudyCitations(into: output)
         return rootProblems + notFoundProblems + dataProblems
     }
 

@@ -30,6 +30,10 @@ extension RenderContext {
         values["dataURL"] = .text(link(site.basePath + language.code + "/data/"))
         values["isHome"] = .bool(false)
         values["isDraft"] = .bool(false)
+        // Highwire `citation_*` tags (chapters and the whole report set theirs) and the DOI (Citations.swift).
+        values["citationMeta"] = .list([TemplateScope]())
+        values["doi"] = doiValue(site)
+        values.merge(jsonLDValues(nil)) { $1 }
         values["updated"] = .maybe(site.updated.map { TemplateScope(texts: ["text": $0.text(language), "iso": $0.iso]) })
         values["chapters"] = .list(
             chapters.map { chapter in
@@ -98,6 +102,7 @@ extension RenderContext {
         scope["content"] = .markup(html)
         scope["isHome"] = .bool(page.isHome)
         scope["isDraft"] = .bool(page.isDraft)
+        if !page.isHome { scope["citationMeta"] = chapterCitationMeta(page) }
         // The table of contents from three sections on.
         scope["toc"] = .maybe(
             toc.count < 3

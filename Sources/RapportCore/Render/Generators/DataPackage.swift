@@ -79,7 +79,14 @@ struct DataPackage {
     var description: String
     var homepage: String
     var contributors: [Contributor]?
+    /// The licence of site.yml's `license:` (its URL as `path`, the `study.licence` text as `title`).
+    var licenses: [License]?
     var resources: [Resource]
+
+    struct License {
+        var path: String
+        var title: String?
+    }
 
     /// The JSON text: keys sorted, two-space indents, a final line break (`JSONText`).
     func json() -> [UInt8] {
@@ -90,6 +97,14 @@ struct DataPackage {
         ]
         if let contributors {
             package["contributors"] = .array(contributors.map { .object(["title": .string($0.title), "role": .string($0.role)]) })
+        }
+        if let licenses {
+            package["licenses"] = .array(
+                licenses.map { license in
+                    var fields: [String: JSONText] = ["path": .string(license.path)]
+                    if let title = license.title, !title.isEmpty { fields["title"] = .string(title) }
+                    return .object(fields)
+                })
         }
         return JSONText.object(package).bytes
     }

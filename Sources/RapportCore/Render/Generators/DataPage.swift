@@ -73,6 +73,8 @@ extension RenderContext {
             entries.append(ZipArchive.Entry(name: "\(item.id).csv", bytes: csv))
             resources.append(DataPackage.resource(asWritten: asWritten, shown: shown, bytes: csv.count))
             let shownDataset = shown.dataset
+            addCitationFiles(
+                chartCitation(shownDataset, language, shownIn: page), stem: chartCitationStem(item.id, language), into: output)
             let entry = TemplateScope([
                 "id": .text(item.id),
                 "title": .text(shownDataset.title[language]),
@@ -99,6 +101,7 @@ extension RenderContext {
             title: site.title[language], description: site.description[language],
             homepage: absolute(dataURL(language)),
             contributors: site.publisher.map { [DataPackage.Contributor(title: $0[language])] },
+            licenses: site.license.map { [DataPackage.License(path: $0, title: site.study.texts["licence"]?[language])] },
             resources: resources)
         let json = package.json()
         entries.append(ZipArchive.Entry(name: "datapackage.json", bytes: json))
@@ -120,6 +123,9 @@ extension RenderContext {
                 ])
             })
         scope["hasDatasets"] = .bool(!groups.isEmpty)
+        for (key, value) in Self.jsonLDValues(resources.isEmpty ? nil : SchemaOrg.datasets(package, study: schemaOrgStudy(language))) {
+            scope[key] = value
+        }
         scope["datasetCount"] = .text(String(resources.count))
         scope["zipURL"] = .text(relative(dataURL(language) + zipFileName(language), from: depth))
         scope["zipFileName"] = .text(zipFileName(language))

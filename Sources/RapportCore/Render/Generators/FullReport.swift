@@ -41,6 +41,13 @@ extension RenderContext {
         scope["pdfURL"] = .text(relative(site.basePath + pdfFile, from: depth))
         scope["hasPDF"] = .bool(false)
         scope["printSource"] = .text("")
+        scope["citationMeta"] = reportCitationMeta(language, pdfURL: nil)
+        for (key, value) in Self.jsonLDValues(SchemaOrg.report(studyCitation(language), study: schemaOrgStudy(language), pdfURL: nil)) {
+            scope[key] = value
+        }
+        scope["studyCiteFiles"] = citationLinks(
+            stem: studyCitationStem(language), fileStem: DataPackage.name(of: site.title[language], language), idPrefix: "report-cite",
+            from: depth)
         let assembly = ReportAssembly(bodies: chapters.map(\.reportBody))
         // The fingerprint is of the page without it and without the PDF link, and of the
         // stylesheets (all of Templates/assets/): what the printed PDF looks like.
@@ -50,6 +57,9 @@ extension RenderContext {
         scope["printSource"] = .text(fingerprint)
         if let folder = printedReports, let pdf = Files.read(folder.appendingPathComponent(fingerprint + ".pdf").path) {
             scope["hasPDF"] = .bool(true)
+            scope["citationMeta"] = reportCitationMeta(language, pdfURL: absolute(site.basePath + pdfFile))
+            let report = SchemaOrg.report(studyCitation(language), study: schemaOrgStudy(language), pdfURL: absolute(site.basePath + pdfFile))
+            for (key, value) in Self.jsonLDValues(report) { scope[key] = value }
             output.add(OutputFile(path: pdfFile, bytes: pdf))
         }
         output.add(

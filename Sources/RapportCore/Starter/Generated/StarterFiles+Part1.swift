@@ -46,6 +46,7 @@ chart_link: Lien vers ce graphique
 chart_cite_label: "Citer ce graphique :"
 chart_cite_in: "Dans :"
 chart_cite_no_date: s.d.
+cite_files_label: "Importer dans votre gestionnaire de références :"
 data_link: Tous les chiffres en données ouvertes
 data_title: Données ouvertes
 data_description: Tous les chiffres de l’étude en fichiers CSV, décrits dans un Frictionless Data Package.
@@ -119,6 +120,7 @@ chart_link: Link naar deze grafiek
 chart_cite_label: "Citeer deze grafiek:"
 chart_cite_in: "In:"
 chart_cite_no_date: z.d.
+cite_files_label: "Importeer in je referentiebeheerder:"
 data_link: Alle cijfers als open data
 data_title: Open data
 data_description: Alle cijfers van de studie als CSV-bestanden, met hun beschrijving als Frictionless Data Package.
@@ -192,6 +194,7 @@ chart_link: Link zu dieser Grafik
 chart_cite_label: "Diese Grafik zitieren:"
 chart_cite_in: "In:"
 chart_cite_no_date: "o.\u00A0J."
+cite_files_label: "In die Literaturverwaltung übernehmen:"
 data_link: Alle Zahlen als offene Daten
 data_title: Offene Daten
 data_description: Alle Zahlen der Studie als CSV-Dateien, beschrieben in einem Frictionless Data Package.
@@ -265,6 +268,7 @@ chart_link: Link to this chart
 chart_cite_label: "Cite this chart:"
 chart_cite_in: "In:"
 chart_cite_no_date: n.d.
+cite_files_label: "Import into your reference manager:"
 data_link: All figures as open data
 data_title: Open data
 data_description: All the figures of the study as CSV files, described in a Frictionless Data Package.

@@ -137,8 +137,8 @@ figcaption { margin-bottom: 0.6rem; }
 .chart-meta span + span::before { content: " · "; }
 .chart-notes { margin: 0.25rem 0; padding-left: 1.2rem; }
 .chart-data { margin: 0.5rem 0; }
-.chart-link, .chart-cite { font-size: 0.9rem; color: var(--muted); margin: 0.25rem 0; }
-.chart-cite .label { font-weight: 600; }
+.chart-link, .chart-cite, .cite-files { font-size: 0.9rem; color: var(--muted); margin: 0.25rem 0; }
+.chart-cite .label, .cite-files .label { font-weight: 600; }
 .chart-cite-url { overflow-wrap: anywhere; }
 .chart-data summary { cursor: pointer; color: var(--accent); font-weight: 600; padding: 0.2rem 0; }
 /* Tables (of numbers under the charts, of text in chapters) scroll inside their own box,
@@ -234,7 +234,7 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
   :root { --text: #000; --muted: #333; --bg: #fff; --surface: #fff; --line: #999; --accent: #000; --accent-strong: #000; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   @page { size: A4; margin: 1.6cm 1.5cm; }
-  .site-nav, .language-switch, .skip-link, .pager, .toc, .chart-download, .chart-data, .chart-link, .chart-cite { display: none; }
+  .site-nav, .language-switch, .skip-link, .pager, .toc, .chart-download, .chart-data, .chart-link, .chart-cite, .cite-files { display: none; }
   .site-header { background: none; border: 0; }
   .site-title { font-weight: 400; }
   body { font-size: 10.5pt; line-height: 1.45; }

@@ -98,7 +98,8 @@ extension StarterFiles {
 {{/showTable}}
   <p class="chart-link"><a href="#{{id}}" aria-describedby="{{id}}-caption">{{t_chart_link}}</a></p>
 {{#hasCitation}}
-  <p class="chart-cite"><span class="label">{{t_chart_cite_label}}</span> {{citation}} <span class="chart-cite-url">{{chartURL}}</span></p>
+  <p class="chart-cite"><span class="label">{{t_chart_cite_label}}</span> {{citation}}{{#doi}} {{url}}{{/doi}} <span class="chart-cite-url">{{chartURL}}</span></p>
+  <p class="cite-files"><span class="label">{{t_cite_files_label}}</span> {{#citeFiles}}<a id="{{linkId}}" href="{{url}}" download="{{fileName}}" type="{{type}}" aria-labelledby="{{linkId}} {{id}}-name">{{format}}</a>{{^last}} · {{/last}}{{/citeFiles}}</p>
 {{/hasCitation}}
 </figure>
 {{/isTiles}}
@@ -146,7 +147,7 @@ extension StarterFiles {
     </section>
     <section aria-labelledby="footer-cite">
       <h2 id="footer-cite">{{t_footer_cite_title}}</h2>
-      <p>{{t_footer_citation}}</p>
+      <p>{{t_footer_citation}}{{#doi}} <a href="{{url}}">{{url}}</a>{{/doi}}</p>
       <p>{{t_footer_licence}}</p>
       <p><a href="{{dataURL}}">{{t_data_link}}</a></p>
     </section>
@@ -182,6 +183,12 @@ extension StarterFiles {
 {{#ogLocaleAlternates}}
 <meta property="og:locale:alternate" content="{{locale}}">
 {{/ogLocaleAlternates}}
+{{#citationMeta}}
+<meta name="{{name}}" content="{{content}}">
+{{/citationMeta}}
+{{#hasJSONLD}}
+<script type="application/ld+json">{{{jsonLD}}}</script>
+{{/hasJSONLD}}
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="{{favicon}}" type="{{faviconType}}">
 <link rel="stylesheet" href="{{assets}}style.css">
@@ -259,7 +266,8 @@ extension StarterFiles {
     <h1>{{siteTitle}}</h1>
     <p class="report-subtitle">{{description}}</p>
     <p class="report-publisher"><span class="label">{{t_report_partners_label}}</span> {{t_footer_partners}}</p>
-    <p class="report-citation"><span class="label">{{t_report_cite_label}}</span> {{t_footer_citation}}</p>
+    <p class="report-citation"><span class="label">{{t_report_cite_label}}</span> {{t_footer_citation}}{{#doi}} <a href="{{url}}">{{url}}</a>{{/doi}}</p>
+    <p class="cite-files"><span class="label">{{t_cite_files_label}}</span> {{#studyCiteFiles}}<a href="{{url}}" download="{{fileName}}" type="{{type}}">{{format}}</a>{{^last}} · {{/last}}{{/studyCiteFiles}}</p>
 {{#updated}}
     <p class="report-updated">{{t_footer_updated}} <time datetime="{{iso}}">{{text}}</time></p>
 {{/updated}}
