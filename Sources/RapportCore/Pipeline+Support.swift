@@ -12,7 +12,8 @@ extension Pipeline {
             var diagnostic = diagnostic
             let file = diagnostic.location.file
             if lines[file] == nil {
-                let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
+                let bytes = (try? Files.read(file).get()) ?? []
+                let text = String(validating: bytes, as: UTF8.self) ?? ""
                 // Lines as the readers count them: "\n", "\r\n" or a lone "\r" ends one.
                 lines[file] = sourceLines(Substring(text))
             }

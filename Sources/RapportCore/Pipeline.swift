@@ -37,6 +37,9 @@ public struct Pipeline {
         public var printedReports: URL?
         /// Told when the build must wait for another build writing the same output folder.
         public var waiting: (@Sendable (String) -> Void)?
+        /// How long a build waits for another one writing the same output folder before it
+        /// gives up with an error (nil: as long as it takes).
+        public var waitLimit: Duration? = .seconds(600)
         /// `--base-url`: the site's `baseURL` for this build only (staging), instead of site.yml's.
         public var baseURL: String?
 
@@ -69,6 +72,11 @@ public struct Pipeline {
         public var values: ValueSnapshot?
         public var changes: [String] = []
 
+        /// Set when a file or folder could not be opened because the process or the system ran
+        /// out of file descriptors: the build saw less than the study holds, so it failed
+        /// (`failure` says why) without reporting what it could not read as the study's mistakes.
+        public var outOfDescriptors = false
+
         public var succeeded: Bool { failure == nil && !diagnostics.contains { $0.severity == .error } }
     }
 
@@ -79,6 +87,7 @@ public struct Pipeline {
     public func run() -> Result {
         var clock = StageClock()
         var diagnostics = DiagnosticBag()
+        let shortages = Files.descriptorShortages
 
         // 1. Load: every input becomes a typed value that remembers where it came from, with
         //    what each file gets wrong on its own.
@@ -101,7 +110,8 @@ public struct Pipeline {
         case let .folder(url):
             if !diagnostics.hasErrors {
                 do throws(BuildFailure) {
-                    target = .folder(try SiteWriter(output: url, display: Self.displayPath, waiting: options.waiting))
+                    target = .folder(
+                        try SiteWriter(output: url, display: Self.displayPath, waiting: options.waiting, waitLimit: options.waitLimit))
                 } catch {
                     failure = error
                 }
@@ -125,6 +135,14 @@ public struct Pipeline {
         }
         clock.lap(target.isFolder ? "render and write" : "render")
 
+        // Out of file descriptors, the build saw less than the study holds (a folder that could
+        // not be listed looks empty): what it found is not the study's fault, and is not written.
+        let outOfDescriptors = Files.descriptorShortages > shortages
+        if outOfDescriptors {
+            diagnostics = DiagnosticBag()
+            failure = failure ?? Self.descriptorShortage
+        }
+
         // 4. Write: all or nothing. The staging folder and the output folder are swapped only
         //    when there was no error at all; after a failure the staging folder is nobody's
         //    site, and the next build brings it up to date.
@@ -138,7 +156,11 @@ public struct Pipeline {
         }
         if failure == nil, !diagnostics.hasErrors, let site = loaded.site {
             values = ValueSnapshot(datasets: loaded.datasets, facts: loaded.facts, pages: loaded.pages, site: site)
-            if let folder = options.destination.folder, let values { changes = Self.recordValues(values, beside: folder) }
+            if let folder = options.destination.folder, let values {
+                let recorded = Self.recordValues(values, beside: folder)
+                changes = recorded.changes
+                diagnostics.append(contentsOf: recorded.warnings)
+            }
             clock.lap("what changed")
         }
         let counts = Dictionary(grouping: loaded.pages, by: \.language).mapValues(\.count)
@@ -147,8 +169,14 @@ public struct Pipeline {
             seconds: clock.total, failure: failure, files: output.files,
             written: (output.fileCount, output.byteCount), phases: clock.phases, values: values, changes: changes)
         result.languages = loaded.languages
+        result.outOfDescriptors = outOfDescriptors
         return result
     }
+
+    static let descriptorShortage = BuildFailure(
+        message:
+            "ran out of file descriptors while reading the study (\(String(cString: strerror(EMFILE)))): nothing was built, and nothing is reported about files that could not be opened (close other programs, or raise the limit with ulimit -n, then build again)"
+    )
 }
 
 /// The time each stage took, for `--timings`.

@@ -259,8 +259,8 @@ struct SourceLines {
             file.hasPrefix("/")
             ? URL(fileURLWithPath: file)
             : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(file)
-        guard let data = try? Data(contentsOf: url), data.count < 16 << 20 else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
+        guard case let .success(bytes) = Files.read(url.path) else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
         guard let line = SourceLocation.line(diagnostic.location.line, in: text) else { return nil }
         return line
     }

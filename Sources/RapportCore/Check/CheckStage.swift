@@ -24,6 +24,11 @@ enum CheckStage {
             site: context.site, pages: context.pages, datasets: context.datasets, rendered: rendered, pageIndex: context.pageIndex)
         checks.checkLinks()
         checks.checkDatasetUse()
+        // The SVG files the site publishes (images, documents, the logo): none may hold a script.
+        if let files = context.contentFiles {
+            checks.diagnostics.append(
+                contentsOf: SVGScripts.check(rendered.usedFiles.merging(context.themeFiles) { first, _ in first }, shown: files.shown))
+        }
         return checks.diagnostics.items
     }
 }
