@@ -88,6 +88,15 @@ public struct Pipeline {
         var clock = StageClock()
         var diagnostics = DiagnosticBag()
         let shortages = Files.descriptorShortages
+        // Too few file descriptors to read the study: not even started (with one or two free,
+        // the system's thread pool itself cannot start, and stops the program).
+        if let (open, limit) = Files.descriptors(), limit - open < Self.minimumFreeDescriptors {
+            var result = Result(
+                diagnostics: [], pages: [:], charts: 0, seconds: clock.total,
+                failure: Self.descriptorShortage("ulimit -n \(limit), \(open) open"), files: [], written: (0, 0), phases: [])
+            result.outOfDescriptors = true
+            return result
+        }
 
         // 1. Load: every input becomes a typed value that remembers where it came from, with
         //    what each file gets wrong on its own.
@@ -140,7 +149,7 @@ public struct Pipeline {
         let outOfDescriptors = Files.descriptorShortages > shortages
         if outOfDescriptors {
             diagnostics = DiagnosticBag()
-            failure = failure ?? Self.descriptorShortage
+            failure = failure ?? Self.descriptorShortage(String(cString: strerror(EMFILE)))
         }
 
         // 4. Write: all or nothing. The staging folder and the output folder are swapped only
@@ -173,10 +182,15 @@ public struct Pipeline {
         return result
     }
 
-    static let descriptorShortage = BuildFailure(
-        message:
-            "ran out of file descriptors while reading the study (\(String(cString: strerror(EMFILE)))): nothing was built, and nothing is reported about files that could not be opened (close other programs, or raise the limit with ulimit -n, then build again)"
-    )
+    /// A build needs a few descriptors at a time per core, and one per folder deep it reads.
+    static let minimumFreeDescriptors = 8
+
+    static func descriptorShortage(_ detail: String) -> BuildFailure {
+        BuildFailure(
+            message:
+                "out of file descriptors (\(detail)): nothing was built, and nothing is reported about files that could not be opened (close other programs, or raise the limit with ulimit -n, then build again)"
+        )
+    }
 }
 
 /// The time each stage took, for `--timings`.

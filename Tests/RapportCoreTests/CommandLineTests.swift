@@ -119,4 +119,41 @@ import Glibc
         #expect(String(decoding: said, as: UTF8.self) == waiting, "once")
         #expect(String(decoding: output, as: UTF8.self).hasPrefix("built 3 nl + 3 fr pages"))
     }
+
+    /// Issue 24, items 10 and 11: out of file descriptors, a build reported "cannot read file"
+    /// (without the reason) and "missing template", and with one descriptor free it died in
+    /// the system's thread pool (SIGILL). Now: one error saying what is short, nothing else.
+    /// The shell leaves the build `free` descriptors: `ulimit -n 64`, the rest held open.
+    @Test(arguments: [1, 2, 3, 5, 7, 16])
+    func withTooFewFileDescriptorsABuildSaysSoAndNothingElse(_ free: Int) throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.rapport.path) else {
+            Issue.record("build the tool first: swift build --build-tests")
+            return
+        }
+        let site = try TestSite(TestSite.minimal)
+        defer { site.cleanUp() }
+        let script = "ulimit -n 64; for i in $(seq 3 \(63 - free)); do eval \"exec $i</dev/null\"; done; exec \"$0\" build"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script, Self.rapport.path]
+        process.currentDirectoryURL = site.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if free >= 16 {
+            #expect(process.terminationStatus == 0 && errors.isEmpty, "\(errors)")
+            return
+        }
+        #expect(process.terminationStatus == 1)
+        #expect(
+            errors
+                == "error: out of file descriptors (ulimit -n 64, \(64 - free) open): nothing was built, and nothing is reported about files that could not be opened (close other programs, or raise the limit with ulimit -n, then build again)\n"
+        )
+        #expect(output.hasPrefix("failed: the site could not be written (see the error above); Public left as it was"), "\(output)")
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
 }
