@@ -8,11 +8,11 @@ import RapportBase
 /// element (in any namespace prefix), an event attribute (`onload=`, `onclick=` … or an
 /// animation setting one, `attributeName="onclick"`), a `javascript:` URL in any attribute
 /// value (character references decoded, spaces and control characters dropped, as browsers do).
-enum SVGScripts {
-    struct Finding: Equatable {
-        var what: String
-        var line: Int
-        var column: Int
+package enum SVGScripts {
+    package struct Finding: Equatable {
+        package var what: String
+        package var line: Int
+        package var column: Int
     }
 
     /// The diagnostics for the SVG files among `files` (site path → source on disk), each file
@@ -36,7 +36,7 @@ enum SVGScripts {
     }
 
     /// Every script in `text`, in order.
-    static func find(in text: String) -> [Finding] {
+    package static func find(in text: String) -> [Finding] {
         let s = Array(text.unicodeScalars)
         var findings: [Finding] = []
         var locator = Locator(scalars: s)
