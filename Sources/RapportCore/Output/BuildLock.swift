@@ -28,7 +28,8 @@ final class BuildLock: @unchecked Sendable {
         var told = false
         var deadline: ContinuousClock.Instant?
         while true {
-            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            // O_NONBLOCK: a FIFO put at the lock file's name cannot block the open.
+            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
             guard descriptor >= 0 else {
                 throw BuildFailure(message: "cannot create the lock file \(path): \(String(cString: strerror(errno)))")
             }
