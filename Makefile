@@ -139,15 +139,18 @@ clean:
 
 # libFuzzer for a bounded time (FUZZ_SECONDS, split between the targets): over the dataset
 # parser, then over the Markdown stage with placeholders and the template loader (a chapter and
-# a partial template through the real build).
-# A crash leaves crash-* files in fuzz-corpus/datasets/ or fuzz-corpus/markdown/ and fails;
-# replay one with .build/debug/fuzz-datasets FILE or .build/debug/fuzz-markdown FILE.
+# a partial template through the real build), then over image sizes (PNG, JPEG, WebP, SVG; the
+# SVG script check) and references between datasets (DatasetLoader with study.yml).
+# A crash leaves crash-* files in fuzz-corpus/datasets/, fuzz-corpus/markdown/ or
+# fuzz-corpus/images-references/ and fails; replay one with .build/debug/fuzz-datasets FILE,
+# .build/debug/fuzz-markdown FILE or .build/debug/fuzz-images-references FILE.
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -DFUZZING
 fuzz: deps
 	$(SWIFT) build --scratch-path .build-fuzz --product fuzz-datasets $(FUZZ_FLAGS)
 	$(SWIFT) build --scratch-path .build-fuzz --product fuzz-markdown $(FUZZ_FLAGS)
-	mkdir -p fuzz-corpus/datasets fuzz-corpus/markdown
+	$(SWIFT) build --scratch-path .build-fuzz --product fuzz-images-references $(FUZZ_FLAGS)
+	mkdir -p fuzz-corpus/datasets fuzz-corpus/markdown fuzz-corpus/images-references
 	@for f in Content/data/*/*.yml; do \
 	  c="$${f%.yml}.csv"; n=$$(basename "$${f%.yml}"); \
 	  { cat "$$f"; printf '\0'; cat "$$c"; } > "fuzz-corpus/datasets/seed-$$n"; done
@@ -158,7 +161,19 @@ fuzz: deps
 	@printf '{{lang fr: <b>x</b>}} {{d:\na}} {{d:zz}} {{ `{{d:a}}`\n' > fuzz-corpus/markdown/seed-broken
 	@printf 'Tekst.\0{{> partials/fuzz}}{{#title}}{{> partials/toc}}{{/title}}{{> page}}' > fuzz-corpus/markdown/seed-template-cycle
 	@printf 'Tekst.\0{{#t_toc_title}}{{{content}}}{{^x}}{{< base}}{{$$b}}x{{/b}}{{/base}}' > fuzz-corpus/markdown/seed-template-syntax
-	.build-fuzz/debug/fuzz-datasets -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) -timeout=10 -rss_limit_mb=4096 \
+	@for f in $$(find Content Templates -name '*.svg' -o -name '*.png' -o -name '*.jpg' -o -name '*.webp'); do \
+	  { cat "$$f"; printf '%%DATA'; } > "fuzz-corpus/images-references/seed-$$(basename "$$f")"; done
+	@printf '\211PNG\r\n\032\n\0\0\0\rIHDR\0\0\002\200\0\0\001\340\010\006\0\0\0\0' > fuzz-corpus/images-references/seed-png
+	@printf '\377\330\377\300\0\021\010\001\340\002\200\003\001\042\0' > fuzz-corpus/images-references/seed-jpeg
+	@printf 'RIFF\0\0\0\0WEBPVP8X\012\0\0\0\0\0\0\0\037\003\0\307\0\0' > fuzz-corpus/images-references/seed-webp
+	@printf '<svg width="1e30" height="nan" viewBox="0 0 1e400 10" onload="x">%%DATAkey,nl,fr,s\nr1,R1,R1,a:r2\nr2,R2,R2,b:r1:t\n\0key,nl,fr,n,t\nr1,R1,R1,a:base,a:r1\n\0answered: 162\n' \
+	  > fuzz-corpus/images-references/seed-svg-references
+	@{ printf '%%DATAkey,nl,fr,s\n'; seq 1 300 | awk '{ printf "r%d,R,R,a:r%d\n", $$1, $$1 + 1 }'; printf 'r301,R,R,7\n'; } \
+	  > fuzz-corpus/images-references/seed-chain
+	.build-fuzz/debug/fuzz-datasets -max_total_time=$$(( $(FUZZ_SECONDS) / 3 )) -timeout=10 -rss_limit_mb=4096 \
 	  -artifact_prefix=fuzz-corpus/datasets/ fuzz-corpus/datasets
-	.build-fuzz/debug/fuzz-markdown -max_total_time=$$(( $(FUZZ_SECONDS) - $(FUZZ_SECONDS) / 2 )) -timeout=10 -rss_limit_mb=4096 \
+	.build-fuzz/debug/fuzz-markdown -max_total_time=$$(( $(FUZZ_SECONDS) / 3 )) -timeout=10 -rss_limit_mb=4096 \
 	  -dict=Sources/FuzzMarkdown/markdown.dict -artifact_prefix=fuzz-corpus/markdown/ fuzz-corpus/markdown
+	.build-fuzz/debug/fuzz-images-references -max_total_time=$$(( $(FUZZ_SECONDS) - 2 * ($(FUZZ_SECONDS) / 3) )) -timeout=10 \
+	  -rss_limit_mb=4096 -dict=Sources/FuzzImagesReferences/images-references.dict \
+	  -artifact_prefix=fuzz-corpus/images-references/ fuzz-corpus/images-references

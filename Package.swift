@@ -88,6 +88,11 @@ let package = Package(
         .executableTarget(
             name: "fuzz-markdown", dependencies: ["RapportCore", "FuzzSupport"], path: "Sources/FuzzMarkdown",
             exclude: ["markdown.dict"]),
+        // `make fuzz`: libFuzzer over image sizes (ImageSize, the SVG script check) and references
+        // between datasets (ReferenceResolver through DatasetLoader).
+        .executableTarget(
+            name: "fuzz-images-references", dependencies: ["RapportCore", "SurveyData", "FuzzSupport"],
+            path: "Sources/FuzzImagesReferences", exclude: ["images-references.dict"]),
         // Golden files for the tests (RECORD_SNAPSHOTS=1 re-records them).
         .target(name: "GoldenFiles", path: "Tests/GoldenFiles"),
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts", "GoldenFiles"], exclude: ["__Snapshots__"]),

@@ -55,8 +55,9 @@ extension Files {
                         continue
                     }
                     switch kind(ofPath: target) {
-                    case .file:
-                        entries.append(Entry(path: child, kind: .file))
+                    case .file, .other:
+                        // A FIFO or device is listed as what it is: reading refuses it by name.
+                        entries.append(Entry(path: child, kind: kind(ofPath: target)))
                     case .folder where !walking.contains(target):
                         entries.append(Entry(path: child, kind: .folder))
                         if recursive {

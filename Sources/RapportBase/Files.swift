@@ -7,7 +7,7 @@ import Darwin
 import Diagnostics
 
 /// The few file-system calls the loaders need, on plain paths: listing a content folder and
-/// reading a file. Foundation's enumerator and `URL` resource values cost more per file than
+/// reading a file (`Files+Reading.swift`: the one way Rapport reads a file). Foundation's enumerator and `URL` resource values cost more per file than
 /// parsing the file; a site with thousands of chapters and datasets lists and reads them here.
 public enum Files {
     public enum Kind: Sendable {
@@ -37,7 +37,10 @@ public enum Files {
         var entries: [Entry] = []
         func walk(_ relative: String) {
             let path = relative.isEmpty ? root : root + "/" + relative
-            guard let folder = opendir(path) else { return }
+            guard let folder = opendir(path) else {
+                if errno == EMFILE || errno == ENFILE { shortages.add() }
+                return
+            }
             defer { closedir(folder) }
             while let entry = readdir(folder) {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) {
@@ -77,36 +80,43 @@ public enum Files {
         var info = stat()
         return stat(path, &info) == 0
     }
+}
 
-    /// The bytes of a file, or nil when it cannot be read.
-    public static func read(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0) + 1)  // + 1: end of file seen without growing
-        var total = 0
-        while true {
-            if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + total, buffer.count - total)
-            }
-            if count < 0, errno == EINTR { continue }
-            if count < 0 { return nil }
-            if count == 0 { break }
-            total += count
-        }
-        bytes.removeLast(bytes.count - total)
-        return bytes
+extension Files {
+    /// How many times, since the process started, a file or folder could not be opened because
+    /// the process or the system ran out of file descriptors (`EMFILE`, `ENFILE`). A build whose
+    /// count went up read less than the study holds: its errors are not the study's (a folder
+    /// that could not be listed looks empty).
+    public static var descriptorShortages: Int { shortages.value }
+
+    static func noteShortage(_ refusal: Refusal) -> Refusal {
+        if refusal.isDescriptorShortage { shortages.add() }
+        return refusal
     }
 
-    /// A file as UTF-8 text, or a diagnostic (at the first invalid byte when it is not UTF-8).
-    public static func readText(_ path: String, display: String) -> Result<String, Diagnostic> {
-        guard let bytes = read(path) else {
-            return .failure(.error(SourceLocation(file: display), "cannot read file"))
-        }
-        return decodeUTF8(bytes, file: display)
+    fileprivate static let shortages = Counter()
+}
+
+/// A count shared by every thread (RapportBase does without Foundation's locks).
+private final class Counter: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private var count = 0
+
+    init() {
+        mutex = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+    }
+
+    func add() {
+        pthread_mutex_lock(mutex)
+        count += 1
+        pthread_mutex_unlock(mutex)
+    }
+
+    var value: Int {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return count
     }
 }
 

@@ -13,7 +13,7 @@ extension Pipeline {
             let file = diagnostic.location.file
             if lines[file] == nil {
                 // A file that cannot be read (a missing one) has no line to show.
-                let text = try? String(contentsOfFile: file, encoding: .utf8)
+                let text = (try? Files.read(file).get()).flatMap { String(validating: $0, as: UTF8.self) }
                 // Lines as the readers count them: "\n", "\r\n" or a lone "\r" ends one.
                 lines[file] = text.map { sourceLines(Substring($0)) } ?? []
             }

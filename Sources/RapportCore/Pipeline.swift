@@ -37,6 +37,9 @@ public struct Pipeline {
         public var printedReports: URL?
         /// Told when the build must wait for another build writing the same output folder.
         public var waiting: (@Sendable (String) -> Void)?
+        /// How long a build waits for another one writing the same output folder before it
+        /// gives up with an error (nil: as long as it takes).
+        public var waitLimit: Duration? = .seconds(600)
         /// `--base-url`: the site's `baseURL` for this build only (staging), instead of site.yml's.
         public var baseURL: String?
         /// Drafts (`draft: true`) are rendered with a "draft" band instead of left out: the preview.
@@ -73,6 +76,11 @@ public struct Pipeline {
         public var values: ValueSnapshot?
         public var changes: [String] = []
 
+        /// Set when a file or folder could not be opened because the process or the system ran
+        /// out of file descriptors: the build saw less than the study holds, so it failed
+        /// (`failure` says why) without reporting what it could not read as the study's mistakes.
+        public var outOfDescriptors = false
+
         public var succeeded: Bool { failure == nil && !diagnostics.contains { $0.severity == .error } }
     }
 
@@ -83,6 +91,16 @@ public struct Pipeline {
     public func run() -> Result {
         var clock = StageClock()
         var diagnostics = DiagnosticBag()
+        let shortages = Files.descriptorShortages
+        // Too few file descriptors to read the study: not even started (with one or two free,
+        // the system's thread pool itself cannot start, and stops the program).
+        if let (open, limit) = Files.descriptors(), limit - open < Self.minimumFreeDescriptors {
+            var result = Result(
+                diagnostics: [], pages: [:], charts: 0, seconds: clock.total,
+                failure: Self.descriptorShortage("ulimit -n \(limit), \(open) open"), files: [], written: (0, 0), phases: [])
+            result.outOfDescriptors = true
+            return result
+        }
         // No content folder: no study here. One line, not an error per file not found.
         if let noStudy = Self.noStudy(content: options.content) {
             return Result(
@@ -112,7 +130,8 @@ public struct Pipeline {
         case let .folder(url):
             if !diagnostics.hasErrors {
                 do throws(BuildFailure) {
-                    target = .folder(try SiteWriter(output: url, display: Self.displayPath, waiting: options.waiting))
+                    target = .folder(
+                        try SiteWriter(output: url, display: Self.displayPath, waiting: options.waiting, waitLimit: options.waitLimit))
                 } catch {
                     failure = error
                 }
@@ -136,6 +155,14 @@ public struct Pipeline {
         }
         clock.lap(target.isFolder ? "render and write" : "render")
 
+        // Out of file descriptors, the build saw less than the study holds (a folder that could
+        // not be listed looks empty): what it found is not the study's fault, and is not written.
+        let outOfDescriptors = Files.descriptorShortages > shortages
+        if outOfDescriptors {
+            diagnostics = DiagnosticBag()
+            failure = failure ?? Self.descriptorShortage(String(cString: strerror(EMFILE)))
+        }
+
         // 4. Write: all or nothing. The staging folder and the output folder are swapped only
         //    when there was no error at all; after a failure the staging folder is nobody's
         //    site, and the next build brings it up to date.
@@ -149,7 +176,11 @@ public struct Pipeline {
         }
         if failure == nil, !diagnostics.hasErrors, let site = loaded.site {
             values = ValueSnapshot(datasets: loaded.datasets, facts: loaded.facts, pages: loaded.pages, site: site)
-            if let folder = options.destination.folder, let values { changes = Self.recordValues(values, beside: folder) }
+            if let folder = options.destination.folder, let values {
+                let recorded = Self.recordValues(values, beside: folder)
+                changes = recorded.changes
+                diagnostics.append(contentsOf: recorded.warnings)
+            }
             clock.lap("what changed")
         }
         let counts = Dictionary(grouping: loaded.pages, by: \.language).mapValues(\.count)
@@ -158,7 +189,18 @@ public struct Pipeline {
             seconds: clock.total, failure: failure, files: output.files,
             written: (output.fileCount, output.byteCount), phases: clock.phases, values: values, changes: changes)
         result.languages = loaded.languages
+        result.outOfDescriptors = outOfDescriptors
         return result
+    }
+
+    /// A build needs a few descriptors at a time per core, and one per folder deep it reads.
+    static let minimumFreeDescriptors = 8
+
+    static func descriptorShortage(_ detail: String) -> BuildFailure {
+        BuildFailure(
+            message:
+                "out of file descriptors (\(detail)): nothing was built, and nothing is reported about files that could not be opened (close other programs, or raise the limit with ulimit -n, then build again)"
+        )
     }
 }
 

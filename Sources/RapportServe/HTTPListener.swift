@@ -21,8 +21,9 @@ final class HTTPListener: Sendable {
     private let running: Running
     private let task: Task<Void, Never>
 
-    /// Binds and starts serving; returns once listening (then `port` is the real port).
-    init(host: String, port: UInt16, limits: RequestLimits, handler: SiteHandler) async throws {
+    /// Binds and starts serving; returns once listening (then `port` is the real port). At most
+    /// `connections.maximum` connections are open at once (ConnectionLimit.swift).
+    init(host: String, port: UInt16, limits: RequestLimits, connections: ConnectionLimit, handler: SiteHandler) async throws {
         let running = Running()
         self.running = running
         let responder: HTTPChannelHandler.Responder = { request, writer, _ in
@@ -30,7 +31,7 @@ final class HTTPListener: Sendable {
             try await writer.write(response: head, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         }
         let server = Server(
-            childChannelSetup: GuardedHTTP1Channel(responder: responder, limits: limits),
+            childChannelSetup: GuardedHTTP1Channel(responder: responder, limits: limits, connections: connections),
             configuration: ServerConfiguration(address: .hostname(Self.bindHost(host), port: Int(port))),
             onServerRunning: { channel in running.listening(port: channel.localAddress?.port) },
             eventLoopGroup: MultiThreadedEventLoopGroup.singleton,
@@ -117,20 +118,24 @@ private final class Running: @unchecked Sendable {
     }
 }
 
-/// HummingbirdCore's HTTP/1 channel with a `RequestGuard` in front of the parser and its
-/// `MessageObserver` after it: one new pair per connection.
+/// HummingbirdCore's HTTP/1 channel with a `ConnectionCounter` first (the connection limit),
+/// a `RequestGuard` in front of the parser and its `MessageObserver` after it: new ones for
+/// each connection.
 struct GuardedHTTP1Channel: ServerChildChannel {
     typealias Value = HTTP1Channel.Value
     let responder: HTTPChannelHandler.Responder
     let limits: RequestLimits
+    let connections: ConnectionLimit
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         let limits = limits
         let responder = responder
+        let connections = connections
         return channel.eventLoop.flatSubmit {
             let requestGuard = RequestGuard(limits: limits)
             let observer = Unchecked(MessageObserver(requestGuard))
             do {
+                try channel.pipeline.syncOperations.addHandler(ConnectionCounter(connections))
                 try channel.pipeline.syncOperations.addHandler(requestGuard)
             } catch {
                 return channel.eventLoop.makeFailedFuture(error)

@@ -70,15 +70,15 @@ public actor PreviewServer {
 
     public let options: Options
     let state = SiteState()
-    private let buildQueue = DispatchQueue(label: "rapport.serve.build")
+    let buildQueue = DispatchQueue(label: "rapport.serve.build")
     private var http: HTTPListener?
     private var watchTask: Task<Void, Never>?
     private var lastSnapshot = Snapshot()
     /// Identifies this server in tokens, so that a page from a previous run reloads too.
-    private let instance = String(UInt32.random(in: 0...UInt32.max), radix: 16)
-    private var builds = 0
+    let instance = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+    var builds = 0
     /// What the terminal last showed; touched on the build queue only.
-    private let reported = Reported()
+    let reported = Reported()
     public private(set) var port: UInt16 = 0
 
     public init(_ options: Options) {
@@ -98,8 +98,11 @@ public actor PreviewServer {
             state: state, assets: options.pipeline.templates.appendingPathComponent("assets").standardizedFileURL.path,
             loopbackOnly: Self.isLoopback(options.host), longPollTimeout: options.longPollTimeout)
         // Listening first, and waiting until the socket listens: a port in use is reported at once.
+        let log = options.log
+        let connections = ConnectionLimit.fromDescriptors(log: { log($0, true) })
         do {
-            http = try await HTTPListener(host: options.host, port: options.port, limits: options.limits, handler: handler)
+            http = try await HTTPListener(
+                host: options.host, port: options.port, limits: options.limits, connections: connections, handler: handler)
         } catch let failure as Failure {
             throw failure
         } catch {
@@ -107,7 +110,7 @@ public actor PreviewServer {
         }
         port = http?.port ?? options.port
         // Requests wait for this build.
-        lastSnapshot = Snapshot.scan(watched)
+        lastSnapshot = Snapshot.scan(watched) ?? Snapshot()
         await build(changed: [])
         watchTask = Task { await self.watch() }
     }
@@ -140,99 +143,31 @@ public actor PreviewServer {
         let events = FolderEvents(wakeup: wakeup)
         defer { events?.stop() }
         events?.watch(lastSnapshot)
+        // After a build that ran out of file descriptors: when to try again (the change is
+        // not seen a second time).
+        var retry: ContinuousClock.Instant?
         while !Task.isCancelled {
             await wakeup.wait(timeout: options.pollInterval)
             if Task.isCancelled { break }
-            var current = Snapshot.scan(watched)
+            // nil: a folder could not be listed for lack of descriptors; not a change.
+            guard var current = Snapshot.scan(watched) else { continue }
             events?.watch(current)
-            guard current != lastSnapshot else { continue }
+            guard current != lastSnapshot else {
+                if let due = retry, clock.now >= due { retry = await build(changed: []) ? nil : clock.now + .seconds(1) }
+                continue
+            }
             // Debounce: wait until a scan finds nothing new (bursts of saves become one build).
             let deadline = clock.now + options.settleLimit
             while clock.now < deadline {
                 try? await Task.sleep(for: options.settleDelay)
-                let again = Snapshot.scan(watched)
+                guard let again = Snapshot.scan(watched) else { continue }
                 if again == current { break }
                 current = again
             }
             let changed = current.changes(since: lastSnapshot)
             lastSnapshot = current
             wakeup.drain()
-            await build(changed: changed)
-        }
-    }
-
-    /// One full build on the build thread (the pipeline is synchronous and CPU-bound; it must
-    /// not hold one of the few threads that serve requests).
-    func build(changed: [String]) async {
-        if !changed.isEmpty {
-            let names = changed.prefix(3).map { Pipeline.displayPath(URL(fileURLWithPath: $0)) }
-            options.log("changed: \(names.joined(separator: ", "))\(changed.count > 3 ? " and \(changed.count - 3) more" : "")", false)
-        }
-        builds += 1
-        let token = "\(instance)-\(builds)"
-        let options = {
-            var options = self.options; options.pipeline.destination = .memory; return options
-        }()
-        let reported = self.reported
-        let (site, errorPage) = await withCheckedContinuation { (continuation: CheckedContinuation<(SiteFiles?, Data?), Never>) in
-            buildQueue.async {
-                let result = Pipeline(options.pipeline).run()
-                Self.report(result, options: options, previousWarnings: &reported.warnings, previousValues: &reported.values)
-                let script = Pages.reloadScript(token: token)
-                if result.succeeded {
-                    var site = SiteFiles(basePath: Pipeline.basePath(content: options.pipeline.content))
-                    for file in result.files {
-                        let html = MediaType.isHTML(MediaType.of(file.path))
-                        site.files[file.path] = html ? Data(Pages.inject(script, into: file.contents).utf8) : Data(file.bytes)
-                    }
-                    continuation.resume(returning: (site, nil))
-                } else {
-                    let page = Pages.errorPage(
-                        diagnostics: result.diagnostics, failure: result.failure?.message,
-                        sourceLine: SourceLines().line(for:))
-                    continuation.resume(returning: (nil, Data(Pages.inject(script, into: page).utf8)))
-                }
-            }
-        }
-        let before = await state.current
-        await state.finishBuild(token: token, site: site, errorPage: errorPage)
-        // `baseURL` got another path while the preview runs: the site is served there now.
-        if let site, !before.token.isEmpty, site.basePath != before.site.basePath {
-            options.log(
-                "baseURL's path changed to \(site.basePath): serving \(await url) now (other addresses lead there)", false)
-        }
-    }
-
-    /// The lines `rapport build` prints: every error, and the warnings when they differ from
-    /// the previous build's (the same dozen warnings after every save would bury the news).
-    /// Runs on the build queue only.
-    static func report(
-        _ result: Pipeline.Result, options: Options, previousWarnings: inout Set<Diagnostic>,
-        previousValues: inout [String: String]?
-    ) {
-        let warnings = Set(result.diagnostics.filter { $0.severity == .warning })
-        let showWarnings = warnings != previousWarnings
-        previousWarnings = warnings
-        let lines = SourceLines()
-        for diagnostic in result.diagnostics where diagnostic.severity == .error || showWarnings {
-            options.log(diagnostic.description, true)
-            if let line = lines.line(for: diagnostic) {
-                // Escaped before the excerpt is cut, so that the caret is under the escaped line.
-                let (shown, column) = TerminalText.escaped(line, column: diagnostic.caretColumn ?? diagnostic.location.column)
-                let (excerpt, caret) = Pages.excerpt(shown, column: column)
-                options.log("    " + excerpt, true)
-                options.log("    " + caret, true)
-            }
-        }
-        if let failure = result.failure { options.log("error: \(failure.message)", true) }
-        var summary = result.summary(output: "", wrote: false)
-        if result.succeeded, summary.hasPrefix("checked ") { summary = "built " + summary.dropFirst("checked ".count) }
-        if !showWarnings, !warnings.isEmpty { summary += " (warnings as before)" }
-        options.log(summary, !result.succeeded)
-        // What changed since the last build that succeeded (the first build has nothing to compare).
-        if let values = result.values {
-            for line in previousValues.map(values.changes(since:)) ?? [] { options.log(line, false) }
-            previousValues = values.values
+            retry = await build(changed: changed) ? nil : clock.now + .seconds(1)
         }
     }
 
@@ -252,25 +187,6 @@ public actor PreviewServer {
     /// Each line through `TerminalOutput`, which escapes what the input could put there.
     public static let terminal: @Sendable (String, Bool) -> Void = { text, isProblem in
         TerminalOutput.write([text], error: isProblem)
-    }
-}
-
-/// The line a diagnostic points into, read from its file when the diagnostic does not carry it.
-struct SourceLines {
-    private var cache: [String: [Substring]] = [:]
-
-    func line(for diagnostic: Diagnostic) -> String? {
-        guard diagnostic.quotesSource else { return nil }  // a file Rapport refused to read
-        if let line = diagnostic.sourceLine { return line }
-        let file = diagnostic.location.file
-        let url =
-            file.hasPrefix("/")
-            ? URL(fileURLWithPath: file)
-            : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(file)
-        guard let data = try? Data(contentsOf: url), data.count < 16 << 20 else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
-        guard let line = SourceLocation.line(diagnostic.location.line, in: text) else { return nil }
-        return line
     }
 }
 
@@ -300,12 +216,6 @@ extension PreviewServer {
         done.wait()
         throw failed.error ?? Failure.cannotListen("the server stopped")
     }
-}
-
-/// The warnings last printed; only the (serial) build queue reads and writes it.
-private final class Reported: @unchecked Sendable {
-    var warnings: Set<Diagnostic> = []
-    var values: [String: String]?
 }
 
 private final class FailureBox: @unchecked Sendable {

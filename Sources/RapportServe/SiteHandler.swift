@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import RapportBase
 
 /// Answers every request: the reload long poll; the pages and files of the last good build
 /// (from memory, HTML with the reload script); the assets from `Templates/assets`; the error
@@ -83,8 +84,9 @@ struct SiteHandler: Sendable {
         }
         switch SitePath(root: assets).resolve(inside: Array(inside.dropFirst()), rawPath: raw, query: query) {
         case let .file(path):
-            guard let data = FileManager.default.contents(atPath: path) else { return notFound(current) }
-            return (HTTPResponse(status: .ok, headerFields: headers(MediaType.of(path))), data)
+            // A regular file only (a FIFO could hold this request forever), to its limit.
+            guard case let .success(bytes) = Files.read(path, limit: .published) else { return notFound(current) }
+            return (HTTPResponse(status: .ok, headerFields: headers(MediaType.of(path))), Data(bytes))
         case let .redirect(location):
             return redirect(location)
         case .notFound:

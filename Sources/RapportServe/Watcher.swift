@@ -22,13 +22,17 @@ struct FileStamp: Equatable, Sendable {
 struct Snapshot: Equatable, Sendable {
     var files: [String: FileStamp] = [:]
 
-    static func scan(_ roots: [URL]) -> Snapshot {
+    /// nil when a folder could not be listed because the process ran out of file descriptors:
+    /// a scan missing its files is no change (taking it for one made the preview rebuild into
+    /// "missing template" errors).
+    static func scan(_ roots: [URL]) -> Snapshot? {
         var snapshot = Snapshot()
-        for root in roots { snapshot.walk(root.path, depth: 0) }
-        return snapshot
+        var complete = true
+        for root in roots { snapshot.walk(root.path, depth: 0, complete: &complete) }
+        return complete ? snapshot : nil
     }
 
-    private mutating func walk(_ path: String, depth: Int) {
+    private mutating func walk(_ path: String, depth: Int, complete: inout Bool) {
         var info = stat()
         guard stat(path, &info) == 0 else { return }
         let isDirectory = info.st_mode & S_IFMT == S_IFDIR
@@ -40,7 +44,11 @@ struct Snapshot: Equatable, Sendable {
         files[path] = FileStamp(
             seconds: Int(mtime.tv_sec), nanoseconds: Int(mtime.tv_nsec), size: Int64(info.st_size),
             inode: UInt64(info.st_ino), isDirectory: isDirectory)
-        guard isDirectory, depth < 24, let directory = opendir(path) else { return }
+        guard isDirectory, depth < 24 else { return }
+        guard let directory = opendir(path) else {
+            if errno == EMFILE || errno == ENFILE { complete = false }
+            return
+        }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
@@ -49,7 +57,7 @@ struct Snapshot: Equatable, Sendable {
             // Editors' swap, lock and backup files (`.x.swp`, `.#x`, `x~`) change as you type;
             // they are not input, so they do not trigger builds.
             if name.hasPrefix(".") || name.hasSuffix("~") { continue }
-            walk(path + "/" + name, depth: depth + 1)
+            walk(path + "/" + name, depth: depth + 1, complete: &complete)
         }
     }
 

@@ -55,7 +55,8 @@ public struct DatasetLoader {
                 diagnostics.append(Files.refusedLink(shown(entry.path), root: display(URL(fileURLWithPath: within)) + "/"))
                 continue
             }
-            guard entry.kind == .file else { continue }
+            // A FIFO or device is taken too, to be refused by name when it is read (`Files.read`).
+            guard entry.kind == .file || entry.kind == .other else { continue }
             let name = entry.name
             guard let dot = name.lastIndex(of: ".") else { continue }
             let ext = name[name.index(after: dot)...].lowercased()

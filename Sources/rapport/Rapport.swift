@@ -52,8 +52,21 @@ struct Folders: ParsableArguments {
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Build the site into the output folder.")
     @OptionGroup var folders: Folders
+    @Option(
+        name: .customLong("wait"),
+        help: ArgumentHelp("How long to wait for another build writing the same output folder, in seconds.", valueName: "seconds"))
+    var waitSeconds = 600
+
+    func validate() throws {
+        guard waitSeconds >= 0 else { throw ValidationError("--wait \(waitSeconds) is not a number of seconds (0 or more)") }
+    }
+
     func run() throws {
-        try report(Pipeline(folders.options(write: true)).run(), output: folders.output, wrote: true, timings: folders.timings)
+        var options = folders.options(write: true)
+        // Said once, on standard error, when another build holds the output folder.
+        options.waiting = { TerminalOutput.write([$0], error: true) }
+        options.waitLimit = .seconds(waitSeconds)
+        try report(Pipeline(options).run(), output: folders.output, wrote: true, timings: folders.timings)
     }
 }
 

@@ -2,6 +2,10 @@ import Foundation
 import RapportTestSupport
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The command line as an editor uses it: the exit codes the README promises (0 built, 1 the
 /// content has errors, 2 a mistake in the command) and the one summary line.
 @Suite struct CommandLineTests {
@@ -85,5 +89,93 @@ import Testing
             #expect(result.out.hasPrefix("failed: no study here"), "\(result.out)")
         }
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Public").path))
+    }
+
+    /// Issue 24, item 8: the README promised "waiting for it to finish", the command line never
+    /// said it, and waited without a limit.
+    @Test func aBuildThatMustWaitSaysSoOnceAndGivesUpAtItsLimit() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.rapport.path) else {
+            Issue.record("build the tool first: swift build --build-tests")
+            return
+        }
+        let site = try TestSite(TestSite.minimal)
+        defer { site.cleanUp() }
+        // Another build holds the lock.
+        let held = open(site.root.appendingPathComponent(".Public.lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        defer { close(held) }
+        #expect(flock(held, LOCK_EX) == 0)
+        let waiting = "another build is writing Public; waiting for it to finish\n"
+
+        let gaveUp = try run(["build", "--wait", "1"], in: site.root)
+        #expect(gaveUp.status == 1)
+        #expect(
+            gaveUp.err
+                == waiting
+                + "error: gave up after waiting 1 second: another build is still writing Public (it holds .Public.lock; let it finish or stop it, or wait longer with --wait SECONDS)\n"
+        )
+        #expect(gaveUp.out.hasPrefix("failed: the site could not be written (see the error above); Public left as it was"), "\(gaveUp.out)")
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+
+        // Said once, at once; built when the other build lets go.
+        let process = Process()
+        process.executableURL = Self.rapport
+        process.arguments = ["build", "--wait", "300"]
+        process.currentDirectoryURL = site.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        var said = Data()
+        while !said.contains(0x0A) {
+            let more = err.fileHandleForReading.availableData
+            if more.isEmpty { break }
+            said += more
+        }
+        #expect(String(decoding: said, as: UTF8.self) == waiting)
+        #expect(process.isRunning, "still waiting")
+        flock(held, LOCK_UN)
+        said += err.fileHandleForReading.readDataToEndOfFile()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: said, as: UTF8.self) == waiting, "once")
+        #expect(String(decoding: output, as: UTF8.self).hasPrefix("built 3 nl + 3 fr pages"))
+    }
+
+    /// Issue 24, items 10 and 11: out of file descriptors, a build reported "cannot read file"
+    /// (without the reason) and "missing template", and with one descriptor free it died in
+    /// the system's thread pool (SIGILL). Now: one error saying what is short, nothing else.
+    /// The shell leaves the build `free` descriptors: `ulimit -n 64`, the rest held open.
+    @Test(arguments: [1, 2, 3, 5, 7, 16])
+    func withTooFewFileDescriptorsABuildSaysSoAndNothingElse(_ free: Int) throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.rapport.path) else {
+            Issue.record("build the tool first: swift build --build-tests")
+            return
+        }
+        let site = try TestSite(TestSite.minimal)
+        defer { site.cleanUp() }
+        let script = "ulimit -n 64; for i in $(seq 3 \(63 - free)); do eval \"exec $i</dev/null\"; done; exec \"$0\" build"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script, Self.rapport.path]
+        process.currentDirectoryURL = site.root
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if free >= 16 {
+            #expect(process.terminationStatus == 0 && errors.isEmpty, "\(errors)")
+            return
+        }
+        #expect(process.terminationStatus == 1)
+        #expect(
+            errors
+                == "error: out of file descriptors (ulimit -n 64, \(64 - free) open): nothing was built, and nothing is reported about files that could not be opened (close other programs, or raise the limit with ulimit -n, then build again)\n"
+        )
+        #expect(output.hasPrefix("failed: the site could not be written (see the error above); Public left as it was"), "\(output)")
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
 }

@@ -99,6 +99,32 @@ import Testing
         #expect(Pipeline.baseURLProblem("https://example.org/studie/", named: "--base-url") == nil)
     }
 
+    /// Issue 24, item 11: port 99999 and a percent-encoded host were taken, `HTTPS://` refused.
+    @Test(arguments: [
+        ("https://example.org:99999/", "has a port outside 1–65535"),
+        ("https://example.org:0/studie/", "has a port outside 1–65535"),
+        ("https://ex%2Eorg/", "has a percent-encoded host (write the host as it is, e.g. example.org)"),
+    ])
+    func aBaseURLWithAnImpossiblePortOrAnEncodedHostIsRefused(_ url: String, _ problem: String) throws {
+        #expect(
+            Pipeline.baseURLProblem(url, named: "--base-url")
+                == "--base-url \"\(url)\" \(problem)\(problem.hasSuffix(")") ? "" : " (e.g. https://example.org/ or https://example.org/studie/)")")
+        let site = try TestSite(Self.files.merging(["Content/site.yml": TestSite.siteYML.replacingOccurrences(of: "https://example.org/", with: url)]) { $1 })
+        defer { site.cleanUp() }
+        #expect(site.messages(build(site)).first?.contains("baseURL \"\(url)\" \(problem.prefix(10))") == true)
+    }
+
+    @Test func theSchemeOfABaseURLIsReadInAnyCaseAndWrittenInLowerCase() throws {
+        #expect(Pipeline.baseURLProblem("HTTPS://example.org/studie/", named: "--base-url") == nil)
+        #expect(Pipeline.baseURLProblem("Http://example.org:8080/", named: "--base-url") == nil)
+        let site = try TestSite(Self.files)
+        defer { site.cleanUp() }
+        #expect(site.messages(build(site, baseURL: "HTTPS://staging.example.net/studie/")) == [])
+        #expect(
+            site.read("nl/financien/index.html")?.contains(
+                "<link rel=\"canonical\" href=\"https://staging.example.net/studie/nl/financien/\">") == true)
+    }
+
     /// The `href` and `src` values of a page, in order.
     static func links(in html: String) -> [String] {
         var found: [String] = []

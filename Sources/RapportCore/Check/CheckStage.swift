@@ -34,6 +34,11 @@ enum CheckStage {
             draftDatasets: Drafts.datasets(usedBy: context.drafts, among: context.datasets.keys))
         checks.checkLinks()
         checks.checkDatasetUse()
+        // The SVG files the site publishes (images, documents, the logo): none may hold a script.
+        if let files = context.contentFiles {
+            checks.diagnostics.append(
+                contentsOf: SVGScripts.check(rendered.usedFiles.merging(context.themeFiles) { first, _ in first }, shown: files.shown))
+        }
         return checks.diagnostics.items
     }
 }

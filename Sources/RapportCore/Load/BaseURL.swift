@@ -10,8 +10,18 @@ extension ContentLoader {
         else {
             return .failure(BaseURLProblem(message: "baseURL \"\(text)\" is not a valid URL", fix: example))
         }
-        guard components.scheme == "https" || components.scheme == "http", let host = components.percentEncodedHost, !host.isEmpty else {
+        // The scheme in any case (`HTTPS://`), written in lower case.
+        guard let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http",
+            let host = components.percentEncodedHost, !host.isEmpty
+        else {
             return .failure(BaseURLProblem(message: "baseURL \"\(text)\" is not an absolute http(s) URL", fix: example))
+        }
+        guard !host.contains("%") else {
+            return .failure(
+                BaseURLProblem(message: "baseURL \"\(text)\" has a percent-encoded host", fix: "write the host as it is, e.g. example.org"))
+        }
+        if let port = components.port, !(1...65535).contains(port) {
+            return .failure(BaseURLProblem(message: "baseURL \"\(text)\" has a port outside 1–65535", fix: example))
         }
         guard components.query == nil, components.fragment == nil, components.user == nil, components.password == nil else {
             return .failure(
@@ -30,7 +40,7 @@ extension ContentLoader {
         }
         // Only what may stand in a URL path as it is; the rest percent-encoded.
         path = path.addingPercentEncoding(withAllowedCharacters: Self.pathCharacters) ?? path
-        return .success((components.scheme! + "://" + host + (components.port.map { ":\($0)" } ?? ""), path))
+        return .success((scheme + "://" + host + (components.port.map { ":\($0)" } ?? ""), path))
     }
 
     struct BaseURLProblem: Error {

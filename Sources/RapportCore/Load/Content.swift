@@ -120,7 +120,8 @@ struct ContentLoader {
                     diagnostics.append(Files.refusedLink(file, root: display(contentDirectory) + "/"))
                     continue
                 }
-                guard entry.kind == .file else { continue }
+                // A FIFO or device is read too, to be refused by name (`Files.read`).
+                guard entry.kind == .file || entry.kind == .other else { continue }
                 if !name.hasSuffix(".md") {
                     diagnostics.error(
                         SourceLocation(file: file), "chapter file \"\(name)\" ends in \"\(name[dot...])\", not \".md\"",

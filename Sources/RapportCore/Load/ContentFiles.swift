@@ -46,12 +46,11 @@ struct ContentFiles {
                     fix: "copy the file into \(contentName) (e.g. \(contentName)files/) and link to it from there"))
         }
         let shown = display(url)
-        switch Files.kind(ofPath: url.path) {
-        case .file, .symbolicLink:
+        // What is at the path itself (a link is followed below, if it stays inside).
+        switch Files.refusal(url.path, limit: .published, links: .refuse) {
+        case nil, .link?:
             break
-        case .folder:
-            return .failure(.error(location, "link to a folder, not a file: \"\(path)\"", fix: "link to a file in \(shown)"))
-        default:
+        case .missing?:
             let base = folder.isEmpty ? contentName : "the chapter's folder"
             var fix = "put the file at \(shown), or correct the link (it is relative to \(base))"
             let parent = url.deletingLastPathComponent().path
@@ -64,6 +63,8 @@ struct ContentFiles {
                 fix = "did you mean \"\(up + path)\"? A link is relative to the chapter's folder, \(display(root.appendingPathComponent(folder)))/"
             }
             return .failure(.error(location, "link to a file that does not exist: \"\(path)\"", fix: fix))
+        case let refusal?:
+            return .failure(Self.refused(refusal, path: path, shown: shown, at: location))
         }
         guard Files.resolves(url.path, inside: root.path), let real = Files.realPath(url.path) else {
             return .failure(
@@ -71,11 +72,36 @@ struct ContentFiles {
                     location, "symbolic link pointing outside \(contentName) is not read: \"\(path)\"",
                     fix: "copy the file into \(contentName) instead of linking to it"))
         }
-        guard Files.kind(ofPath: real) == .file else {
-            return .failure(.error(location, "link to a folder, not a file: \"\(path)\"", fix: "link to a file in \(shown)"))
+        if let refusal = Files.refusal(real, limit: .published) {
+            return .failure(Self.refused(refusal, path: path, shown: shown, at: location))
         }
         let relative = String(real.dropFirst(realRoot.count).drop { $0 == "/" })
         return .success(Resolved(outputPath: "files/" + relative, source: real, shown: contentName + relative))
+    }
+
+    /// A link to something that is not a regular file Rapport may publish: a folder, a FIFO or
+    /// a device (never read: it could block or never end), a file too large.
+    private static func refused(_ refusal: Files.Refusal, path: String, shown: String, at location: SourceLocation) -> Diagnostic {
+        switch refusal {
+        case .folder:
+            return .error(location, "link to a folder, not a file: \"\(path)\"", fix: "link to a file in \(shown)")
+        case let .special(what):
+            return .error(
+                location, "link to \(what), not a file: \"\(path)\"",
+                fix: "replace \(shown) with the file itself; Rapport publishes only regular files")
+        case let .tooLarge(size, limit):
+            return .error(
+                location,
+                "\"\(path)\" is \(Files.overLimit(size, limit))",
+                fix: limit.fix)
+        default:
+            return .error(location, "\(refusal.reason): \"\(path)\"", fix: refusal.fix)
+        }
+    }
+
+    /// How diagnostics name a file of the site by its source on disk (`Content/files/map.svg`).
+    func shown(source: String) -> String {
+        display(root) + "/" + source.dropFirst(realRoot.count).drop { $0 == "/" }
     }
 
     /// A site path as a URL path: each segment percent-encoded.
@@ -99,9 +125,14 @@ struct ContentFiles {
                     location, "image \"\(path)\" is not a PNG, JPEG, SVG or WebP file",
                     fix: "convert it to one of those (Rapport writes each image's width and height from the file)"))
         }
+        let bytes: [UInt8]
+        switch Files.read(file.source, limit: .published) {
+        case let .success(read): bytes = read
+        case let .failure(refusal): return .failure(refused(refusal, path: path, shown: file.shown, at: location))
+        }
         let size: ImageSize?
         do throws(ImageSize.Problem) {
-            size = try Files.read(file.source).flatMap(ImageSize.read)
+            size = try ImageSize.read(bytes)
         } catch {
             return .failure(diagnostic(error, file: file.shown, path: path, at: location))
         }

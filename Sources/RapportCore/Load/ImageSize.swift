@@ -1,10 +1,11 @@
 import Foundation
 
 /// The width and height of an image, read from its first bytes (PNG, JPEG, WebP) or from its
-/// root element (SVG), so that pages can reserve the image's room before it loads.
-struct ImageSize: Equatable, Sendable {
-    var width: Int
-    var height: Int
+/// root element (SVG), so that pages can reserve the image's room before it loads. (`package`:
+/// `make fuzz` reaches it, fuzz-images-references.)
+package struct ImageSize: Equatable, Sendable {
+    package var width: Int
+    package var height: Int
 
     /// The formats Rapport reads the size of, by file extension (lower case).
     static let formats = ["png", "jpg", "jpeg", "svg", "webp"]
@@ -14,7 +15,7 @@ struct ImageSize: Equatable, Sendable {
     static let maximumSide = 100_000
 
     /// A size the file gives but that cannot be an image's.
-    enum Problem: Error, Equatable {
+    package enum Problem: Error, Equatable {
         /// A PNG, JPEG or WebP header with a side above `maximumSide`.
         case tooLarge(width: Int, height: Int)
         /// The root `<svg>` element's `width` or `height` (`attribute`): not a length, or a number
@@ -25,15 +26,15 @@ struct ImageSize: Equatable, Sendable {
     }
 
     /// A 1-based line and column (`SourceColumn`, as diagnostics count them) in a text file.
-    struct Place: Equatable {
-        var line: Int
-        var column: Int
+    package struct Place: Equatable {
+        package var line: Int
+        package var column: Int
     }
 
     /// The size of the image in `bytes`, by its content (the extension is only a hint for SVG);
     /// nil when the format is none of those or the header is cut off or zero; `Problem` when the
     /// file gives a size that no image can have.
-    static func read(_ bytes: [UInt8]) throws(Problem) -> ImageSize? {
+    package static func read(_ bytes: [UInt8]) throws(Problem) -> ImageSize? {
         var size = png(bytes) ?? jpeg(bytes) ?? webp(bytes)
         if size == nil { size = try svg(bytes) }
         guard let size, size.width > 0, size.height > 0 else { return nil }

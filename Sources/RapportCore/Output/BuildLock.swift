@@ -21,12 +21,15 @@ final class BuildLock: @unchecked Sendable {
     let path: String
     private let descriptor: Int32
 
-    /// Takes the lock, waiting for it when another build holds it (`waiting` is told once).
-    init(beside output: URL, waiting: ((String) -> Void)?) throws(BuildFailure) {
+    /// Takes the lock, waiting for it when another build holds it (`waiting` is told once), at
+    /// most `limit` in all (nil: as long as it takes); past it, a failure saying so.
+    init(beside output: URL, waiting: ((String) -> Void)?, limit: Duration? = nil) throws(BuildFailure) {
         path = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).lock").path
         var told = false
+        var deadline: ContinuousClock.Instant?
         while true {
-            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
+            // O_NONBLOCK: a FIFO put at the lock file's name cannot block the open.
+            let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0o644)
             guard descriptor >= 0 else {
                 throw BuildFailure(message: "cannot create the lock file \(path): \(String(cString: strerror(errno)))")
             }
@@ -34,7 +37,18 @@ final class BuildLock: @unchecked Sendable {
                 guard errno == EWOULDBLOCK else { throw Self.failure(path, closing: descriptor) }
                 if !told { waiting?("another build is writing \(output.lastPathComponent); waiting for it to finish") }
                 told = true
-                guard Self.lock(descriptor, wait: true) else { throw Self.failure(path, closing: descriptor) }
+                if deadline == nil, let limit { deadline = .now + limit }
+                switch Self.lock(descriptor, until: deadline) {
+                case true?: break
+                case false?: throw Self.failure(path, closing: descriptor)
+                case nil:
+                    close(descriptor)
+                    let seconds = Int((limit ?? .zero).components.seconds)
+                    throw BuildFailure(
+                        message:
+                            "gave up after waiting \(seconds) second\(seconds == 1 ? "" : "s"): another build is still writing \(output.lastPathComponent) (it holds \((path as NSString).lastPathComponent); let it finish or stop it, or wait longer with --wait SECONDS)"
+                    )
+                }
             }
             if Self.names(path, descriptor) {
                 self.descriptor = descriptor
@@ -49,6 +63,21 @@ final class BuildLock: @unchecked Sendable {
         let reason = String(cString: strerror(errno))
         close(descriptor)
         return BuildFailure(message: "cannot lock \(path): \(reason)")
+    }
+
+    /// Waits for the lock until `deadline` (nil: as long as it takes): true once taken, nil
+    /// when the deadline passed first, false on an error. flock has no time limit of its own:
+    /// with one, it is tried every 50 ms.
+    private static func lock(_ descriptor: Int32, until deadline: ContinuousClock.Instant?) -> Bool? {
+        guard let deadline else { return lock(descriptor, wait: true) }
+        while true {
+            if lock(descriptor, wait: false) { return true }
+            guard errno == EWOULDBLOCK else { return false }
+            let left = deadline - .now
+            guard left > .zero else { return nil }
+            let pause = min(left, .milliseconds(50)).components
+            usleep(useconds_t(pause.seconds * 1_000_000 + pause.attoseconds / 1_000_000_000_000))
+        }
     }
 
     private static func lock(_ descriptor: Int32, wait: Bool) -> Bool {

@@ -35,16 +35,18 @@ struct SiteWriter: Sendable {
 
     /// Checks that `output` may be replaced, creates the folders it is in when they are missing,
     /// takes the build lock beside it (waiting, with a message to `waiting`, while another build
-    /// holds it) and prepares the staging folder. Refuses, and touches nothing, when the output
+    /// holds it, at most `waitLimit`) and prepares the staging folder. Refuses, and touches nothing, when the output
     /// path or the staging path holds anything Rapport did not make: a file, a symbolic link, a
     /// folder that is not a Rapport build.
-    init(output: URL, display: (URL) -> String, waiting: ((String) -> Void)? = nil) throws(BuildFailure) {
+    init(
+        output: URL, display: (URL) -> String, waiting: ((String) -> Void)? = nil, waitLimit: Duration? = nil
+    ) throws(BuildFailure) {
         self.output = output
         staging = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
         outputDisplay = display(output)
         try Self.checkReplaceable(output.path, shown: outputDisplay, role: "--output")
         try Self.makeParents(of: output, display: display)
-        lock = try BuildLock(beside: output, waiting: waiting)
+        lock = try BuildLock(beside: output, waiting: waiting, limit: waitLimit)
         // Checked again under the lock: a build that held it may have just created them.
         try Self.checkReplaceable(output.path, shown: outputDisplay, role: "--output")
         try Self.checkReplaceable(staging.path, shown: display(staging), role: "the staging folder")
@@ -154,8 +156,11 @@ struct SiteWriter: Sendable {
     func commit(paths: Set<String>, assets: [TemplateSet.Asset]) throws(BuildFailure) {
         var keep = paths
         for asset in assets {
-            guard let bytes = Files.read(asset.source) else {
-                throw BuildFailure(message: "cannot read \(asset.source): \(String(cString: strerror(errno)))")
+            // Checked when it was found; read now, to its limit (it may have changed since).
+            let bytes: [UInt8]
+            switch Files.read(asset.source, limit: .published) {
+            case let .success(read): bytes = read
+            case let .failure(refusal): throw BuildFailure(message: "cannot publish \(asset.source): \(refusal.reason)")
             }
             try write(OutputFile(path: asset.path, bytes: bytes))
             keep.insert(asset.path)
@@ -228,7 +233,7 @@ struct SiteWriter: Sendable {
     /// Whether `path` holds these very bytes, something else (another file, a link, a folder),
     /// or nothing at all.
     static func existing(_ path: String, _ contents: FileContents) -> Existing {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)  // a FIFO never blocks
         guard descriptor >= 0 else { return errno == ENOENT ? .missing : .other }
         defer { close(descriptor) }
         return compare(descriptor, contents) ? .same : .other

@@ -165,18 +165,30 @@ public struct ValueSnapshot: Sendable {
 
 extension Pipeline {
     /// After a successful build into a folder: the report against the values of the last one,
-    /// and the new values kept for the next. Best effort: a file that cannot be read or written
-    /// only means no report.
-    static func recordValues(_ snapshot: ValueSnapshot, beside output: URL) -> [String] {
+    /// and the new values kept for the next. Best effort: a file that cannot be written only
+    /// means no report next time. The file is Rapport's own: anything else at its name (a
+    /// symbolic link, never followed; a FIFO or a device, never opened) is replaced, with a
+    /// warning instead of the report.
+    static func recordValues(_ snapshot: ValueSnapshot, beside output: URL) -> (changes: [String], warnings: [Diagnostic]) {
         let file = ValueSnapshot.file(beside: output)
-        let kept = Files.read(file.path).map { String(decoding: $0, as: UTF8.self) }
         let text = snapshot.serialized
-        // Most rebuilds change no number: nothing to report, the file is left as it is.
-        guard let kept, kept != text else {
-            if kept == nil { try? Data(text.utf8).write(to: file, options: .atomic) }
-            return []
+        func keep() { _ = SiteWriter.replaceFile(file.path, FileContents(Array(text.utf8))) }
+        switch Files.read(file.path, links: .refuse) {
+        case let .success(bytes):
+            let kept = String(decoding: bytes, as: UTF8.self)
+            // Most rebuilds change no number: nothing to report, the file is left as it is.
+            guard kept != text else { return ([], []) }
+            keep()
+            return (snapshot.changes(since: ValueSnapshot.parse(kept)), [])
+        case .failure(.missing):
+            keep()
+            return ([], [])
+        case let .failure(refusal):
+            var warning = Files.diagnostic(refusal, file: displayPath(file), severity: .warning)
+            warning.message += ": what changed since the last build is not reported"
+            warning.fix = "rapport keeps the values of this build there instead"
+            if case .system = refusal {} else { keep() }
+            return ([], [warning])
         }
-        try? Data(text.utf8).write(to: file, options: .atomic)
-        return snapshot.changes(since: ValueSnapshot.parse(kept))
     }
 }

@@ -36,7 +36,9 @@ struct RenderStage {
         let files = used.sorted { $0.key < $1.key }.map { TemplateSet.Asset(path: $0.key, source: $0.value) }
         if case .memory = output.target {
             for file in files {
-                if let bytes = Files.read(file.source) { output.add(OutputFile(path: file.path, bytes: bytes)) }
+                if case let .success(bytes) = Files.read(file.source, limit: .published) {
+                    output.add(OutputFile(path: file.path, bytes: bytes))
+                }
             }
         }
         return files

@@ -29,14 +29,22 @@ struct TemplateSet {
             switch entry.kind {
             case .refusedLink:
                 diagnostics.append(Files.refusedLink(file, root: display(directory) + "/"))
-            case .file where entry.path.hasPrefix("assets/"):
-                set.assets.append(Asset(path: entry.path, source: directory.path + "/" + entry.path))
-            case .file where entry.path.hasSuffix(".mustache"):
+            case .file where entry.path.hasPrefix("assets/"), .other where entry.path.hasPrefix("assets/"):
+                // Checked now (copied into the site when it is written): a FIFO, a device or a
+                // file too large to publish is one error before anything is written.
+                let source = directory.path + "/" + entry.path
+                if let refusal = Files.refusal(source, limit: .published) {
+                    diagnostics.append(Files.diagnostic(refusal, file: file))
+                } else {
+                    set.assets.append(Asset(path: entry.path, source: source))
+                }
+            case .file where entry.path.hasSuffix(".mustache"), .other where entry.path.hasSuffix(".mustache"):
                 files.append(directory.appendingPathComponent(entry.path))
             default:
                 break
             }
         }
+        var unreadable: Set<String> = []
         for url in files {
             let relative = url.path.dropFirst(directory.path.count).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
             let name = String(relative.dropLast(".mustache".count))
@@ -44,7 +52,10 @@ struct TemplateSet {
             let text: String
             switch Files.readText(url.path, display: file) {
             case let .success(value): text = value
-            case let .failure(diagnostic): diagnostics.append(diagnostic); continue
+            case let .failure(diagnostic):
+                diagnostics.append(diagnostic)
+                unreadable.insert(name)
+                continue
             }
             set.sources[name] = (text, file)
             do {
@@ -58,7 +69,7 @@ struct TemplateSet {
                         sourceLine: error.line <= lines.count ? String(lines[error.line - 1]) : nil, fix: error.fix))
             }
         }
-        for name in required where set.sources[name] == nil {
+        for name in required where set.sources[name] == nil && !unreadable.contains(name) {
             diagnostics.append(
                 .error(
                     SourceLocation(file: display(directory.appendingPathComponent("\(name).mustache"))),
@@ -76,7 +87,7 @@ struct TemplateSet {
         for name in selfIncluding(partials) { set.compiled[name] = try? MustacheTemplate("") }
         // Partials: `{{> name}}` must name a template that exists.
         for (name, includes) in partials.sorted(by: { $0.key < $1.key }) {
-            for (partial, location) in includes where set.sources[partial] == nil {
+            for (partial, location) in includes where set.sources[partial] == nil && !unreadable.contains(partial) {
                 let suggestion = closestMatch(to: partial, in: set.sources.keys)
                 diagnostics.append(
                     .error(

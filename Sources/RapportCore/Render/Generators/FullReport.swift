@@ -51,16 +51,21 @@ extension RenderContext {
         let assembly = ReportAssembly(bodies: chapters.map(\.reportBody))
         // The fingerprint is of the page without it and without the PDF link, and of the
         // stylesheets (all of Templates/assets/): what the printed PDF looks like.
-        let (unmarked, problems) = renderInLayout("report", scope)
+        var (unmarked, problems) = renderInLayout("report", scope)
         let fingerprint = assembly.fingerprint(
-            unmarked, extra: templates.assets.map { Array($0.path.utf8) + (Files.read($0.source) ?? []) })
+            unmarked, extra: templates.assets.map { Array($0.path.utf8) + ((try? Files.read($0.source, limit: .published).get()) ?? []) })
         scope["printSource"] = .text(fingerprint)
-        if let folder = printedReports, let pdf = Files.read(folder.appendingPathComponent(fingerprint + ".pdf").path) {
-            scope["hasPDF"] = .bool(true)
-            scope["citationMeta"] = reportCitationMeta(language, pdfURL: absolute(site.basePath + pdfFile))
-            let report = SchemaOrg.report(studyCitation(language), study: schemaOrgStudy(language), pdfURL: absolute(site.basePath + pdfFile))
-            for (key, value) in Self.jsonLDValues(report) { scope[key] = value }
-            output.add(OutputFile(path: pdfFile, bytes: pdf))
+        if let folder = printedReports {
+            switch Self.printedReport(fingerprint, in: folder) {
+            case let .success(pdf)?:
+                scope["hasPDF"] = .bool(true)
+                scope["citationMeta"] = reportCitationMeta(language, pdfURL: absolute(site.basePath + pdfFile))
+                let report = SchemaOrg.report(studyCitation(language), study: schemaOrgStudy(language), pdfURL: absolute(site.basePath + pdfFile))
+                for (key, value) in Self.jsonLDValues(report) { scope[key] = value }
+                output.add(OutputFile(path: pdfFile, bytes: pdf))
+            case let .failure(warning)?: problems.append(warning)
+            case nil: break
+            }
         }
         output.add(
             language.code + "/" + ReaderPages.reportSlug(language) + "/index.html",
@@ -70,6 +75,28 @@ extension RenderContext {
 }
 
 extension RenderContext {
+    /// The PDF `make pdf` printed of the page with this fingerprint (`.Public.pdf/<fingerprint>.pdf`),
+    /// nil when there is none, or a warning when what is there is not a plain file of the
+    /// folder: a symbolic link (to anything at all: it is never followed), a FIFO or a device
+    /// (never opened), a file larger than a published file may be (never read).
+    static func printedReport(_ fingerprint: String, in folder: URL) -> Result<[UInt8], Diagnostic>? {
+        let file = folder.appendingPathComponent(fingerprint + ".pdf")
+        let refusal: Files.Refusal, shown: String
+        if Files.kind(ofPath: folder.path) == .symbolicLink {
+            (refusal, shown) = (.link, Pipeline.displayPath(folder))
+        } else {
+            switch Files.read(file.path, limit: .published, links: .refuse) {
+            case let .success(bytes): return .success(bytes)
+            case .failure(.missing): return nil
+            case let .failure(other): (refusal, shown) = (other, Pipeline.displayPath(file))
+            }
+        }
+        var warning = Files.diagnostic(refusal, file: shown, severity: .warning)
+        warning.message += ": the whole report's PDF is not published"
+        warning.fix = "run make pdf again, which prints it there as a plain file"
+        return .failure(warning)
+    }
+
     /// For each language with a whole report: its chapters' links to each other as written in
     /// their HTML (from the report's depth, which is a chapter's), to the slug each becomes.
     func reportChapterLinks() -> [Language: [String: String]] {
