@@ -183,6 +183,8 @@ class PageSpec:
         ]
         for key, nl, fr in self.bars_series:
             yml += [f"  - key: {key}", f"    nl: {yaml_str(nl)}", f"    fr: {yaml_str(fr)}"]
+        # Options of a question with several answers (their shares add up to more than 100%).
+        yml += ["notes:", '  - nl: "Meerdere antwoorden mogelijk."', '    fr: "Plusieurs réponses possibles."']
         csv = ["key,nl,fr," + ",".join(key for key, _, _ in self.bars_series)]
         for key, nl, fr, values in self.bars_rows:
             csv.append(",".join([key, csv_field(nl), csv_field(fr), *map(str, values)]))
