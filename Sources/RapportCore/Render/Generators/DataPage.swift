@@ -61,8 +61,10 @@ extension RenderContext {
         var entries: [ZipArchive.Entry] = []
         var resources: [DataPackage.Resource] = []
         var groups: [(page: Page, items: [TemplateScope])] = []
-        for item in published {
-            guard let dataset = datasets[item.id], let page = item.chapters.first else { continue }
+        // Each dataset's CSV, resource, citation files and entry on all cores (its files go to
+        // the output from there), then put together in the page's order.
+        let made = published.parallelMap { item -> (page: Page, zip: ZipArchive.Entry, resource: DataPackage.Resource, entry: TemplateScope)? in
+            guard let dataset = datasets[item.id], let page = item.chapters.first else { return nil }
             // As in a chapter: the CSV keeps the texts as written, the page shows them typeset.
             let asWritten = ChartFigure(dataset: dataset, language: language, strings: strings, elementId: "", csvURL: "")
             let shown = ChartFigure(
@@ -70,8 +72,6 @@ extension RenderContext {
                 elementId: "", csvURL: "")
             // The file the chapter wrote (the same bytes), else made here.
             let csv = csvFiles["\(language.code)/data/\(item.id).csv"] ?? asWritten.csv()
-            entries.append(ZipArchive.Entry(name: "\(item.id).csv", bytes: csv))
-            resources.append(DataPackage.resource(asWritten: asWritten, shown: shown, bytes: csv.count))
             let shownDataset = shown.dataset
             addCitationFiles(
                 chartCitation(shownDataset, language, shownIn: page), stem: chartCitationStem(item.id, language), into: output)
@@ -89,10 +89,18 @@ extension RenderContext {
                 "csvURL": .text(csvURL(item.id, language, from: depth)),
                 "csvFileName": .text("\(item.id)-\(language.code).csv"),
             ])
-            if groups.last?.page.name == page.name {
-                groups[groups.count - 1].items.append(entry)
+            return (
+                page, ZipArchive.Entry(name: "\(item.id).csv", bytes: csv),
+                DataPackage.resource(asWritten: asWritten, shown: shown, bytes: csv.count), entry
+            )
+        }
+        for case let item? in made {
+            entries.append(item.zip)
+            resources.append(item.resource)
+            if groups.last?.page.name == item.page.name {
+                groups[groups.count - 1].items.append(item.entry)
             } else {
-                groups.append((page, [entry]))
+                groups.append((item.page, [item.entry]))
             }
         }
         let package = DataPackage(
