@@ -163,6 +163,7 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 .mark, .inferred { font-weight: 700; }
 .low-n { font-weight: 400; color: var(--muted); font-size: 0.85em; }
 .key-figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: 0.75rem; margin: 1.5rem 0; }
+.key-figures-meta { margin: -0.75rem 0 1.5rem; }
 .key-figures svg { display: block; width: 100%; height: auto; border-radius: 6px; border: 1px solid var(--line); }
 @media (prefers-color-scheme: dark) {
   /* The charts keep their light background on purpose (their colours are made for it). */

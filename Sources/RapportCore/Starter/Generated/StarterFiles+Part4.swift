@@ -46,6 +46,8 @@ extension StarterFiles {
 <div class="key-figures" id="{{id}}">
 <span class="visually-hidden" id="{{id}}-name">{{title}}</span>
 {{{svg}}}
+</div>
+<div class="key-figures-meta">
 <p class="chart-meta"><span>{{t_chart_source_label}} {{source}}</span></p>
 {{#hasNotes}}
 <ul class="chart-notes">
