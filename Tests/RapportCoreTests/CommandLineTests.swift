@@ -12,7 +12,8 @@ import Glibc
     /// The `rapport` built beside the tests (`swift build --build-tests` builds it too).
     static let rapport = TestSite.repository.appendingPathComponent(".build/debug/rapport")
 
-    private func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, out: String, err: String) {
+    /// `rapport arguments…` in `folder`: its exit status and what it printed on each stream.
+    static func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = Self.rapport
         process.arguments = arguments
@@ -35,36 +36,36 @@ import Glibc
         let site = try TestSite(TestSite.minimal)
         defer { site.cleanUp() }
 
-        let built = try run(["build"], in: site.root)
+        let built = try Self.run(["build"], in: site.root)
         #expect(built.status == 0)
         #expect(built.err == "")
         #expect(built.out.hasPrefix("built 3 nl + 3 fr pages, 0 charts in "), "\(built.out)")
         #expect(built.out.hasSuffix(" → Public\n"))
 
-        let checked = try run(["check"], in: site.root)
+        let checked = try Self.run(["check"], in: site.root)
         #expect(checked.status == 0)
         #expect(checked.out.hasPrefix("checked 3 nl + 3 fr pages"))
 
         try site.write(
             "Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\nZie [dood](nergens.md)."))
-        let failed = try run(["build"], in: site.root)
+        let failed = try Self.run(["build"], in: site.root)
         #expect(failed.status == 1)
         #expect(
             failed.err.hasPrefix("Content/nl/finances.md:8:5: error: link to a page that does not exist: \"nergens.md\""), "\(failed.err)")
         #expect(failed.out.hasPrefix("failed: 1 error, 0 warnings; Public left as it was ("), "\(failed.out)")
 
-        let usage = try run(["build", "--no-such-option"], in: site.root)
+        let usage = try Self.run(["build", "--no-such-option"], in: site.root)
         #expect(usage.status == 2)
         #expect(usage.err.contains("Unknown option '--no-such-option'"), "\(usage.err)")
 
-        let badURL = try run(["build", "--base-url", "ftp://example.org/"], in: site.root)
+        let badURL = try Self.run(["build", "--base-url", "ftp://example.org/"], in: site.root)
         #expect(badURL.status == 2)
         #expect(
             badURL.err.hasPrefix(
                 "Error: --base-url \"ftp://example.org/\" is not an absolute http(s) URL (e.g. https://example.org/ or https://example.org/studie/)"
             ), "\(badURL.err)")
         try site.write("Content/nl/finances.md", TestSite.minimal["Content/nl/finances.md"] ?? "")
-        let staging = try run(["build", "--base-url", "https://staging.example.net/"], in: site.root)
+        let staging = try Self.run(["build", "--base-url", "https://staging.example.net/"], in: site.root)
         #expect(staging.status == 0)
         #expect(site.read("nl/financien/index.html")?.contains("href=\"https://staging.example.net/nl/financien/\"") == true)
     }
@@ -80,7 +81,7 @@ import Glibc
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         for command in ["build", "check"] {
-            let result = try run([command], in: folder)
+            let result = try Self.run([command], in: folder)
             #expect(result.status == 1)
             #expect(
                 result.err
@@ -106,7 +107,7 @@ import Glibc
         #expect(flock(held, LOCK_EX) == 0)
         let waiting = "another build is writing Public; waiting for it to finish\n"
 
-        let gaveUp = try run(["build", "--wait", "1"], in: site.root)
+        let gaveUp = try Self.run(["build", "--wait", "1"], in: site.root)
         #expect(gaveUp.status == 1)
         #expect(
             gaveUp.err

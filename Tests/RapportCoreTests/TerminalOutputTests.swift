@@ -12,27 +12,9 @@ import Glibc
 @Suite struct TerminalOutputTests {
     static let rapport = CommandLineTests.rapport
 
-    struct Run {
-        var status: Int32
-        var out: String
-        var err: String
-    }
-
-    static func run(_ arguments: [String], in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = rapport
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-            err: String(decoding: errData, as: UTF8.self))
+    /// `rapport` run as a process (CommandLineTests.run).
+    static func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, out: String, err: String) {
+        try CommandLineTests.run(arguments, in: folder)
     }
 
     /// No control character but the line feed (and the tab) reaches the terminal.
