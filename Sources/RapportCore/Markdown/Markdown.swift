@@ -165,17 +165,21 @@ enum Markdown {
 
     /// A heading's or an image's text as a reader sees it: its text (a placeholder as its plain
     /// text) and code; in alt text also its raw HTML, as cmark writes it there.
+    /// A text node's literal with the placeholders' values in place of their markers.
+    static func textWithValues(_ node: MarkdownNode, _ values: [[UInt8]]) -> String {
+        node.withLiteral { bytes in
+            values.isEmpty
+                ? String(decoding: bytes, as: UTF8.self)
+                : String(decoding: Placeholders.substitute(bytes, values: values), as: UTF8.self)
+        }
+    }
+
     static func plainText(of node: MarkdownNode, placeholders: [[UInt8]], withHTML: Bool = false) -> String {
         var text = ""
         node.walk { child, entering in
             guard entering else { return }
             switch child.kind {
-            case .text:
-                text += child.withLiteral { bytes in
-                    placeholders.isEmpty
-                        ? String(decoding: bytes, as: UTF8.self)
-                        : String(decoding: Placeholders.substitute(bytes, values: placeholders), as: UTF8.self)
-                }
+            case .text: text += textWithValues(child, placeholders)
             case .code: text += child.literal
             case .htmlInline where withHTML: text += child.literal
             case .softBreak, .lineBreak: text += " "

@@ -41,12 +41,7 @@ extension Markdown {
                 // An image is a tag: its alt text is not read here.
                 text += " "
                 if entering { skipping = node }
-            case .text:
-                text += node.withLiteral { literal in
-                    values.isEmpty
-                        ? String(decoding: literal, as: UTF8.self)
-                        : String(decoding: Placeholders.substitute(literal, values: values), as: UTF8.self)
-                }
+            case .text: text += Markdown.textWithValues(node, values)
             case .code: text += node.literal
             case .codeBlock:
                 switch charts[node] {
