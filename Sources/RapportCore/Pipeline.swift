@@ -119,6 +119,7 @@ public struct Pipeline {
         // 2. Check, before anything is rendered, what needs all of the content: pages and UI
         //    strings in every language, chapter orders, slugs.
         diagnostics.append(contentsOf: CheckStage.content(loaded, strictTranslations: options.strict))
+        clock.lap("check content")
 
         // The destination is opened only for content without errors: a folder is locked, and
         // its staging folder prepared, before the first file is rendered.
@@ -146,14 +147,17 @@ public struct Pipeline {
         var contentFiles: [TemplateSet.Asset] = []
         if failure == nil, let render = RenderStage(loaded, content: options.content, printedReports: options.printedReports) {
             diagnostics.append(contentsOf: render.context.diagnostics)
+            clock.lap("render context")
             let pages = render.renderPages(into: output)
             diagnostics.append(contentsOf: pages.diagnostics)
+            clock.lap(target.isFolder ? "render and write pages" : "render pages")
             diagnostics.append(contentsOf: CheckStage.site(pages, in: render.context))
+            clock.lap("check links and charts")
             diagnostics.append(contentsOf: render.renderSiteFiles(pages, into: output))
             contentFiles = render.contentFiles(pages, into: output)
             charts = pages.chartCount
         }
-        clock.lap(target.isFolder ? "render and write" : "render")
+        clock.lap(target.isFolder ? "render and write site files" : "render site files")
 
         // Out of file descriptors, the build saw less than the study holds (a folder that could
         // not be listed looks empty): what it found is not the study's fault, and is not written.

@@ -1,5 +1,5 @@
 import Foundation
-import RapportCore
+@testable import RapportCore
 import RapportTestSupport
 import Testing
 
@@ -150,6 +150,31 @@ import Testing
 
     /// A chart title and publisher with every special character of each format: escaped in the
     /// files (so no text ends its field, line or entry), in the HTML and in the meta tags.
+    /// One line of a citation: line breaks and control characters as spaces, then trimmed as
+    /// Foundation trims `.whitespaces` (the fast path must agree with it).
+    @Test(arguments: [
+        "", "  ", "Titel", " \tTitel\u{00A0}", "a\nb\r\nc\u{85}d\u{2028}e", "\u{3000}«\u{202F}Titre\u{202F}»\u{2003}",
+        "\u{1}x\u{7F}\u{9F}", "x\u{200B}", "\u{FEFF}y ", "é\u{301} ", "\u{180E}z\u{205F}", "\u{1680}\u{200A}w\u{200C}",
+    ])
+    func oneLineTrimsAsFoundationDoes(text: String) {
+        #expect(CitationRecord.oneLine(text) == Self.oneLineByFoundation(text))
+    }
+
+    @Test func oneLineTrimsEveryScalarAsFoundationDoes() {
+        for value in UInt32(0)...0x3100 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = "\(scalar)x\(scalar)"
+            #expect(CitationRecord.oneLine(text) == Self.oneLineByFoundation(text), "U+\(String(value, radix: 16))")
+        }
+    }
+
+    static func oneLineByFoundation(_ text: String) -> String {
+        let expected = String(String.UnicodeScalarView(text.unicodeScalars.map {
+            $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0
+        }))
+        return expected.trimmingCharacters(in: .whitespaces)
+    }
+
     static func hostileSite() throws -> TestSite {
         let yaml = ChartFixtures.yaml.replacingOccurrences(
             of: "nl: Hoe vaak komt het voor?", with: "nl: '" + hostileTitle + "'")

@@ -153,4 +153,28 @@ import Testing
         #expect(Fingerprint.hash("") == "cbf29ce484222325")
         #expect(Fingerprint.hash("a") == "af63dc4c8601ec8c")
     }
+
+    /// `plain` reads text of one-scalar characters scalar by scalar: it must give what the
+    /// grapheme-by-grapheme reading gives, or every recorded fingerprint would change.
+    @Test func theScalarReadingGivesTheCharacterReadingsResult() throws {
+        var texts = [
+            "Een *mooie* `zin`  over\t**twee**\r\nregels.", "« Qu’en pensez-vous ? » — 42 %\u{202F}!", "a\\*b \\_c\\_ snake_case _x_ ~~weg~~ ~n",
+            "[link](doel \"titel\") ![alt](img.png) [^1] ]( geen", "€ 1.994,18\u{00A0}en\u{2009}meer\u{2028}lijn", "  \u{85}x\u{3000}",
+        ]
+        // Every label and paragraph of the study, in both languages.
+        let content = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Content")
+        for case let url as URL in FileManager.default.enumerator(at: content, includingPropertiesForKeys: nil)!
+        where ["md", "yml", "csv"].contains(url.pathExtension) {
+            texts += try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
+        #expect(texts.count > 1000)
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(scalar.isSpace == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+        for text in texts where text.unicodeScalars.allSatisfy(Fingerprint.isWholeCharacter) {
+            #expect(Fingerprint.plain(text) == Fingerprint.plainByCharacter(text), "\(text)")
+            #expect(Fingerprint.collapse(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+        }
+    }
 }

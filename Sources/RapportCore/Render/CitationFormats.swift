@@ -96,12 +96,22 @@ struct CitationRecord {
     /// One line: line breaks (CR, LF, NEL, U+2028/2029) and other control characters become
     /// spaces, and the ends are trimmed.
     static func oneLine(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
-            out.unicodeScalars.append(isControl ? " " : scalar)
+        func isBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
         }
-        return out.trimmingCharacters(in: .whitespaces)
+        // What Foundation's `.whitespaces` holds: tab, the space separators, and U+200B.
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+            default: isBreakOrControl(scalar)
+            }
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isBlank($0) }), let last = scalars.lastIndex(where: { !isBlank($0) })
+        else { return "" }
+        let kept = scalars[first...last]
+        if !kept.contains(where: isBreakOrControl) { return String(kept) }
+        return String(String.UnicodeScalarView(kept.map { isBreakOrControl($0) ? " " : $0 }))
     }
 
     // MARK: CSL-JSON
