@@ -88,6 +88,18 @@ import Testing
         #expect(site.messages(build(site, strict: true)) == [])
     }
 
+    /// A source saved with Windows line ends ("\r\n") has the same sections, and the same
+    /// fingerprints, as with "\n" (it was one section: "\r\n" is one character, not "\n").
+    @Test func windowsLineEndsAreNoChange() throws {
+        let site = try Self.markedSite()
+        defer { site.cleanUp() }
+        try edit(site, "Content/nl/finances.md") { $0.replacingOccurrences(of: "\n", with: "\r\n") }
+        #expect(site.messages(build(site, strict: true)) == [])
+        try edit(site, "Content/nl/finances.md") { $0.replacingOccurrences(of: "naar huur", with: "naar huur en personeel") }
+        let messages = site.messages(build(site))
+        #expect(messages.count == 1 && messages.first?.contains("in 1 section: \"Uitgaven\" (changed") == true, "\(messages)")
+    }
+
     @Test func newAndRemovedSectionsAreNamed() throws {
         let site = try Self.markedSite()
         defer { site.cleanUp() }

@@ -26,7 +26,7 @@ enum Fingerprint {
             if !words.isEmpty { blocks.append(words) }
             paragraph = []
         }
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for rawLine in lines(String(text)) {
             var line = Substring(String(rawLine).trimmingWhitespace)
             if let open = fence {
                 if line.hasPrefix(open) { fence = nil } else if !line.isEmpty { blocks.append(collapse(line)) }
@@ -62,6 +62,13 @@ enum Fingerprint {
         }
         flush()
         return blocks.joined(separator: "\n")
+    }
+
+    /// A text's lines, split at each line feed (a "\r\n" line keeps its "\r", which trimming
+    /// removes; `String.split(separator: "\n")` would not split there at all: "\r\n" is one
+    /// character).
+    static func lines(_ text: String) -> [Substring] {
+        text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
     }
 
     /// A label or one line of text: inline markup left out, white space collapsed.

@@ -89,7 +89,7 @@ extension TranslationUnit {
     /// A page's sections: the title and description with what precedes the first heading, then
     /// each ATX heading (outside code blocks) with the text up to the next.
     static func pageSections(_ page: Page) -> [SourceSection] {
-        let lines = String(decoding: page.body, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = Fingerprint.lines(String(decoding: page.body, as: UTF8.self))
         let firstLine = page.bodyLineOffset + 1
         var sections: [(key: String, start: Int, lines: [Substring])] = [
             ("", 1, [Substring(page.title), "", Substring(page.description ?? ""), ""])

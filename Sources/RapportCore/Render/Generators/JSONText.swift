@@ -26,19 +26,19 @@ enum JSONText {
         case let .array(items):
             out += "[\n".utf8
             for (index, item) in items.enumerated() {
-                out += [UInt8](repeating: 0x20, count: indent + 2)
+                Self.appendSpaces(indent + 2, to: &out)
                 item.write(into: &out, indent: indent + 2)
                 if index < items.count - 1 { out.append(UInt8(ascii: ",")) }
                 out.append(0x0A)
             }
             if items.isEmpty { out.append(0x0A) }
-            out += [UInt8](repeating: 0x20, count: indent)
+            Self.appendSpaces(indent, to: &out)
             out.append(UInt8(ascii: "]"))
         case let .object(fields):
             out += "{\n".utf8
             let keys = fields.keys.sorted()
             for (index, key) in keys.enumerated() {
-                out += [UInt8](repeating: 0x20, count: indent + 2)
+                Self.appendSpaces(indent + 2, to: &out)
                 Self.appendQuoted(key, to: &out)
                 out += " : ".utf8
                 fields[key]?.write(into: &out, indent: indent + 2)
@@ -46,7 +46,7 @@ enum JSONText {
                 out.append(0x0A)
             }
             if keys.isEmpty { out.append(0x0A) }
-            out += [UInt8](repeating: 0x20, count: indent)
+            Self.appendSpaces(indent, to: &out)
             out.append(UInt8(ascii: "}"))
         }
     }
@@ -54,21 +54,32 @@ enum JSONText {
     /// A JSON string as Foundation escapes it: `"` and `\`, control characters (`\n`, `\r`,
     /// `\t`, `\b`, `\f`, else `\u00xx`); `/` and everything else as it is.
     static func appendQuoted(_ text: String, to out: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         out.append(0x22)
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case 0x08: out += [0x5C, UInt8(ascii: "b")]
-            case 0x0C: out += [0x5C, UInt8(ascii: "f")]
-            case 0x00..<0x20: out += [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0  // start of the bytes not yet copied
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                run = index + 1
+                out.append(0x5C)
+                switch byte {
+                case 0x22, 0x5C: out.append(byte)
+                case 0x0A: out.append(UInt8(ascii: "n"))
+                case 0x0D: out.append(UInt8(ascii: "r"))
+                case 0x09: out.append(UInt8(ascii: "t"))
+                case 0x08: out.append(UInt8(ascii: "b"))
+                case 0x0C: out.append(UInt8(ascii: "f"))
+                default: out += [UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
         out.append(0x22)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func appendSpaces(_ count: Int, to out: inout [UInt8]) {
+        for _ in 0..<count { out.append(0x20) }
     }
 }
