@@ -71,7 +71,9 @@ struct CitationRecord {
     /// A URL or DOI as a BibTeX value (read verbatim by `url`): braces and backslashes, which no
     /// URL Rapport writes has, percent-encoded all the same.
     static func bibTeXURL(_ url: String) -> String {
-        oneLine(url).replacingOccurrences(of: "\\", with: "%5C").replacingOccurrences(of: "{", with: "%7B")
+        let url = oneLine(url)
+        if !url.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) { return url }
+        return url.replacingOccurrences(of: "\\", with: "%5C").replacingOccurrences(of: "{", with: "%7B")
             .replacingOccurrences(of: "}", with: "%7D")
     }
 

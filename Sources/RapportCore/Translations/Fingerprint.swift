@@ -169,7 +169,7 @@ enum Fingerprint {
 
     /// `|---|:---:|` and `---|---`: a table's rule, only markup.
     static func isTableRule(_ line: Substring) -> Bool {
-        line.contains("-") && line.contains("|") && line.allSatisfy { "|-: ".contains($0) }
+        line.utf8.contains(UInt8(ascii: "-")) && line.utf8.contains(UInt8(ascii: "|")) && line.allSatisfy { "|-: ".contains($0) }
     }
 
     /// The length of a list item's marker (`- `, `* `, `12. `), 0 if none.
