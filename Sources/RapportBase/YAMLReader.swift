@@ -105,7 +105,7 @@ public struct YAMLReader {
             if let match { suggested.insert(match) }
             error(
                 pair.keyNode, "unknown \(what()) key \"\(pair.key)\"",
-                fix: match.map { "did you mean \"\($0)\"?" } ?? "known keys: \(known.joined(separator: ", "))")
+                fix: didYouMean(match) ?? "known keys: \(known.joined(separator: ", "))")
         }
         return suggested
     }

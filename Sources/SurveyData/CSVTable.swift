@@ -161,7 +161,7 @@ struct RowBuilder {
             diagnostics.append(
                 .error(
                     cell.location, "unknown column \"\(cell.text)\"",
-                    fix: suggestion.map { "did you mean \"\($0)\"?" }
+                    fix: didYouMean(suggestion)
                         ?? "columns are key, \(languages.map(\.code).joined(separator: ", ")), n, mark and the series keys of the YAML file: \(seriesKeys.joined(separator: ", "))"
                 ))
         }
@@ -258,7 +258,7 @@ struct RowBuilder {
                     diagnostics.append(
                         .error(
                             cell.location, "unknown unit \"\(cell.text)\"",
-                            fix: suggestion.map { "did you mean \"\($0)\"?" }))
+                            fix: didYouMean(suggestion)))
                 }
             }
             if let column = decimalsColumn, !cells[column].text.isEmpty {

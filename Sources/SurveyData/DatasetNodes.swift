@@ -29,7 +29,7 @@ extension DatasetParser {
         let suggestion = closestMatch(to: text, in: known)
         reader.error(
             node, "unknown \(what()) \"\(text)\"",
-            fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "use one of: \(known.joined(separator: ", "))")
+            fix: didYouMean(suggestion) ?? "use one of: \(known.joined(separator: ", "))")
         return nil
     }
 }

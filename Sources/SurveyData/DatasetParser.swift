@@ -281,11 +281,11 @@ public enum DatasetParser {
         let seriesKeys = dataset.series.map(\.key)
         for (item, node) in meta.inferred {
             if !rowKeys.contains(item.row) {
-                let hint = closestMatch(to: item.row, in: rowKeys).map { "did you mean \"\($0)\"?" }
+                let hint = didYouMean(closestMatch(to: item.row, in: rowKeys))
                 out.append(.error(at(node), "inferred value names unknown row \"\(item.row)\"", fix: hint))
             }
             if !seriesKeys.contains(item.series) {
-                let hint = closestMatch(to: item.series, in: seriesKeys).map { "did you mean \"\($0)\"?" }
+                let hint = didYouMean(closestMatch(to: item.series, in: seriesKeys))
                 out.append(.error(at(node), "inferred value names unknown series \"\(item.series)\"", fix: hint))
             }
         }

@@ -107,7 +107,7 @@ final class ReferenceResolver {
         let reference = link.reference
         guard let source = datasets[reference.source] else {
             if !invalid.contains(reference.source) {
-                let hint = closestMatch(to: reference.source, in: datasets.keys).map { "did you mean \"\($0)\"?" }
+                let hint = didYouMean(closestMatch(to: reference.source, in: datasets.keys))
                 diagnostics.append(
                     .error(
                         link.location, "\(reference) points to an unknown dataset \"\(reference.source)\"",
@@ -205,7 +205,7 @@ final class ReferenceResolver {
     private func target(of reference: Reference, at location: SourceLocation, from cell: Cell) -> Cell? {
         guard let source = datasets[reference.source] else {
             if !invalid.contains(reference.source) && !failed.contains(reference.source) {
-                let hint = closestMatch(to: reference.source, in: datasets.keys).map { "did you mean \"\($0)\"?" }
+                let hint = didYouMean(closestMatch(to: reference.source, in: datasets.keys))
                 diagnostics.append(
                     .error(
                         location, "\(reference) points to an unknown dataset \"\(reference.source)\"",
@@ -251,7 +251,7 @@ final class ReferenceResolver {
         guard facts.facts[reference.key] != nil else {
             if facts.isIncomplete { return .failed }
             let known = facts.facts.keys.sorted()
-            let hint = closestMatch(to: reference.key, in: known).map { "did you mean \"study:\($0)\"?" }
+            let hint = didYouMean(closestMatch(to: reference.key, in: known)) { "\"study:\($0)\"" }
             let file = facts.file ?? "Content/data/study.yml"
             diagnostics.append(
                 .error(

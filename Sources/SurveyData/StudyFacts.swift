@@ -129,7 +129,7 @@ public struct StudyFacts: Sendable {
                     let names = ["year"] + ValueUnit.allCases.map(\.rawValue)
                     reader.error(
                         unitNode, "unknown unit \"\(name)\"",
-                        fix: closestMatch(to: name, in: names).map { "did you mean \"\($0)\"?" }
+                        fix: didYouMean(closestMatch(to: name, in: names))
                             ?? "use one of: \(names.joined(separator: ", "))")
                     return nil
                 }

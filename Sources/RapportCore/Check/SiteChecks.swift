@@ -36,7 +36,7 @@ struct SiteChecks {
         {
             let known = anchors[check.language]?[check.page] ?? []
             let headings = headingOrder[check.language]?[check.page] ?? []
-            var fix = closestMatch(to: check.anchor, in: known).map { "did you mean \"#\($0)\"? " } ?? ""
+            var fix = didYouMean(closestMatch(to: check.anchor, in: known)) { "\"#\($0)\"" }.map { $0 + " " } ?? ""
             if headings.isEmpty {
                 fix += "\(check.page).md has no ## headings; link to the page itself: \(check.page).md"
             } else {

@@ -55,12 +55,12 @@ struct ContentFiles {
             var fix = "put the file at \(shown), or correct the link (it is relative to \(base))"
             let parent = url.deletingLastPathComponent().path
             let names = Files.list(parent, recursive: false).map(\.path)
-            if let near = closestMatch(to: url.lastPathComponent, in: names) { fix = "did you mean \"\(near)\"?" }
+            if let near = didYouMean(closestMatch(to: url.lastPathComponent, in: names)) { fix = near }
             // Written relative to Content/ (`files/x.svg`, as site.yml's logo is), from a chapter.
             let fromContent = root.appendingPathComponent(decoded).standardizedFileURL
             if !folder.isEmpty, fromContent.path.hasPrefix(rootPath + "/"), Files.kind(ofPath: fromContent.path) == .file {
                 let up = String(repeating: "../", count: folder.split(separator: "/").count)
-                fix = "did you mean \"\(up + path)\"? A link is relative to the chapter's folder, \(display(root.appendingPathComponent(folder)))/"
+                fix = (didYouMean(up + path) ?? "") + " A link is relative to the chapter's folder, \(display(root.appendingPathComponent(folder)))/"
             }
             return .failure(.error(location, "link to a file that does not exist: \"\(path)\"", fix: fix))
         case let refusal?:

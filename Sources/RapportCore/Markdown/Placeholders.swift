@@ -94,7 +94,7 @@ enum Placeholders {
     static func singleBraceWarning(_ expression: String, at location: SourceLocation) -> Diagnostic {
         .warning(
             location, "\"{\(expression)}\" is printed as it is: a data reference takes two braces",
-            fix: "did you mean {{\(expression)}}?")
+            fix: didYouMean(expression) { "{{\($0)}}" })
     }
 
     /// The start of an unclosed placeholder as an editor sees it in a diagnostic.

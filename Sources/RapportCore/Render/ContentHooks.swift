@@ -102,7 +102,7 @@ extension RenderContext {
             work.diagnostics.append(
                 .error(
                     location, "link to a page that does not exist: \"\(path)\"",
-                    fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "link to a file of Content/\(page.language.code)/"))
+                    fix: didYouMean(suggestion) ?? "link to a file of Content/\(page.language.code)/"))
             return url
         }
         var result = link(to: target, from: depth(of: page))

@@ -32,7 +32,7 @@ struct DataReferences {
             diagnostics.append(
                 .error(
                     location, "unknown dataset \"\(id)\"",
-                    fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "add Content/data/<chapter>/\(id).yml and .csv"))
+                    fix: didYouMean(suggestion) ?? "add Content/data/<chapter>/\(id).yml and .csv"))
             return nil
         }
         return dataset

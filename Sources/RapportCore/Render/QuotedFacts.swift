@@ -19,7 +19,7 @@ enum QuotedFacts {
             if facts.isIncomplete { return nil }
             let file = facts.file ?? "Content/data/study.yml"
             let known = facts.facts.keys.sorted()
-            let hint = closestMatch(to: parts[1], in: known).map { "did you mean {{study:\($0)}}?" }
+            let hint = didYouMean(closestMatch(to: parts[1], in: known)) { "{{study:\($0)}}" }
             return .failure(
                 .error(
                     location, "\(file) has no fact \"\(parts[1])\"",

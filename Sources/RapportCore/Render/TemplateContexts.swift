@@ -121,7 +121,7 @@ extension RenderContext {
                 [
                     .error(
                         page.templateLocation ?? SourceLocation(file: page.file), "unknown template \"\(page.template)\"",
-                        fix: suggestion.map { "did you mean \"\($0)\"?" } ?? "templates: \(templates.names.joined(separator: ", "))")
+                        fix: didYouMean(suggestion) ?? "templates: \(templates.names.joined(separator: ", "))")
                 ]
             )
         }

@@ -92,7 +92,7 @@ struct TemplateSet {
                 diagnostics.append(
                     .error(
                         location, "unknown partial \"\(partial)\" in template \"\(name)\"",
-                        fix: suggestion.map { "did you mean \"\($0)\"?" }))
+                        fix: didYouMean(suggestion)))
             }
         }
         set.reservedIds = ids(in: set.sources)
@@ -217,7 +217,7 @@ struct TemplateSet {
             Diagnostic.error(
                 location(miss.template, line: miss.line, column: miss.column),
                 "template uses \"\(miss.name)\" but the page has no such value",
-                fix: closestMatch(to: miss.name, in: keys).map { "did you mean \"\($0)\"?" })
+                fix: didYouMean(closestMatch(to: miss.name, in: keys)))
         }
         return (output, diagnostics)
     }
