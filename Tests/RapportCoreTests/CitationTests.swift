@@ -165,6 +165,7 @@ import Testing
             guard let scalar = Unicode.Scalar(value) else { continue }
             let text = "\(scalar)x\(scalar)"
             #expect(CitationRecord.oneLine(text) == Self.oneLineByFoundation(text), "U+\(String(value, radix: 16))")
+            #expect(CitationRecord.trimmed(text) == text.trimmingCharacters(in: .whitespaces), "U+\(String(value, radix: 16))")
         }
     }
 

@@ -36,7 +36,7 @@ struct ChartCitation {
 
     /// `text` ending in a full stop unless it ends in a sign that closes a sentence already.
     static func sentence(_ text: String) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = CitationRecord.trimmed(text)
         guard let last = trimmed.last else { return trimmed }
         return ".?!…".contains(last) ? trimmed : trimmed + "."
     }

@@ -101,19 +101,29 @@ struct CitationRecord {
         func isBreakOrControl(_ scalar: Unicode.Scalar) -> Bool {
             scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
         }
-        // What Foundation's `.whitespaces` holds: tab, the space separators, and U+200B.
-        func isBlank(_ scalar: Unicode.Scalar) -> Bool {
-            switch scalar.value {
-            case 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
-            default: isBreakOrControl(scalar)
-            }
-        }
         let scalars = text.unicodeScalars
+        func isBlank(_ scalar: Unicode.Scalar) -> Bool { isBreakOrControl(scalar) || isSpace(scalar) }
         guard let first = scalars.firstIndex(where: { !isBlank($0) }), let last = scalars.lastIndex(where: { !isBlank($0) })
         else { return "" }
         let kept = scalars[first...last]
         if !kept.contains(where: isBreakOrControl) { return String(kept) }
         return String(String.UnicodeScalarView(kept.map { isBreakOrControl($0) ? " " : $0 }))
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, without Foundation's string bridge.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) ? text : String(scalars[first...last])
+    }
+
+    /// What Foundation's `.whitespaces` holds: tab, the space separators, and U+200B.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     // MARK: CSL-JSON

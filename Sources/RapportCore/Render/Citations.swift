@@ -77,7 +77,7 @@ extension RenderContext {
                 TemplateScope([
                     "format": .text(format.name), "url": .text(relative(stem + "." + format.fileExtension, from: depth)),
                     "fileName": .text(fileStem + "." + format.fileExtension), "type": .text(format.mediaType),
-                    "linkId": .text(idPrefix + "-" + format.fileExtension.replacingOccurrences(of: ".", with: "-")),
+                    "linkId": .text(idPrefix + "-" + String(format.fileExtension.map { $0 == "." ? "-" : $0 })),
                     "last": .bool(index == Self.citationFormats.count - 1),
                 ])
             })

@@ -39,15 +39,18 @@ extension RenderContext {
     func relative(_ path: String, from depth: LinkDepth) -> String { Self.relative(path, site: site, from: depth) }
 
     static func relative(_ path: String, site: SiteConfig, from depth: LinkDepth) -> String {
-        guard let depth, path.hasPrefix(site.basePath) else { return path }
-        var inSite = Substring(path.dropFirst(site.basePath.count))
-        var fragment: Substring = ""
-        if let hash = inSite.firstIndex(where: { $0 == "#" || $0 == "?" }) {
-            fragment = inSite[hash...]
-            inSite = inSite[..<hash]
-        }
-        let file = inSite.isEmpty || inSite.hasSuffix("/") ? inSite + "index.html" : String(inSite)
-        return String(repeating: "../", count: depth) + file + fragment
+        // On UTF-8 bytes: this runs for every link of every page and figure.
+        guard let depth, path.utf8.starts(with: site.basePath.utf8) else { return path }
+        let inSite = path.utf8.dropFirst(site.basePath.utf8.count)
+        let cut = inSite.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? inSite.endIndex
+        let file = inSite[..<cut]
+        var result = ""
+        result.reserveCapacity(3 * depth + inSite.count + 10)
+        for _ in 0..<depth { result += "../" }
+        result += Substring(file)
+        if file.isEmpty || file.last == UInt8(ascii: "/") { result += "index.html" }
+        result += Substring(inSite[cut...])
+        return result
     }
 
     func absolute(_ path: String) -> String { Self.absolute(path, site: site) }
