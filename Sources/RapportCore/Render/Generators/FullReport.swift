@@ -155,6 +155,12 @@ enum ReportHTML {
     private static let idAttributes: [[UInt8]] = ["id", "for", "headers", "aria-labelledby", "aria-describedby", "aria-controls"]
         .map { Array($0.utf8) + [UInt8(ascii: "="), 0x22] }
 
+    /// The bytes a rewrite can start at: white space (before an id attribute), `h` (`href`),
+    /// `u` (`url(`), `<` (a heading, a chart table).
+    private static let mayStartRewrite: [Bool] = (0...255).map { byte in
+        [0x20, 0x0A, 0x09, 0x0D, UInt8(ascii: "h"), UInt8(ascii: "u"), UInt8(ascii: "<")].contains(UInt8(byte))
+    }
+
     /// One pass over the chapter's bytes: every id and id list, every in-page reference
     /// (`href="#…"`, also `xlink:href`, and SVG's `url(#…)`) prefixed with `slug`, and every
     /// relative link to a chapter (`href="../../nl/financien/index.html#x"`) made a link inside the page.
@@ -206,6 +212,11 @@ enum ReportHTML {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            // Most bytes start nothing: one look-up skips them.
+            if !Self.mayStartRewrite[Int(byte)] {
+                index += 1
+                continue
+            }
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D, index + 1 < bytes.count,
                 [UInt8(ascii: "i"), UInt8(ascii: "f"), UInt8(ascii: "h"), UInt8(ascii: "a")].contains(bytes[index + 1]),
                 let attribute = idAttributes.first(where: { starts($0, at: index + 1) })
