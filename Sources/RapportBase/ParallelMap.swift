@@ -2,8 +2,12 @@ import Dispatch
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
+#else
+#error("Rapport needs a POSIX C library (Glibc, Musl or Darwin)")
 #endif
 
 /// `RAPPORT_SERIAL=1` runs everything on one thread (for profiling: a profiler counting

@@ -8,8 +8,12 @@ import NIOPosix
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
+#else
+#error("Rapport needs a POSIX C library (Glibc, Musl or Darwin)")
 #endif
 
 /// The HTTP side of the preview: HummingbirdCore's HTTP/1 server (SwiftNIO underneath), with

@@ -2,8 +2,12 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
+#else
+#error("Rapport needs a POSIX C library (Glibc, Musl or Darwin)")
 #endif
 
 /// What the watcher remembers of one file: enough to notice any save, including an editor

@@ -2,8 +2,12 @@ import Foundation
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
+#else
+#error("Rapport needs a POSIX C library (Glibc, Musl or Darwin)")
 #endif
 
 /// An exclusive lock beside an output folder (`.Public.lock`), held by a build from before it

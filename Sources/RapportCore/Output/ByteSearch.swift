@@ -1,7 +1,11 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
+#else
+#error("Rapport needs a POSIX C library (Glibc, Musl or Darwin)")
 #endif
 
 /// Finding a byte in bytes, for the passes over rendered HTML (the whole report's assembly).

@@ -4,8 +4,12 @@ import RapportBase
 
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
+#else
+#error("Rapport needs a POSIX C library (Glibc, Musl or Darwin)")
 #endif
 
 /// Writes the built site into a staging folder beside the output folder and swaps the two
