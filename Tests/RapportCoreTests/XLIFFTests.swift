@@ -142,7 +142,8 @@ import Testing
             let first = outcome.diagnostics.first?.description ?? ""
             #expect(first.contains(message), "\(first)")
             #expect(first.range(of: #"fr-done\.xlf:\d+:\d+: error: "#, options: .regularExpression) != nil, "\(first)")
-            #expect(try Self.files(site) == before, "nothing written")
+            let now = try Self.files(site)
+            #expect(now == before, "nothing written: \(now.keys.filter { now[$0] != before[$0] })")
         }
         // The source changed after the export: stale.
         try Self.edit(site, "Content/nl/finances.md") { $0.replacingOccurrences(of: "en [personeel]", with: "en ons [personeel]") }
@@ -168,6 +169,34 @@ import Testing
         #expect(try Self.importing(site, filled).diagnostics.map(\.description) == [])
         let csv = try String(contentsOf: site.content.appendingPathComponent("data/money/income.csv"), encoding: .utf8)
         #expect(csv.contains(",\"A <script>&amp; ]]> \"\"q\"\" 'a' fin\",40\n"), "\(csv)")
+    }
+
+    /// A translation never marked: everything is exported with its current translation, whose
+    /// own codes (references in another order, a link to its own language's anchor, a
+    /// `{{lang …}}` left out) are its own; imported unchanged, not a byte changes. (Found on the
+    /// study: its French pages were refused, and its series labels had no place.)
+    @Test func anUnchangedExportOfEverythingImportsWithoutChangingAByte() throws {
+        let site = try TranslationTests.markedSite([
+            "Content/nl/volunteers.md": TestSite.page(
+                "Vrijwilligers", slug: "vrijwilligers",
+                "## Taken\n\nZie [financiën](finances.md#inkomsten): {{income:gifts}} en {{income:fees}}, {{lang fr: les dons}}.\n"),
+            "Content/fr/volunteers.md": TestSite.page(
+                "Volontaires", slug: "volontaires", "## Tâches\n\nVoir [finances](finances.md#revenus) : {{income:fees}} et {{income:gifts}}, les dons.\n"),
+        ])
+        defer { site.cleanUp() }
+        try FileManager.default.removeItem(at: site.content.appendingPathComponent("translations.yml"))
+        let before = try Self.files(site)
+        let xml = try Self.export(site).xml
+        #expect(xml.contains("<target state=\"needs-review-translation\">Voir <bpt id=\"5\">[</bpt>finances<ept id=\"5\">](finances.md#revenus)</ept> : <ph id=\"3\">{{income:fees}}</ph> et <ph id=\"2\">{{income:gifts}}</ph>, les dons.</target>"), "\(xml)")
+        let outcome = try Self.importing(site, xml)
+        #expect(outcome.diagnostics.map(\.description) == [])
+        let after = try Self.files(site)
+        #expect(Set(after.keys.filter { after[$0] != before[$0] }) == ["translations.yml"])
+        // A series label has its place too.
+        let outcome2 = try Self.importing(site, Self.fill(xml, ["data/money/income.yml#series.share": "Part: totale"]))
+        #expect(outcome2.diagnostics.map(\.description) == [])
+        let yml = try String(contentsOf: site.content.appendingPathComponent("data/money/income.yml"), encoding: .utf8)
+        #expect(yml.hasSuffix("\n    fr: \"Part: totale\""), "\(yml)")
     }
 
     /// An independent reader, Python's translate-toolkit (installed by .ci/run): it reads every

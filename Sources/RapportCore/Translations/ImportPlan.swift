@@ -45,12 +45,12 @@ struct ImportPlan {
                 continue
             }
             guard let target = unit.target, !InlineText(pieces: target).isBlank else { continue }
-            let at = unit.targetAt ?? unit.at
-            guard let text = checked(target, against: segment, at: at) else { continue }
-            translated.insert(segment.id)
             if let current = segment.target, Self.merged(current.pieces.map(Self.withoutNative)) == Self.merged(target) {
-                continue  // unchanged: its bytes stay as they are
+                translated.insert(segment.id)
+                continue  // the translation as it is: its bytes stay as they are
             }
+            guard let text = checked(target, against: segment, at: unit.targetAt ?? unit.at) else { continue }
+            translated.insert(segment.id)
             let value = text.markdown(escaping: segment.mode)
             switch segment.place {
             case let .replace(url, range, format): edit(url, range, Self.encode(value, format), order: 0)
@@ -94,7 +94,20 @@ struct ImportPlan {
     /// The target with its codes' file text, when its codes are the source's. One diagnostic per
     /// cause: codes removed, changed, added, repeated, closed before they open.
     private mutating func checked(_ target: [InlineText.Piece], against segment: TranslationSegment, at: SourceLocation) -> InlineText? {
-        let expected = segment.source.codes
+        // Allowed: the source's codes and those of the translation as exported. Required: the
+        // source's, but a `{{lang …}}` (foreign words may not be foreign in the translation), and
+        // a link the translation has its own of, to the same page (with its own language's anchor).
+        let sourceCodes = segment.source.codes, ownCodes = segment.target?.codes ?? []
+        let own = ownCodes.filter { code in !sourceCodes.contains { $0.kind == code.kind && $0.id == code.id } }
+        let expected = sourceCodes + own
+        func page(_ native: String) -> String { String(native.prefix { $0 != "#" && $0 != ")" }) }
+        let ownLinks = own.filter { $0.kind == .ept && $0.native.hasPrefix("](") && target.contains(.code(.init(kind: .ept, id: $0.id, native: "", shown: $0.shown))) }
+        let required = sourceCodes.filter { code in
+            if code.kind == .ph, code.native.hasPrefix("{{lang ") { return false }
+            let end = sourceCodes.first { $0.id == code.id && $0.kind == .ept }
+            if let end, end.native.hasPrefix("]("), ownLinks.contains(where: { page($0.native) == page(end.native) }) { return false }
+            return true
+        }
         var seen: [String] = [], pieces: [InlineText.Piece] = []
         var changed: [String] = [], added: [String] = [], twice: [String] = [], early: [String] = []
         func tag(_ code: InlineText.Code) -> String { "<\(code.kind.rawValue) id=\"\(code.id)\">\(code.shown)</\(code.kind.rawValue)>" }
@@ -113,7 +126,11 @@ struct ImportPlan {
             seen.append(tag(source))
             pieces.append(.code(source))
         }
-        let removed = expected.filter { !seen.contains(tag($0)) }
+        // A pair is whole or absent.
+        let removed = expected.filter { code in
+            !seen.contains(tag(code))
+                && (required.contains(code) || expected.contains { $0.id == code.id && $0.kind != code.kind && seen.contains(tag($0)) })
+        }
         let problems: [(Bool, String, String)] = [
             (!removed.isEmpty, "the protected code\(removed.count == 1 ? "" : "s") \(removed.map(tag).joined(separator: ", ")) \(removed.count == 1 ? "was" : "were") removed",
              "put \(removed.count == 1 ? "it" : "them") back: \(removed.map { $0.native.debugDescription }.joined(separator: ", ")) in the file"),

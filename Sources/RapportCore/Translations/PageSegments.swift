@@ -46,7 +46,7 @@ extension TranslationSegments {
                 let shift = sourceRange.lowerBound
                 segments.append(
                     TranslationSegment(
-                        id: "\(unit.key)#\(at).\(number + 1)", unit: index, what: block.what, source: block.text, target: target?.text,
+                        id: "\(unit.key)#\(at).\(number + 1)", unit: index, what: block.what, source: block.text, target: target?.text.aligned(to: block.text),
                         mode: block.mode, sourceAt: SourceLocation(file: source.file, line: block.line),
                         targetAt: SourceLocation(file: translated.file, line: target?.line ?? file.line(of: replacing.lowerBound)),
                         behind: behind(section),
@@ -79,7 +79,7 @@ extension TranslationSegments {
             segments.append(
                 TranslationSegment(
                     id: "\(unit.key)#0.\(key)", unit: index, what: what, source: InlineScan.scan(sourceText, mode: .plain),
-                    target: current.map { InlineScan.scan($0, mode: .plain) }, mode: .plain,
+                    target: current.map { InlineScan.scan($0, mode: .plain).aligned(to: InlineScan.scan(sourceText, mode: .plain)) }, mode: .plain,
                     sourceAt: sourceAt ?? SourceLocation(file: source.file, line: 1), targetAt: at ?? titleAt, behind: behind, place: place))
         }
     }

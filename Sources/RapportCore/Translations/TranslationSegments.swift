@@ -92,7 +92,7 @@ struct TranslationSegments: Sendable {
             segments.append(
                 TranslationSegment(
                     id: "\(unit.key)#\(section.key)", unit: index, what: Self.labelName(section.key),
-                    source: InlineScan.scan(source, mode: .plain), target: current.map { InlineScan.scan($0, mode: .plain) },
+                    source: InlineScan.scan(source, mode: .plain), target: current.map { InlineScan.scan($0, mode: .plain).aligned(to: InlineScan.scan(source, mode: .plain)) },
                     mode: .plain, sourceAt: SourceLocation(file: section.file, line: section.lines.lowerBound), targetAt: at,
                     behind: behind(section), place: place))
         }
@@ -121,7 +121,7 @@ struct TranslationSegments: Sendable {
             segments.append(
                 TranslationSegment(
                     id: "\(unit.key)#\(section.key)", unit: index, what: "interface text", source: InlineScan.scan(text, mode: .plain),
-                    target: current.map { InlineScan.scan($0, mode: .plain) }, mode: .plain,
+                    target: current.map { InlineScan.scan($0, mode: .plain).aligned(to: InlineScan.scan(text, mode: .plain)) }, mode: .plain,
                     sourceAt: SourceLocation(file: section.file, line: section.lines.lowerBound), targetAt: strings.locations[section.key],
                     behind: behind(section), place: place))
         }
