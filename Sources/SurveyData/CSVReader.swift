@@ -9,24 +9,27 @@ import RapportBase
 /// (`sourceLines`); columns are counted as every diagnostic counts them (`SourceColumn`:
 /// UTF-16 code units, as editors do). A cell is quoted when it starts with `"`; inside, `""` is a quote and line ends are
 /// text. A quote inside a cell that does not start with one is text (as most readers take it).
-struct CSVReader {
-    struct Field {
-        var text: String
-        var line: Int
-        var column: Int
+public struct CSVReader {
+    public struct Field: Sendable {
+        public var text: String
+        public var line: Int
+        public var column: Int
         /// The line the cell's text ends on: after `line` when a quoted cell holds a line end.
-        var lastLine: Int
-        var quoted: Bool
+        public var lastLine: Int
+        public var quoted: Bool
+        /// Where the cell is in the text's UTF-8 bytes, quotes included (`rapport translations
+        /// import` writes a translated label there).
+        public var bytes: Range<Int> = 0..<0
     }
 
-    struct Record {
-        var fields: [Field]
-        var line: Int
+    public struct Record: Sendable {
+        public var fields: [Field]
+        public var line: Int
         /// Text after a closing quote: the cells are not what the editor meant.
         var broken = false
 
         /// An empty line, or one of spaces only.
-        var isBlank: Bool {
+        public var isBlank: Bool {
             fields.count == 1 && !fields[0].quoted && fields[0].text.trimmingWhitespace.isEmpty
         }
     }
@@ -39,10 +42,10 @@ struct CSVReader {
         case textAfterClosingQuote(line: Int, column: Int)
     }
 
-    private(set) var records: [Record] = []
+    public private(set) var records: [Record] = []
     private(set) var problems: [Problem] = []
 
-    init(_ text: String, delimiter: UInt8) {
+    public init(_ text: String, delimiter: UInt8) {
         var text = text
         text.withUTF8 { bytes in
             var scanner = Scanner(bytes: bytes, delimiter: delimiter)
@@ -84,7 +87,7 @@ private struct Scanner {
     mutating func readRecord() -> CSVReader.Record? {
         var record = CSVReader.Record(fields: [], line: line)
         while true {
-            let column = column(at: index)
+            let column = column(at: index), fieldStart = index
             var field = CSVReader.Field(text: "", line: line, column: column, lastLine: line, quoted: false)
             if index < bytes.count, bytes[index] == quote {
                 field.quoted = true
@@ -98,6 +101,7 @@ private struct Scanner {
                 while index < bytes.count, !isFieldEnd(bytes[index]) { index += 1 }
                 field.text = text(start..<index)
             }
+            field.bytes = fieldStart..<index
             record.fields.append(field)
             if index < bytes.count, bytes[index] == delimiter {
                 index += 1

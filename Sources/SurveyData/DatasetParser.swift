@@ -228,10 +228,11 @@ public enum DatasetParser {
             if !keys.insert(key).inserted {
                 reader.error(keyNode, "duplicate series key \"\(key)\"")
             }
-            var texts: [Language: String] = [:]
+            var texts: [Language: String] = [:], places: [Language: SourceLocation] = [:]
             for language in reader.languages {
                 if let node = field(language.code) {
                     texts[language] = reader.string(node, what: "series \"\(key)\" label (\(language.code))")
+                    places[language] = reader.textLocation(of: node)
                 } else if !misspelled.contains(language.code) {
                     reader.error(
                         item, "series \"\(key)\" is missing its \(language.englishName) label",
@@ -266,7 +267,7 @@ public enum DatasetParser {
                     field("n"), "small base n=\(base) for series \"\(key)\"" + (base < Dataset.lowBaseLimit ? " (shown as low n)" : ""))
             }
             // A series whose label is missing in a language (reported) still takes its column.
-            meta.series.append(Dataset.Series(key: key, label: Localized(texts), base: base, role: role))
+            meta.series.append(Dataset.Series(key: key, label: Localized(texts, locations: places), base: base, role: role))
             meta.seriesNodes.append(item)
             if let from { meta.links.append(from) }
         }

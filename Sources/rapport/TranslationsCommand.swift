@@ -6,8 +6,8 @@ import RapportCore
 struct TranslationsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "translations",
-        abstract: "The status of every translation (up to date, behind its source, never marked); done, diff.",
-        subcommands: [Status.self, Done.self, Diff.self], defaultSubcommand: Status.self)
+        abstract: "The status of every translation (up to date, behind its source, never marked); done, diff, export, import.",
+        subcommands: [Status.self, Done.self, Diff.self, Export.self, Import.self], defaultSubcommand: Status.self)
 
     struct Place: ParsableArguments {
         @Option(help: "The content folder.") var content = "Content"
@@ -51,6 +51,36 @@ struct TranslationsCommand: ParsableCommand {
         @Option(help: "Only the translation into this language (for a dataset).") var to: String?
         func run() throws {
             try finish(place.translations.diff(file, language: to))
+        }
+    }
+}
+
+extension TranslationsCommand {
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write an XLIFF 1.2 file of the texts of a language that are new or behind their source, for a translation agency.")
+        @OptionGroup var place: Place
+        @Option(help: "The language to translate into (fr).") var to: String
+        @Option(help: "The XLIFF file to write (default: translations-<language>.xlf).") var output: String?
+        func run() throws {
+            try finish(place.translations.export(to: to, output: URL(fileURLWithPath: output ?? "translations-\(to).xlf")))
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the translations of an XLIFF file into the content, and mark done what it translates completely.")
+        @OptionGroup var place: Place
+        @Argument(help: "The translated XLIFF file.") var file: String
+        func run() throws {
+            let outcome = place.translations.importXLIFF(URL(fileURLWithPath: file))
+            for diagnostic in outcome.diagnostics { TerminalOutput.write(diagnostic.lines, error: true) }
+            TerminalOutput.write(outcome.lines)
+            if outcome.diagnostics.contains(where: { $0.severity == .error }) {
+                let count = outcome.diagnostics.count
+                TerminalOutput.write(["nothing written: \(count) problem\(count == 1 ? "" : "s") in \(file)"], error: true)
+                throw ExitCode(1)
+            }
         }
     }
 }

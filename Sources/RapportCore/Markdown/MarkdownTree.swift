@@ -101,6 +101,9 @@ struct MarkdownNode: Hashable {
         }
     }
 
+    /// cmark's name of the node's type (`paragraph`, `table_cell` …).
+    var typeName: String { Self.string(cmark_node_get_type_string(pointer)) }
+
     // MARK: Contents
 
     /// The text of a text, code or HTML node, as cmark's own bytes (no copy).

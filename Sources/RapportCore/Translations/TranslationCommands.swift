@@ -3,11 +3,13 @@ import Foundation
 import RapportBase
 
 /// `rapport translations`: the status of every translation, `done` to mark translations as made
-/// from the source as it is now, `diff` for what changed in the source since the mark.
+/// from the source as it is now, `diff` for what changed in the source since the mark; `export`
+/// and `import` (TranslationExchange.swift) for translation agencies.
 public struct Translations {
     public struct Problem: Error, Sendable { public var message: String }
 
     let content: URL
+    let templates: URL
     let loaded: LoadedSite
     let units: [TranslationUnit]
 
@@ -15,6 +17,7 @@ public struct Translations {
     public init(content: URL, templates: URL) {
         var clock = StageClock()
         self.content = content
+        self.templates = templates
         loaded = LoadStage(content: content, templates: templates, baseURL: nil, display: Pipeline.displayPath).run(&clock)
         units = TranslationUnit.all(loaded, root: loaded.contentRoot)
     }
@@ -69,6 +72,11 @@ public struct Translations {
                 }
             }
         }
+        return mark(marked)
+    }
+
+    /// Records `marked` as made from their source as it is now, in one write of the record.
+    func mark(_ marked: [TranslationUnit]) -> Result<[String], Problem> {
         var record = loaded.translations ?? TranslationRecord()
         for unit in marked { record.mark(unit) }
         let url = content.appendingPathComponent(TranslationRecord.fileName)

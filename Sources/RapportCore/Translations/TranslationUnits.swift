@@ -124,23 +124,28 @@ extension TranslationUnit {
 
     /// A dataset's labels in the source language, keyed by what they are.
     static func datasetLabels(_ dataset: Dataset, source: Language, translation: Language) -> [SourceSection] {
+        labelTexts(dataset).compactMap { key, text -> SourceSection? in
+            var text = text
+            // A CSV label's place is its row's.
+            if key.hasPrefix("row."), let row = dataset.rows.first(where: { "row.\($0.key)" == key }) {
+                for language in [source, translation] where text.locations[language] == nil { text.locations[language] = row.location }
+            }
+            guard let value = text.texts[source] else { return nil }
+            let at = text.locations[source] ?? SourceLocation(file: dataset.metadataFile, line: 1)
+            return SourceSection(
+                key: key, text: Fingerprint.plain(value), file: at.file, lines: at.line...at.line, translation: text.locations[translation])
+        }
+    }
+
+    /// A dataset's texts, keyed by what they are: title, question …, notes.N, series.K, row.K.
+    static func labelTexts(_ dataset: Dataset) -> [(String, Localized)] {
         var labels: [(String, Localized?)] = [
             ("title", dataset.title), ("question", dataset.question), ("finding", dataset.finding), ("source", dataset.source),
             ("significance", dataset.significance), ("category", dataset.category),
         ]
         for (index, note) in dataset.notes.enumerated() { labels.append(("notes.\(index + 1)", note)) }
         for series in dataset.series { labels.append(("series.\(series.key)", series.label)) }
-        for row in dataset.rows {
-            // A CSV label's place is its row's.
-            var label = row.label
-            for language in [source, translation] where label.locations[language] == nil { label.locations[language] = row.location }
-            labels.append(("row.\(row.key)", label))
-        }
-        return labels.compactMap { key, text -> SourceSection? in
-            guard let text, let value = text.texts[source] else { return nil }
-            let at = text.locations[source] ?? SourceLocation(file: dataset.metadataFile, line: 1)
-            return SourceSection(
-                key: key, text: Fingerprint.plain(value), file: at.file, lines: at.line...at.line, translation: text.locations[translation])
-        }
+        for row in dataset.rows { labels.append(("row.\(row.key)", row.label)) }
+        return labels.compactMap { key, text in text.map { (key, $0) } }
     }
 }
