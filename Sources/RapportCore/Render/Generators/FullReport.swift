@@ -31,7 +31,8 @@ extension RenderContext {
                     TemplateScope(texts: ["id": ReportHTML.prefixed($0.id, slug), "text": $0.text])
                 }
                 return TemplateScope([
-                    "id": .text(slug), "title": .text(chapter.page.isHome ? strings[language]?[.reportSummary] ?? "" : chapter.page.title), "body": .markup(Array(ReportAssembly.bodyStandIn(number).utf8)),
+                    "id": .text(slug), "title": .text(chapter.page.isHome ? strings[language]?[.reportSummary] ?? "" : chapter.page.title),
+                    "body": .markup(Array(ReportAssembly.bodyStandIn(number).utf8)),
                     "sections": .list(sections), "hasSections": .bool(!sections.isEmpty),
                 ])
             })
@@ -48,7 +49,15 @@ extension RenderContext {
         scope["studyCiteFiles"] = citationLinks(
             stem: studyCitationStem(language), fileStem: DataPackage.name(of: site.title[language], language), idPrefix: "report-cite",
             from: depth)
-        let assembly = ReportAssembly(bodies: chapters.map(\.reportBody))
+        // Long tables of numbers go to the annex; the figures are listed (ReportAnnex.swift).
+        var annex = ReportAnnex()
+        let bodies = chapters.map { annex.take($0.reportBody, linkText: strings[language]?[.reportTableInAnnex] ?? "") }
+        scope["reportFigures"] = .list(
+            annex.figures.map { TemplateScope(["id": .text($0.id), "label": .markup($0.label), "title": .markup($0.title)]) })
+        scope["hasFigures"] = .bool(!annex.figures.isEmpty)
+        scope["annex"] = .markup(Array(ReportAssembly.bodyStandIn(bodies.count).utf8))
+        scope["hasAnnex"] = .bool(!annex.annex.isEmpty)
+        let assembly = ReportAssembly(bodies: bodies + [annex.annex])
         // The fingerprint is of the page without it and without the PDF link, and of the
         // stylesheets (all of Templates/assets/): what the printed PDF looks like.
         var (unmarked, problems) = renderInLayout("report", scope)
@@ -60,11 +69,13 @@ extension RenderContext {
             case let .success(pdf)?:
                 scope["hasPDF"] = .bool(true)
                 scope["citationMeta"] = reportCitationMeta(language, pdfURL: absolute(site.basePath + pdfFile))
-                let report = SchemaOrg.report(studyCitation(language), study: schemaOrgStudy(language), pdfURL: absolute(site.basePath + pdfFile))
+                let report = SchemaOrg.report(
+                    studyCitation(language), study: schemaOrgStudy(language), pdfURL: absolute(site.basePath + pdfFile))
                 for (key, value) in Self.jsonLDValues(report) { scope[key] = value }
                 output.add(OutputFile(path: pdfFile, bytes: pdf))
             case let .failure(warning)?: problems.append(warning)
-            case nil: break
+            case nil:
+                if let stale = Self.stalePrintedReport(in: folder, page: path) { problems.append(stale) }
             }
         }
         output.add(
@@ -95,6 +106,20 @@ extension RenderContext {
         warning.message += ": the whole report's PDF is not published"
         warning.fix = "run make pdf again, which prints it there as a plain file"
         return .failure(warning)
+    }
+
+    /// One line when `rapport pdf` printed this language's report from an earlier text: a PDF
+    /// of the report's language is in the folder (its name is that of `rapport pdf`), but none of
+    /// this page. Each PDF's name says nothing of its language, so the warning names the page.
+    static func stalePrintedReport(in folder: URL, page: String) -> Diagnostic? {
+        guard Files.kind(ofPath: folder.path) == .folder,
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path),
+            names.contains(where: ReportPrinter.isPrintedName)
+        else { return nil }
+        var warning = Diagnostic.warning(
+            SourceLocation(file: Pipeline.displayPath(folder)), "the PDF of \(page) is out of date: run rapport pdf")
+        warning.quotesSource = false
+        return warning
     }
 
     /// For each language with a whole report: its chapters' links to each other as written in
