@@ -37,6 +37,8 @@ extension RenderContext {
                 ])
             })
         scope["isReport"] = .bool(true)
+        // The PDF's author (WeasyPrint reads it from `<meta name="author">`): the publisher.
+        scope["reportAuthor"] = .text(site.publisher?[language] ?? "")
         scope["runningTitle"] = .text(ReportHTML.cssString(site.title[language]))
         let pdfFile = language.code + "/" + ReaderPages.reportSlug(language) + ".pdf"
         scope["pdfURL"] = .text(relative(site.basePath + pdfFile, from: depth))

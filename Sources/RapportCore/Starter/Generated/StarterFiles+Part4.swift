@@ -250,6 +250,9 @@ extension StarterFiles {
         ("Templates/partials/report-head.mustache", #"""
 <style media="print">@page { @top-left { content: {{{runningTitle}}}; } }</style>
 <link rel="stylesheet" href="{{assets}}print.css" media="print">
+{{#reportAuthor}}
+<meta name="author" content="{{reportAuthor}}">
+{{/reportAuthor}}
 
 """#),
         ("Templates/partials/toc.mustache", #"""
