@@ -55,7 +55,7 @@ public struct ReportPrinter {
         let found = reports()
         guard !found.isEmpty else {
             return .failure(
-                PrintFailure("no whole report in \(Pipeline.displayPath(site)) to print (the templates have no report.mustache)"))
+                PrintFailure("no whole report in \(Pipeline.displayPath(site)) to print: build it first (a site whose templates have no report.mustache has none)"))
         }
         var info = stat()
         switch Files.kind(ofPath: folder.path) {
