@@ -37,7 +37,7 @@ struct Folders: ParsableArguments {
     }
 
     /// `rapport build` writes into `--output`; `rapport check` only validates (a PDF printed by
-    /// `make pdf` beside `--output` is counted as the build would publish it).
+    /// `rapport pdf` beside `--output` is counted as the build would publish it).
     func options(write: Bool) -> Pipeline.Options {
         let output = URL(fileURLWithPath: output)
         var options = Pipeline.Options(

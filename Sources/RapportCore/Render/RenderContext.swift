@@ -33,7 +33,7 @@ struct RenderContext: Sendable {
     let themeFiles: [String: String]
     /// The tab's icon from the theme (its site path and type); nil: Rapport's own.
     let favicon: (path: String, type: String)?
-    /// Where `make pdf` leaves the printed whole reports (FullReport.swift); nil: none.
+    /// Where `rapport pdf` leaves the printed whole reports (FullReport.swift); nil: none.
     let printedReports: URL?
 
     /// Drafts left out of the build, by "language/name": a link to one is reported as such.

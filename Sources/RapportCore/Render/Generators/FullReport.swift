@@ -3,13 +3,14 @@ import Foundation
 import RapportBase
 
 /// The whole report on one page per language (`/nl/volledig-rapport/`, `/fr/rapport-complet/`),
-/// made from the chapters as rendered: a title page, the contents, the home page as its summary
-/// (key findings, recommendations), then every chapter in order with its charts (their tables
-/// shown open), notes and footnotes. Template `report.mustache`;
-/// print layout in `assets/print.css` (A4, running title, page numbers).
+/// made from the chapters as rendered: a cover, the contents, the list of figures, the home page
+/// as its summary (key findings, recommendations), then every chapter in order with its charts
+/// (short tables shown open), notes and footnotes, and the annex of the long tables of numbers
+/// (ReportAnnex.swift). Template `report.mustache`; paged layout in `assets/print.css` (A4,
+/// page numbers in the contents, running heads).
 ///
-/// The PDF (`make pdf`) is not made by the build: `tools/print_report.py` prints this page with
-/// headless Chromium into a folder beside the output (`.Public.pdf/`, hidden, like
+/// The PDF (`rapport pdf`, `rapport pdf`) is not made by the build: ReportPrinter prints this page
+/// with WeasyPrint (Print/) into a folder beside the output (`.Public.pdf/`, hidden, like
 /// `.Public.values`), naming each PDF after a fingerprint of the page it printed and of the
 /// stylesheets (the page carries it as `data-print-source`). A build publishes a PDF, and links to it, only when one
 /// was printed from exactly the page it renders: there is never a link to a missing PDF, nor
@@ -88,7 +89,7 @@ extension RenderContext {
 }
 
 extension RenderContext {
-    /// The PDF `make pdf` printed of the page with this fingerprint (`.Public.pdf/<fingerprint>.pdf`),
+    /// The PDF `rapport pdf` printed of the page with this fingerprint (`.Public.pdf/<fingerprint>.pdf`),
     /// nil when there is none, or a warning when what is there is not a plain file of the
     /// folder: a symbolic link (to anything at all: it is never followed), a FIFO or a device
     /// (never opened), a file larger than a published file may be (never read).
@@ -106,7 +107,7 @@ extension RenderContext {
         }
         var warning = Files.diagnostic(refusal, file: shown, severity: .warning)
         warning.message += ": the whole report's PDF is not published"
-        warning.fix = "run make pdf again, which prints it there as a plain file"
+        warning.fix = "run rapport pdf again, which prints it there as a plain file"
         return .failure(warning)
     }
 
