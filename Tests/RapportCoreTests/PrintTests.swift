@@ -82,6 +82,31 @@ import Testing
         #expect(Set(ids).count == ids.count, "duplicate ids")
     }
 
+    @Test func inPrintFootnotesGoToTheFootOfTheirPageWhenTheyAreText() throws {
+        var files = ReaderPagesTests.files
+        // Finances: a note of two paragraphs, which cannot sit inside a sentence.
+        files["Content/nl/finances.md"] = TestSite.page(
+            "Financiën", order: 2, slug: "financien", "## Inkomsten\n\nGeld.[^a]\n\n[^a]: Eerste alinea.\n\n    Tweede alinea.\n")
+        files["Content/fr/finances.md"] = TestSite.page(
+            "Finances", order: 2, slug: "finances", "## Revenus\n\nArgent.[^a]\n\n[^a]: Premier alinéa.\n\n    Second alinéa.\n")
+        files["Content/data/challenges/challenge-frequency.yml"] = nil
+        files["Content/data/challenges/challenge-frequency.csv"] = nil
+        let site = try TestSite(files)
+        defer { site.cleanUp() }
+        #expect(site.messages(site.build()) == [])
+        let report = try #require(site.read("nl/volledig-rapport/index.html"))
+        #expect(
+            report.contains(
+                "<a href=\"#vrijwilligers--fn-1\" id=\"vrijwilligers--fnref-1\" data-footnote-ref>1</a></sup><span class=\"page-footnote\"><span class=\"page-footnote-number\">1</span> Een voetnoot.</span>"
+            ))
+        #expect(report.contains("<section class=\"footnotes footnotes-moved\" data-footnotes>"))
+        #expect(report.contains("<li id=\"vrijwilligers--fn-1\">"), "the list stays, for the screen")
+        #expect(report.contains("<section class=\"footnotes\" data-footnotes>"), "the note of two paragraphs stays at the end")
+        #expect(!report.contains("<span class=\"page-footnote\"><span class=\"page-footnote-number\">1</span> Eerste"))
+        // The chapter's own page is as before.
+        #expect(!(site.read("nl/vrijwilligers/index.html") ?? "").contains("page-footnote"))
+    }
+
     @Test func aPDFOfAnOlderTextIsOneWarning() throws {
         let site = try TestSite(Self.files)
         defer { site.cleanUp() }
@@ -95,12 +120,15 @@ import Testing
         }
         #expect(site.messages(site.build()) == [], "both printed from the pages built")
         // Another text in Dutch: its PDF is not published, and the build says why, once.
-        try site.write("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\nAnder geld.\n\n```chart long\n```\n"))
+        try site.write(
+            "Content/nl/finances.md",
+            TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\nAnder geld.\n\n```chart long\n```\n"))
         let result = site.build()
         #expect(result.succeeded)
         let warnings = result.diagnostics.map(\.description)
         #expect(warnings.count == 1, "\(warnings)")
-        #expect(warnings.first?.hasSuffix(".Public.pdf:1:1: warning: the PDF of /nl/volledig-rapport/ is out of date: run rapport pdf") == true)
+        #expect(
+            warnings.first?.hasSuffix(".Public.pdf:1:1: warning: the PDF of /nl/volledig-rapport/ is out of date: run rapport pdf") == true)
         #expect(site.read("nl/volledig-rapport.pdf") == nil)
         #expect(site.read("fr/rapport-complet.pdf") == "%PDF-1.7 fr/rapport-complet")
     }

@@ -54,7 +54,7 @@ extension RenderContext {
             from: depth)
         // Long tables of numbers go to the annex; the figures are listed (ReportAnnex.swift).
         var annex = ReportAnnex()
-        let bodies = chapters.map { annex.take($0.reportBody, linkText: strings[language]?[.reportTableInAnnex] ?? "") }
+        let bodies = chapters.map { annex.take(ReportFootnotes.atPageFoot($0.reportBody), linkText: strings[language]?[.reportTableInAnnex] ?? "") }
         scope["reportFigures"] = .list(
             annex.figures.map { TemplateScope(["id": .text($0.id), "label": .markup($0.label), "title": .markup($0.title)]) })
         scope["hasFigures"] = .bool(!annex.figures.isEmpty)

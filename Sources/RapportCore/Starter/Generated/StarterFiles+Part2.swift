@@ -105,6 +105,14 @@ main { padding: 0; }
 .annex-table tr { break-inside: avoid; }
 .annex-table caption { display: none; }
 
+/* Footnotes at the foot of their page (ReportFootnotes.swift): the copy placed after each call
+   floats there; the chapter's list of notes is left out. */
+@page { @footnote { border-top: 0.5pt solid #777; padding-top: 0.15cm; margin-top: 0.4cm; } }
+.full-report .page-footnote { display: inline; float: footnote; font-size: 7.5pt; line-height: 1.3; color: #222; font-style: normal; font-weight: 400; }
+.full-report .page-footnote::footnote-call, .full-report .page-footnote::footnote-marker { content: none; }
+.full-report .page-footnote-number { font-weight: 700; margin-right: 0.2em; }
+.full-report .footnotes-moved { display: none; }
+
 """#),
         ("Templates/assets/search.js", #"""
 // Search on the search page (/nl/zoeken/, /fr/recherche/). Without this script the page still
