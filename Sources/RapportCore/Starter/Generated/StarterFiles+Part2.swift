@@ -101,8 +101,7 @@ main { padding: 0; }
 .annex-table h3 { font-size: 10pt; margin: 1rem 0 0.3rem; break-after: avoid; }
 .annex-table h3 a { color: #000; }
 .annex-table-title { font-weight: 400; }
-.annex-table table { break-inside: auto; }
-.annex-table tr { break-inside: avoid; }
+.annex-table, .annex-table table { break-inside: avoid; page-break-inside: avoid; }
 .annex-table caption { display: none; }
 
 /* Footnotes at the foot of their page (ReportFootnotes.swift): the copy placed after each call
