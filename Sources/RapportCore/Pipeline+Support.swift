@@ -24,7 +24,7 @@ extension Pipeline {
         }
     }
 
-    /// The folder `make pdf` prints the whole reports into (`.Public.pdf` beside `Public`).
+    /// The folder `rapport pdf` prints the whole reports into (`.Public.pdf` beside `Public`).
     public static func printedReports(beside output: URL) -> URL {
         let output = output.standardizedFileURL
         return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).pdf")

@@ -32,7 +32,7 @@ public struct Pipeline {
         public var content: URL
         public var templates: URL
         public var destination: Destination
-        /// Where `make pdf` leaves the printed whole reports (FullReport.swift): by default
+        /// Where `rapport pdf` leaves the printed whole reports (FullReport.swift): by default
         /// beside a `.folder` destination; none for the others unless given.
         public var printedReports: URL?
         /// Told when the build must wait for another build writing the same output folder.

@@ -45,7 +45,7 @@ public actor PreviewServer {
         public var log: @Sendable (String, Bool) -> Void = PreviewServer.terminal
 
         public init(content: URL, templates: URL, host: String = "127.0.0.1", port: UInt16 = 8000) {
-            // Served from memory; the whole report links to its PDF when `make pdf` printed one
+            // Served from memory; the whole report links to its PDF when `rapport pdf` printed one
             // (beside the default output folder, `Public`).
             self.pipeline = Pipeline.Options(
                 content: content, templates: templates, destination: .memory,

@@ -8,7 +8,7 @@ import RapportServe
 struct Rapport: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Builds the report site, in each of its languages, from Content/ and Templates/.",
-        subcommands: [Build.self, Check.self, Serve.self, New.self, TranslationsCommand.self], defaultSubcommand: Build.self)
+        subcommands: [Build.self, Check.self, Pdf.self, Serve.self, New.self, TranslationsCommand.self], defaultSubcommand: Build.self)
 
     /// Exit 0 on success, 1 when the input has errors, 2 on a usage error.
     static func main() {
@@ -37,7 +37,7 @@ struct Folders: ParsableArguments {
     }
 
     /// `rapport build` writes into `--output`; `rapport check` only validates (a PDF printed by
-    /// `make pdf` beside `--output` is counted as the build would publish it).
+    /// `rapport pdf` beside `--output` is counted as the build would publish it).
     func options(write: Bool) -> Pipeline.Options {
         let output = URL(fileURLWithPath: output)
         var options = Pipeline.Options(
@@ -56,18 +56,55 @@ struct Build: ParsableCommand {
         name: .customLong("wait"),
         help: ArgumentHelp("How long to wait for another build writing the same output folder, in seconds.", valueName: "seconds"))
     var waitSeconds = 600
+    @Flag(help: "Also print the whole report of every language to PDF and publish it (as rapport pdf).") var pdf = false
 
     func validate() throws {
         guard waitSeconds >= 0 else { throw ValidationError("--wait \(waitSeconds) is not a number of seconds (0 or more)") }
     }
 
-    func run() throws {
-        var options = folders.options(write: true)
-        // Said once, on standard error, when another build holds the output folder.
-        options.waiting = { TerminalOutput.write([$0], error: true) }
-        options.waitLimit = .seconds(waitSeconds)
-        try report(Pipeline(options).run(), output: folders.output, wrote: true, timings: folders.timings)
+    func run() throws { try build(folders, waitSeconds: waitSeconds, pdf: pdf) }
+}
+
+/// `rapport build`, and with `pdf` also `rapport pdf`.
+func build(_ folders: Folders, waitSeconds: Int, pdf: Bool) throws {
+    var options = folders.options(write: true)
+    // Said once, on standard error, when another build holds the output folder.
+    options.waiting = { TerminalOutput.write([$0], error: true) }
+    options.waitLimit = .seconds(waitSeconds)
+    guard pdf else {
+        return try report(Pipeline(options).run(), output: folders.output, wrote: true, timings: folders.timings)
     }
+    // The engine first: without it, one message and nothing built.
+    let engine: PrintEngine
+    switch PrintEngine.find() {
+    case let .success(found): engine = found
+    case let .failure(failure):
+        TerminalOutput.write(["error: \(failure.message)"], error: true)
+        throw ExitCode(1)
+    }
+    // Build, print each language's whole report from the built page, build again: the
+    // second build publishes the PDFs (only while they match the pages it renders).
+    try report(Pipeline(options).run(), output: folders.output, wrote: true, timings: folders.timings, quiet: true)
+    let output = URL(fileURLWithPath: folders.output)
+    let printed = ReportPrinter(site: output, engine: engine).print(into: Pipeline.printedReports(beside: output)) {
+        TerminalOutput.write([$0])
+    }
+    if case let .failure(failure) = printed {
+        TerminalOutput.write(["error: \(failure.message)"], error: true)
+        throw ExitCode(1)
+    }
+    try report(Pipeline(options).run(), output: folders.output, wrote: true, timings: folders.timings)
+}
+
+struct Pdf: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site and print the whole report of every language to PDF with WeasyPrint (rapport build --pdf).")
+    @OptionGroup var folders: Folders
+    @Option(name: .customLong("wait"), help: ArgumentHelp("As for build.", valueName: "seconds")) var waitSeconds = 600
+    func validate() throws {
+        guard waitSeconds >= 0 else { throw ValidationError("--wait \(waitSeconds) is not a number of seconds (0 or more)") }
+    }
+    func run() throws { try build(folders, waitSeconds: waitSeconds, pdf: true) }
 }
 
 struct Check: ParsableCommand {
@@ -119,7 +156,10 @@ struct New: ParsableCommand {
 }
 
 /// Everything goes out through `TerminalOutput`, which escapes what the input could put there.
-func report(_ result: Pipeline.Result, output: String, wrote: Bool, timings: Bool) throws {
+/// `quiet`: the first build of `rapport pdf`, which says only what went wrong (its warnings are
+/// said again by the build after printing).
+func report(_ result: Pipeline.Result, output: String, wrote: Bool, timings: Bool, quiet: Bool = false) throws {
+    if quiet, result.succeeded { return }
     for diagnostic in result.diagnostics { TerminalOutput.write(diagnostic.lines, error: true) }
     if let failure = result.failure { TerminalOutput.write(["error: \(failure.message)"], error: true) }
     if timings {

@@ -13,11 +13,16 @@ import Glibc
     static let rapport = TestSite.repository.appendingPathComponent(".build/debug/rapport")
 
     /// `rapport arguments…` in `folder`: its exit status and what it printed on each stream.
-    static func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, out: String, err: String) {
+    static func run(
+        _ arguments: [String], in folder: URL, environment: [String: String]? = nil
+    ) throws -> (
+        status: Int32, out: String, err: String
+    ) {
         let process = Process()
         process.executableURL = Self.rapport
         process.arguments = arguments
         process.currentDirectoryURL = folder
+        if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -26,6 +31,34 @@ import Glibc
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+    }
+
+    /// `rapport pdf` (and `build --pdf`) in a study's folder: without the engine one line and
+    /// nothing built; with it (a stand-in), every language printed and published.
+    @Test func rapportPDFInAStudysFolder() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.rapport.path) else {
+            Issue.record("build the tool first: swift build --build-tests")
+            return
+        }
+        let site = try TestSite(TestSite.minimal)
+        defer { site.cleanUp() }
+        let empty = site.root.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let missing = try Self.run(["pdf"], in: site.root, environment: ["PATH": empty.path])
+        #expect(missing.status == 1)
+        #expect(
+            missing.err
+                == "error: no print engine: rapport pdf prints with WeasyPrint, which is not installed; install it: python3 -m pip install 'weasyprint>=67'\n"
+        )
+        #expect(!FileManager.default.fileExists(atPath: site.output.path), "nothing built")
+        let engine = try PrintTests.fakeEngine(in: empty)
+        for command in [["pdf"], ["build", "--pdf"]] {
+            let printed = try Self.run(command, in: site.root, environment: ["PATH": "/usr/bin:/bin", "WEASYPRINT": engine.path])
+            #expect(printed.status == 0, "\(printed.err)")
+            let lines = printed.out.split(separator: "\n")
+            #expect(lines.count == 3 && lines[0].hasPrefix("printed fr/rapport-complet/ (") && lines[2].hasPrefix("built "), "\(lines)")
+            #expect(site.read("nl/volledig-rapport.pdf")?.hasPrefix("%PDF-1.7") == true)
+        }
     }
 
     @Test func exitCodesAndSummaryLines() throws {

@@ -139,7 +139,9 @@ import Glibc
         #expect(result.succeeded)
         #expect(
             site.messages(result) == [
-                ".Public.pdf/\(fingerprint).pdf:1:1: warning: \(what): the whole report's PDF is not published (run make pdf again, which prints it there as a plain file)"
+                // French was not printed from its page (only Dutch was, as this file).
+                ".Public.pdf:1:1: warning: the PDF of /fr/rapport-complet/ is out of date: run rapport pdf",
+                ".Public.pdf/\(fingerprint).pdf:1:1: warning: \(what): the whole report's PDF is not published (run rapport pdf again, which prints it there as a plain file)",
             ])
         #expect(site.read("nl/volledig-rapport.pdf") == nil)
         #expect(!(site.read("nl/volledig-rapport/index.html") ?? "").contains("volledig-rapport.pdf"), "and not linked")

@@ -1,7 +1,7 @@
 """The pages for readers beyond the chapters (issue 17), end to end on the built site: search in
 Chromium (the index, the script, the result links), the search page without JavaScript, and the
-PDF of the whole report (`make site-test` prints it with tools/print_report.py and builds again,
-as `make pdf` does): its pages, its text and pictures of the first chapter's pages."""
+PDF of the whole report (`make site-test` prints it with `rapport pdf`, as `make pdf` does): its
+link, size and chapters (its layout page by page: test_pdf.py)."""
 
 import html
 import re
@@ -111,7 +111,7 @@ def report_titles(site: Path, language: str) -> list[str]:
 def pdf_of(site: Path, language: str) -> Path:
     pdf = site / language / f"{REPORTS[language]}.pdf"
     if not pdf.is_file():
-        pytest.fail(f"no {pdf.relative_to(site)}: `make site-test` prints it (tools/print_report.py) before the checks")
+        pytest.fail(f"no {pdf.relative_to(site)}: `make site-test` prints it (rapport pdf) before the checks")
     return pdf
 
 
@@ -135,39 +135,6 @@ def test_pdf_of_the_whole_report(language, site, pages):
     # The home page opens the report as its summary, then every chapter.
     summary = {"nl": "Samenvatting", "fr": "Résumé"}[language]
     assert titles[0] == summary and len(titles) == len(chapters(pages, language)) + 1 >= 10
-    # A title page, the contents, then each chapter on pages of its own: 40 to 200 pages for the study.
+    # A cover, the contents, the list of figures, the chapters, the annex: 40 to 200 pages for
+    # the study (its layout page by page: test_pdf.py).
     assert 2 + len(titles) <= len(texts) and 40 <= len(texts) <= 200, f"{len(texts)} pages"
-    running = " ".join(html.unescape(report.title.split(" · ")[-1]).split())
-    assert not re.search(rf"\b1 / {len(texts)}\b", texts[0]), "no page number on the title page"
-    for number, text in enumerate(texts[1:], start=2):
-        assert f"{number} / {len(texts)}" in text, f"page {number} has no page number"
-        assert text.startswith(running), f"page {number} has no running title: {text[:80]}"
-    # Searchable text, chapters in order, each starting a page (after the running title).
-    starts = []
-    for title in titles:
-        found = [n for n, text in enumerate(texts) if text[len(running):].lstrip().startswith(title)]
-        assert found, f"no page starts with the chapter {title!r}"
-        starts.append(found[0])
-    assert starts == sorted(starts) and starts[0] >= 2, starts
-
-
-def test_pdf_first_chapter_pages_as_pictures(site):
-    """Pictures of the first chapter's pages (pdftoppm -png -r 50): each has ink on it. They
-    are kept in .build/pdf-pages/ to be looked at."""
-    if not shutil.which("pdftoppm"):
-        pytest.fail("pdftoppm missing: apt-get install poppler-utils (make browser-deps)")
-    pdf = pdf_of(site, "nl")
-    texts = pdf_pages(pdf)
-    titles = report_titles(site, "nl")
-    first = next(n for n, t in enumerate(texts) if titles[0] in t and n >= 2)
-    last = next(n for n, t in enumerate(texts) if titles[1] in t and n > first) - 1
-    keep = site.parent / "pdf-pages"
-    keep.mkdir(exist_ok=True)
-    for old in keep.glob("nl-*.png"):
-        old.unlink()
-    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", str(first + 1), "-l", str(last + 1), str(pdf),
-                    str(keep / "nl")], check=True)
-    pictures = sorted(keep.glob("nl-*.png"))
-    assert len(pictures) >= last - first + 1
-    blank = [p.name for p in pictures if p.stat().st_size < 4000]
-    assert blank == [], f"blank pages in the first chapter: {blank}"

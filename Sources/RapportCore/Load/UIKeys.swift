@@ -29,6 +29,10 @@ enum UIKey: String, CaseIterable, Sendable {
     case footnotesTitle = "footnotes_title"
     case footnoteBack = "footnote_back"
     case languageName = "language_name"
+    /// "Figuur" before a figure's number ("Figuur 3"), in its caption and the report's list of figures.
+    case figureLabel = "figure_label"
+    /// In the whole report, under a figure whose table of numbers is in the annex: the link to it.
+    case reportTableInAnnex = "report_table_in_annex"
 }
 
 extension Strings {

@@ -9,6 +9,7 @@ import RapportBase
 extension RenderContext {
     func chartFigure(_ info: String, page: Page, at location: SourceLocation, work: inout PageWork) -> [UInt8] {
         let id = info.split(separator: " ").first.map(String.init) ?? ""
+        let block = work.placements.count
         guard let dataset = references.dataset(id, at: location, what: "chart block", diagnostics: &work.diagnostics),
             let strings = strings[page.language]
         else {
@@ -25,7 +26,8 @@ extension RenderContext {
         work.charts.append(anchor)
         let elementId = anchor.id
         let figure = ChartFigure(
-            dataset: shownDatasets[page.language]?[id] ?? Typography.apply(dataset, page.language), language: page.language, strings: strings, elementId: elementId,
+            dataset: shownDatasets[page.language]?[id] ?? Typography.apply(dataset, page.language), language: page.language,
+            strings: strings, elementId: elementId,
             csvURL: csvURL(id, page.language, from: depth(of: page)),
             citation: ChartCitation(site: site, language: page.language, pageURL: absolute(url(of: page)), elementId: elementId),
             citeFiles: citationLinks(
@@ -55,7 +57,11 @@ extension RenderContext {
                 elementId: elementId, csvURL: "")
             work.csvFiles.append(OutputFile(path: "\(page.language.code)/data/\(id).csv", bytes: asWritten.csv()))
         }
-        let scope = TemplateScope(figure.context(svg: svg), parent: languageScope(page.language, from: depth(of: page)))
+        var values = figure.context(svg: svg)
+        if let number = figureNumbers.number(of: page.key, block: block) {
+            values["figureLabel"] = .text(strings[.figureLabel] + "\u{A0}" + String(number))
+        }
+        let scope = TemplateScope(values, parent: languageScope(page.language, from: depth(of: page)))
         let (html, problems) = templates.render("figure", scope)
         work.diagnostics.append(contentsOf: problems)
         return html
@@ -86,7 +92,8 @@ extension RenderContext {
         {
             work.diagnostics.append(
                 .error(
-                    location, "link to a draft: \"\(path)\" is not published (draft: true at \(draft.draftLocation.map { "\($0)" } ?? draft.file))",
+                    location,
+                    "link to a draft: \"\(path)\" is not published (draft: true at \(draft.draftLocation.map { "\($0)" } ?? draft.file))",
                     fix: "remove the link until the page is ready, or remove draft: true from \(draft.file) to publish it"))
             return url
         }

@@ -33,7 +33,7 @@ struct RenderContext: Sendable {
     let themeFiles: [String: String]
     /// The tab's icon from the theme (its site path and type); nil: Rapport's own.
     let favicon: (path: String, type: String)?
-    /// Where `make pdf` leaves the printed whole reports (FullReport.swift); nil: none.
+    /// Where `rapport pdf` leaves the printed whole reports (FullReport.swift); nil: none.
     let printedReports: URL?
 
     /// Drafts left out of the build, by "language/name": a link to one is reported as such.
@@ -43,6 +43,8 @@ struct RenderContext: Sendable {
     let chapterLists: [Language: [Page]]
     /// Each chapter's position in its language's list, by "language/name".
     let chapterPositions: [PageKey: Int]
+    /// "Figuur 3": each chart block's number through the study (FigureNumbers.swift).
+    let figureNumbers: FigureNumbers
     /// What every page of a language shares, built once for each depth a page can have (its
     /// links are relative, SiteURLs.swift): UI strings (`t_<key>`), site title, language, the
     /// chapter list (`chapters`) and the navigation entries.
@@ -91,6 +93,7 @@ struct RenderContext: Sendable {
         }
         chapterLists = lists
         chapterPositions = positions
+        figureNumbers = FigureNumbers(pages: pages, languages: site.languages, datasets: datasets)
         self.templates = templates
         var scopes: [LinkDepth: [Language: TemplateScope]] = [:]
         var nav: [LinkDepth: [Language: [TemplateScope]]] = [:]

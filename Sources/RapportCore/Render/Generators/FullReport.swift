@@ -3,13 +3,14 @@ import Foundation
 import RapportBase
 
 /// The whole report on one page per language (`/nl/volledig-rapport/`, `/fr/rapport-complet/`),
-/// made from the chapters as rendered: a title page, the contents, the home page as its summary
-/// (key findings, recommendations), then every chapter in order with its charts (their tables
-/// shown open), notes and footnotes. Template `report.mustache`;
-/// print layout in `assets/print.css` (A4, running title, page numbers).
+/// made from the chapters as rendered: a cover, the contents, the list of figures, the home page
+/// as its summary (key findings, recommendations), then every chapter in order with its charts
+/// (short tables shown open), notes and footnotes, and the annex of the long tables of numbers
+/// (ReportAnnex.swift). Template `report.mustache`; paged layout in `assets/print.css` (A4,
+/// page numbers in the contents, running heads).
 ///
-/// The PDF (`make pdf`) is not made by the build: `tools/print_report.py` prints this page with
-/// headless Chromium into a folder beside the output (`.Public.pdf/`, hidden, like
+/// The PDF (`rapport pdf`, `rapport pdf`) is not made by the build: ReportPrinter prints this page
+/// with WeasyPrint (Print/) into a folder beside the output (`.Public.pdf/`, hidden, like
 /// `.Public.values`), naming each PDF after a fingerprint of the page it printed and of the
 /// stylesheets (the page carries it as `data-print-source`). A build publishes a PDF, and links to it, only when one
 /// was printed from exactly the page it renders: there is never a link to a missing PDF, nor
@@ -31,11 +32,14 @@ extension RenderContext {
                     TemplateScope(texts: ["id": ReportHTML.prefixed($0.id, slug), "text": $0.text])
                 }
                 return TemplateScope([
-                    "id": .text(slug), "title": .text(chapter.page.isHome ? strings[language]?[.reportSummary] ?? "" : chapter.page.title), "body": .markup(Array(ReportAssembly.bodyStandIn(number).utf8)),
+                    "id": .text(slug), "title": .text(chapter.page.isHome ? strings[language]?[.reportSummary] ?? "" : chapter.page.title),
+                    "body": .markup(Array(ReportAssembly.bodyStandIn(number).utf8)),
                     "sections": .list(sections), "hasSections": .bool(!sections.isEmpty),
                 ])
             })
         scope["isReport"] = .bool(true)
+        // The PDF's author (WeasyPrint reads it from `<meta name="author">`): the publisher.
+        scope["reportAuthor"] = .text(site.publisher?[language] ?? "")
         scope["runningTitle"] = .text(ReportHTML.cssString(site.title[language]))
         let pdfFile = language.code + "/" + ReaderPages.reportSlug(language) + ".pdf"
         scope["pdfURL"] = .text(relative(site.basePath + pdfFile, from: depth))
@@ -48,7 +52,15 @@ extension RenderContext {
         scope["studyCiteFiles"] = citationLinks(
             stem: studyCitationStem(language), fileStem: DataPackage.name(of: site.title[language], language), idPrefix: "report-cite",
             from: depth)
-        let assembly = ReportAssembly(bodies: chapters.map(\.reportBody))
+        // Long tables of numbers go to the annex; the figures are listed (ReportAnnex.swift).
+        var annex = ReportAnnex()
+        let bodies = chapters.map { annex.take(ReportFootnotes.atPageFoot($0.reportBody), linkText: strings[language]?[.reportTableInAnnex] ?? "") }
+        scope["reportFigures"] = .list(
+            annex.figures.map { TemplateScope(["id": .text($0.id), "label": .markup($0.label), "title": .markup($0.title)]) })
+        scope["hasFigures"] = .bool(!annex.figures.isEmpty)
+        scope["annex"] = .markup(Array(ReportAssembly.bodyStandIn(bodies.count).utf8))
+        scope["hasAnnex"] = .bool(!annex.annex.isEmpty)
+        let assembly = ReportAssembly(bodies: bodies + [annex.annex])
         // The fingerprint is of the page without it and without the PDF link, and of the
         // stylesheets (all of Templates/assets/): what the printed PDF looks like.
         var (unmarked, problems) = renderInLayout("report", scope)
@@ -60,11 +72,13 @@ extension RenderContext {
             case let .success(pdf)?:
                 scope["hasPDF"] = .bool(true)
                 scope["citationMeta"] = reportCitationMeta(language, pdfURL: absolute(site.basePath + pdfFile))
-                let report = SchemaOrg.report(studyCitation(language), study: schemaOrgStudy(language), pdfURL: absolute(site.basePath + pdfFile))
+                let report = SchemaOrg.report(
+                    studyCitation(language), study: schemaOrgStudy(language), pdfURL: absolute(site.basePath + pdfFile))
                 for (key, value) in Self.jsonLDValues(report) { scope[key] = value }
                 output.add(OutputFile(path: pdfFile, bytes: pdf))
             case let .failure(warning)?: problems.append(warning)
-            case nil: break
+            case nil:
+                if let stale = Self.stalePrintedReport(in: folder, page: path) { problems.append(stale) }
             }
         }
         output.add(
@@ -75,7 +89,7 @@ extension RenderContext {
 }
 
 extension RenderContext {
-    /// The PDF `make pdf` printed of the page with this fingerprint (`.Public.pdf/<fingerprint>.pdf`),
+    /// The PDF `rapport pdf` printed of the page with this fingerprint (`.Public.pdf/<fingerprint>.pdf`),
     /// nil when there is none, or a warning when what is there is not a plain file of the
     /// folder: a symbolic link (to anything at all: it is never followed), a FIFO or a device
     /// (never opened), a file larger than a published file may be (never read).
@@ -93,8 +107,22 @@ extension RenderContext {
         }
         var warning = Files.diagnostic(refusal, file: shown, severity: .warning)
         warning.message += ": the whole report's PDF is not published"
-        warning.fix = "run make pdf again, which prints it there as a plain file"
+        warning.fix = "run rapport pdf again, which prints it there as a plain file"
         return .failure(warning)
+    }
+
+    /// One line when `rapport pdf` printed this language's report from an earlier text: a PDF
+    /// of the report's language is in the folder (its name is that of `rapport pdf`), but none of
+    /// this page. Each PDF's name says nothing of its language, so the warning names the page.
+    static func stalePrintedReport(in folder: URL, page: String) -> Diagnostic? {
+        guard Files.kind(ofPath: folder.path) == .folder,
+            let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path),
+            names.contains(where: ReportPrinter.isPrintedName)
+        else { return nil }
+        var warning = Diagnostic.warning(
+            SourceLocation(file: Pipeline.displayPath(folder)), "the PDF of \(page) is out of date: run rapport pdf")
+        warning.quotesSource = false
+        return warning
     }
 
     /// For each language with a whole report: its chapters' links to each other as written in

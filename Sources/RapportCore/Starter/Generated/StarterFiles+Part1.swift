@@ -67,6 +67,10 @@ report_print_note: Imprimez cette page ou enregistrez-la en PDF avec la fonction
 report_summary: Résumé
 report_partners_label: "Partenaires :"
 report_cite_label: "Pour citer ce rapport :"
+figure_label: Figure
+report_table_in_annex: Les chiffres de cette figure sont repris dans un tableau en annexe
+report_figures: Table des figures
+report_annex: "Annexe : les tableaux de chiffres"
 search: Rechercher
 search_title: Rechercher dans le rapport
 search_label: Cherchez un mot
@@ -141,6 +145,10 @@ report_print_note: Druk deze pagina af of bewaar ze als PDF met de afdrukfunctie
 report_summary: Samenvatting
 report_partners_label: "Partners:"
 report_cite_label: "Citeer dit rapport als:"
+figure_label: Figuur
+report_table_in_annex: De cijfers van deze figuur staan in een tabel in de bijlage
+report_figures: Lijst van figuren
+report_annex: "Bijlage: de tabellen met de cijfers"
 search: Zoeken
 search_title: Zoeken in het rapport
 search_label: Zoek een woord
@@ -215,6 +223,10 @@ report_print_note: Drucken Sie diese Seite oder speichern Sie sie als PDF mit de
 report_summary: Zusammenfassung
 report_partners_label: "Partner:"
 report_cite_label: "Zitiervorschlag:"
+figure_label: Abbildung
+report_table_in_annex: Die Zahlen dieser Abbildung stehen in einer Tabelle im Anhang
+report_figures: Abbildungsverzeichnis
+report_annex: "Anhang: die Zahlentabellen"
 search: Suchen
 search_title: Im Bericht suchen
 search_label: Nach einem Wort suchen
@@ -289,6 +301,10 @@ report_print_note: Print this page or save it as a PDF with your browser's print
 report_summary: Summary
 report_partners_label: "Partners:"
 report_cite_label: "Cite this report as:"
+figure_label: Figure
+report_table_in_annex: The numbers of this figure are in a table in the annex
+report_figures: List of figures
+report_annex: "Annex: the tables of numbers"
 search: Search
 search_title: Search the report
 search_label: Search for a word
@@ -298,25 +314,6 @@ search_chart: "Chart:"
 search_count: "Number of results:"
 search_none: No results. Try another word, or a shorter one.
 draft_band: Draft — this page is not published while it is a draft
-
-"""#),
-        ("Templates/404.mustache", #"""
-<article class="wrap not-found">
-  <h1>{{t_not_found_title}}</h1>
-  <p>{{t_not_found_text}}</p>
-  <p><a href="{{homeURL}}">{{siteTitle}}</a></p>
-{{#otherLanguages}}
-  <div lang="{{lang}}">
-    <h2>{{t_not_found_title}}</h2>
-    <p>{{t_not_found_text}}</p>
-    <p><a href="{{url}}">{{t_language_name}}</a></p>
-  </div>
-{{/otherLanguages}}
-</article>
-
-"""#),
-        ("Templates/assets/favicon.svg", #"""
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b4f6c"/><rect x="7" y="17" width="4" height="9" fill="#fff"/><rect x="14" y="11" width="4" height="15" fill="#fff"/><rect x="21" y="6" width="4" height="20" fill="#9fd3e6"/></svg>
 
 """#),
     ]

@@ -4,46 +4,113 @@
 
 extension StarterFiles {
     static let part2: [(path: String, contents: String)] = [
+        ("Templates/404.mustache", #"""
+<article class="wrap not-found">
+  <h1>{{t_not_found_title}}</h1>
+  <p>{{t_not_found_text}}</p>
+  <p><a href="{{homeURL}}">{{siteTitle}}</a></p>
+{{#otherLanguages}}
+  <div lang="{{lang}}">
+    <h2>{{t_not_found_title}}</h2>
+    <p>{{t_not_found_text}}</p>
+    <p><a href="{{url}}">{{t_language_name}}</a></p>
+  </div>
+{{/otherLanguages}}
+</article>
+
+"""#),
+        ("Templates/assets/favicon.svg", #"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#0b4f6c"/><rect x="7" y="17" width="4" height="9" fill="#fff"/><rect x="14" y="11" width="4" height="15" fill="#fff"/><rect x="21" y="6" width="4" height="20" fill="#9fd3e6"/></svg>
+
+"""#),
         ("Templates/assets/print.css", #"""
-/* The whole report on paper, and in the PDF `make pdf` prints with Chromium: CSS paged media.
-   Loaded by the whole report's page only (media="print"), after style.css and its print rules.
-   The running title (@top-left's content) is set by the page itself, in its language. */
+/* The whole report on paper, and in the PDF `rapport pdf` prints with WeasyPrint: CSS paged
+   media. Loaded by the whole report's page only (media="print"), after style.css and its print
+   rules. The study's title in the page heads (@top-left's content) is set by the page itself,
+   in its language; the chapter's title runs from its heading (string-set). */
 @page {
   size: A4;
-  margin: 2.2cm 1.8cm 2cm;
-  @top-left { font: 8.5pt/1.2 system-ui, sans-serif; color: #444; vertical-align: bottom; padding-bottom: 0.4cm; }
-  @bottom-right { content: counter(page) " / " counter(pages); font: 8.5pt/1.2 system-ui, sans-serif; color: #444; vertical-align: top; padding-top: 0.4cm; }
+  margin: 2.3cm 2cm 2.2cm;
+  @top-left { font: 8pt/1.2 Arial, "Liberation Sans", "Helvetica Neue", sans-serif; color: #555; vertical-align: bottom; padding-bottom: 0.35cm; width: 48%; }
+  @top-right { content: string(chapter); font: italic 8pt/1.2 Arial, "Liberation Sans", "Helvetica Neue", sans-serif; color: #555; vertical-align: bottom; padding-bottom: 0.35cm; text-align: right; width: 48%; }
+  @bottom-right { content: counter(page) " / " counter(pages); font: 8pt/1.2 Arial, "Liberation Sans", "Helvetica Neue", sans-serif; color: #555; vertical-align: top; padding-top: 0.35cm; }
 }
 @page :first {
+  margin: 2.5cm 2.2cm;
   @top-left { content: none; }
+  @top-right { content: none; }
   @bottom-right { content: none; }
 }
-.site-header, .site-footer, .report-actions { display: none; }
+/* The contents and the list of figures: no chapter runs in their heads. */
+@page lists { @top-right { content: none; } }
+.site-header, .site-footer, .report-actions, .cite-files { display: none; }
 main { padding: 0; }
-.report-title-page { min-height: 24cm; display: flex; flex-direction: column; justify-content: center; break-after: page; }
-.report-title-page h1 { font-size: 28pt; line-height: 1.15; margin-bottom: 1rem; }
-.report-subtitle { font-size: 14pt; }
-.report-publisher, .report-citation, .report-updated { font-size: 10pt; color: #333; }
-.report-title-page .label { font-weight: 600; }
-.report-contents { break-after: page; }
-.report-contents ol ol { font-size: 9.5pt; }
-.report-contents a { color: #000; text-decoration: none; }
+
+/* The cover: logo, title, subtitle at the top; partners, date and citation at the foot. */
+.report-title-page { break-after: page; padding: 0; }
+.report-logo { margin: 0; }
+.report-logo img { max-height: 2.2cm; width: auto; }
+.report-title-page h1 { font-size: 30pt; line-height: 1.12; margin: 4.5cm 0 0.8cm; bookmark-level: none; border-top: 3pt solid #000; padding-top: 0.6cm; }
+.report-subtitle { font-size: 14pt; line-height: 1.35; max-width: 15cm; color: #222; }
+.report-publisher { margin-top: 7cm; }
+.report-publisher, .report-citation, .report-updated { font-size: 9.5pt; color: #333; max-width: 16cm; }
+.report-title-page .label { font-weight: 700; display: block; }
+
+/* Contents and list of figures, with the page each entry starts on. */
+.report-contents, .report-figures { page: lists; break-after: page; }
+.report-contents ol, .report-figures ol { list-style: none; padding: 0; }
+.report-contents > ol > li { margin-top: 0.55rem; font-weight: 600; }
+.report-contents ol ol { font-size: 9.5pt; font-weight: 400; padding-left: 1.2rem; }
+.report-figures li { font-size: 9.5pt; margin: 0.2rem 0; padding-left: 5.2rem; text-indent: -5.2rem; }
+.report-figures .figure-label { display: inline-block; width: 5.2rem; text-indent: 0; font-weight: 600; }
+.report-contents a, .report-figures a { color: #000; text-decoration: none; }
+.report-contents a::after, .report-figures a::after { content: leader(". ") " " target-counter(attr(href url), page); }
+
+/* Chapters, and the annex, each start on a new page; their titles run in the page heads. */
 .report-chapter { break-before: page; border: 0; margin: 0; padding: 0; }
-.report-chapter > h2 { font-size: 20pt; margin-top: 0; }
-/* A chart (caption and drawing) stays whole and so does its table of numbers, but a page may
-   end between the two: a figure with its table is often taller than what is left of a page. */
-.full-report figure.chart { break-inside: auto; page-break-inside: auto; }
-.full-report .chart-svg, .full-report .chart-svg svg { break-inside: avoid; page-break-inside: avoid; }
-.full-report figcaption { break-inside: avoid; break-after: avoid; page-break-inside: avoid; page-break-after: avoid; }
-/* The tables of numbers are part of the printed report: open, without their summary line. */
+.report-chapter > h2 { font-size: 20pt; margin-top: 0; string-set: chapter content(text); }
+.full-report h2 { bookmark-level: 1; }
+.full-report h3 { bookmark-level: 2; }
+.full-report h4 { bookmark-level: 3; }
+.full-report h5, .full-report h6, .report-title-page h1 { bookmark-level: none; }
+.full-report h3, .full-report h4, .full-report h5 { break-after: avoid; page-break-after: avoid; }
+
+/* A figure stays whole on its page: number, title, finding, chart, base, source and notes; a
+   short table of numbers may follow on the next page, whole. Charts at most 8 cm high, so that
+   a figure never leaves most of a page empty before it. */
+.full-report figure.chart { break-inside: auto; page-break-inside: auto; margin: 1rem 0 1.2rem; }
+.full-report figure.chart > :is(figcaption, .chart-svg, .chart-meta) { break-inside: avoid; break-after: avoid; page-break-after: avoid; }
+.full-report figure.chart > :is(.chart-notes, .chart-data) { break-inside: avoid; page-break-inside: avoid; }
+.full-report .chart-number { display: block; font-size: 8.5pt; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; color: #333; }
+.full-report .chart-svg svg { max-height: 8cm; }
+.full-report .chart-meta, .full-report .chart-notes { font-size: 7.5pt; }
+.full-report .chart-annex-link { font-size: 8.5pt; margin: 0.3rem 0 0; }
+.full-report .chart-annex-link a { color: #000; }
+.full-report .chart-annex-link a::after { content: " (p. " target-counter(attr(href url), page) ")"; }
+/* Key figures in three columns (the screen's auto-fill grid cannot be laid out on pages). */
+.full-report .key-figures { grid-template-columns: repeat(3, 1fr); }
+
+/* The tables of numbers: open, without their summary line, set compactly. */
 .full-report .chart-data { display: block; }
 .full-report .chart-data > summary { display: none; }
-.full-report .table-scroll, .full-report table { break-inside: avoid; page-break-inside: avoid; }
-.full-report h3, .full-report h4, .full-report h5 { break-after: avoid; page-break-after: avoid; }
-/* Tables of numbers set compactly, so that even the longest fits on one page. */
 .full-report table.numbers { font-size: 7.5pt; line-height: 1.2; }
 .full-report table.numbers :is(th, td) { padding: 0.1rem 0.35rem; }
 .full-report table.numbers caption { padding: 0.2rem 0.35rem; }
+.full-report figure .table-scroll, .full-report figure table { break-inside: avoid; page-break-inside: avoid; }
+.annex-table { margin: 0 0 1.2rem; }
+.annex-table h3 { font-size: 10pt; margin: 1rem 0 0.3rem; break-after: avoid; }
+.annex-table h3 a { color: #000; }
+.annex-table-title { font-weight: 400; }
+.annex-table, .annex-table table { break-inside: avoid; page-break-inside: avoid; }
+.annex-table caption { display: none; }
+
+/* Footnotes at the foot of their page (ReportFootnotes.swift): the copy placed after each call
+   floats there; the chapter's list of notes is left out. */
+@page { @footnote { border-top: 0.5pt solid #777; padding-top: 0.15cm; margin-top: 0.4cm; } }
+.full-report .page-footnote { display: inline; float: footnote; font-size: 7.5pt; line-height: 1.3; color: #222; font-style: normal; font-weight: 400; }
+.full-report .page-footnote::footnote-call, .full-report .page-footnote::footnote-marker { content: none; }
+.full-report .page-footnote-number { font-weight: 700; margin-right: 0.2em; }
+.full-report .footnotes-moved { display: none; }
 
 """#),
         ("Templates/assets/search.js", #"""

@@ -125,6 +125,8 @@ hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0; }
 /* Charts */
 figure.chart { margin: 2rem 0; padding: 1rem 0 0.5rem; border-top: 2px solid var(--text); }
 figcaption { margin-bottom: 0.6rem; }
+.page-footnote { display: none; }
+.chart-number { display: block; font-size: 0.85rem; font-weight: 600; color: var(--muted); }
 .chart-title { display: block; font-weight: 700; font-size: 1.1rem; line-height: 1.35; }
 .chart-finding { display: block; font-size: 1rem; line-height: 1.45; margin-top: 0.2rem; }
 .chart-question { display: block; color: var(--muted); font-size: 0.95rem; margin-top: 0.2rem; }

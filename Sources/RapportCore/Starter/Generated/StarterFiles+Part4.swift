@@ -62,6 +62,9 @@ extension StarterFiles {
 {{^isTiles}}
 <figure class="chart chart-{{kind}}" id="{{id}}" aria-labelledby="{{id}}-caption">
   <figcaption id="{{id}}-caption">
+{{#figureLabel}}
+    <span class="chart-number">{{figureLabel}}</span>
+{{/figureLabel}}
     <span class="chart-title" id="{{id}}-name">{{title}}</span>
 {{#hasFinding}}
     <span class="chart-finding">{{finding}}</span>
@@ -247,6 +250,9 @@ extension StarterFiles {
         ("Templates/partials/report-head.mustache", #"""
 <style media="print">@page { @top-left { content: {{{runningTitle}}}; } }</style>
 <link rel="stylesheet" href="{{assets}}print.css" media="print">
+{{#reportAuthor}}
+<meta name="author" content="{{reportAuthor}}">
+{{/reportAuthor}}
 
 """#),
         ("Templates/partials/toc.mustache", #"""
@@ -260,44 +266,6 @@ extension StarterFiles {
   </ol>
 </nav>
 {{/toc}}
-
-"""#),
-        ("Templates/report.mustache", #"""
-<article class="full-report" data-print-source="{{printSource}}">
-  <header class="wrap report-title-page">
-    <h1>{{siteTitle}}</h1>
-    <p class="report-subtitle">{{description}}</p>
-    <p class="report-publisher"><span class="label">{{t_report_partners_label}}</span> {{t_footer_partners}}</p>
-    <p class="report-citation"><span class="label">{{t_report_cite_label}}</span> {{t_footer_citation}}{{#doi}} <a href="{{url}}">{{url}}</a>{{/doi}}</p>
-    <p class="cite-files"><span class="label">{{t_cite_files_label}}</span> {{#studyCiteFiles}}<a href="{{url}}" download="{{fileName}}" type="{{type}}">{{format}}</a>{{^last}} · {{/last}}{{/studyCiteFiles}}</p>
-{{#updated}}
-    <p class="report-updated">{{t_footer_updated}} <time datetime="{{iso}}">{{text}}</time></p>
-{{/updated}}
-    <p class="report-actions">{{#hasPDF}}<a href="{{pdfURL}}" type="application/pdf">{{t_report_pdf}}</a>{{/hasPDF}}{{^hasPDF}}{{t_report_print_note}}{{/hasPDF}}</p>
-  </header>
-  <nav class="wrap report-contents" aria-labelledby="report-contents-title">
-    <h2 id="report-contents-title">{{t_report_contents}}</h2>
-    <ol>
-{{#reportChapters}}
-      <li><a href="#{{id}}">{{title}}</a>{{#hasSections}}
-        <ol>
-{{#sections}}
-          <li><a href="#{{id}}">{{text}}</a></li>
-{{/sections}}
-        </ol>{{/hasSections}}
-      </li>
-{{/reportChapters}}
-    </ol>
-  </nav>
-{{#reportChapters}}
-  <section class="wrap chapter report-chapter" aria-labelledby="{{id}}">
-    <h2 id="{{id}}">{{title}}</h2>
-    <div class="prose">
-{{{body}}}
-    </div>
-  </section>
-{{/reportChapters}}
-</article>
 
 """#),
     ]

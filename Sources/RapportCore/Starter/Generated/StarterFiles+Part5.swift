@@ -4,6 +4,68 @@
 
 extension StarterFiles {
     static let part5: [(path: String, contents: String)] = [
+        ("Templates/report.mustache", #"""
+<article class="full-report" data-print-source="{{printSource}}">
+  <header class="wrap report-title-page">
+{{#hasLogo}}
+    <p class="report-logo"><img src="{{logo}}" width="{{logoWidth}}" height="{{logoHeight}}" alt=""></p>
+{{/hasLogo}}
+    <h1>{{siteTitle}}</h1>
+    <p class="report-subtitle">{{description}}</p>
+    <p class="report-publisher"><span class="label">{{t_report_partners_label}}</span> {{t_footer_partners}}</p>
+    <p class="report-citation"><span class="label">{{t_report_cite_label}}</span> {{t_footer_citation}}{{#doi}} <a href="{{url}}">{{url}}</a>{{/doi}}</p>
+    <p class="cite-files"><span class="label">{{t_cite_files_label}}</span> {{#studyCiteFiles}}<a href="{{url}}" download="{{fileName}}" type="{{type}}">{{format}}</a>{{^last}} · {{/last}}{{/studyCiteFiles}}</p>
+{{#updated}}
+    <p class="report-updated">{{t_footer_updated}} <time datetime="{{iso}}">{{text}}</time></p>
+{{/updated}}
+    <p class="report-actions">{{#hasPDF}}<a href="{{pdfURL}}" type="application/pdf">{{t_report_pdf}}</a>{{/hasPDF}}{{^hasPDF}}{{t_report_print_note}}{{/hasPDF}}</p>
+  </header>
+  <nav class="wrap report-contents" aria-labelledby="report-contents-title">
+    <h2 id="report-contents-title">{{t_report_contents}}</h2>
+    <ol>
+{{#reportChapters}}
+      <li><a href="#{{id}}">{{title}}</a>{{#hasSections}}
+        <ol>
+{{#sections}}
+          <li><a href="#{{id}}">{{text}}</a></li>
+{{/sections}}
+        </ol>{{/hasSections}}
+      </li>
+{{/reportChapters}}
+{{#hasAnnex}}
+      <li><a href="#report-annex-title">{{t_report_annex}}</a></li>
+{{/hasAnnex}}
+    </ol>
+  </nav>
+{{#hasFigures}}
+  <nav class="wrap report-figures" aria-labelledby="report-figures-title">
+    <h2 id="report-figures-title">{{t_report_figures}}</h2>
+    <ol>
+{{#reportFigures}}
+      <li><a href="#{{id}}"><span class="figure-label">{{label}}</span> {{title}}</a></li>
+{{/reportFigures}}
+    </ol>
+  </nav>
+{{/hasFigures}}
+{{#reportChapters}}
+  <section class="wrap chapter report-chapter" aria-labelledby="{{id}}">
+    <h2 id="{{id}}">{{title}}</h2>
+    <div class="prose">
+{{{body}}}
+    </div>
+  </section>
+{{/reportChapters}}
+{{#hasAnnex}}
+  <section class="wrap chapter report-chapter report-annex" aria-labelledby="report-annex-title">
+    <h2 id="report-annex-title">{{t_report_annex}}</h2>
+    <div class="prose">
+{{{annex}}}
+    </div>
+  </section>
+{{/hasAnnex}}
+</article>
+
+"""#),
         ("Templates/root.mustache", #"""
 <!DOCTYPE html>
 <html lang="{{lang}}">

@@ -1,0 +1,54 @@
+import RapportBase
+import SurveyData
+
+/// The numbers of the figures ("Figuur 3", "Figure 3"): one series per language, through the
+/// whole report in its order (the home page first, then the chapters in order), so a figure
+/// has the same number on its chapter's page, in the whole report and in its PDF. Every chart
+/// block is a figure, except key-figure tiles (a `figures` dataset) and a block whose dataset
+/// does not exist (an error of its own). A chart placed twice is two figures.
+///
+/// Made before any page is rendered (pages are rendered at the same time, each on a core):
+/// each page's Markdown is parsed once more, by cmark as when it is rendered, for its chart
+/// blocks only.
+struct FigureNumbers: Sendable {
+    /// For each page, the number of each of its chart blocks in order (nil: not a figure).
+    private let numbers: [PageKey: [Int?]]
+
+    init(pages: [Page], languages: [Language], datasets: [String: Dataset]) {
+        var numbers: [PageKey: [Int?]] = [:]
+        for language in languages {
+            let inOrder = pages.filter { $0.language == language && !$0.isPlaceholder }
+                .sorted { ($0.isHome ? 0 : 1, $0.order, $0.name) < ($1.isHome ? 0 : 1, $1.order, $1.name) }
+            var next = 1
+            for page in inOrder where numbers[page.key] == nil {
+                numbers[page.key] = Markdown.chartBlocks(page.body).map { id in
+                    guard let dataset = datasets[id], dataset.kind != .figures else { return nil }
+                    defer { next += 1 }
+                    return next
+                }
+            }
+        }
+        self.numbers = numbers
+    }
+
+    /// The number of the `index`-th chart block (from 0) of `page`, if it is a figure.
+    func number(of page: PageKey, block index: Int) -> Int? {
+        guard let list = numbers[page], list.indices.contains(index) else { return nil }
+        return list[index]
+    }
+}
+
+extension Markdown {
+    /// The dataset id of every chart block (```` ```chart <id> ````) of a page, in order.
+    static func chartBlocks(_ utf8: [UInt8]) -> [String] {
+        guard let tree = MarkdownTree(Placeholders.neutralized(utf8) ?? utf8) else { return [] }
+        var ids: [String] = []
+        tree.root.walk { node, entering in
+            guard entering, node.kind == .codeBlock else { return }
+            let info = node.fenceInfo.trimmingWhitespace
+            guard info == "chart" || info.hasPrefix("chart ") else { return }
+            ids.append(String(info.dropFirst(5)).trimmingWhitespace.split(separator: " ").first.map(String.init) ?? "")
+        }
+        return ids
+    }
+}
