@@ -18,3 +18,34 @@ extension UnsafeBufferPointer<UInt8> {
         return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 }
+
+/// Finding bytes in bytes: `memchr` to each place the first byte occurs, `memcmp` there (the
+/// C library's vectorised calls; Swift's Glibc module has no `memmem`). Named as Foundation's
+/// `DataProtocol.firstRange(of:)`, which these overloads replace for byte arrays: Foundation's
+/// generic one compared byte by byte through protocol witnesses, and took half of a build when
+/// the whole report's annex and footnotes searched the report with it.
+extension ArraySlice<UInt8> {
+    func firstRange(of needle: [UInt8]) -> Range<Int>? {
+        guard let first = needle.first else { return startIndex..<startIndex }
+        return withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { needle in
+                guard let base = haystack.baseAddress else { return nil }
+                var from = 0
+                while haystack.count - from >= needle.count,
+                    let found = memchr(base + from, Int32(first), haystack.count - from - needle.count + 1)
+                {
+                    let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + at, needle.baseAddress!, needle.count) == 0 {
+                        return (startIndex + at)..<(startIndex + at + needle.count)
+                    }
+                    from = at + 1
+                }
+                return nil
+            }
+        }
+    }
+}
+
+extension Array<UInt8> {
+    func firstRange(of needle: [UInt8]) -> Range<Int>? { self[...].firstRange(of: needle) }
+}

@@ -15,13 +15,17 @@ struct FigureNumbers: Sendable {
     private let numbers: [PageKey: [Int?]]
 
     init(pages: [Page], languages: [Language], datasets: [String: Dataset]) {
+        // The pages' chart blocks on every core; then numbered in order, language by language.
+        let shown = pages.filter { !$0.isPlaceholder }
+        let blocks = Dictionary(
+            zip(shown.map(\.key), shown.parallelMap { Markdown.chartBlocks($0.body) }), uniquingKeysWith: { first, _ in first })
         var numbers: [PageKey: [Int?]] = [:]
         for language in languages {
-            let inOrder = pages.filter { $0.language == language && !$0.isPlaceholder }
+            let inOrder = shown.filter { $0.language == language }
                 .sorted { ($0.isHome ? 0 : 1, $0.order, $0.name) < ($1.isHome ? 0 : 1, $1.order, $1.name) }
             var next = 1
             for page in inOrder where numbers[page.key] == nil {
-                numbers[page.key] = Markdown.chartBlocks(page.body).map { id in
+                numbers[page.key] = (blocks[page.key] ?? []).map { id in
                     guard let dataset = datasets[id], dataset.kind != .figures else { return nil }
                     defer { next += 1 }
                     return next
