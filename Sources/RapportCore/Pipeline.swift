@@ -46,6 +46,11 @@ public struct Pipeline {
         public var showDrafts = false
         /// `--strict`: a translation behind its source is an error, not a warning (CI before publishing).
         public var strict = false
+        /// The build cache beside a `.folder` destination (`.Public.cache/`, Cache/BuildCache.swift);
+        /// false: `--no-cache`, everything rendered anew (the cache is neither read nor changed).
+        public var useCache = true
+        /// The property test's cache that forgets one dependency on purpose.
+        var cacheForgets: CacheDependency?
 
         public init(content: URL, templates: URL, destination: Destination, printedReports: URL? = nil) {
             self.content = content
@@ -144,9 +149,13 @@ public struct Pipeline {
         //    files made from all pages: whole report, search, data pages, root, 404, sitemap.
         var charts = 0
         var contentFiles: [TemplateSet.Asset] = []
+        var cache: BuildCache?
         if failure == nil, let render = RenderStage(loaded, content: options.content, printedReports: options.printedReports) {
             diagnostics.append(contentsOf: render.context.diagnostics)
-            let pages = render.renderPages(into: output)
+            // The build cache (Cache/): a page an earlier build rendered from the same inputs
+            // (its key: a digest of exactly them) is taken from it instead of rendered again.
+            if case let .folder(writer) = target, options.useCache { cache = BuildCache(beside: writer.output) }
+            let pages = render.renderPages(into: output, cache: render.pageCache(cache, options))
             diagnostics.append(contentsOf: pages.diagnostics)
             diagnostics.append(contentsOf: CheckStage.site(pages, in: render.context))
             diagnostics.append(contentsOf: render.renderSiteFiles(pages, into: output))
@@ -173,6 +182,8 @@ public struct Pipeline {
                 ?? WriteStage(writer: writer).commit(
                     output, assets: loaded.templates.assets + contentFiles, hasErrors: diagnostics.hasErrors)
             clock.lap("swap folders")
+            // The entries this build did not use are removed: the cache holds one build's worth.
+            if failure == nil, !diagnostics.hasErrors { cache?.removeUnused() }
         }
         if failure == nil, !diagnostics.hasErrors, let site = loaded.site {
             values = ValueSnapshot(datasets: loaded.datasets, facts: loaded.facts, pages: loaded.pages, site: site)

@@ -56,6 +56,7 @@ struct Build: ParsableCommand {
         name: .customLong("wait"),
         help: ArgumentHelp("How long to wait for another build writing the same output folder, in seconds.", valueName: "seconds"))
     var waitSeconds = 600
+    @Flag(help: "Build without the cache beside the output folder (it is neither read nor changed).") var noCache = false
 
     func validate() throws {
         guard waitSeconds >= 0 else { throw ValidationError("--wait \(waitSeconds) is not a number of seconds (0 or more)") }
@@ -66,6 +67,7 @@ struct Build: ParsableCommand {
         // Said once, on standard error, when another build holds the output folder.
         options.waiting = { TerminalOutput.write([$0], error: true) }
         options.waitLimit = .seconds(waitSeconds)
+        options.useCache = !noCache
         try report(Pipeline(options).run(), output: folders.output, wrote: true, timings: folders.timings)
     }
 }
