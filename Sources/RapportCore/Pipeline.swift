@@ -80,6 +80,8 @@ public struct Pipeline {
         /// `rapport build` into the same output folder: the lines it ends with.
         public var values: ValueSnapshot?
         public var changes: [String] = []
+        /// Chapter pages taken from the build cache, and rendered anew, in this build.
+        public var cachedPages = (hits: 0, misses: 0)
 
         /// Set when a file or folder could not be opened because the process or the system ran
         /// out of file descriptors: the build saw less than the study holds, so it failed
@@ -201,6 +203,7 @@ public struct Pipeline {
             written: (output.fileCount, output.byteCount), phases: clock.phases, values: values, changes: changes)
         result.languages = loaded.languages
         result.outOfDescriptors = outOfDescriptors
+        result.cachedPages = (cache?.hits ?? 0, cache?.misses ?? 0)
         return result
     }
 

@@ -126,6 +126,8 @@ func report(_ result: Pipeline.Result, output: String, wrote: Bool, timings: Boo
     if let failure = result.failure { TerminalOutput.write(["error: \(failure.message)"], error: true) }
     if timings {
         TerminalOutput.write(result.phases.map { "  \($0.name): \(String(format: "%.1f", $0.seconds * 1000)) ms" }, error: true)
+        let (hits, misses) = result.cachedPages
+        if hits + misses > 0 { TerminalOutput.write(["  pages from the cache: \(hits) of \(hits + misses)"], error: true) }
     }
     TerminalOutput.write([result.summary(output: output, wrote: wrote)] + result.changes)
     if !result.succeeded { throw ExitCode(1) }
