@@ -9,7 +9,7 @@ import RapportTestSupport
 struct CacheStudy {
     enum Edit: CaseIterable {
         case value, label, paragraph, heading, template, uiString, siteText, theme
-        case datasetAdded, datasetRemoved, datasetRenamed, pageAdded, pageRemoved, pageRenamed, imageReplaced
+        case datasetAdded, datasetRemoved, datasetRenamed, pageAdded, pageRemoved, pageRenamed, pagesReordered, imageReplaced
     }
 
     struct Dataset {
@@ -104,13 +104,18 @@ struct CacheStudy {
                 if chapters[name]!.quotes == id { chapters[name]!.quotes = new }
             }
         case .pageAdded:
-            chapters["p\(next())"] = Chapter(order: Int.random(in: 1...9, using: &generator), charts: [pick(ids)])
+            let order = (chapters.values.map(\.order).max() ?? 0) + 1
+            chapters["p\(next())"] = Chapter(order: order, charts: [pick(ids)])
         case .pageRemoved:
             guard names.count > 1 else { return }
             chapters[pick(names)] = nil
         case .pageRenamed:
             let name = pick(names)
             chapters["q\(next())"] = chapters.removeValue(forKey: name)
+        case .pagesReordered:
+            guard names.count > 1 else { return }
+            let (a, b) = (pick(names), pick(names))
+            (chapters[a]!.order, chapters[b]!.order) = (chapters[b]!.order, chapters[a]!.order)
         case .imageReplaced:
             image = (Int.random(in: 10...90, using: &generator), Int.random(in: 10...90, using: &generator))
         }
