@@ -157,10 +157,11 @@ public struct Pipeline {
             // The build cache (Cache/): a page an earlier build rendered from the same inputs
             // (its key: a digest of exactly them) is taken from it instead of rendered again.
             if case let .folder(writer) = target, options.useCache { cache = BuildCache(beside: writer.output) }
-            let pages = render.renderPages(into: output, cache: render.pageCache(cache, options))
+            let pageCache = render.pageCache(cache, options)
+            let pages = render.renderPages(into: output, cache: pageCache)
             diagnostics.append(contentsOf: pages.diagnostics)
             diagnostics.append(contentsOf: CheckStage.site(pages, in: render.context))
-            diagnostics.append(contentsOf: render.renderSiteFiles(pages, into: output))
+            diagnostics.append(contentsOf: render.renderSiteFiles(pages, into: output, cache: pageCache))
             contentFiles = render.contentFiles(pages, into: output)
             charts = pages.chartCount
         }

@@ -14,6 +14,7 @@ struct CacheStudy {
 
     struct Dataset {
         var rows: [(key: String, label: String, value: Int)]
+        var title = "Titel"
     }
 
     struct Chapter {
@@ -69,8 +70,9 @@ struct CacheStudy {
             let id = pick(ids), row = Int.random(in: 0..<2, using: &generator)
             datasets[id]!.rows[row].value = Int.random(in: 0...60, using: &generator)
         case .label:
-            let id = pick(ids), row = Int.random(in: 0..<2, using: &generator)
-            datasets[id]!.rows[row].label = "Rij \(next())"
+            let id = pick(ids), row = Int.random(in: 0..<3, using: &generator)
+            // A row's label, or the dataset's title (in its citation files too).
+            if row == 2 { datasets[id]!.title = "Titel \(next())" } else { datasets[id]!.rows[row].label = "Rij \(next())" }
         case .paragraph:
             let name = pick(names)
             chapters[name]!.paragraphs.append("Alinea \(next()) met *nadruk*.")
@@ -157,7 +159,7 @@ struct CacheStudy {
         for (id, dataset) in datasets {
             files["Content/data/\(id).yml"] = """
                 kind: bars
-                title: {nl: Titel \(id), fr: Titre \(id)}
+                title: {nl: \(dataset.title) \(id), fr: Titre \(id)}
                 finding: {nl: Bevinding \(id)., fr: Constat \(id).}
                 unit: percent
                 series:

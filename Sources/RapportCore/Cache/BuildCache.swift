@@ -18,11 +18,12 @@ import Darwin
 /// miss, and the thing is made again. Entries are written under a temporary name and renamed.
 /// After a successful build the entries it did not use are removed, so the cache holds one
 /// build's worth (under the output's size). Rapport removes only files it names itself, in
-/// the subfolders it made (`pages/`); other subfolders (`png/`) are left alone.
+/// the subfolders it made (`pages/`, `files/`); other subfolders (`png/`) are left alone.
 final class BuildCache: @unchecked Sendable {
     /// The subfolders of the cache folder this cache writes, one per kind of entry.
     enum Kind: String, CaseIterable, Sendable {
         case pages
+        case files
     }
 
     /// nil: in memory (the preview).

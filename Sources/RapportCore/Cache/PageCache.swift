@@ -33,6 +33,37 @@ struct PageCache: Sendable {
     }
 }
 
+extension PageCache {
+    /// The files `make` gives, taken from the cache when an earlier build made them from the
+    /// same inputs: `inputs` are digested, with the site's key, into the entry's key (the
+    /// data pages' citation files: the dataset's key, the language, the chapter it is cited from).
+    func files(_ inputs: [String], datasets: [String], make: () -> [OutputFile]) -> [OutputFile] {
+        var key = keys.site
+        for input in inputs { key.add(input) }
+        for id in datasets {
+            key.add(id)
+            key.add(keys.datasets[id] ?? Digest())
+        }
+        if let bytes = store.read(.files, key) {
+            var reader = CacheReader(bytes)
+            if let files = reader.list({ input -> OutputFile? in
+                guard let path = input.string(), let bytes = input.data() else { return nil }
+                return OutputFile(path: path, bytes: bytes)
+            }), reader.atEnd {
+                return files
+            }
+        }
+        let files = make()
+        var writer = CacheWriter()
+        writer.list(files) { out, file in
+            out.string(file.path)
+            out.data(file.bytes)
+        }
+        store.write(.files, key, writer.bytes)
+        return files
+    }
+}
+
 /// What a cache may be told to forget, in the property test only.
 enum CacheDependency: Sendable {
     case datasets

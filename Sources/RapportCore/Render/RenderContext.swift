@@ -186,12 +186,12 @@ struct RenderContext: Sendable {
 
     /// The files made from all the pages (the whole report and search come with each
     /// language's pages, above): the language chooser, the 404 page, the data pages (DataPage.swift), the sitemap and robots.txt.
-    func renderSiteFiles(_ rendered: RenderedPages, into output: SiteOutput) -> [Diagnostic] {
+    func renderSiteFiles(_ rendered: RenderedPages, into output: SiteOutput, cache: PageCache? = nil) -> [Diagnostic] {
         let (root, rootProblems) = rootPage()
         output.add(root)
         let (notFound, notFoundProblems) = notFoundPage()
         output.add(notFound)
-        let dataProblems = renderDataPages(chartOrder: rendered.chartOrder, csvFiles: rendered.csvFiles, into: output)
+        let dataProblems = renderDataPages(chartOrder: rendered.chartOrder, csvFiles: rendered.csvFiles, into: output, cache: cache)
         output.add(sitemap())
         output.add(robotsFile())
         renderStudyCitations(into: output)

@@ -37,9 +37,10 @@ struct RenderStage {
         return PageCache(store: store, keys: keys, forgets: options.cacheForgets)
     }
 
-    /// The data pages, the language chooser, 404, sitemap and robots.txt.
-    func renderSiteFiles(_ pages: RenderedPages, into output: SiteOutput) -> [Diagnostic] {
-        context.renderSiteFiles(pages, into: output)
+    /// The data pages (their citation files from `cache` when it has them), the language
+    /// chooser, 404, sitemap and robots.txt.
+    func renderSiteFiles(_ pages: RenderedPages, into output: SiteOutput, cache: PageCache? = nil) -> [Diagnostic] {
+        context.renderSiteFiles(pages, into: output, cache: cache)
     }
 
     /// The images and files of `Content/` the pages and the theme use, each once, to be copied
