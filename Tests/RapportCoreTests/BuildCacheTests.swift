@@ -21,11 +21,15 @@ import Testing
         #expect(hits > 0, "the cache was never used: the comparison proves nothing")
     }
 
-    /// The property test has teeth: a cache that forgets the datasets a page uses (a value
-    /// changed, the page taken from the cache as it was) is caught.
-    @Test func aCacheThatForgetsADependencyIsCaught() throws {
-        let (difference, _) = try CacheProperty.run(seed: 7, steps: 3, only: [.value], forgets: .datasets)
-        #expect(difference?.hasSuffix(".html differs") == true, "a cache that forgets the datasets went unnoticed: \(difference ?? "")")
+    /// The property test has teeth: a cache that forgets one dependency (the datasets a page
+    /// uses, the UI strings, the templates) takes a page as it was after that input changed,
+    /// and is caught.
+    @Test(arguments: [
+        (CacheDependency.datasets, CacheStudy.Edit.value), (.uiStrings, .uiString), (.templates, .template),
+    ])
+    func aCacheThatForgetsADependencyIsCaught(forgets: CacheDependency, edit: CacheStudy.Edit) throws {
+        let (difference, _) = try CacheProperty.run(seed: 7, steps: 3, only: [edit], forgets: forgets)
+        #expect(difference?.hasSuffix(".html differs") == true, "a cache that forgets \(forgets) went unnoticed: \(difference ?? "")")
     }
 
     /// Whatever is in the cache folder, the build is the same: entries truncated, overwritten

@@ -18,10 +18,10 @@ struct CacheKeys: Sendable {
     let site: Digest
     let datasets: [String: Digest]
 
-    init(context: RenderContext, content: URL, templates: URL, options: [String]) {
+    init(context: RenderContext, content: URL, templates: URL, options: [String], forgets: CacheDependency? = nil) {
         var site = Digest()
         for option in options { site.add(option) }
-        for language in context.site.languages {
+        for language in context.site.languages where forgets != .uiStrings {
             site.add(language.code)
             let values = context.strings[language]?.values ?? [:]
             for key in values.keys.sorted() {
@@ -31,9 +31,10 @@ struct CacheKeys: Sendable {
         }
         Self.addFiles(of: content.path, to: &site) { path in
             !(path.hasSuffix(".md") || path.hasPrefix("data/") && path != "data/study.yml"
-                && [".csv", ".yml", ".yaml"].contains { path.hasSuffix($0) })
+                && [".csv", ".yml", ".yaml"].contains { path.hasSuffix($0) }
+                || forgets == .uiStrings && path.hasPrefix("i18n/"))
         }
-        Self.addFiles(of: templates.path, to: &site) { _ in true }
+        Self.addFiles(of: templates.path, to: &site) { _ in forgets != .templates }
         for page in context.pages {
             Self.addFrontMatter(of: page, to: &site)
         }

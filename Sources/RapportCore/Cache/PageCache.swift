@@ -65,6 +65,9 @@ extension PageCache {
 }
 
 /// What a cache may be told to forget, in the property test only.
-enum CacheDependency: Sendable {
+enum CacheDependency: Sendable, CaseIterable {
+    /// The datasets a page uses.
     case datasets
+    /// The UI strings, and the templates folder, in the site's key.
+    case uiStrings, templates
 }

@@ -33,7 +33,8 @@ struct RenderStage {
             options.content.standardizedFileURL.path, options.templates.standardizedFileURL.path,
             "base-url=\(options.baseURL ?? "")", "drafts=\(options.showDrafts)",
         ]
-        let keys = CacheKeys(context: context, content: options.content, templates: options.templates, options: inputs)
+        let keys = CacheKeys(
+            context: context, content: options.content, templates: options.templates, options: inputs, forgets: options.cacheForgets)
         return PageCache(store: store, keys: keys, forgets: options.cacheForgets)
     }
 
