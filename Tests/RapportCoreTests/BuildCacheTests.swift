@@ -63,6 +63,15 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("png/other.png").path))
         #expect(FileManager.default.fileExists(atPath: cache.appendingPathComponent("png-note.txt").path))
 
+        // A symbolic link where a subfolder goes: nothing is written through it.
+        let elsewhere = study.site.root.appendingPathComponent("elsewhere")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.removeItem(at: pages)
+        try FileManager.default.createSymbolicLink(at: pages, withDestinationURL: elsewhere)
+        try study.site.write("Content/nl/c1.md", study.files["Content/nl/c1.md"]! + "\nEen derde zin.\n")
+        #expect(try study.compare() == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == [], "the cache wrote through a link")
+
         // A file where the cache folder goes: built without a cache, the file left as it was.
         try FileManager.default.removeItem(at: cache)
         try Data("mine".utf8).write(to: cache)

@@ -32,7 +32,9 @@ final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     private var memory: [String: [UInt8]] = [:]
     private var used: Set<String> = []
-    private var madeFolders: Set<Kind> = []
+    /// The subfolders checked (made when missing) this build, and whether each is a plain
+    /// folder: entries are never written through a symbolic link.
+    private var folders: [Kind: Bool] = [:]
     /// Entries found and used, and entries made, this build (tests and `--timings`).
     private(set) var hits = 0
     private(set) var misses = 0
@@ -114,11 +116,13 @@ final class BuildCache: @unchecked Sendable {
         lock.lock()
         used.insert(name)
         if folder == nil { memory[name] = payload }
-        let needsFolder = folder != nil && !madeFolders.contains(kind)
-        if needsFolder { madeFolders.insert(kind) }
+        if let folder, folders[kind] == nil {
+            mkdir(folder.path + "/" + kind.rawValue, 0o755)
+            folders[kind] = Files.kind(ofPath: folder.path + "/" + kind.rawValue) == .folder
+        }
+        let usable = folders[kind] ?? false
         lock.unlock()
-        guard let folder else { return }
-        if needsFolder { mkdir(folder.path + "/" + kind.rawValue, 0o755) }
+        guard let folder, usable else { return }
         var writer = CacheWriter()
         writer.digest(identity)
         writer.string(kind.rawValue)
