@@ -141,7 +141,7 @@ bench: bench-deps
 	python3 bench/run.py --rapport .build/release/rapport --rapport-bench .build/release/rapport-bench $(BENCH_ARGS)
 
 clean:
-	rm -rf .build Public .Public.previous .Public.swap-* .Public.values .Public.lock .Public.pdf
+	rm -rf .build Public .Public.previous .Public.swap-* .Public.values .Public.lock .Public.pdf .Public.cache
 
 # libFuzzer for a bounded time (FUZZ_SECONDS, split between the targets): over the dataset
 # parser, then over the Markdown stage with placeholders and the template loader (a chapter and

@@ -46,6 +46,11 @@ public struct Pipeline {
         public var showDrafts = false
         /// `--strict`: a translation behind its source is an error, not a warning (CI before publishing).
         public var strict = false
+        /// The build cache beside a `.folder` destination (`.Public.cache/`, Cache/BuildCache.swift);
+        /// false: `--no-cache`, everything rendered anew (the cache is neither read nor changed).
+        public var useCache = true
+        /// The property test's cache that forgets one dependency on purpose.
+        var cacheForgets: CacheDependency?
 
         public init(content: URL, templates: URL, destination: Destination, printedReports: URL? = nil) {
             self.content = content
@@ -75,6 +80,8 @@ public struct Pipeline {
         /// `rapport build` into the same output folder: the lines it ends with.
         public var values: ValueSnapshot?
         public var changes: [String] = []
+        /// Chapter pages taken from the build cache, and rendered anew, in this build.
+        public var cachedPages = (hits: 0, misses: 0)
 
         /// Set when a file or folder could not be opened because the process or the system ran
         /// out of file descriptors: the build saw less than the study holds, so it failed
@@ -145,15 +152,20 @@ public struct Pipeline {
         //    files made from all pages: whole report, search, data pages, root, 404, sitemap.
         var charts = 0
         var contentFiles: [TemplateSet.Asset] = []
+        var cache: BuildCache?
         if failure == nil, let render = RenderStage(loaded, content: options.content, printedReports: options.printedReports) {
             diagnostics.append(contentsOf: render.context.diagnostics)
             clock.lap("render context")
-            let pages = render.renderPages(into: output)
+            // The build cache (Cache/): a page an earlier build rendered from the same inputs
+            // (its key: a digest of exactly them) is taken from it instead of rendered again.
+            if case let .folder(writer) = target, options.useCache { cache = BuildCache(beside: writer.output) }
+            let pageCache = render.pageCache(cache, options)
+            let pages = render.renderPages(into: output, cache: pageCache)
             diagnostics.append(contentsOf: pages.diagnostics)
             clock.lap(target.isFolder ? "render and write pages" : "render pages")
             diagnostics.append(contentsOf: CheckStage.site(pages, in: render.context))
             clock.lap("check links and charts")
-            diagnostics.append(contentsOf: render.renderSiteFiles(pages, into: output))
+            diagnostics.append(contentsOf: render.renderSiteFiles(pages, into: output, cache: pageCache))
             contentFiles = render.contentFiles(pages, into: output)
             charts = pages.chartCount
         }
@@ -177,6 +189,8 @@ public struct Pipeline {
                 ?? WriteStage(writer: writer).commit(
                     output, assets: loaded.templates.assets + contentFiles, hasErrors: diagnostics.hasErrors)
             clock.lap("swap folders")
+            // The entries this build did not use are removed: the cache holds one build's worth.
+            if failure == nil, !diagnostics.hasErrors { cache?.removeUnused() }
         }
         if failure == nil, !diagnostics.hasErrors, let site = loaded.site {
             values = ValueSnapshot(datasets: loaded.datasets, facts: loaded.facts, pages: loaded.pages, site: site)
@@ -194,6 +208,7 @@ public struct Pipeline {
             written: (output.fileCount, output.byteCount), phases: clock.phases, values: values, changes: changes)
         result.languages = loaded.languages
         result.outOfDescriptors = outOfDescriptors
+        result.cachedPages = (cache?.hits ?? 0, cache?.misses ?? 0)
         return result
     }
 

@@ -85,6 +85,11 @@ public struct Dataset: Sendable {
     /// Values taken from another dataset or from the study's facts instead of copied, resolved by
     /// the loader (`DatasetLoader`) once every dataset is read.
     public var links: [ValueLink] = []
+    /// A fingerprint of the two files as read (paths and bytes), for the build cache; and
+    /// whether they hold `{{` (texts that quote other datasets), which the cache then treats as
+    /// depending on every dataset.
+    public var sourceDigest = Digest()
+    public var quotesOthers = false
     /// Warnings the editors have looked at (`acknowledge:`): still marked on the site, not repeated.
     public var acknowledged: Set<Acknowledgement> = []
     /// Where `acknowledge:` stands, when it does.

@@ -146,9 +146,14 @@ public struct DatasetLoader {
             guard case let .success(metadataText) = metadata, case let .success(dataText) = data else {
                 return (nil, [metadata, data].compactMap { if case let .failure(problem) = $0 { problem } else { nil } })
             }
-            return DatasetParser.parse(
+            var result = DatasetParser.parse(
                 id: input.id, metadata: metadataText, metadataFile: metadataFile,
                 data: dataText, dataFile: dataFile, languages: languages)
+            var digest = Digest()
+            for field in [metadataFile, metadataText, dataFile, dataText] { digest.add(field) }
+            result.dataset?.sourceDigest = digest
+            result.dataset?.quotesOthers = metadataText.contains("{{") || dataText.contains("{{")
+            return result
         }
         var datasets: [String: Dataset] = [:]
         for (input, result) in zip(inputs, parsed) {

@@ -57,17 +57,19 @@ struct Build: ParsableCommand {
         help: ArgumentHelp("How long to wait for another build writing the same output folder, in seconds.", valueName: "seconds"))
     var waitSeconds = 600
     @Flag(help: "Also print the whole report of every language to PDF and publish it (as rapport pdf).") var pdf = false
+    @Flag(help: "Build without the cache beside the output folder (it is neither read nor changed).") var noCache = false
 
     func validate() throws {
         guard waitSeconds >= 0 else { throw ValidationError("--wait \(waitSeconds) is not a number of seconds (0 or more)") }
     }
 
-    func run() throws { try build(folders, waitSeconds: waitSeconds, pdf: pdf) }
+    func run() throws { try build(folders, waitSeconds: waitSeconds, pdf: pdf, cache: !noCache) }
 }
 
 /// `rapport build`, and with `pdf` also `rapport pdf`.
-func build(_ folders: Folders, waitSeconds: Int, pdf: Bool) throws {
+func build(_ folders: Folders, waitSeconds: Int, pdf: Bool, cache: Bool = true) throws {
     var options = folders.options(write: true)
+    options.useCache = cache
     // Said once, on standard error, when another build holds the output folder.
     options.waiting = { TerminalOutput.write([$0], error: true) }
     options.waitLimit = .seconds(waitSeconds)
@@ -164,6 +166,8 @@ func report(_ result: Pipeline.Result, output: String, wrote: Bool, timings: Boo
     if let failure = result.failure { TerminalOutput.write(["error: \(failure.message)"], error: true) }
     if timings {
         TerminalOutput.write(result.phases.map { "  \($0.name): \(String(format: "%.1f", $0.seconds * 1000)) ms" }, error: true)
+        let (hits, misses) = result.cachedPages
+        if hits + misses > 0 { TerminalOutput.write(["  pages from the cache: \(hits) of \(hits + misses)"], error: true) }
     }
     TerminalOutput.write([result.summary(output: output, wrote: wrote)] + result.changes)
     if !result.succeeded { throw ExitCode(1) }

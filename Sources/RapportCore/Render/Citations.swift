@@ -58,10 +58,12 @@ extension RenderContext {
 
     /// The three files of `record` at `stem` (a site path without extension).
     func addCitationFiles(_ record: CitationRecord, stem: String, into output: SiteOutput) {
+        for file in citationFiles(record, stem: stem) { output.add(file) }
+    }
+
+    func citationFiles(_ record: CitationRecord, stem: String) -> [OutputFile] {
         let path = String(stem.dropFirst(site.basePath.count))
-        for format in Self.citationFormats {
-            output.add(OutputFile(path: path + "." + format.fileExtension, bytes: record.file(format.fileExtension)))
-        }
+        return Self.citationFormats.map { OutputFile(path: path + "." + $0.fileExtension, bytes: record.file($0.fileExtension)) }
     }
 
     func renderStudyCitations(into output: SiteOutput) {

@@ -137,7 +137,8 @@ struct RenderContext: Sendable {
     /// is kept, merged in page order so the output stays deterministic. One language after the
     /// other: a language's whole report and search page (ReaderPages.swift) are made as soon as
     /// its pages are, so only one language's chapters are held at a time.
-    func renderPages(into output: SiteOutput) -> RenderedPages {
+    /// A page the cache holds (PageCache.swift) is taken from it as it was rendered then.
+    func renderPages(into output: SiteOutput, cache: PageCache? = nil) -> RenderedPages {
         let reportLinks = reportChapterLinks()
         var languages: [Language] = []
         for page in pages where !languages.contains(page.language) { languages.append(page.language) }
@@ -145,6 +146,11 @@ struct RenderContext: Sendable {
         for language in languages {
             let these = pages.filter { $0.language == language }
             let works = these.parallelMap { page -> PageWork in
+                if let entry = cache?.lookup(page) {
+                    if let file = entry.file { output.add(file) }
+                    for csv in entry.work.csvFiles { output.add(csv) }
+                    return entry.work
+                }
                 var (work, html, headings) = self.renderMarkdown(page)
                 let (file, problems) = self.renderPage(page, html: html, headings: headings)
                 work.diagnostics += problems
@@ -161,6 +167,7 @@ struct RenderContext: Sendable {
                 work.chapter = RenderedChapter(
                     page: page, reportBody: page.isPlaceholder ? [] : reportBody, headings: headings,
                     charts: work.charts, reading: work.reading)
+                cache?.keep(page, work: work, file: file, problems: problems.count)
                 return work
             }
             var chapters: [RenderedChapter] = []
@@ -182,12 +189,12 @@ struct RenderContext: Sendable {
 
     /// The files made from all the pages (the whole report and search come with each
     /// language's pages, above): the language chooser, the 404 page, the data pages (DataPage.swift), the sitemap and robots.txt.
-    func renderSiteFiles(_ rendered: RenderedPages, into output: SiteOutput) -> [Diagnostic] {
+    func renderSiteFiles(_ rendered: RenderedPages, into output: SiteOutput, cache: PageCache? = nil) -> [Diagnostic] {
         let (root, rootProblems) = rootPage()
         output.add(root)
         let (notFound, notFoundProblems) = notFoundPage()
         output.add(notFound)
-        let dataProblems = renderDataPages(chartOrder: rendered.chartOrder, csvFiles: rendered.csvFiles, into: output)
+        let dataProblems = renderDataPages(chartOrder: rendered.chartOrder, csvFiles: rendered.csvFiles, into: output, cache: cache)
         output.add(sitemap())
         output.add(robotsFile())
         renderStudyCitations(into: output)

@@ -20,12 +20,28 @@ struct RenderStage {
             drafts: loaded.drafts)
     }
 
-    /// The chapter pages, their charts and CSV files, and each language's whole report and search.
-    func renderPages(into output: SiteOutput) -> RenderedPages { context.renderPages(into: output) }
+    /// The chapter pages, their charts and CSV files, and each language's whole report and search;
+    /// the pages `cache` holds are taken from it.
+    func renderPages(into output: SiteOutput, cache: PageCache? = nil) -> RenderedPages {
+        context.renderPages(into: output, cache: cache)
+    }
 
-    /// The data pages, the language chooser, 404, sitemap and robots.txt.
-    func renderSiteFiles(_ pages: RenderedPages, into output: SiteOutput) -> [Diagnostic] {
-        context.renderSiteFiles(pages, into: output)
+    /// The cache of the chapter pages, with the keys of this build's inputs (CacheKeys.swift).
+    func pageCache(_ store: BuildCache?, _ options: Pipeline.Options) -> PageCache? {
+        guard let store else { return nil }
+        let inputs = [
+            options.content.standardizedFileURL.path, options.templates.standardizedFileURL.path,
+            "base-url=\(options.baseURL ?? "")", "drafts=\(options.showDrafts)",
+        ]
+        let keys = CacheKeys(
+            context: context, content: options.content, templates: options.templates, options: inputs, forgets: options.cacheForgets)
+        return PageCache(store: store, keys: keys, forgets: options.cacheForgets)
+    }
+
+    /// The data pages (their citation files from `cache` when it has them), the language
+    /// chooser, 404, sitemap and robots.txt.
+    func renderSiteFiles(_ pages: RenderedPages, into output: SiteOutput, cache: PageCache? = nil) -> [Diagnostic] {
+        context.renderSiteFiles(pages, into: output, cache: cache)
     }
 
     /// The images and files of `Content/` the pages and the theme use, each once, to be copied

@@ -43,15 +43,16 @@ extension RenderContext {
 
     /// Renders the data page, the ZIP and the datapackage.json of both languages.
     func renderDataPages(
-        chartOrder: [Language: [String: [ChartPlacement]]], csvFiles: [String: [UInt8]], into output: SiteOutput
+        chartOrder: [Language: [String: [ChartPlacement]]], csvFiles: [String: [UInt8]], into output: SiteOutput,
+        cache: PageCache? = nil
     ) -> [Diagnostic] {
         // One language after the other: side by side they took 12 MB more at 2,000 pages for 0.16 s.
-        site.languages.map { renderDataPages($0, chartOrder: chartOrder, csvFiles: csvFiles, into: output) }.flatMap { $0 }
+        site.languages.map { renderDataPages($0, chartOrder: chartOrder, csvFiles: csvFiles, into: output, cache: cache) }.flatMap { $0 }
     }
 
     private func renderDataPages(
         _ language: Language, chartOrder: [Language: [String: [ChartPlacement]]], csvFiles: [String: [UInt8]],
-        into output: SiteOutput
+        into output: SiteOutput, cache: PageCache?
     ) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         guard let strings = strings[language] else { return problems }
@@ -73,8 +74,11 @@ extension RenderContext {
             // The file the chapter wrote (the same bytes), else made here.
             let csv = csvFiles["\(language.code)/data/\(item.id).csv"] ?? asWritten.csv()
             let shownDataset = shown.dataset
-            addCitationFiles(
-                chartCitation(shownDataset, language, shownIn: page), stem: chartCitationStem(item.id, language), into: output)
+            // Its citation files: from the cache when made before from the same inputs.
+            let stem = chartCitationStem(item.id, language)
+            let makeFiles = { citationFiles(chartCitation(shownDataset, language, shownIn: page), stem: stem) }
+            let files = cache?.files(["citation", item.id, language.code, page.name, stem], datasets: [item.id], make: makeFiles)
+            for file in files ?? makeFiles() { output.add(file) }
             let entry = TemplateScope([
                 "id": .text(item.id),
                 "title": .text(shownDataset.title[language]),

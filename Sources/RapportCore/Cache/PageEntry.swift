@@ -1,0 +1,161 @@
+import Diagnostics
+import RapportBase
+
+/// One chapter page as the build cache keeps it: everything rendering the page gave the rest of
+/// the build (its HTML file, its charts' CSV files, what the site-wide checks, the whole report
+/// and the search index need of it), and the datasets it used with their digests then.
+struct PageEntry {
+    var datasets: [(id: String, digest: Digest)]
+    var file: OutputFile?
+    var work: PageWork
+
+    func encoded() -> [UInt8] {
+        var out = CacheWriter()
+        out.list(datasets) { out, used in
+            out.string(used.id)
+            out.digest(used.digest)
+        }
+        out.bool(file != nil)
+        if let file { Self.write(file, &out) }
+        out.list(work.csvFiles) { Self.write($1, &$0) }
+        out.strings(work.headingIds)
+        out.list(work.reading) { out, piece in
+            switch piece {
+            case let .text(text): out.int(0); out.string(text)
+            case let .heading(index): out.int(1); out.int(index)
+            case .figure: out.int(2)
+            }
+        }
+        out.list(work.linkChecks) { out, check in
+            out.string(check.page)
+            out.string(check.language.code)
+            out.string(check.anchor)
+            Self.write(check.location, &out)
+        }
+        out.strings(work.datasetsUsed.sorted())
+        out.list(work.charts) { out, anchor in
+            out.string(anchor.dataset)
+            out.int(anchor.placement)
+        }
+        out.list(work.placed.sorted { $0.key < $1.key }) { out, placed in
+            out.string(placed.key)
+            out.int(placed.value)
+        }
+        out.list(work.files.sorted { $0.key < $1.key }) { out, file in
+            out.string(file.key)
+            out.string(file.value)
+        }
+        out.list(work.placements) { out, placement in
+            out.bool(placement.id != nil)
+            if let id = placement.id { out.string(id) }
+            Self.write(placement.location, &out)
+        }
+        out.bool(work.chapter != nil)
+        if let chapter = work.chapter {
+            out.data(chapter.reportBody)
+            out.list(chapter.headings) { out, heading in
+                out.int(heading.level)
+                out.string(heading.text)
+                out.string(heading.id)
+                out.int(heading.position.line)
+                out.int(heading.position.column)
+            }
+        }
+        return out.bytes
+    }
+
+    /// The entry of `page` read back; nil when anything in it is not as written.
+    static func decode(_ bytes: [UInt8], page: Page) -> PageEntry? {
+        var input = CacheReader(bytes)
+        guard
+            let datasets = input.list({ input -> (String, Digest)? in
+                guard let id = input.string(), let digest = input.digest() else { return nil }
+                return (id, digest)
+            }),
+            let hasFile = input.bool()
+        else { return nil }
+        var file: OutputFile?
+        if hasFile {
+            guard let read = readFile(&input) else { return nil }
+            file = read
+        }
+        var work = PageWork()
+        guard let csvFiles = input.list({ readFile(&$0) }), let headingIds = input.strings(),
+            let reading = input.list({ input -> Markdown.Reading? in
+                switch input.int() {
+                case 0: input.string().map { .text($0) }
+                case 1: input.int().map { .heading($0) }
+                case 2: .figure
+                default: nil
+                }
+            }),
+            let linkChecks = input.list({ input -> LinkCheck? in
+                guard let name = input.string(), let code = input.string(), let language = Language(code: code),
+                    let anchor = input.string(), let location = readLocation(&input)
+                else { return nil }
+                return LinkCheck(page: name, language: language, anchor: anchor, location: location)
+            }),
+            let used = input.strings(),
+            let charts = input.list({ input -> ChartAnchor? in
+                guard let dataset = input.string(), let placement = input.int() else { return nil }
+                return ChartAnchor(dataset: dataset, placement: placement)
+            }),
+            let placed = input.list({ input -> (String, Int)? in
+                guard let id = input.string(), let count = input.int() else { return nil }
+                return (id, count)
+            }),
+            let files = input.list({ input -> (String, String)? in
+                guard let path = input.string(), let source = input.string() else { return nil }
+                return (path, source)
+            }),
+            let placements = input.list({ input -> ChartPlacement? in
+                guard let hasId = input.bool() else { return nil }
+                var id: String?
+                if hasId {
+                    guard let read = input.string() else { return nil }
+                    id = read
+                }
+                return readLocation(&input).map { ChartPlacement(id: id, location: $0) }
+            }),
+            let hasChapter = input.bool()
+        else { return nil }
+        (work.csvFiles, work.headingIds, work.reading, work.linkChecks) = (csvFiles, headingIds, reading, linkChecks)
+        (work.datasetsUsed, work.charts, work.placements) = (Set(used), charts, placements)
+        work.placed = Dictionary(placed, uniquingKeysWith: { first, _ in first })
+        work.files = Dictionary(files, uniquingKeysWith: { first, _ in first })
+        if hasChapter {
+            guard let body = input.data(),
+                let headings = input.list({ input -> Markdown.Heading? in
+                    guard let level = input.int(), let text = input.string(), let id = input.string(), let line = input.int(),
+                        let column = input.int()
+                    else { return nil }
+                    return Markdown.Heading(level: level, text: text, id: id, position: Markdown.Position(line: line, column: column))
+                })
+            else { return nil }
+            work.chapter = RenderedChapter(page: page, reportBody: body, headings: headings, charts: charts, reading: reading)
+        }
+        guard input.atEnd else { return nil }
+        return PageEntry(datasets: datasets.map { (id: $0.0, digest: $0.1) }, file: file, work: work)
+    }
+
+    private static func write(_ file: OutputFile, _ out: inout CacheWriter) {
+        out.string(file.path)
+        out.data(file.bytes)
+    }
+
+    private static func readFile(_ input: inout CacheReader) -> OutputFile? {
+        guard let path = input.string(), let bytes = input.data() else { return nil }
+        return OutputFile(path: path, bytes: bytes)
+    }
+
+    private static func write(_ location: SourceLocation, _ out: inout CacheWriter) {
+        out.string(location.file)
+        out.int(location.line)
+        out.int(location.column)
+    }
+
+    private static func readLocation(_ input: inout CacheReader) -> SourceLocation? {
+        guard let file = input.string(), let line = input.int(), let column = input.int() else { return nil }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+}
