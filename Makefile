@@ -12,7 +12,7 @@
 SWIFT      ?= swift
 RAPPORT    := .build/release/rapport
 DEBUG_RAPPORT := .build/debug/rapport
-DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev pkg-config
 SOURCES    := $(shell find Sources -type f) Package.swift
 
 .PHONY: all site tool deps test site-test site-test-three browser-deps check clean fuzz serve serve-load starter pdf pdf-deps
@@ -135,7 +135,7 @@ bench: bench-deps
 	python3 bench/run.py --rapport .build/release/rapport --rapport-bench .build/release/rapport-bench $(BENCH_ARGS)
 
 clean:
-	rm -rf .build Public .Public.previous .Public.swap-* .Public.values .Public.lock .Public.pdf
+	rm -rf .build Public .Public.previous .Public.swap-* .Public.values .Public.lock .Public.pdf .Public.cache
 
 # libFuzzer for a bounded time (FUZZ_SECONDS, split between the targets): over the dataset
 # parser, then over the Markdown stage with placeholders and the template loader (a chapter and

@@ -138,13 +138,23 @@ public struct Pipeline {
             }
         }
         let output = SiteOutput(target)
+        // The charts' PNGs: kept beside the output folder by their SVG's hash, in memory for
+        // the preview and the tests, not made at all by `rapport check` (PNGStore.swift).
+        let pngStore: PNGStore? =
+            switch options.destination {
+            case let .folder(url): target.isFolder ? PNGStore.beside(output: url, display: Self.displayPath) : nil
+            case .memory: PNGStore.inMemory()
+            case .validateOnly: nil
+            }
 
         // 3. Render every page (each file goes to the output as soon as it is done); then check
         //    what needs every page rendered (links, anchors, charts in both languages); then the
         //    files made from all pages: whole report, search, data pages, root, 404, sitemap.
         var charts = 0
         var contentFiles: [TemplateSet.Asset] = []
-        if failure == nil, let render = RenderStage(loaded, content: options.content, printedReports: options.printedReports) {
+        if failure == nil,
+            let render = RenderStage(loaded, content: options.content, printedReports: options.printedReports, pngStore: pngStore)
+        {
             diagnostics.append(contentsOf: render.context.diagnostics)
             let pages = render.renderPages(into: output)
             diagnostics.append(contentsOf: pages.diagnostics)
@@ -152,6 +162,7 @@ public struct Pipeline {
             diagnostics.append(contentsOf: render.renderSiteFiles(pages, into: output))
             contentFiles = render.contentFiles(pages, into: output)
             charts = pages.chartCount
+            diagnostics.append(contentsOf: pngStore?.diagnostics ?? [])
         }
         clock.lap(target.isFolder ? "render and write" : "render")
 
@@ -173,6 +184,8 @@ public struct Pipeline {
                 ?? WriteStage(writer: writer).commit(
                     output, assets: loaded.templates.assets + contentFiles, hasErrors: diagnostics.hasErrors)
             clock.lap("swap folders")
+            // The pictures this build did not use are no longer the site's.
+            if failure == nil, !diagnostics.hasErrors { pngStore?.removeUnused() }
         }
         if failure == nil, !diagnostics.hasErrors, let site = loaded.site {
             values = ValueSnapshot(datasets: loaded.datasets, facts: loaded.facts, pages: loaded.pages, site: site)

@@ -55,7 +55,13 @@ extension RenderContext {
                 elementId: elementId, csvURL: "")
             work.csvFiles.append(OutputFile(path: "\(page.language.code)/data/\(id).csv", bytes: asWritten.csv()))
         }
-        let scope = TemplateScope(figure.context(svg: svg), parent: languageScope(page.language, from: depth(of: page)))
+        var values = figure.context(svg: svg)
+        if anchor.placement == 1, hasChartPage(dataset) {
+            values["hasChartPage"] = .bool(true)
+            values["chartPageURL"] = .text(relative(chartPagePath(id, in: page), from: depth(of: page)))
+            renderChartPage(figure, values: values, svg: svg, page: page, work: &work)
+        }
+        let scope = TemplateScope(values, parent: languageScope(page.language, from: depth(of: page)))
         let (html, problems) = templates.render("figure", scope)
         work.diagnostics.append(contentsOf: problems)
         return html

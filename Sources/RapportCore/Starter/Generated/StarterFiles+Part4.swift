@@ -4,6 +4,50 @@
 
 extension StarterFiles {
     static let part4: [(path: String, contents: String)] = [
+        ("Templates/chart.mustache", #"""
+<div class="wrap chart-page">
+<p class="chart-page-back"><a href="{{chapterURL}}">{{t_chart_page_back}} {{chapterTitle}}</a></p>
+<h1 id="{{id}}-name">{{title}}</h1>
+{{#hasFinding}}
+<p class="chart-page-finding">{{finding}}</p>
+{{/hasFinding}}
+<figure class="chart chart-{{kind}}" id="{{id}}" aria-labelledby="{{id}}-name">
+{{#hasQuestion}}
+  <figcaption><span class="chart-question"><span class="label">{{t_chart_question}}</span> {{question}}</span></figcaption>
+{{/hasQuestion}}
+  <div class="chart-svg">
+{{{svg}}}
+  </div>
+  {{> partials/chart-meta}}
+</figure>
+<section aria-labelledby="chart-page-numbers">
+<h2 id="chart-page-numbers">{{t_chart_numbers_title}}</h2>
+{{> partials/chart-table}}
+</section>
+<section aria-labelledby="chart-page-downloads">
+<h2 id="chart-page-downloads">{{t_chart_downloads_title}}</h2>
+<ul class="chart-downloads">
+  <li><a href="{{svgURL}}" download="{{svgFileName}}" type="image/svg+xml">{{t_chart_download_svg}}</a></li>
+{{#png}}
+  <li><a href="{{url}}" download="{{fileName}}" type="image/png">{{t_chart_download_png}}</a> ({{width}} × {{height}} px)</li>
+{{/png}}
+  <li><a href="{{csvURL}}" download="{{csvFileName}}" type="text/csv">{{t_chart_download}}</a></li>
+</ul>
+</section>
+{{#hasCitation}}
+<section aria-labelledby="chart-page-cite">
+<h2 id="chart-page-cite">{{t_footer_cite_title}}</h2>
+{{> partials/chart-cite}}
+</section>
+{{/hasCitation}}
+<section aria-labelledby="chart-page-embed">
+<h2 id="chart-page-embed">{{t_chart_embed_title}}</h2>
+<p id="chart-page-embed-help">{{t_chart_embed_help}}</p>
+<textarea class="embed-code" readonly rows="6" spellcheck="false" aria-labelledby="chart-page-embed" aria-describedby="chart-page-embed-help">{{embedCode}}</textarea>
+</section>
+</div>
+
+"""#),
         ("Templates/data.mustache", #"""
 <article class="wrap data-page">
   <h1>{{t_data_title}}</h1>
@@ -41,6 +85,59 @@ extension StarterFiles {
 </article>
 
 """#),
+        ("Templates/embed.mustache", #"""
+<!DOCTYPE html>
+<html lang="{{lang}}" class="embed">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{pageTitle}} · {{siteTitle}}</title>
+<meta name="description" content="{{description}}">
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{{canonical}}">
+<meta name="color-scheme" content="light dark">
+<link rel="icon" href="{{favicon}}" type="{{faviconType}}">
+<link rel="stylesheet" href="{{assets}}style.css">
+{{#hasThemeStyle}}
+<style>{{themeStyle}}</style>
+{{/hasThemeStyle}}
+</head>
+<body>
+<main id="main">
+<figure class="chart chart-{{kind}}" id="{{id}}" aria-labelledby="{{id}}-name">
+  <figcaption>
+    <h1 class="chart-title" id="{{id}}-name">{{title}}</h1>
+{{#hasFinding}}
+    <p class="chart-finding">{{finding}}</p>
+{{/hasFinding}}
+  </figcaption>
+  <div class="chart-svg">
+{{{svg}}}
+  </div>
+  {{> partials/chart-meta}}
+  <p class="embed-more"><a href="{{chartPageURL}}" target="_blank" rel="noopener">{{t_chart_embed_more}}</a> · {{siteTitle}}</p>
+</figure>
+</main>
+<script>
+// Tells the page that embeds this chart how high it is (Rapport's embed code listens for it).
+(function () {
+  var last = 0;
+  function tell() {
+    var height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (window.parent !== window && height !== last) {
+      last = height;
+      window.parent.postMessage({ rapportEmbedHeight: height }, "*");
+    }
+  }
+  window.addEventListener("load", tell);
+  window.addEventListener("resize", tell);
+  if (window.ResizeObserver) new ResizeObserver(tell).observe(document.body);
+})();
+</script>
+</body>
+</html>
+
+"""#),
         ("Templates/figure.mustache", #"""
 {{#isTiles}}
 <div class="key-figures" id="{{id}}">
@@ -73,35 +170,17 @@ extension StarterFiles {
   <div class="chart-svg">
 {{{svg}}}
   </div>
-  <p class="chart-meta">{{#hasBase}}<span>{{t_chart_base}} {{base}}</span>{{/hasBase}}{{#hasGroupBases}} <span>{{groupBases}}</span>{{/hasGroupBases}} <span>{{t_chart_source_label}} {{source}}</span></p>
-{{#hasNotes}}
-  <ul class="chart-notes">
-{{#notes}}
-    <li>{{text}}</li>
-{{/notes}}
-  </ul>
-{{/hasNotes}}
+  {{> partials/chart-meta}}
 {{#showTable}}
   <details class="chart-data">
     <summary>{{t_chart_show_numbers}}</summary>
-    <div class="table-scroll" role="region" tabindex="0" aria-labelledby="{{id}}-table-caption">
-      <table class="numbers">
-        <caption id="{{id}}-table-caption">{{title}}</caption>
-        <thead>
-          {{{tableHead}}}
-        </thead>
-        <tbody>
-{{{tableBody}}}
-        </tbody>
-      </table>
-    </div>
+    {{> partials/chart-table}}
   </details>
   <p class="chart-download"><a id="{{id}}-download" href="{{csvURL}}" download="{{csvFileName}}" aria-labelledby="{{id}}-download {{id}}-name">{{t_chart_download}}</a></p>
 {{/showTable}}
-  <p class="chart-link"><a href="#{{id}}" aria-describedby="{{id}}-caption">{{t_chart_link}}</a></p>
+  <p class="chart-link"><a href="#{{id}}" aria-describedby="{{id}}-caption">{{t_chart_link}}</a>{{#hasChartPage}} · <a class="chart-page-link" href="{{chartPageURL}}" aria-describedby="{{id}}-caption">{{t_chart_page_link}}</a>{{/hasChartPage}}</p>
 {{#hasCitation}}
-  <p class="chart-cite"><span class="label">{{t_chart_cite_label}}</span> {{citation}}{{#doi}} {{url}}{{/doi}} <span class="chart-cite-url">{{chartURL}}</span></p>
-  <p class="cite-files"><span class="label">{{t_cite_files_label}}</span> {{#citeFiles}}<a id="{{linkId}}" href="{{url}}" download="{{fileName}}" type="{{type}}" aria-labelledby="{{linkId}} {{id}}-name">{{format}}</a>{{^last}} · {{/last}}{{/citeFiles}}</p>
+  {{> partials/chart-cite}}
 {{/hasCitation}}
 </figure>
 {{/isTiles}}
@@ -138,6 +217,36 @@ extension StarterFiles {
   </div>
 {{> partials/pager}}
 </article>
+
+"""#),
+        ("Templates/partials/chart-cite.mustache", #"""
+<p class="chart-cite"><span class="label">{{t_chart_cite_label}}</span> {{citation}}{{#doi}} {{url}}{{/doi}} <span class="chart-cite-url">{{chartURL}}</span></p>
+<p class="cite-files"><span class="label">{{t_cite_files_label}}</span> {{#citeFiles}}<a id="{{linkId}}" href="{{url}}" download="{{fileName}}" type="{{type}}" aria-labelledby="{{linkId}} {{id}}-name">{{format}}</a>{{^last}} · {{/last}}{{/citeFiles}}</p>
+
+"""#),
+        ("Templates/partials/chart-meta.mustache", #"""
+<p class="chart-meta">{{#hasBase}}<span>{{t_chart_base}} {{base}}</span>{{/hasBase}}{{#hasGroupBases}} <span>{{groupBases}}</span>{{/hasGroupBases}} <span>{{t_chart_source_label}} {{source}}</span></p>
+{{#hasNotes}}
+<ul class="chart-notes">
+{{#notes}}
+  <li>{{text}}</li>
+{{/notes}}
+</ul>
+{{/hasNotes}}
+
+"""#),
+        ("Templates/partials/chart-table.mustache", #"""
+<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{{id}}-table-caption">
+  <table class="numbers">
+    <caption id="{{id}}-table-caption">{{title}}</caption>
+    <thead>
+      {{{tableHead}}}
+    </thead>
+    <tbody>
+{{{tableBody}}}
+    </tbody>
+  </table>
+</div>
 
 """#),
         ("Templates/partials/footer.mustache", #"""
@@ -182,6 +291,14 @@ extension StarterFiles {
 <meta property="og:title" content="{{pageTitle}}">
 <meta property="og:description" content="{{description}}">
 <meta property="og:locale" content="{{ogLocale}}">
+{{#ogImage}}
+<meta property="og:image" content="{{url}}">
+<meta property="og:image:type" content="image/png">
+<meta property="og:image:width" content="{{width}}">
+<meta property="og:image:height" content="{{height}}">
+<meta property="og:image:alt" content="{{alt}}">
+<meta name="twitter:card" content="summary_large_image">
+{{/ogImage}}
 {{#ogLocaleAlternates}}
 <meta property="og:locale:alternate" content="{{locale}}">
 {{/ogLocaleAlternates}}
@@ -200,104 +317,6 @@ extension StarterFiles {
 {{#isReport}}
 {{> partials/report-head}}
 {{/isReport}}
-
-"""#),
-        ("Templates/partials/header.mustache", #"""
-<header class="site-header">
-  <div class="wrap header-row">
-    <a class="site-title" href="{{homeURL}}">{{#hasLogo}}<img class="site-logo" src="{{logo}}" width="{{logoWidth}}" height="{{logoHeight}}" alt="">{{/hasLogo}}{{siteTitle}}</a>
-    <a class="search-link" href="{{searchURL}}">{{t_search}}</a>
-{{#languageSwitch}}
-    <a class="language-switch" href="{{url}}" hreflang="{{lang}}"><span class="visually-hidden">{{label}} </span><span lang="{{lang}}">{{name}}</span></a>
-{{/languageSwitch}}
-  </div>
-  <nav class="site-nav" aria-label="{{t_nav_label}}">
-    <details class="nav-menu">
-      <summary class="wrap">{{t_menu}}</summary>
-      <ol class="wrap">
-{{#nav}}
-        <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
-{{/nav}}
-      </ol>
-    </details>
-    <ol class="wrap nav-list">
-{{#nav}}
-      <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
-{{/nav}}
-    </ol>
-  </nav>
-</header>
-
-"""#),
-        ("Templates/partials/pager.mustache", #"""
-<nav class="pager" aria-label="{{t_pager_label}}">
-{{#previous}}
-  <a class="pager-previous" href="{{url}}" rel="prev"><span class="pager-label">{{t_previous}}</span> <span class="pager-title">{{title}}</span></a>
-{{/previous}}
-{{#next}}
-  <a class="pager-next" href="{{url}}" rel="next"><span class="pager-label">{{t_next}}</span> <span class="pager-title">{{title}}</span></a>
-{{/next}}
-</nav>
-
-"""#),
-        ("Templates/partials/reader-links.mustache", #"""
-  <p class="wrap reader-links"><a href="{{reportURL}}">{{t_report_title}}</a> · <a href="{{searchURL}}">{{t_search}}</a></p>
-
-"""#),
-        ("Templates/partials/report-head.mustache", #"""
-<style media="print">@page { @top-left { content: {{{runningTitle}}}; } }</style>
-<link rel="stylesheet" href="{{assets}}print.css" media="print">
-
-"""#),
-        ("Templates/partials/toc.mustache", #"""
-{{#toc}}
-<nav class="toc" aria-labelledby="toc-title">
-  <h2 id="toc-title">{{t_toc_title}}</h2>
-  <ol>
-{{#entries}}
-    <li><a href="#{{id}}">{{text}}</a></li>
-{{/entries}}
-  </ol>
-</nav>
-{{/toc}}
-
-"""#),
-        ("Templates/report.mustache", #"""
-<article class="full-report" data-print-source="{{printSource}}">
-  <header class="wrap report-title-page">
-    <h1>{{siteTitle}}</h1>
-    <p class="report-subtitle">{{description}}</p>
-    <p class="report-publisher"><span class="label">{{t_report_partners_label}}</span> {{t_footer_partners}}</p>
-    <p class="report-citation"><span class="label">{{t_report_cite_label}}</span> {{t_footer_citation}}{{#doi}} <a href="{{url}}">{{url}}</a>{{/doi}}</p>
-    <p class="cite-files"><span class="label">{{t_cite_files_label}}</span> {{#studyCiteFiles}}<a href="{{url}}" download="{{fileName}}" type="{{type}}">{{format}}</a>{{^last}} · {{/last}}{{/studyCiteFiles}}</p>
-{{#updated}}
-    <p class="report-updated">{{t_footer_updated}} <time datetime="{{iso}}">{{text}}</time></p>
-{{/updated}}
-    <p class="report-actions">{{#hasPDF}}<a href="{{pdfURL}}" type="application/pdf">{{t_report_pdf}}</a>{{/hasPDF}}{{^hasPDF}}{{t_report_print_note}}{{/hasPDF}}</p>
-  </header>
-  <nav class="wrap report-contents" aria-labelledby="report-contents-title">
-    <h2 id="report-contents-title">{{t_report_contents}}</h2>
-    <ol>
-{{#reportChapters}}
-      <li><a href="#{{id}}">{{title}}</a>{{#hasSections}}
-        <ol>
-{{#sections}}
-          <li><a href="#{{id}}">{{text}}</a></li>
-{{/sections}}
-        </ol>{{/hasSections}}
-      </li>
-{{/reportChapters}}
-    </ol>
-  </nav>
-{{#reportChapters}}
-  <section class="wrap chapter report-chapter" aria-labelledby="{{id}}">
-    <h2 id="{{id}}">{{title}}</h2>
-    <div class="prose">
-{{{body}}}
-    </div>
-  </section>
-{{/reportChapters}}
-</article>
 
 """#),
     ]

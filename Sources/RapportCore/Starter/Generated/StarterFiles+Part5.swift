@@ -4,6 +4,104 @@
 
 extension StarterFiles {
     static let part5: [(path: String, contents: String)] = [
+        ("Templates/partials/header.mustache", #"""
+<header class="site-header">
+  <div class="wrap header-row">
+    <a class="site-title" href="{{homeURL}}">{{#hasLogo}}<img class="site-logo" src="{{logo}}" width="{{logoWidth}}" height="{{logoHeight}}" alt="">{{/hasLogo}}{{siteTitle}}</a>
+    <a class="search-link" href="{{searchURL}}">{{t_search}}</a>
+{{#languageSwitch}}
+    <a class="language-switch" href="{{url}}" hreflang="{{lang}}"><span class="visually-hidden">{{label}} </span><span lang="{{lang}}">{{name}}</span></a>
+{{/languageSwitch}}
+  </div>
+  <nav class="site-nav" aria-label="{{t_nav_label}}">
+    <details class="nav-menu">
+      <summary class="wrap">{{t_menu}}</summary>
+      <ol class="wrap">
+{{#nav}}
+        <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+{{/nav}}
+      </ol>
+    </details>
+    <ol class="wrap nav-list">
+{{#nav}}
+      <li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+{{/nav}}
+    </ol>
+  </nav>
+</header>
+
+"""#),
+        ("Templates/partials/pager.mustache", #"""
+<nav class="pager" aria-label="{{t_pager_label}}">
+{{#previous}}
+  <a class="pager-previous" href="{{url}}" rel="prev"><span class="pager-label">{{t_previous}}</span> <span class="pager-title">{{title}}</span></a>
+{{/previous}}
+{{#next}}
+  <a class="pager-next" href="{{url}}" rel="next"><span class="pager-label">{{t_next}}</span> <span class="pager-title">{{title}}</span></a>
+{{/next}}
+</nav>
+
+"""#),
+        ("Templates/partials/reader-links.mustache", #"""
+  <p class="wrap reader-links"><a href="{{reportURL}}">{{t_report_title}}</a> · <a href="{{searchURL}}">{{t_search}}</a></p>
+
+"""#),
+        ("Templates/partials/report-head.mustache", #"""
+<style media="print">@page { @top-left { content: {{{runningTitle}}}; } }</style>
+<link rel="stylesheet" href="{{assets}}print.css" media="print">
+
+"""#),
+        ("Templates/partials/toc.mustache", #"""
+{{#toc}}
+<nav class="toc" aria-labelledby="toc-title">
+  <h2 id="toc-title">{{t_toc_title}}</h2>
+  <ol>
+{{#entries}}
+    <li><a href="#{{id}}">{{text}}</a></li>
+{{/entries}}
+  </ol>
+</nav>
+{{/toc}}
+
+"""#),
+        ("Templates/report.mustache", #"""
+<article class="full-report" data-print-source="{{printSource}}">
+  <header class="wrap report-title-page">
+    <h1>{{siteTitle}}</h1>
+    <p class="report-subtitle">{{description}}</p>
+    <p class="report-publisher"><span class="label">{{t_report_partners_label}}</span> {{t_footer_partners}}</p>
+    <p class="report-citation"><span class="label">{{t_report_cite_label}}</span> {{t_footer_citation}}{{#doi}} <a href="{{url}}">{{url}}</a>{{/doi}}</p>
+    <p class="cite-files"><span class="label">{{t_cite_files_label}}</span> {{#studyCiteFiles}}<a href="{{url}}" download="{{fileName}}" type="{{type}}">{{format}}</a>{{^last}} · {{/last}}{{/studyCiteFiles}}</p>
+{{#updated}}
+    <p class="report-updated">{{t_footer_updated}} <time datetime="{{iso}}">{{text}}</time></p>
+{{/updated}}
+    <p class="report-actions">{{#hasPDF}}<a href="{{pdfURL}}" type="application/pdf">{{t_report_pdf}}</a>{{/hasPDF}}{{^hasPDF}}{{t_report_print_note}}{{/hasPDF}}</p>
+  </header>
+  <nav class="wrap report-contents" aria-labelledby="report-contents-title">
+    <h2 id="report-contents-title">{{t_report_contents}}</h2>
+    <ol>
+{{#reportChapters}}
+      <li><a href="#{{id}}">{{title}}</a>{{#hasSections}}
+        <ol>
+{{#sections}}
+          <li><a href="#{{id}}">{{text}}</a></li>
+{{/sections}}
+        </ol>{{/hasSections}}
+      </li>
+{{/reportChapters}}
+    </ol>
+  </nav>
+{{#reportChapters}}
+  <section class="wrap chapter report-chapter" aria-labelledby="{{id}}">
+    <h2 id="{{id}}">{{title}}</h2>
+    <div class="prose">
+{{{body}}}
+    </div>
+  </section>
+{{/reportChapters}}
+</article>
+
+"""#),
         ("Templates/root.mustache", #"""
 <!DOCTYPE html>
 <html lang="{{lang}}">
