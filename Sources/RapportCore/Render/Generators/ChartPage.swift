@@ -114,7 +114,7 @@ extension RenderContext {
         var footer: [String] = []
         if let base = figure.baseText { footer.append("\(strings?[.chartBase] ?? "n:") \(base)") }
         if !text("groupBases").isEmpty { footer.append(text("groupBases")) }
-        footer.append("\(strings?[.chartSourceLabel] ?? "") \(text("source"))".trimmingCharacters(in: .whitespaces))
+        if !text("source").isEmpty { footer.append("\(strings?[.chartSourceLabel] ?? "") \(text("source"))") }
         footer.append(address)
         return StandaloneChart(
             title: figure.dataset.title[language], finding: figure.dataset.finding?[language], footer: footer,
