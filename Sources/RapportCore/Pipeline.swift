@@ -138,13 +138,12 @@ public struct Pipeline {
             }
         }
         let output = SiteOutput(target)
-        // The charts' PNGs: kept beside the output folder by their SVG's hash, in memory for
-        // the preview and the tests, not made at all by `rapport check` (PNGStore.swift).
+        // The charts' PNGs: kept beside the output folder by their SVG's hash; in memory for
+        // the preview, the tests and `rapport check`, which makes them too (PNGStore.swift).
         let pngStore: PNGStore? =
             switch options.destination {
             case let .folder(url): target.isFolder ? PNGStore.beside(output: url, display: Self.displayPath) : nil
-            case .memory: PNGStore.inMemory()
-            case .validateOnly: nil
+            case .memory, .validateOnly: PNGStore.inMemory()
             }
 
         // 3. Render every page (each file goes to the output as soon as it is done); then check

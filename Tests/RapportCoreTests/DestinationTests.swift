@@ -39,7 +39,8 @@ import Testing
             #expect((try? Files.read(site.output.appendingPathComponent(file.path).path).get()) == file.bytes, "\(file.path) differs")
         }
         let beside = try besideOutput(site)
-        #expect(beside == [".Public.values", "Public"], "\(beside)")
+        // The values of the build, and the store of its pictures (PNGStore).
+        #expect(beside == [".Public.cache", ".Public.values", "Public"], "\(beside)")
     }
 
     /// The content checks run before rendering: a page without its translation never opens

@@ -141,6 +141,23 @@ figcaption { margin-bottom: 0.6rem; }
 .chart-cite .label, .cite-files .label { font-weight: 600; }
 .chart-cite-url { overflow-wrap: anywhere; }
 .chart-data summary { cursor: pointer; color: var(--accent); font-weight: 600; padding: 0.2rem 0; }
+/* A chart's own page (chart.mustache) and its embed (embed.mustache, in another site's iframe) */
+.chart-page-back { font-size: 0.95rem; margin: 0 0 1rem; }
+.chart-page-finding { font-size: 1.15rem; line-height: 1.5; }
+.chart-downloads { padding-left: 1.25rem; }
+.chart-downloads li { margin: 0.3rem 0; }
+.embed-code {
+  display: block; width: 100%; min-height: 9rem; margin: 0.5rem 0 1rem; padding: 0.5rem;
+  font: 0.8rem/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
+  color: var(--text); background: var(--surface); border: 1px solid var(--line); border-radius: 4px; resize: vertical;
+}
+html.embed body { padding: 0.75rem; background: var(--bg); }
+html.embed main { padding: 0; }
+html.embed figure.chart { margin: 0; padding: 0; border-top: 0; }
+html.embed .chart-title { font-size: 1.15rem; margin: 0; }
+html.embed .chart-finding { margin: 0.2rem 0 0; }
+html.embed .chart-svg { max-width: none; }
+.embed-more { font-size: 0.9rem; color: var(--muted); margin: 0.5rem 0 0; }
 /* Tables (of numbers under the charts, of text in chapters) scroll inside their own box,
    which takes keyboard focus, never the page. */
 .table-scroll {
@@ -286,7 +303,7 @@ table.numbers thead th { background: var(--surface); vertical-align: bottom; whi
 .search-list mark { background: #fde68a; color: #000; }
 .search-all ul { font-size: 0.95rem; }
 .search-kind { color: var(--muted); }
-@media print { .search-link, .reader-links, .full-report-link, .search-form { display: none; } }
+@media print { .search-link, .reader-links, .full-report-link, .search-form, .chart-page-embed { display: none; } }
 
 """#),
         ("Templates/base.mustache", #"""

@@ -40,11 +40,13 @@ extension StarterFiles {
 {{> partials/chart-cite}}
 </section>
 {{/hasCitation}}
-<section aria-labelledby="chart-page-embed">
+{{#hasEmbed}}
+<section class="chart-page-embed" aria-labelledby="chart-page-embed">
 <h2 id="chart-page-embed">{{t_chart_embed_title}}</h2>
 <p id="chart-page-embed-help">{{t_chart_embed_help}}</p>
 <textarea class="embed-code" readonly rows="6" spellcheck="false" aria-labelledby="chart-page-embed" aria-describedby="chart-page-embed-help">{{embedCode}}</textarea>
 </section>
+{{/hasEmbed}}
 </div>
 
 """#),
@@ -174,7 +176,7 @@ extension StarterFiles {
 {{#showTable}}
   <details class="chart-data">
     <summary>{{t_chart_show_numbers}}</summary>
-    {{> partials/chart-table}}
+{{> partials/chart-table}}
   </details>
   <p class="chart-download"><a id="{{id}}-download" href="{{csvURL}}" download="{{csvFileName}}" aria-labelledby="{{id}}-download {{id}}-name">{{t_chart_download}}</a></p>
 {{/showTable}}
@@ -236,17 +238,17 @@ extension StarterFiles {
 
 """#),
         ("Templates/partials/chart-table.mustache", #"""
-<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{{id}}-table-caption">
-  <table class="numbers">
-    <caption id="{{id}}-table-caption">{{title}}</caption>
-    <thead>
-      {{{tableHead}}}
-    </thead>
-    <tbody>
+    <div class="table-scroll" role="region" tabindex="0" aria-labelledby="{{id}}-table-caption">
+      <table class="numbers">
+        <caption id="{{id}}-table-caption">{{title}}</caption>
+        <thead>
+          {{{tableHead}}}
+        </thead>
+        <tbody>
 {{{tableBody}}}
-    </tbody>
-  </table>
-</div>
+        </tbody>
+      </table>
+    </div>
 
 """#),
         ("Templates/partials/footer.mustache", #"""
@@ -291,6 +293,9 @@ extension StarterFiles {
 <meta property="og:title" content="{{pageTitle}}">
 <meta property="og:description" content="{{description}}">
 <meta property="og:locale" content="{{ogLocale}}">
+{{#ogLocaleAlternates}}
+<meta property="og:locale:alternate" content="{{locale}}">
+{{/ogLocaleAlternates}}
 {{#ogImage}}
 <meta property="og:image" content="{{url}}">
 <meta property="og:image:type" content="image/png">
@@ -299,9 +304,6 @@ extension StarterFiles {
 <meta property="og:image:alt" content="{{alt}}">
 <meta name="twitter:card" content="summary_large_image">
 {{/ogImage}}
-{{#ogLocaleAlternates}}
-<meta property="og:locale:alternate" content="{{locale}}">
-{{/ogLocaleAlternates}}
 {{#citationMeta}}
 <meta name="{{name}}" content="{{content}}">
 {{/citationMeta}}
