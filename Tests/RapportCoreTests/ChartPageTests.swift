@@ -289,4 +289,27 @@ import FoundationXML
         #expect(try String(contentsOf: site.root.appendingPathComponent(".Public.cache"), encoding: .utf8) == "a file of someone else")
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("nl/card.png").path))
     }
+
+    @Test func librsvgDrawsAtTheSizeAskedAndSaysWhatItCannotRead() throws {
+        let svg = Array("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"30\" height=\"20\"><rect width=\"30\" height=\"20\" fill=\"#0461A2\"/></svg>".utf8)
+        let png = try SVGRaster.png(svg, width: 60, height: 40).get()
+        #expect(SVGRaster.decodedSize(png).map { $0 == (60, 40) } == true)
+        #expect(PNGCheck.isWhole(png, width: 60, height: 40))
+        #expect(!PNGCheck.isWhole(png, width: 60, height: 41))
+        var flipped = png
+        flipped[png.count / 2] ^= 0x01
+        #expect(!PNGCheck.isWhole(flipped, width: 60, height: 40))
+        #expect(!PNGCheck.isWhole(Array(png.prefix(png.count - 1)), width: 60, height: 40))
+        #expect(!PNGCheck.isWhole(png + [0], width: 60, height: 40))
+        // Truncated, or not a PNG at all: not decoded.
+        #expect(SVGRaster.decodedSize(Array(png.prefix(png.count - 20))) == nil)
+        #expect(SVGRaster.decodedSize(Array("not a picture".utf8)) == nil)
+        #expect(SVGRaster.decodedSize([]) == nil)
+        guard case let .failure(failure) = SVGRaster.png(Array("<svg".utf8), width: 10, height: 10) else {
+            Issue.record("a broken SVG was drawn")
+            return
+        }
+        #expect(!failure.message.isEmpty)
+        #expect(SVGRaster.png(svg, width: 0, height: 10) == .failure(SVGRaster.Failure(message: "a picture of 0 × 10 pixels cannot be made")))
+    }
 }

@@ -8,8 +8,9 @@ import SVGCharts
 ///
 ///     .Public.cache/png/<sha256 of the SVG>.png      (beside Public/; hidden, git-ignored)
 ///
-/// A stored file is used only when cairo decodes it in full at the size expected; any other
-/// file there (truncated, corrupt, the wrong size) is absent, and made again. After a build
+/// A stored file is used only when it is a whole PNG of the size expected (PNGCheck: every
+/// chunk's checksum, the size in its header, its end); any other file there (truncated,
+/// corrupt, the wrong size) is absent, and made again. After a build
 /// that succeeded, the pictures it did not use are removed: only files named like the store's
 /// own (64 hexadecimal digits, `.png`), only in `png/`. The preview and the tests keep their
 /// pictures in memory instead, for as long as the process runs.
@@ -65,7 +66,8 @@ final class PNGStore: @unchecked Sendable {
         let key = SHA256.hex(svg.bytes)
         let size = (width: svg.width * Self.scale, height: svg.height * Self.scale)
         lock.withLock { _ = used.insert(key) }
-        if let stored = stored(key), SVGRaster.decodedSize(stored).map({ $0 == size }) == true {
+        // A file is checked whole (PNGCheck); what this process keeps in memory is its own.
+        if let stored = stored(key), isMemory || PNGCheck.isWhole(stored, width: size.width, height: size.height) {
             lock.withLock { reused += 1 }
             return .success(stored)
         }
@@ -77,9 +79,11 @@ final class PNGStore: @unchecked Sendable {
         return drawn
     }
 
+    private var isMemory: Bool { if case .memory = place { true } else { false } }
+
     private func stored(_ key: String) -> [UInt8]? {
         switch place {
-        case .memory: return Self.shared.withLock { $0[key] }
+        case .memory: return Self.shared.withLock { $0.pictures[key] }
         case let .folder(folder): return try? Files.read(folder + "/" + key + ".png", limit: .published, links: .refuse).get()
         }
     }
@@ -87,10 +91,13 @@ final class PNGStore: @unchecked Sendable {
     private func keep(_ bytes: [UInt8], _ key: String) {
         switch place {
         case .memory:
-            Self.shared.withLock { pictures in
-                // The preview draws a few hundred at most; a process that made more starts over.
-                if pictures.count >= 4096 { pictures.removeAll() }
-                pictures[key] = bytes
+            Self.shared.withLock { kept in
+                // The preview's pictures take a few tens of MB; a process that made more starts over.
+                if kept.bytes + bytes.count > Self.memoryLimit {
+                    kept.pictures.removeAll()
+                    kept.bytes = 0
+                }
+                if kept.pictures.updateValue(bytes, forKey: key) == nil { kept.bytes += bytes.count }
             }
         case let .folder(folder):
             let path = folder + "/" + key + ".png"
@@ -126,7 +133,8 @@ final class PNGStore: @unchecked Sendable {
         }
     }
 
-    private static let shared = LockedValue<[String: [UInt8]]>([:])
+    private static let shared = LockedValue<(pictures: [String: [UInt8]], bytes: Int)>(([:], 0))
+    static let memoryLimit = 256 << 20
 }
 
 /// A value behind a lock.
@@ -140,5 +148,50 @@ final class LockedValue<Value>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return body(&value)
+    }
+}
+
+/// Whether a PNG file is whole, without decoding its pixels (a rebuild checks every stored
+/// picture: decoding each took 40 ms, this a fraction of one): the signature, the header
+/// chunk first with the size expected, every chunk's CRC-32, at least one data chunk, and the
+/// end chunk last, with nothing after it.
+enum PNGCheck {
+    static func isWhole(_ png: [UInt8], width: Int, height: Int) -> Bool {
+        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        guard png.count >= 8 + 25 + 12, png.starts(with: signature) else { return false }
+        return png.withUnsafeBufferPointer { bytes -> Bool in
+            func word(_ at: Int) -> Int { Int(bytes[at]) << 24 | Int(bytes[at + 1]) << 16 | Int(bytes[at + 2]) << 8 | Int(bytes[at + 3]) }
+            var offset = 8
+            var first = true
+            var hasData = false
+            while offset + 12 <= bytes.count {
+                let length = word(offset)
+                let end = offset + 12 + length
+                guard length >= 0, end <= bytes.count else { return false }
+                let type = (bytes[offset + 4], bytes[offset + 5], bytes[offset + 6], bytes[offset + 7])
+                let body = UnsafeBufferPointer(rebasing: bytes[(offset + 4)..<(offset + 8 + length)])
+                guard UInt32(word(offset + 8 + length)) == crc32(body) else { return false }
+                let isHeader = type == (0x49, 0x48, 0x44, 0x52)
+                guard isHeader == first else { return false }
+                if isHeader, length < 8 || word(offset + 8) != width || word(offset + 12) != height { return false }
+                if type == (0x49, 0x44, 0x41, 0x54) { hasData = true }
+                if type == (0x49, 0x45, 0x4E, 0x44) { return hasData && end == bytes.count }
+                first = false
+                offset = end
+            }
+            return false
+        }
+    }
+
+    static func crc32(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        return crc ^ 0xFFFF_FFFF
+    }
+
+    private static let table: [UInt32] = (0..<256).map { index in
+        var value = UInt32(index)
+        for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
+        return value
     }
 }

@@ -156,7 +156,7 @@ html.embed main { padding: 0; }
 html.embed figure.chart { margin: 0; padding: 0; border-top: 0; }
 html.embed .chart-title { font-size: 1.15rem; margin: 0; }
 html.embed .chart-finding { margin: 0.2rem 0 0; }
-html.embed .chart-svg { max-width: none; }
+html.embed .chart-svg { max-width: 40rem; }
 .embed-more { font-size: 0.9rem; color: var(--muted); margin: 0.5rem 0 0; }
 /* Tables (of numbers under the charts, of text in chapters) scroll inside their own box,
    which takes keyboard focus, never the page. */
