@@ -170,6 +170,8 @@ struct RenderContext: Sendable {
                     charts: work.charts, reading: work.reading)
                 return work
             }
+            // The charts' PNGs, all of the language's at the same time (a page's are most of its time).
+            rendered.diagnostics.append(contentsOf: renderPictures(works.flatMap(\.pictures), into: output))
             var chapters: [RenderedChapter] = []
             for (page, var work) in zip(these, works) {
                 rendered.diagnostics.append(contentsOf: work.diagnostics)

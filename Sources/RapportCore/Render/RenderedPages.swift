@@ -37,6 +37,8 @@ struct PageWork {
     var chartPages: [String] = []
     var pageFiles: [OutputFile] = []
     var socialImage: SocialImage?
+    /// The charts' pictures to rasterize (SocialImages.swift), once all pages of the language are done.
+    var pictures: [PendingPicture] = []
 }
 
 /// What rendering every page produced that the site-wide checks (CheckStage) and the files

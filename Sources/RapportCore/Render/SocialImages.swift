@@ -15,6 +15,15 @@ struct SocialImage: Sendable {
     var alt: String
 }
 
+/// A picture to rasterize, where its PNG goes, and what to name in an error.
+struct PendingPicture: Sendable {
+    var picture: StandaloneSVG
+    /// Path of the PNG in the site's folder.
+    var path: String
+    var what: String
+    var location: SourceLocation
+}
+
 extension RenderContext {
     /// The PNG of `picture` at `path`, at the size the store draws it.
     func socialImage(_ picture: StandaloneSVG, path: String, alt: String) -> SocialImage {
@@ -57,16 +66,25 @@ extension RenderContext {
         ).svg()
     }
 
-    /// Every language's title card, rasterized (nothing when the build keeps no files).
+    /// Every language's title card, rasterized (nothing when the build makes no pictures).
     func renderTitleCards(into output: SiteOutput) -> [Diagnostic] {
-        var work = PageWork()
-        let location = SourceLocation(file: site.file)
-        for language in site.languages {
-            if let png = rasterize(titleCard(language), what: "the title card of \(language.englishName)", at: location, work: &work) {
-                output.add(OutputFile(path: language.code + "/" + Self.titleCardFile, bytes: png))
+        renderPictures(
+            site.languages.map { language in
+                PendingPicture(
+                    picture: titleCard(language), path: language.code + "/" + Self.titleCardFile,
+                    what: "the title card of \(language.englishName)", location: SourceLocation(file: site.file))
+            }, into: output)
+    }
+
+    /// `pending` rasterized on all cores (PNGStore: drawn only when its SVG changed), into `output`.
+    func renderPictures(_ pending: [PendingPicture], into output: SiteOutput) -> [Diagnostic] {
+        pending.parallelMap { item -> [Diagnostic] in
+            var work = PageWork()
+            if let png = rasterize(item.picture, what: item.what, at: item.location, work: &work) {
+                output.add(OutputFile(path: item.path, bytes: png))
             }
-        }
-        return work.diagnostics
+            return work.diagnostics
+        }.flatMap { $0 }
     }
 
     /// The theme's logo as standalone pictures draw it: the SVG file as a `data:` URL, so that

@@ -50,12 +50,14 @@ extension RenderContext {
         var png: SocialImage?
         if let picture {
             work.pageFiles.append(OutputFile(path: folder + fileStem + ".svg", bytes: picture.bytes))
-            png = socialImage(picture, path: sitePath + fileStem + ".png", alt: Self.imageAlt(title: title, finding: finding))
-            if let png, let bytes = rasterize(picture, what: "chart \"\(id)\"", at: SourceLocation(file: dataset.metadataFile), work: &work) {
-                work.pageFiles.append(OutputFile(path: folder + fileStem + ".png", bytes: bytes))
+            // Drawn once every page of the language is rendered, all pictures at the same time.
+            if pngStore != nil {
+                png = socialImage(picture, path: sitePath + fileStem + ".png", alt: Self.imageAlt(title: title, finding: finding))
+                work.pictures.append(
+                    PendingPicture(
+                        picture: picture, path: folder + fileStem + ".png", what: "chart \"\(id)\"",
+                        location: SourceLocation(file: dataset.metadataFile)))
                 if work.socialImage == nil { work.socialImage = png }
-            } else {
-                png = nil
             }
         }
 
@@ -123,7 +125,7 @@ extension RenderContext {
     }
 
     /// The PNG of `picture` (stored, or drawn now); nil, with an error, when it cannot be made;
-    /// nil without one when the build keeps no files (`rapport check`).
+    /// nil without one when the build makes no pictures.
     func rasterize(_ picture: StandaloneSVG, what: String, at location: SourceLocation, work: inout PageWork) -> [UInt8]? {
         guard let pngStore else { return nil }
         switch pngStore.png(picture) {
