@@ -174,6 +174,8 @@ import FoundationXML
             <meta property="og:image:alt" content="Testsite">
             """
         #expect(try #require(site.read("nl/index.html")).contains(card))
+        // The language chooser at the root: the default language's.
+        #expect(try #require(site.read("index.html")).contains(card))
         #expect(try #require(site.read("nl/vrijwilligers/index.html")).contains(card))
         let png = try #require(try? Data(contentsOf: site.output.appendingPathComponent("fr/card.png")))
         #expect(SVGRaster.decodedSize(Array(png)).map { $0 == (1200, 630) } == true)

@@ -296,14 +296,7 @@ extension StarterFiles {
 {{#ogLocaleAlternates}}
 <meta property="og:locale:alternate" content="{{locale}}">
 {{/ogLocaleAlternates}}
-{{#ogImage}}
-<meta property="og:image" content="{{url}}">
-<meta property="og:image:type" content="image/png">
-<meta property="og:image:width" content="{{width}}">
-<meta property="og:image:height" content="{{height}}">
-<meta property="og:image:alt" content="{{alt}}">
-<meta name="twitter:card" content="summary_large_image">
-{{/ogImage}}
+{{> partials/og-image}}
 {{#citationMeta}}
 <meta name="{{name}}" content="{{content}}">
 {{/citationMeta}}

@@ -31,6 +31,17 @@ extension StarterFiles {
 </header>
 
 """#),
+        ("Templates/partials/og-image.mustache", #"""
+{{#ogImage}}
+<meta property="og:image" content="{{url}}">
+<meta property="og:image:type" content="image/png">
+<meta property="og:image:width" content="{{width}}">
+<meta property="og:image:height" content="{{height}}">
+<meta property="og:image:alt" content="{{alt}}">
+<meta name="twitter:card" content="summary_large_image">
+{{/ogImage}}
+
+"""#),
         ("Templates/partials/pager.mustache", #"""
 <nav class="pager" aria-label="{{t_pager_label}}">
 {{#previous}}
@@ -124,6 +135,7 @@ extension StarterFiles {
 {{#ogLocaleAlternates}}
 <meta property="og:locale:alternate" content="{{locale}}">
 {{/ogLocaleAlternates}}
+{{> partials/og-image}}
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="{{favicon}}" type="{{faviconType}}">
 <link rel="stylesheet" href="{{assets}}style.css">
