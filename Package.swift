@@ -31,6 +31,13 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The C library librsvg (Debian: librsvg2-dev) with cairo, found with pkg-config: charts'
+        // pictures as PNG. Only Sources/RapportCore/Output/SVGRaster.swift imports it.
+        .systemLibrary(
+            name: "CRSVG",
+            pkgConfig: "librsvg-2.0",
+            providers: [.apt(["librsvg2-dev"])]
+        ),
         // Leaf module: chart description in, SVG text out. No I/O, no dependencies.
         .target(name: "SVGCharts"),
         // Leaf module: Mustache templates compiled once, rendered into bytes from typed values
@@ -54,7 +61,7 @@ let package = Package(
         .target(
             name: "RapportCore",
             dependencies: [
-                "CCMarkGFM", "Diagnostics", "MustacheEngine", "RapportBase", "SVGCharts", "SurveyData", "Yams",
+                "CCMarkGFM", "CRSVG", "Diagnostics", "MustacheEngine", "RapportBase", "SVGCharts", "SurveyData", "Yams",
             ]
         ),
         // The editors' preview server: serves the built site, rebuilds on change, reloads the browser.

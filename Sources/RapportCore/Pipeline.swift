@@ -146,6 +146,15 @@ public struct Pipeline {
             }
         }
         let output = SiteOutput(target)
+        // The charts' PNGs: kept beside the output folder by their SVG's hash; in memory for
+        // the preview, the tests and `rapport check`, which makes them too (PNGStore.swift).
+        let pngStore: PNGStore? =
+            switch options.destination {
+            case let .folder(url):
+                // With --no-cache nothing is kept beside the output: the pictures are drawn anew.
+                !target.isFolder ? nil : options.useCache ? PNGStore.beside(output: url, display: Self.displayPath) : PNGStore.inMemory()
+            case .memory, .validateOnly: PNGStore.inMemory()
+            }
 
         // 3. Render every page (each file goes to the output as soon as it is done); then check
         //    what needs every page rendered (links, anchors, charts in both languages); then the
@@ -153,7 +162,9 @@ public struct Pipeline {
         var charts = 0
         var contentFiles: [TemplateSet.Asset] = []
         var cache: BuildCache?
-        if failure == nil, let render = RenderStage(loaded, content: options.content, printedReports: options.printedReports) {
+        if failure == nil,
+            let render = RenderStage(loaded, content: options.content, printedReports: options.printedReports, pngStore: pngStore)
+        {
             diagnostics.append(contentsOf: render.context.diagnostics)
             clock.lap("render context")
             // The build cache (Cache/): a page an earlier build rendered from the same inputs
@@ -168,6 +179,7 @@ public struct Pipeline {
             diagnostics.append(contentsOf: render.renderSiteFiles(pages, into: output, cache: pageCache))
             contentFiles = render.contentFiles(pages, into: output)
             charts = pages.chartCount
+            diagnostics.append(contentsOf: pngStore?.diagnostics ?? [])
         }
         clock.lap(target.isFolder ? "render and write site files" : "render site files")
 
@@ -191,6 +203,8 @@ public struct Pipeline {
             clock.lap("swap folders")
             // The entries this build did not use are removed: the cache holds one build's worth.
             if failure == nil, !diagnostics.hasErrors { cache?.removeUnused() }
+            // The pictures this build did not use are no longer the site's.
+            if failure == nil, !diagnostics.hasErrors { pngStore?.removeUnused() }
         }
         if failure == nil, !diagnostics.hasErrors, let site = loaded.site {
             values = ValueSnapshot(datasets: loaded.datasets, facts: loaded.facts, pages: loaded.pages, site: site)

@@ -29,7 +29,7 @@ import Testing
     ])
     func aCacheThatForgetsADependencyIsCaught(forgets: CacheDependency, edit: CacheStudy.Edit) throws {
         let (difference, _) = try CacheProperty.run(seed: 7, steps: 3, only: [edit], forgets: forgets)
-        #expect(difference?.hasSuffix(".html differs") == true, "a cache that forgets \(forgets) went unnoticed: \(difference ?? "")")
+        #expect(difference?.hasSuffix(" differs") == true, "a cache that forgets \(forgets) went unnoticed: \(difference ?? "")")
     }
 
     /// Whatever is in the cache folder, the build is the same: entries truncated, overwritten
@@ -72,10 +72,11 @@ import Testing
         #expect(try study.compare() == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == [], "the cache wrote through a link")
 
-        // A file where the cache folder goes: built without a cache, the file left as it was.
+        // A file where the cache folder goes: built without a cache, the file left as it was (the
+        // pictures' store, which lives there too, says so in one warning).
         try FileManager.default.removeItem(at: cache)
         try Data("mine".utf8).write(to: cache)
-        #expect(try study.compare() == nil)
+        #expect(try study.compare(expecting: "the pictures' store is not a folder Rapport can use") == nil)
         #expect(try Data(contentsOf: cache) == Data("mine".utf8))
     }
 

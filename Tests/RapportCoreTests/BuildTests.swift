@@ -59,8 +59,9 @@ import Testing
         #expect(!result.succeeded)
         #expect(site.read("nl/vrijwilligers/index.html") == before)
         // Only the build before last stays beside the output (the next build's staging folder),
-        // the values of the last successful build (for the what-changed report) and the build
-        // cache; the lock file goes with the build that held it.
+        // the values of the last successful build (for the what-changed report), the build cache
+        // and in it the store of the charts' pictures (PNGStore); the lock file goes with the
+        // build that held it.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Public") }
         #expect(leftovers.sorted() == [".Public.cache", ".Public.previous", ".Public.values"])
         #expect(result.summary(output: "Public", wrote: true).hasPrefix("failed: 1 error, 0 warnings; Public left as it was"))

@@ -39,6 +39,7 @@ import Testing
             #expect((try? Files.read(site.output.appendingPathComponent(file.path).path).get()) == file.bytes, "\(file.path) differs")
         }
         let beside = try besideOutput(site)
+        // The values of the build, and the store of its pictures (PNGStore).
         #expect(beside == [".Public.cache", ".Public.values", "Public"], "\(beside)")
     }
 

@@ -193,11 +193,11 @@ import Testing
         let fr = try #require(site.read("fr/finances/index.html"))
         #expect(
             nl.contains(
-                "<p class=\"chart-link\"><a href=\"#chart-challenge-frequency\" aria-describedby=\"chart-challenge-frequency-caption\">Link naar deze grafiek</a></p>"
+                "<p class=\"chart-link\"><a href=\"#chart-challenge-frequency\" aria-describedby=\"chart-challenge-frequency-caption\">Link naar deze grafiek</a> · <a class=\"chart-page-link\" href=\"../../nl/financien/grafieken/challenge-frequency/index.html\" aria-describedby=\"chart-challenge-frequency-caption\">Deze grafiek op een eigen pagina, om te delen of in te sluiten</a></p>"
             ))
         #expect(
             fr.contains(
-                "<p class=\"chart-link\"><a href=\"#chart-challenge-frequency\" aria-describedby=\"chart-challenge-frequency-caption\">Lien vers ce graphique</a></p>"
+                "<p class=\"chart-link\"><a href=\"#chart-challenge-frequency\" aria-describedby=\"chart-challenge-frequency-caption\">Lien vers ce graphique</a> · <a class=\"chart-page-link\" href=\"../../fr/finances/graphiques/challenge-frequency/index.html\" aria-describedby=\"chart-challenge-frequency-caption\">Ce graphique sur sa propre page, pour le partager ou l’intégrer</a></p>"
             ))
         #expect(
             nl.contains(

@@ -88,7 +88,8 @@ import Testing
     /// addresses, entities decoded.
     static func readerText(_ html: String) -> String {
         var text = html
-        for element in ["script", "style", "pre", "code"] {
+        // A text box holds code to copy (a chart's embed code), not prose.
+        for element in ["script", "style", "pre", "code", "textarea"] {
             text = text.replacingOccurrences(of: "(?s)<\(element)\\b.*?</\(element)>", with: " ", options: [.regularExpression])
         }
         text = text.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)

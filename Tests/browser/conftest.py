@@ -51,8 +51,12 @@ def browser():
 
 
 def pytest_generate_tests(metafunc):
-    """`page` runs a test once for every HTML file of the built site."""
+    """`page` runs a test once for every HTML file of the built site; of the chart pages (one
+    template for all) and their embeds, each language's largest and smallest (the static checks
+    of test_site.py read every one)."""
     if "page" in metafunc.fixturenames:
         value = os.environ.get("SITE_DIR")
         files = sitecheck.html_files(Path(value)) if value and Path(value).is_dir() else []
+        if files:
+            files = sitecheck.sample_chart_pages(Path(value), files)
         metafunc.parametrize("page", files or ["(no site)"])

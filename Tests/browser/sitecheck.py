@@ -59,6 +59,7 @@ class Page(HTMLParser):
         self.script_srcs: list[str] = []  # src of each <script> ("" for an inline one)
         self.is_search = False  # has the search form
         self.is_report = False  # the whole report (data-print-source)
+        self.is_embed = False  # a chart's embed (<html class="embed">), shown in other sites' iframes
         self.handlers: list[str] = []  # on* attributes
         self.imgs_without_alt: list[int] = []
         self._in_title = False
@@ -87,6 +88,7 @@ class Page(HTMLParser):
         line = self.getpos()[0]
         if tag == "html":
             self.html_lang = a.get("lang")
+            self.is_embed = "embed" in a.get("class", "").split()
         if "id" in a:
             self.ids.append(a["id"])
         if tag == "a" and "name" in a:
@@ -170,6 +172,24 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 def html_files(site: Path) -> list[str]:
     """Every HTML file of the site, relative to it, sorted."""
     return sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
+
+
+def is_chart_page(rel: str) -> bool:
+    """A chart's page (nl/<chapter>/grafieken/<chart>/index.html, nl/grafieken/<chart>/ for the home
+    page's charts) or its embed (…/<chart>/embed/index.html): the pages deeper than a chapter's."""
+    parts = rel.split("/")
+    return len(parts) >= 4 and parts[-1] == "index.html" and parts[0] in LANGUAGES
+
+
+def sample_chart_pages(site: Path, files: list[str]) -> list[str]:
+    """Every page but the chart pages, and of these each language's largest and smallest with their embeds."""
+    charts = [f for f in files if is_chart_page(f) and not f.endswith("/embed/index.html")]
+    chosen = set()
+    for code in LANGUAGES:
+        mine = sorted((f for f in charts if f.startswith(code + "/")), key=lambda f: (site / f).stat().st_size)
+        for f in mine[:1] + mine[-1:]:
+            chosen |= {f, f[: -len("index.html")] + "embed/index.html"}
+    return [f for f in files if not is_chart_page(f) or f in chosen]
 
 
 def site_languages(site: Path) -> dict[str, str]:
@@ -267,8 +287,10 @@ def check_structure(pages: dict[str, Page]) -> list[str]:
         elif page.language and page.html_lang != LANGUAGES[page.language]:
             problems.append(f"{rel}: <html lang=\"{page.html_lang}\"> in the {page.language} folder "
                             f"(want {LANGUAGES[page.language]})")
-        # Reading needs no JavaScript; only the search page has its one script (search.js).
-        allowed = page.is_search and all(src.endswith("/" + SEARCH_SCRIPT) for src in page.script_srcs)
+        # Reading needs no JavaScript; only the search page has its one script (search.js), and
+        # a chart's embed its few inline lines that tell the embedding page its height.
+        allowed = (page.is_search and all(src.endswith("/" + SEARCH_SCRIPT) for src in page.script_srcs)) or (
+            page.is_embed and page.script_srcs == [""])
         if page.scripts and not allowed:
             problems.append(f"{rel}: {page.scripts} <script> element(s): the site needs no JavaScript")
         problems += [f"{rel}: event handler attribute {h}" for h in page.handlers]
@@ -292,6 +314,12 @@ def check_head(pages: dict[str, Page]) -> list[str]:
         need(page.link_rel("stylesheet"), "no stylesheet link")
         if rel == "404.html":
             continue  # an error page has no canonical address and no translation
+        if page.is_embed:
+            # Shown inside other sites: its canonical address is its chart page, it is not indexed.
+            chart_page = page.url_path[: -len("embed/")] if page.url_path.endswith("/embed/") else None
+            need(page.link_rel("canonical") == [origin + (chart_page or "?")], "an embed's canonical is not its chart page")
+            need(page.metas.get("robots") == "noindex", "an embed without robots noindex")
+            continue
         canonical = page.link_rel("canonical")
         need(len(canonical) == 1 and canonical[0] == origin + page.url_path,
              f"canonical {canonical} (want {origin + page.url_path})")
@@ -303,6 +331,12 @@ def check_head(pages: dict[str, Page]) -> list[str]:
                  f"the {page.html_lang} alternate is not the page itself")
         for tag in ("og:title", "og:description", "og:url", "og:type", "og:locale", "og:site_name"):
             need(page.metas.get(tag, "").strip(), f"no {tag}")
+        # The picture a shared link shows (a chart's PNG, or the title card), with its size and text.
+        for tag in ("og:image", "og:image:width", "og:image:height", "og:image:alt"):
+            need(page.metas.get(tag, "").strip(), f"no {tag}")
+        need(page.metas.get("og:image", "").startswith(origin + "/") and page.metas.get("og:image", "").endswith(".png"),
+             "og:image is not a PNG of the site")
+        need(page.metas.get("twitter:card") == "summary_large_image", "no twitter:card summary_large_image")
         if page.metas.get("og:url"):
             need(page.metas["og:url"] == origin + page.url_path, "og:url is not the canonical URL")
     return problems
@@ -327,7 +361,7 @@ def check_language_switch(pages: dict[str, Page]) -> list[str]:
     origin = site_origin(pages)
     by_path = {p.url_path: p for p in pages.values()}
     for rel, page in sorted(pages.items()):
-        if not page.language:
+        if not page.language or page.is_embed:
             continue
         others = [code for code in LANGUAGES if code != page.language]
         if others and page.switch is None:

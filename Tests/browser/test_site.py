@@ -89,7 +89,8 @@ def keyboard_pages():
                "full-report/index.html", "zoeken/index.html", "recherche/index.html", "suche/index.html",
                "search/index.html")
     for language in languages:
-        chapters = [f for f in files if f.startswith(language + "/") and f[len(language) + 1:] not in readers]
+        chapters = [f for f in files if f.startswith(language + "/") and f[len(language) + 1:] not in readers
+                    and not sitecheck.is_chart_page(f)]
         if chapters:
             chosen.append(max(chapters, key=lambda f: (site / f).stat().st_size))
     return [(f, sitecheck.DESKTOP) for f in chosen] + [

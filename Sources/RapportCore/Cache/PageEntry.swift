@@ -1,5 +1,6 @@
 import Diagnostics
 import RapportBase
+import SVGCharts
 
 /// One chapter page as the build cache keeps it: everything rendering the page gave the rest of
 /// the build (its HTML file, its charts' CSV files, what the site-wide checks, the whole report
@@ -49,6 +50,24 @@ struct PageEntry {
             out.bool(placement.id != nil)
             if let id = placement.id { out.string(id) }
             Self.write(placement.location, &out)
+        }
+        // The page's charts' own pages (ChartPage.swift): their files, paths, pictures, og:image.
+        out.list(work.pageFiles) { Self.write($1, &$0) }
+        out.strings(work.chartPages)
+        out.list(work.pictures) { out, pending in
+            out.data(pending.picture.bytes)
+            out.int(pending.picture.width)
+            out.int(pending.picture.height)
+            out.string(pending.path)
+            out.string(pending.what)
+            Self.write(pending.location, &out)
+        }
+        out.bool(work.socialImage != nil)
+        if let image = work.socialImage {
+            out.string(image.path)
+            out.int(image.width)
+            out.int(image.height)
+            out.string(image.alt)
         }
         out.bool(work.chapter != nil)
         if let chapter = work.chapter {
@@ -117,8 +136,23 @@ struct PageEntry {
                 }
                 return readLocation(&input).map { ChartPlacement(id: id, location: $0) }
             }),
-            let hasChapter = input.bool()
+            let pageFiles = input.list({ readFile(&$0) }), let chartPages = input.strings(),
+            let pictures = input.list({ input -> PendingPicture? in
+                guard let bytes = input.data(), let width = input.int(), let height = input.int(), let path = input.string(),
+                    let what = input.string(), let location = readLocation(&input)
+                else { return nil }
+                return PendingPicture(
+                    picture: StandaloneSVG(bytes: bytes, width: width, height: height), path: path, what: what, location: location)
+            }),
+            let hasImage = input.bool()
         else { return nil }
+        if hasImage {
+            guard let path = input.string(), let width = input.int(), let height = input.int(), let alt = input.string()
+            else { return nil }
+            work.socialImage = SocialImage(path: path, width: width, height: height, alt: alt)
+        }
+        (work.pageFiles, work.chartPages, work.pictures) = (pageFiles, chartPages, pictures)
+        guard let hasChapter = input.bool() else { return nil }
         (work.csvFiles, work.headingIds, work.reading, work.linkChecks) = (csvFiles, headingIds, reading, linkChecks)
         (work.datasetsUsed, work.charts, work.placements) = (Set(used), charts, placements)
         work.placed = Dictionary(placed, uniquingKeysWith: { first, _ in first })

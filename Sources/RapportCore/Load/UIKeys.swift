@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import RapportBase
 
@@ -6,6 +7,8 @@ import RapportBase
 /// and checked when the strings load: none ever renders as empty text without a word.
 enum UIKey: String, CaseIterable, Sendable {
     case chartCategory = "chart_category"
+    case chartBase = "chart_base"
+    case chartSourceLabel = "chart_source_label"
     case chartLowN = "chart_low_n"
     case chartLowNNote = "chart_low_n_note"
     case chartInferred = "chart_inferred"
@@ -33,6 +36,8 @@ enum UIKey: String, CaseIterable, Sendable {
     case figureLabel = "figure_label"
     /// In the whole report, under a figure whose table of numbers is in the annex: the link to it.
     case reportTableInAnnex = "report_table_in_annex"
+    /// The folder of a chapter's chart pages (`/nl/financien/grafieken/<chart>/`): a path word.
+    case chartPagesFolder = "chart_pages_folder"
 }
 
 extension Strings {
@@ -40,6 +45,31 @@ extension Strings {
 }
 
 extension ContentLoader {
+    /// A UI string that is a word of the site's addresses must be one: lowercase letters,
+    /// digits and hyphens (no space, slash or accent, which an address would have to encode).
+    mutating func checkPathWords(_ strings: [Language: Strings]) {
+        for language in languages {
+            let key = UIKey.chartPagesFolder.rawValue
+            guard let text = strings[language]?.values[key], !text.isEmpty, !Self.isPathWord(text),
+                let location = strings[language]?.locations[key]
+            else { continue }
+            diagnostics.error(
+                location, "UI string \"\(key)\" is a folder of the site's addresses, and \"\(text)\" cannot be one",
+                fix: "write it in lowercase letters, digits and hyphens only, e.g. \"\(Self.pathWord(from: text))\"")
+        }
+    }
+
+    static func isPathWord(_ text: String) -> Bool {
+        !text.hasPrefix("-") && !text.hasSuffix("-") && text.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
+    }
+
+    /// `text` made into a path word (for the fix): accents dropped, lowercase, hyphens between words.
+    static func pathWord(from text: String) -> String {
+        let plain = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let words = plain.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        return words.isEmpty ? "charts" : words.joined(separator: "-")
+    }
+
     /// A key Rapport writes that no language's file has (a study made before the key existed):
     /// Rapport's own text of that language stands in, with a warning saying how to write one's
     /// own; a language Rapport has no text for makes it an error. A key that some languages

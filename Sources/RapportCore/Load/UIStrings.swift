@@ -74,6 +74,7 @@ extension ContentLoader {
         }
         checkSwitchLabels(result)
         fillMissingKeys(&result)
+        checkPathWords(result)
         return result
     }
 

@@ -131,6 +131,9 @@ struct ChartFigure {
             "citation": .text(citation?.text(title: dataset.title[language], strings: strings) ?? ""),
             "chartURL": .text(citation?.url ?? ""),
             "citeFiles": citeFiles,
+            // Set by the chapter when the chart has a page of its own (ChartPage.swift).
+            "hasChartPage": .bool(false),
+            "chartPageURL": .text(""),
         ]
     }
 }

@@ -35,6 +35,10 @@ struct RenderContext: Sendable {
     let favicon: (path: String, type: String)?
     /// Where `rapport pdf` leaves the printed whole reports (FullReport.swift); nil: none.
     let printedReports: URL?
+    /// Where the charts' PNGs are kept (nil: none are made, `rapport check`), and the theme's
+    /// logo as the charts' pictures draw it (SocialImages.swift).
+    let pngStore: PNGStore?
+    let standaloneLogo: StandaloneLogo?
 
     /// Drafts left out of the build, by "language/name": a link to one is reported as such.
     let drafts: [PageKey: Page]
@@ -50,14 +54,16 @@ struct RenderContext: Sendable {
     /// chapter list (`chapters`) and the navigation entries.
     let languageScopes: [LinkDepth: [Language: TemplateScope]]
     let navEntries: [LinkDepth: [Language: [TemplateScope]]]
-    /// The depths of the pages that use `languageScopes`: the home page, all others, 404.html.
-    static let pageDepths: [LinkDepth] = [1, 2, nil]
+    /// The depths of the pages that use `languageScopes`: the home page, all others, the chart
+    /// pages and their embeds (ChartPage.swift: 3 to 5), 404.html.
+    static let pageDepths: [LinkDepth] = [1, 2, 3, 4, 5, nil]
 
     init(
         site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset],
         invalidDatasets: Set<String> = [], facts: StudyFacts = StudyFacts(), templates: TemplateSet,
-        contentFiles: ContentFiles? = nil, printedReports: URL? = nil, drafts: [PageKey: Page] = [:]
+        contentFiles: ContentFiles? = nil, printedReports: URL? = nil, drafts: [PageKey: Page] = [:], pngStore: PNGStore? = nil
     ) {
+        self.pngStore = pngStore
         self.drafts = drafts
         // `{{…}}` in the texts of site.yml, the front matter and the datasets, resolved once.
         let (resolvedSite, resolvedPages, datasets, textProblems) = Self.resolvingTexts(
@@ -114,6 +120,7 @@ struct RenderContext: Sendable {
         let theme = Self.themeValues(site, contentFiles: contentFiles, scopes: scopes)
         themeFiles = theme.files
         favicon = theme.favicon
+        standaloneLogo = theme.logo
         diagnostics = textProblems + theme.diagnostics
     }
 
@@ -147,15 +154,20 @@ struct RenderContext: Sendable {
             let these = pages.filter { $0.language == language }
             let works = these.parallelMap { page -> PageWork in
                 if let entry = cache?.lookup(page) {
+                    var work = entry.work
                     if let file = entry.file { output.add(file) }
-                    for csv in entry.work.csvFiles { output.add(csv) }
-                    return entry.work
+                    for csv in work.csvFiles { output.add(csv) }
+                    for chartFile in work.pageFiles { output.add(chartFile) }
+                    work.pageFiles = []
+                    return work
                 }
                 var (work, html, headings) = self.renderMarkdown(page)
-                let (file, problems) = self.renderPage(page, html: html, headings: headings)
+                let (file, problems) = self.renderPage(page, html: html, headings: headings, image: work.socialImage)
                 work.diagnostics += problems
                 if let file { output.add(file) }
                 for csv in work.csvFiles { output.add(csv) }
+                // The chart pages, their embeds and pictures go out now, not kept.
+                for chartFile in work.pageFiles { output.add(chartFile) }
                 // What the whole report needs of the chapter: its body as embedded there, made
                 // here in parallel; the page's own HTML is not kept.
                 // The home page opens the report as its summary: its links, written from one
@@ -168,8 +180,11 @@ struct RenderContext: Sendable {
                     page: page, reportBody: page.isPlaceholder ? [] : reportBody, headings: headings,
                     charts: work.charts, reading: work.reading)
                 cache?.keep(page, work: work, file: file, problems: problems.count)
+                work.pageFiles = []
                 return work
             }
+            // The charts' PNGs, all of the language's at the same time (a page's are most of its time).
+            rendered.diagnostics.append(contentsOf: renderPictures(works.flatMap(\.pictures), into: output))
             var chapters: [RenderedChapter] = []
             for (page, var work) in zip(these, works) {
                 rendered.diagnostics.append(contentsOf: work.diagnostics)
@@ -195,10 +210,11 @@ struct RenderContext: Sendable {
         let (notFound, notFoundProblems) = notFoundPage()
         output.add(notFound)
         let dataProblems = renderDataPages(chartOrder: rendered.chartOrder, csvFiles: rendered.csvFiles, into: output, cache: cache)
-        output.add(sitemap())
+        output.add(sitemap(chartPages: rendered.chartPages))
         output.add(robotsFile())
         renderStudyCitations(into: output)
-        return rootProblems + notFoundProblems + dataProblems
+        let cardProblems = renderTitleCards(into: output)
+        return rootProblems + notFoundProblems + dataProblems + cardProblems + checkChartPagesFolders(rendered.chartPages)
     }
 
     func renderMarkdown(_ page: Page) -> (PageWork, [UInt8], [Markdown.Heading]) {

@@ -11,13 +11,13 @@ struct RenderStage {
 
     /// nil when there is nothing to render: `site.yml` or a language's UI strings could not be
     /// read (reported while loading).
-    init?(_ loaded: LoadedSite, content: URL, printedReports: URL?) {
+    init?(_ loaded: LoadedSite, content: URL, printedReports: URL?, pngStore: PNGStore? = nil) {
         guard let site = loaded.site, loaded.strings.count == site.languages.count else { return nil }
         context = RenderContext(
             site: site, strings: loaded.strings, pages: loaded.pages, datasets: loaded.datasets,
             invalidDatasets: loaded.invalidDatasets, facts: loaded.facts, templates: loaded.templates,
             contentFiles: ContentFiles(root: content, display: Pipeline.displayPath), printedReports: printedReports,
-            drafts: loaded.drafts)
+            drafts: loaded.drafts, pngStore: pngStore)
     }
 
     /// The chapter pages, their charts and CSV files, and each language's whole report and search;

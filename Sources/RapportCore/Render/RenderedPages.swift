@@ -32,6 +32,13 @@ struct PageWork {
     /// Every chart block, drawn or not, and whether a data reference of the page failed.
     var placements: [ChartPlacement] = []
     var dataErrors = false
+    /// The charts that got a page (ChartPage.swift), their files (handed to the output as soon
+    /// as the page is done) and the page's picture for sharing (its first chart's PNG).
+    var chartPages: [String] = []
+    var pageFiles: [OutputFile] = []
+    var socialImage: SocialImage?
+    /// The charts' pictures to rasterize (SocialImages.swift), once all pages of the language are done.
+    var pictures: [PendingPicture] = []
 }
 
 /// What rendering every page produced that the site-wide checks (CheckStage) and the files
@@ -54,6 +61,8 @@ struct RenderedPages {
     var chartOrder: [Language: [String: [ChartPlacement]]] = [:]
     /// Charts drawn (one per placement per language).
     var chartCount = 0
+    /// The charts with a page, by language and chapter name (for the sitemap).
+    var chartPages: [Language: [String: [String]]] = [:]
 
     mutating func add(_ work: PageWork, of page: Page) {
         linkChecks += work.linkChecks
@@ -62,6 +71,7 @@ struct RenderedPages {
         pageDatasets[page.language, default: [:]][page.name] = work.datasetsUsed
         if work.dataErrors { pagesWithDataErrors[page.language, default: []].insert(page.name) }
         chartCount += work.charts.count
+        if !work.chartPages.isEmpty { chartPages[page.language, default: [:]][page.name] = work.chartPages }
         anchors[page.language, default: [:]][page.name] = Set(work.headingIds).union(work.charts.map(\.id))
         headingOrder[page.language, default: [:]][page.name] = work.headingIds
     }

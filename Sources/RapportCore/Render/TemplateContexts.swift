@@ -34,6 +34,8 @@ extension RenderContext {
         values["citationMeta"] = .list([TemplateScope]())
         values["doi"] = doiValue(site)
         values.merge(jsonLDValues(nil)) { $1 }
+        // The picture a shared link shows: the language's title card unless the page has its own.
+        values["ogImage"] = socialImageValue(titleCardImage(language, site: site), site: site)
         values["updated"] = .maybe(site.updated.map { TemplateScope(texts: ["text": $0.text(language), "iso": $0.iso]) })
         values["chapters"] = .list(
             chapters.map { chapter in
@@ -83,7 +85,7 @@ extension RenderContext {
             ], parent: languageScope(language, from: depth))
     }
 
-    func renderPage(_ page: Page, html: [UInt8], headings: [Markdown.Heading]) -> (OutputFile?, [Diagnostic]) {
+    func renderPage(_ page: Page, html: [UInt8], headings: [Markdown.Heading], image: SocialImage? = nil) -> (OutputFile?, [Diagnostic]) {
         let language = page.language
         var alternates: [Language: String] = [:]
         for lang in site.languages {
@@ -103,6 +105,7 @@ extension RenderContext {
         scope["isHome"] = .bool(page.isHome)
         scope["isDraft"] = .bool(page.isDraft)
         if !page.isHome { scope["citationMeta"] = chapterCitationMeta(page) }
+        if let image { scope["ogImage"] = socialImageValue(image) }
         // The table of contents from three sections on.
         scope["toc"] = .maybe(
             toc.count < 3

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import RapportBase
+import SVGCharts
 
 extension RenderContext {
     /// The theme's logo (copied like a chapter's image, with its size), colours and icon, for
@@ -9,7 +10,7 @@ extension RenderContext {
     /// is made. Returns the files to publish, the icon's site path and type, and what was wrong.
     static func themeValues(
         _ site: SiteConfig, contentFiles: ContentFiles?, scopes: [LinkDepth: [Language: TemplateScope]]
-    ) -> (files: [String: String], favicon: (path: String, type: String)?, diagnostics: [Diagnostic]) {
+    ) -> (files: [String: String], favicon: (path: String, type: String)?, logo: StandaloneLogo?, diagnostics: [Diagnostic]) {
         var values: [String: TemplateValue] = [
             "hasLogo": .bool(false), "themeStyle": .text(site.theme.style),
             "hasThemeStyle": .bool(!site.theme.style.isEmpty),
@@ -17,6 +18,7 @@ extension RenderContext {
         var files: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         var logoPath: String?
+        var standaloneLogo: StandaloneLogo?
         if let logo = site.theme.logo, let contentFiles {
             switch contentFiles.resolve(logo.path, from: "", at: logo.location) {
             case let .success(resolved):
@@ -27,6 +29,7 @@ extension RenderContext {
                     logoPath = site.basePath + ContentFiles.urlPath(resolved.outputPath)
                     values["logoWidth"] = .text(String(size.width))
                     values["logoHeight"] = .text(String(size.height))
+                    standaloneLogo = Self.standaloneLogo(source: resolved.source, width: size.width, height: size.height)
                 case let .failure(diagnostic): diagnostics.append(diagnostic)
                 }
             case let .failure(diagnostic): diagnostics.append(diagnostic)
@@ -57,6 +60,6 @@ extension RenderContext {
                 scope["faviconType"] = .text(favicon?.type ?? "image/svg+xml")
             }
         }
-        return (files, favicon, diagnostics)
+        return (files, favicon, standaloneLogo, diagnostics)
     }
 }

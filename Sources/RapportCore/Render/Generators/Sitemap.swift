@@ -1,10 +1,10 @@
 import RapportBase
 import SurveyData
 
-/// `sitemap.xml`: every page with its translations (and `x-default`), the data pages, the
+/// `sitemap.xml`: every page with its translations (and `x-default`), the chart pages, the data pages, the
 /// whole reports and the search pages, all as absolute URLs from `baseURL`.
 extension RenderContext {
-    func sitemap() -> OutputFile {
+    func sitemap(chartPages: [Language: [String: [String]]] = [:]) -> OutputFile {
         var sitemap = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         sitemap += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
         for page in pages {
@@ -14,6 +14,7 @@ extension RenderContext {
             }
             sitemap += sitemapEntry(url(of: page), alternates: alternates)
         }
+        sitemap += chartPageSitemapEntries(chartPages)
         sitemap += dataPageSitemapEntries()
         sitemap += readerSitemapEntries()
         sitemap += "</urlset>\n"

@@ -43,6 +43,16 @@ footer_cite_title: Citer
 not_found_title: Page introuvable
 not_found_text: Cette page n’existe pas (ou plus). Repartez de la page d’accueil.
 chart_link: Lien vers ce graphique
+chart_pages_folder: graphiques
+chart_page_link: Ce graphique sur sa propre page, pour le partager ou l’intégrer
+chart_page_back: "Retour au chapitre :"
+chart_numbers_title: Les chiffres
+chart_downloads_title: Télécharger
+chart_download_svg: Le graphique en SVG (image vectorielle, nette à toutes les tailles)
+chart_download_png: Le graphique en PNG (image pour une présentation ou les réseaux sociaux)
+chart_embed_title: Intégrer dans votre site
+chart_embed_help: Collez ce code dans le HTML de votre page. Le graphique prend la largeur de votre page et ajuste lui-même sa hauteur.
+chart_embed_more: Chiffres, source et notes
 chart_cite_label: "Citer ce graphique :"
 chart_cite_in: "Dans :"
 chart_cite_no_date: s.d.
@@ -121,6 +131,16 @@ footer_cite_title: Citeren
 not_found_title: Pagina niet gevonden
 not_found_text: Deze pagina bestaat niet (meer). Begin opnieuw vanaf de startpagina.
 chart_link: Link naar deze grafiek
+chart_pages_folder: grafieken
+chart_page_link: Deze grafiek op een eigen pagina, om te delen of in te sluiten
+chart_page_back: "Terug naar het hoofdstuk:"
+chart_numbers_title: De cijfers
+chart_downloads_title: Downloaden
+chart_download_svg: De grafiek als SVG (vectorbeeld, scherp op elke grootte)
+chart_download_png: De grafiek als PNG (afbeelding voor een presentatie of sociale media)
+chart_embed_title: Insluiten op je eigen website
+chart_embed_help: Plak deze code in de HTML van je pagina. De grafiek neemt de breedte van je pagina aan en past haar hoogte zelf aan.
+chart_embed_more: Cijfers, bron en toelichting
 chart_cite_label: "Citeer deze grafiek:"
 chart_cite_in: "In:"
 chart_cite_no_date: z.d.
@@ -199,6 +219,16 @@ footer_cite_title: Zitiervorschlag
 not_found_title: Seite nicht gefunden
 not_found_text: Diese Seite gibt es nicht (mehr). Bitte beginnen Sie erneut auf der Startseite.
 chart_link: Link zu dieser Grafik
+chart_pages_folder: grafiken
+chart_page_link: Diese Grafik auf einer eigenen Seite, zum Teilen oder Einbetten
+chart_page_back: "Zurück zum Kapitel:"
+chart_numbers_title: Die Zahlen
+chart_downloads_title: Herunterladen
+chart_download_svg: Die Grafik als SVG (Vektorbild, scharf in jeder Größe)
+chart_download_png: Die Grafik als PNG (Bild für eine Präsentation oder soziale Medien)
+chart_embed_title: Auf der eigenen Website einbetten
+chart_embed_help: Fügen Sie diesen Code in das HTML Ihrer Seite ein. Die Grafik übernimmt die Breite Ihrer Seite und passt ihre Höhe selbst an.
+chart_embed_more: Zahlen, Quelle und Anmerkungen
 chart_cite_label: "Diese Grafik zitieren:"
 chart_cite_in: "In:"
 chart_cite_no_date: "o.\u00A0J."
@@ -236,84 +266,6 @@ search_chart: "Grafik:"
 search_count: "Anzahl der Treffer:"
 search_none: Keine Treffer. Versuchen Sie ein anderes oder ein kürzeres Wort.
 draft_band: Entwurf — diese Seite wird nicht veröffentlicht, solange sie ein Entwurf ist
-
-"""#),
-        ("Starter/i18n/en.yml", #"""
-# UI strings in English. Every key must also exist in the other languages' files.
-skip_link: Skip to content
-nav_label: Chapters
-home: Home
-menu: Chapters
-language_name: English
-language_switch: Nederlands
-language_switch_label: "Read this page in {language}:"
-choose_language: Choose your language
-toc_title: On this page
-previous: Previous chapter
-next: Next chapter
-pager_label: Other chapters
-chapters_title: The chapters
-footer_updated: "Last updated:"
-footnotes_title: Footnotes
-footnote_back: Back to the text
-chart_question: "Question:"
-chart_base: "Base:"
-chart_source_label: "Source:"
-chart_show_numbers: Show the figures in a table
-chart_download: Download the figures (CSV)
-chart_category: Category
-chart_rounding: Because of rounding, the figures do not always add up to exactly 100%.
-chart_low_n: low n
-chart_low_n_note: "Low n: fewer than 10 answers in this group; interpret the result with caution."
-chart_inferred: reconstructed
-chart_inferred_note: "† Value reconstructed from the report’s text and totals."
-chart_missing: not available
-chart_table_label: Figures for the chart
-unit_fte: FTE
-unit_hours: hours
-unit_years: years
-footer_partners_title: Partners
-footer_cite_title: How to cite
-not_found_title: Page not found
-not_found_text: This page does not exist (any more). Start again from the home page.
-chart_link: Link to this chart
-chart_cite_label: "Cite this chart:"
-chart_cite_in: "In:"
-chart_cite_no_date: n.d.
-cite_files_label: "Import into your reference manager:"
-data_link: All figures as open data
-data_title: Open data
-data_description: All the figures of the study as CSV files, described in a Frictionless Data Package.
-data_intro: Every chart of this study is here as a CSV file, chapter by chapter. Download them one by one or all at once.
-data_zip: All CSV files in one download
-data_package: Description of the files (Frictionless Data Package)
-data_format: Each file is in UTF-8, with fields separated by semicolons and numbers written with a decimal comma, so it opens directly in a spreadsheet set up for Belgium. The first row gives the names of the columns.
-data_shown_in: "Chart in:"
-data_field_n: Number of answers
-data_field_unit: Unit
-data_field_inferred: Reconstructed values
-unit_kilobytes: kB
-report_title: The full report
-report_link: The full report on one page, to read or to print
-report_contents: Contents
-report_pdf: Download the full report as a PDF
-report_print_note: Print this page or save it as a PDF with your browser's print function.
-report_summary: Summary
-report_partners_label: "Partners:"
-report_cite_label: "Cite this report as:"
-figure_label: Figure
-report_table_in_annex: The numbers of this figure are in a table in the annex
-report_figures: List of figures
-report_annex: "Annex: the tables of numbers"
-search: Search
-search_title: Search the report
-search_label: Search for a word
-search_button: Search
-search_all: All chapters, sections and charts
-search_chart: "Chart:"
-search_count: "Number of results:"
-search_none: No results. Try another word, or a shorter one.
-draft_band: Draft — this page is not published while it is a draft
 
 """#),
     ]

@@ -4,6 +4,94 @@
 
 extension StarterFiles {
     static let part2: [(path: String, contents: String)] = [
+        ("Starter/i18n/en.yml", #"""
+# UI strings in English. Every key must also exist in the other languages' files.
+skip_link: Skip to content
+nav_label: Chapters
+home: Home
+menu: Chapters
+language_name: English
+language_switch: Nederlands
+language_switch_label: "Read this page in {language}:"
+choose_language: Choose your language
+toc_title: On this page
+previous: Previous chapter
+next: Next chapter
+pager_label: Other chapters
+chapters_title: The chapters
+footer_updated: "Last updated:"
+footnotes_title: Footnotes
+footnote_back: Back to the text
+chart_question: "Question:"
+chart_base: "Base:"
+chart_source_label: "Source:"
+chart_show_numbers: Show the figures in a table
+chart_download: Download the figures (CSV)
+chart_category: Category
+chart_rounding: Because of rounding, the figures do not always add up to exactly 100%.
+chart_low_n: low n
+chart_low_n_note: "Low n: fewer than 10 answers in this group; interpret the result with caution."
+chart_inferred: reconstructed
+chart_inferred_note: "† Value reconstructed from the report’s text and totals."
+chart_missing: not available
+chart_table_label: Figures for the chart
+unit_fte: FTE
+unit_hours: hours
+unit_years: years
+footer_partners_title: Partners
+footer_cite_title: How to cite
+not_found_title: Page not found
+not_found_text: This page does not exist (any more). Start again from the home page.
+chart_link: Link to this chart
+chart_pages_folder: charts
+chart_page_link: This chart on a page of its own, to share or embed
+chart_page_back: "Back to the chapter:"
+chart_numbers_title: The numbers
+chart_downloads_title: Download
+chart_download_svg: The chart as SVG (vector image, sharp at any size)
+chart_download_png: The chart as PNG (image for a presentation or social media)
+chart_embed_title: Embed on your own website
+chart_embed_help: Paste this code into the HTML of your page. The chart takes the width of your page and sets its own height.
+chart_embed_more: Numbers, source and notes
+chart_cite_label: "Cite this chart:"
+chart_cite_in: "In:"
+chart_cite_no_date: n.d.
+cite_files_label: "Import into your reference manager:"
+data_link: All figures as open data
+data_title: Open data
+data_description: All the figures of the study as CSV files, described in a Frictionless Data Package.
+data_intro: Every chart of this study is here as a CSV file, chapter by chapter. Download them one by one or all at once.
+data_zip: All CSV files in one download
+data_package: Description of the files (Frictionless Data Package)
+data_format: Each file is in UTF-8, with fields separated by semicolons and numbers written with a decimal comma, so it opens directly in a spreadsheet set up for Belgium. The first row gives the names of the columns.
+data_shown_in: "Chart in:"
+data_field_n: Number of answers
+data_field_unit: Unit
+data_field_inferred: Reconstructed values
+unit_kilobytes: kB
+report_title: The full report
+report_link: The full report on one page, to read or to print
+report_contents: Contents
+report_pdf: Download the full report as a PDF
+report_print_note: Print this page or save it as a PDF with your browser's print function.
+report_summary: Summary
+report_partners_label: "Partners:"
+report_cite_label: "Cite this report as:"
+figure_label: Figure
+report_table_in_annex: The numbers of this figure are in a table in the annex
+report_figures: List of figures
+report_annex: "Annex: the tables of numbers"
+search: Search
+search_title: Search the report
+search_label: Search for a word
+search_button: Search
+search_all: All chapters, sections and charts
+search_chart: "Chart:"
+search_count: "Number of results:"
+search_none: No results. Try another word, or a shorter one.
+draft_band: Draft — this page is not published while it is a draft
+
+"""#),
         ("Templates/404.mustache", #"""
 <article class="wrap not-found">
   <h1>{{t_not_found_title}}</h1>
@@ -111,157 +199,6 @@ main { padding: 0; }
 .full-report .page-footnote::footnote-call, .full-report .page-footnote::footnote-marker { content: none; }
 .full-report .page-footnote-number { font-weight: 700; margin-right: 0.2em; }
 .full-report .footnotes-moved { display: none; }
-
-"""#),
-        ("Templates/assets/search.js", #"""
-// Search on the search page (/nl/zoeken/, /fr/recherche/). Without this script the page still
-// lists every chapter, section and chart. The index (search-index.json, built by Rapport) is
-// {"chapters": [[title, url]…], "entries": [[kind, chapter, title, fragment, text]…]}; kind is c, s
-// or g (a chart); an entry's address is its chapter's URL followed by its fragment.
-// Case and accents are ignored ("benevoles" finds "bénévoles"); ?q= in the address is searched.
-(function () {
-  'use strict';
-  var form = document.querySelector('.search-form');
-  var box = document.getElementById('search-results');
-  if (!form || !box || !window.fetch || !''.normalize) return;
-  var input = form.querySelector('input[name="q"]');
-  var status = document.getElementById('search-status');
-  var list = document.getElementById('search-list');
-  var index = null;
-  var MAX = 50;
-
-  function fold(s) {
-    return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-      .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss').replace(/[\u00a0\u202f]/g, ' ');
-  }
-
-  // The folded text and, for each of its characters, where it starts in the original.
-  function foldMapped(s) {
-    var out = '', map = [], i = 0;
-    for (var ch of s) {
-      var f = fold(ch);
-      for (var k = 0; k < f.length; k++) map.push(i);
-      out += f;
-      i += ch.length;
-    }
-    map.push(i);
-    return { text: out, map: map };
-  }
-
-  function load() {
-    return fetch(form.getAttribute('data-index'))
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (data) {
-        if (!data) return null;
-        index = data.entries.map(function (e) {
-          var chapter = data.chapters[e[1]] || ['', ''];
-          return { kind: e[0], chapter: chapter[0], title: e[2], url: chapter[1] + e[3], text: e[4],
-                   ft: fold(e[2]), fx: fold(e[4]) };
-        });
-        return index;
-      })
-      .catch(function () { return null; });
-  }
-
-  function score(entry, terms) {
-    var total = 0;
-    for (var t of terms) {
-      var inTitle = entry.ft.indexOf(t) >= 0;
-      if (!inTitle && entry.fx.indexOf(t) < 0) return 0;
-      total += inTitle ? 10 : 1;
-    }
-    return total + (entry.kind === 's' ? 1 : 0);
-  }
-
-  // About 200 characters of the text around the first term, terms marked.
-  function snippet(text, terms) {
-    var p = document.createElement('p');
-    if (!text) return p;
-    var folded = foldMapped(text);
-    var first = -1;
-    for (var t of terms) {
-      var at = folded.text.indexOf(t);
-      if (at >= 0 && (first < 0 || at < first)) first = at;
-    }
-    var start = Math.max(0, (first < 0 ? 0 : folded.map[first]) - 80);
-    var end = Math.min(text.length, start + 200);
-    if (start > 0) start = text.indexOf(' ', start) + 1 || start;
-    if (end < text.length && text.lastIndexOf(' ', end) > start + 100) end = text.lastIndexOf(' ', end);
-    var part = text.slice(start, end);
-    var fp = foldMapped(part);
-    var marks = [];
-    for (var term of terms) {
-      for (var i = fp.text.indexOf(term); i >= 0; i = fp.text.indexOf(term, i + term.length)) {
-        marks.push([fp.map[i], fp.map[i + term.length]]);
-      }
-    }
-    marks.sort(function (a, b) { return a[0] - b[0]; });
-    var pos = 0;
-    if (start > 0) p.appendChild(document.createTextNode('… '));
-    for (var m of marks) {
-      if (m[0] < pos) continue;
-      p.appendChild(document.createTextNode(part.slice(pos, m[0])));
-      var mark = document.createElement('mark');
-      mark.textContent = part.slice(m[0], m[1]);
-      p.appendChild(mark);
-      pos = m[1];
-    }
-    p.appendChild(document.createTextNode(part.slice(pos) + (end < text.length ? ' …' : '')));
-    return p;
-  }
-
-  function show(query) {
-    var terms = fold(query).split(/[\s,;:.!?'’"()]+/).filter(function (t) { return t.length > 0; });
-    list.textContent = '';
-    if (!terms.length) { status.textContent = ''; return; }
-    var found = [];
-    index.forEach(function (entry, n) {
-      var s = score(entry, terms);
-      if (s > 0) found.push([s, n, entry]);
-    });
-    found.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
-    status.textContent = found.length ? box.getAttribute('data-count') + ' ' + found.length : box.getAttribute('data-none');
-    found.slice(0, MAX).forEach(function (f) {
-      var entry = f[2];
-      var li = document.createElement('li');
-      var a = document.createElement('a');
-      a.href = entry.url;
-      if (entry.kind === 'g') {
-        var kind = document.createElement('span');
-        kind.className = 'search-kind';
-        kind.textContent = box.getAttribute('data-chart');
-        a.appendChild(kind);
-        a.appendChild(document.createTextNode(' '));
-      }
-      a.appendChild(document.createTextNode(entry.title));
-      li.appendChild(a);
-      var where = document.createElement('span');
-      where.className = 'search-where';
-      where.textContent = entry.kind === 'c' ? '' : entry.chapter;
-      if (where.textContent) li.appendChild(where);
-      li.appendChild(snippet(entry.text, terms));
-      list.appendChild(li);
-    });
-  }
-
-  function run(query) {
-    if (index) { show(query); return; }
-    load().then(function (loaded) { if (loaded) show(query); });
-  }
-
-  form.hidden = false;
-  form.addEventListener('submit', function (event) {
-    event.preventDefault();
-    var query = input.value.trim();
-    history.replaceState(null, '', query ? '?q=' + encodeURIComponent(query) : location.pathname);
-    run(query);
-  });
-  var initial = new URLSearchParams(location.search).get('q');
-  if (initial) {
-    input.value = initial;
-    run(initial);
-  }
-})();
 
 """#),
     ]

@@ -4,308 +4,155 @@
 
 extension StarterFiles {
     static let part3: [(path: String, contents: String)] = [
-        ("Templates/assets/style.css", #"""
-/* Rapport: one stylesheet, no external fonts, no JavaScript.
-   Layout: a single readable column; charts scale with it. Light and dark schemes; print.
-   Charts are drawn on a white background by the chart module and stay light in dark mode. */
-:root {
-  color-scheme: light dark;
-  --text: #1c2430;
-  --muted: #4a5566;
-  --bg: #ffffff;
-  --surface: #f3f5f8;
-  --line: #d5dbe3;
-  --accent: #0b4f6c;
-  --accent-strong: #073a50;
-  --focus: #c2410c;
-  --shadow: rgba(0, 0, 0, 0.28);
-  --measure: 44rem;
-  --font: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif;
-}
-@media (prefers-color-scheme: dark) {
-  :root {
-    --text: #e6eaf0;
-    --muted: #b4bfcc;
-    --bg: #111820;
-    --surface: #1b2530;
-    --line: #334252;
-    --accent: #8fd0ea;
-    --accent-strong: #b9e3f3;
-    --focus: #fdba74;
-    --shadow: rgba(255, 255, 255, 0.3);
+        ("Templates/assets/search.js", #"""
+// Search on the search page (/nl/zoeken/, /fr/recherche/). Without this script the page still
+// lists every chapter, section and chart. The index (search-index.json, built by Rapport) is
+// {"chapters": [[title, url]…], "entries": [[kind, chapter, title, fragment, text]…]}; kind is c, s
+// or g (a chart); an entry's address is its chapter's URL followed by its fragment.
+// Case and accents are ignored ("benevoles" finds "bénévoles"); ?q= in the address is searched.
+(function () {
+  'use strict';
+  var form = document.querySelector('.search-form');
+  var box = document.getElementById('search-results');
+  if (!form || !box || !window.fetch || !''.normalize) return;
+  var input = form.querySelector('input[name="q"]');
+  var status = document.getElementById('search-status');
+  var list = document.getElementById('search-list');
+  var index = null;
+  var MAX = 50;
+
+  function fold(s) {
+    return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')
+      .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss').replace(/[\u00a0\u202f]/g, ' ');
   }
-}
-*, *::before, *::after { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
-body {
-  margin: 0;
-  font-family: var(--font);
-  font-size: 1.0625rem;
-  line-height: 1.6;
-  color: var(--text);
-  background: var(--bg);
-  overflow-wrap: break-word;
-}
-a { color: var(--accent); text-underline-offset: 0.15em; }
-a:hover { color: var(--accent-strong); text-decoration-thickness: 2px; }
-:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-.wrap { max-width: var(--measure); margin: 0 auto; padding: 0 1rem; }
-.visually-hidden {
-  position: absolute !important; width: 1px; height: 1px; margin: -1px; padding: 0;
-  overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0;
-}
 
-.skip-link {
-  position: absolute; left: 0.5rem; top: -4rem; z-index: 10;
-  padding: 0.5rem 0.75rem; background: var(--bg); color: var(--accent);
-  border: 2px solid var(--accent); border-radius: 4px;
-}
-.skip-link:focus { top: 0.5rem; }
+  // The folded text and, for each of its characters, where it starts in the original.
+  function foldMapped(s) {
+    var out = '', map = [], i = 0;
+    for (var ch of s) {
+      var f = fold(ch);
+      for (var k = 0; k < f.length; k++) map.push(i);
+      out += f;
+      i += ch.length;
+    }
+    map.push(i);
+    return { text: out, map: map };
+  }
 
-/* Header and navigation */
-.site-header { border-bottom: 1px solid var(--line); background: var(--surface); }
-.header-row {
-  display: flex; flex-wrap: wrap; align-items: center; justify-content: flex-start; gap: 0.5rem 0.75rem;
-  padding-top: 0.75rem; padding-bottom: 0.5rem;
-}
-.site-title { flex: 1 1 10rem; font-weight: 700; font-size: 1.05rem; line-height: 1.3; color: var(--text); text-decoration: none; }
-.site-title:hover { color: var(--text); text-decoration: underline; }
-.site-logo { height: 2rem; width: auto; margin-right: 0.5rem; vertical-align: middle; }
-main img { max-width: 100%; height: auto; }
-.language-switch {
-  flex: none; margin-left: auto; padding: 0.25rem 0.75rem; border: 1px solid var(--accent); border-radius: 999px;
-  text-decoration: none; font-size: 0.95rem; line-height: 1.4;
-}
-.language-switch:hover { background: var(--bg); text-decoration: underline; }
-.site-nav ol { list-style: none; margin-top: 0; margin-bottom: 0; font-size: 0.95rem; }
-.nav-list { display: flex; flex-wrap: wrap; gap: 0.15rem 1.1rem; padding-top: 0.2rem; padding-bottom: 0.6rem; }
-.site-nav a { text-decoration: none; color: var(--muted); display: inline-block; padding: 0.2rem 0; }
-.site-nav a:hover { color: var(--accent); text-decoration: underline; }
-.site-nav a[aria-current="page"] { color: var(--text); font-weight: 600; border-bottom: 2px solid var(--accent); }
-.nav-menu { display: none; }
-.nav-menu summary {
-  cursor: pointer; font-weight: 600; color: var(--accent); padding-top: 0.35rem; padding-bottom: 0.55rem;
-}
-.nav-menu ol { padding-bottom: 0.6rem; }
-.nav-menu li { border-top: 1px solid var(--line); }
-.nav-menu a { display: block; padding: 0.45rem 0; }
-.nav-menu a[aria-current="page"] { border-bottom: 0; }
-.nav-menu a[aria-current="page"]::before { content: "›\00a0"; color: var(--accent); }
-@media (max-width: 40rem) {
-  .nav-menu { display: block; }
-  .nav-list { display: none; }
-}
+  function load() {
+    return fetch(form.getAttribute('data-index'))
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (data) {
+        if (!data) return null;
+        index = data.entries.map(function (e) {
+          var chapter = data.chapters[e[1]] || ['', ''];
+          return { kind: e[0], chapter: chapter[0], title: e[2], url: chapter[1] + e[3], text: e[4],
+                   ft: fold(e[2]), fx: fold(e[4]) };
+        });
+        return index;
+      })
+      .catch(function () { return null; });
+  }
 
-/* Text */
-main { display: block; padding: 1.5rem 0 2.5rem; }
-main:focus { outline: none; }
-h1 { font-size: clamp(1.7rem, 4.5vw, 2.4rem); line-height: 1.2; margin: 0.5rem 0 1rem; }
-h2 { font-size: 1.45rem; line-height: 1.3; margin: 2.2rem 0 0.6rem; }
-h3 { font-size: 1.15rem; line-height: 1.35; margin: 1.6rem 0 0.4rem; }
-h2[id], h3[id], figure[id] { scroll-margin-top: 1rem; }
-.prose p, .prose li { max-width: 42rem; }
-/* Tables of text in chapters: in a box that scrolls sideways on a narrow screen (see below). */
-.prose table { border-collapse: collapse; font-size: 0.95rem; line-height: 1.45; }
-.prose th, .prose td { border: 1px solid var(--line); padding: 0.4rem 0.55rem; text-align: left; vertical-align: top; }
-.prose thead th { background: var(--surface); }
-.prose .table-scroll table:not(.numbers) { border-style: hidden; }
-.prose .table-scroll table:not(.numbers) :is(th, td) { min-width: 8.5rem; }
-blockquote { margin: 1rem 0; padding: 0.25rem 1rem; border-left: 4px solid var(--line); color: var(--muted); }
-data { font-variant-numeric: tabular-nums; }
-.footnotes { margin-top: 2.5rem; border-top: 1px solid var(--line); font-size: 0.9rem; color: var(--muted); }
-code { font-size: 0.92em; background: var(--surface); padding: 0.05em 0.3em; border-radius: 3px; }
-hr { border: 0; border-top: 1px solid var(--line); margin: 2rem 0; }
+  function score(entry, terms) {
+    var total = 0;
+    for (var t of terms) {
+      var inTitle = entry.ft.indexOf(t) >= 0;
+      if (!inTitle && entry.fx.indexOf(t) < 0) return 0;
+      total += inTitle ? 10 : 1;
+    }
+    return total + (entry.kind === 's' ? 1 : 0);
+  }
 
-/* Table of contents */
-.toc { background: var(--surface); border-left: 4px solid var(--accent); padding: 0.6rem 1rem; margin: 0 0 1.5rem; }
-.toc h2 { font-size: 1rem; margin: 0 0 0.3rem; }
-.toc ol { margin: 0; padding-left: 1.25rem; }
-.toc li { margin: 0.15rem 0; }
+  // About 200 characters of the text around the first term, terms marked.
+  function snippet(text, terms) {
+    var p = document.createElement('p');
+    if (!text) return p;
+    var folded = foldMapped(text);
+    var first = -1;
+    for (var t of terms) {
+      var at = folded.text.indexOf(t);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    }
+    var start = Math.max(0, (first < 0 ? 0 : folded.map[first]) - 80);
+    var end = Math.min(text.length, start + 200);
+    if (start > 0) start = text.indexOf(' ', start) + 1 || start;
+    if (end < text.length && text.lastIndexOf(' ', end) > start + 100) end = text.lastIndexOf(' ', end);
+    var part = text.slice(start, end);
+    var fp = foldMapped(part);
+    var marks = [];
+    for (var term of terms) {
+      for (var i = fp.text.indexOf(term); i >= 0; i = fp.text.indexOf(term, i + term.length)) {
+        marks.push([fp.map[i], fp.map[i + term.length]]);
+      }
+    }
+    marks.sort(function (a, b) { return a[0] - b[0]; });
+    var pos = 0;
+    if (start > 0) p.appendChild(document.createTextNode('… '));
+    for (var m of marks) {
+      if (m[0] < pos) continue;
+      p.appendChild(document.createTextNode(part.slice(pos, m[0])));
+      var mark = document.createElement('mark');
+      mark.textContent = part.slice(m[0], m[1]);
+      p.appendChild(mark);
+      pos = m[1];
+    }
+    p.appendChild(document.createTextNode(part.slice(pos) + (end < text.length ? ' …' : '')));
+    return p;
+  }
 
-/* Charts */
-figure.chart { margin: 2rem 0; padding: 1rem 0 0.5rem; border-top: 2px solid var(--text); }
-figcaption { margin-bottom: 0.6rem; }
-.page-footnote { display: none; }
-.chart-number { display: block; font-size: 0.85rem; font-weight: 600; color: var(--muted); }
-.chart-title { display: block; font-weight: 700; font-size: 1.1rem; line-height: 1.35; }
-.chart-finding { display: block; font-size: 1rem; line-height: 1.45; margin-top: 0.2rem; }
-.chart-question { display: block; color: var(--muted); font-size: 0.95rem; margin-top: 0.2rem; }
-.chart-question .label { font-weight: 600; }
-/* Charts are drawn 480 units wide: at most ~1.15× on screen, so their text matches the body text. */
-.chart-svg { max-width: 34rem; }
-.chart-svg svg { display: block; width: 100%; height: auto; border-radius: 4px; }
-.chart-meta, .chart-notes, .chart-download { font-size: 0.9rem; color: var(--muted); }
-.chart-meta { margin: 0.5rem 0 0.25rem; }
-.chart-meta span + span::before { content: " · "; }
-.chart-notes { margin: 0.25rem 0; padding-left: 1.2rem; }
-.chart-data { margin: 0.5rem 0; }
-.chart-link, .chart-cite, .cite-files { font-size: 0.9rem; color: var(--muted); margin: 0.25rem 0; }
-.chart-cite .label, .cite-files .label { font-weight: 600; }
-.chart-cite-url { overflow-wrap: anywhere; }
-.chart-data summary { cursor: pointer; color: var(--accent); font-weight: 600; padding: 0.2rem 0; }
-/* Tables (of numbers under the charts, of text in chapters) scroll inside their own box,
-   which takes keyboard focus, never the page. */
-.table-scroll {
-  overflow-x: auto; max-width: 100%; margin: 1.25rem 0; border: 1px solid var(--line);
-  /* A shadow at an edge where more of the table is scrolled out of view. */
-  background:
-    linear-gradient(to right, var(--bg) 40%, transparent) left / 2.5rem 100% no-repeat local,
-    linear-gradient(to left, var(--bg) 40%, transparent) right / 2.5rem 100% no-repeat local,
-    radial-gradient(farthest-side at 0 50%, var(--shadow), transparent) left / 0.9rem 100% no-repeat scroll,
-    radial-gradient(farthest-side at 100% 50%, var(--shadow), transparent) right / 0.9rem 100% no-repeat scroll;
-  background-color: var(--bg);
-}
-.chart-data .table-scroll { margin: 0.5rem 0; }
-.table-scroll table { border-collapse: collapse; min-width: 100%; margin: 0; }
-table.numbers { font-size: 0.92rem; font-variant-numeric: tabular-nums; }
-.table-scroll caption { text-align: left; font-weight: 600; padding: 0.4rem 0.6rem; }
-table.numbers th, table.numbers td { padding: 0.3rem 0.6rem; border: 0; border-top: 1px solid var(--line); text-align: right; white-space: nowrap; }
-table.numbers th[scope="row"], table.numbers thead th:first-child { text-align: left; white-space: normal; min-width: 10rem; }
-table.numbers thead th { background: var(--surface); vertical-align: bottom; white-space: normal; }
-.mark, .inferred { font-weight: 700; }
-.low-n { font-weight: 400; color: var(--muted); font-size: 0.85em; }
-.key-figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: 0.75rem; margin: 1.5rem 0; }
-.key-figures-meta { margin: -0.75rem 0 1.5rem; }
-.key-figures svg { display: block; width: 100%; height: auto; border-radius: 6px; border: 1px solid var(--line); }
-@media (prefers-color-scheme: dark) {
-  /* The charts keep their light background on purpose (their colours are made for it). */
-  .chart-svg svg { outline: 1px solid var(--line); }
-  .key-figures svg { border-color: transparent; }
-}
+  function show(query) {
+    var terms = fold(query).split(/[\s,;:.!?'’"()]+/).filter(function (t) { return t.length > 0; });
+    list.textContent = '';
+    if (!terms.length) { status.textContent = ''; return; }
+    var found = [];
+    index.forEach(function (entry, n) {
+      var s = score(entry, terms);
+      if (s > 0) found.push([s, n, entry]);
+    });
+    found.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+    status.textContent = found.length ? box.getAttribute('data-count') + ' ' + found.length : box.getAttribute('data-none');
+    found.slice(0, MAX).forEach(function (f) {
+      var entry = f[2];
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      a.href = entry.url;
+      if (entry.kind === 'g') {
+        var kind = document.createElement('span');
+        kind.className = 'search-kind';
+        kind.textContent = box.getAttribute('data-chart');
+        a.appendChild(kind);
+        a.appendChild(document.createTextNode(' '));
+      }
+      a.appendChild(document.createTextNode(entry.title));
+      li.appendChild(a);
+      var where = document.createElement('span');
+      where.className = 'search-where';
+      where.textContent = entry.kind === 'c' ? '' : entry.chapter;
+      if (where.textContent) li.appendChild(where);
+      li.appendChild(snippet(entry.text, terms));
+      list.appendChild(li);
+    });
+  }
 
-/* A draft, shown by the preview only (rapport serve): a band no one can miss. */
-.draft-band {
-  margin: 1rem 0; padding: 0.5rem 0.9rem; border: 2px dashed #8a4b00; border-radius: 6px;
-  background: repeating-linear-gradient(135deg, #fff4e0 0 12px, #ffe9c4 12px 24px); color: #4a2800; font-weight: 700;
-}
-@media (prefers-color-scheme: dark) {
-  .draft-band { border-color: #f5b86b; background: #3a2608; color: #ffe3b8; }
-}
+  function run(query) {
+    if (index) { show(query); return; }
+    load().then(function (loaded) { if (loaded) show(query); });
+  }
 
-/* Home */
-.chapter-list ol { padding-left: 1.4rem; }
-.chapter-list li { margin: 0.6rem 0; }
-.chapter-list li a { font-weight: 600; }
-.chapter-list li p { margin: 0.1rem 0 0; color: var(--muted); font-size: 0.95rem; }
-
-/* Open data */
-.data-downloads li { margin: 0.3rem 0; }
-.data-size { color: var(--muted); font-size: 0.9rem; }
-.data-chapter { margin-top: 2rem; }
-.dataset-list { list-style: none; padding: 0; }
-.dataset { border-top: 1px solid var(--line); padding: 0.6rem 0; }
-.dataset h3 { font-size: 1rem; margin: 0 0 0.3rem; }
-.dataset dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.15rem 0.6rem; margin: 0; font-size: 0.95rem; }
-.dataset dt { font-weight: 600; }
-.dataset dd { margin: 0; }
-.dataset-download { margin: 0.3rem 0 0; font-size: 0.9rem; }
-@media (max-width: 30rem) { .dataset dl { grid-template-columns: 1fr; } .dataset dd { margin-bottom: 0.3rem; } }
-
-/* Previous / next */
-.pager { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--line); }
-.pager a { display: block; max-width: 48%; text-decoration: none; }
-.pager-next { margin-left: auto; text-align: right; }
-.pager-label { display: block; font-size: 0.85rem; color: var(--muted); }
-.pager-title { font-weight: 600; text-decoration: underline; }
-
-/* Footer */
-.site-footer { border-top: 1px solid var(--line); background: var(--surface); font-size: 0.9rem; color: var(--muted); padding: 1.5rem 0 2rem; }
-.site-footer h2 { font-size: 1rem; margin: 0 0 0.3rem; color: var(--text); }
-.footer-grid { display: grid; gap: 1rem 2rem; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); }
-.site-updated { margin: 1rem auto 0; }
-.print-url { display: none; }
-
-/* Root language chooser */
-.language-choice { padding-top: 3rem; }
-.language-choice-title { font-size: clamp(1.5rem, 4vw, 2rem); }
-.language-choice-title span { display: block; }
-.language-choice-title span + span { color: var(--muted); font-weight: 600; }
-.language-options { display: grid; gap: 1rem 2rem; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); margin-top: 2rem; }
-.language-option { border-top: 2px solid var(--text); padding-top: 0.5rem; }
-.button { display: inline-block; padding: 0.5rem 1.2rem; border-radius: 4px; background: var(--accent); color: var(--bg); text-decoration: none; font-weight: 600; }
-.button:hover { background: var(--accent-strong); color: var(--bg); text-decoration: underline; }
-
-/* Phones: the charts use the full width of the screen so that their text stays legible. */
-@media (max-width: 30rem) {
-  body { font-size: 1rem; }
-  .pager a { max-width: 100%; }
-  .chart-svg { margin: 0 -0.75rem; }
-}
-
-/* Print: no navigation, charts and tables kept whole, link targets shown, colours kept. */
-@media print {
-  :root { --text: #000; --muted: #333; --bg: #fff; --surface: #fff; --line: #999; --accent: #000; --accent-strong: #000; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  @page { size: A4; margin: 1.6cm 1.5cm; }
-  .site-nav, .language-switch, .skip-link, .pager, .toc, .chart-download, .chart-data, .chart-link, .chart-cite, .cite-files { display: none; }
-  .site-header { background: none; border: 0; }
-  .site-title { font-weight: 400; }
-  body { font-size: 10.5pt; line-height: 1.45; }
-  main { padding: 0.5rem 0 1rem; }
-  .wrap { max-width: none; padding: 0; }
-  h1 { font-size: 20pt; }
-  h2 { font-size: 14pt; }
-  /* A chart fits on one page with its caption, finding and notes: tall ones are scaled down. */
-  .chart-svg { max-width: 12.5cm; }
-  .chart-svg svg { outline: 0; width: auto; max-width: 100%; max-height: 13.5cm; margin: 0; }
-  .chart-meta, .chart-notes { font-size: 8.5pt; }
-  figure.chart, .table-scroll, table, tr, .key-figures, .key-figures svg { break-inside: avoid; page-break-inside: avoid; }
-  h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
-  .table-scroll { overflow: visible; background: none; }
-  p { orphans: 3; widows: 3; }
-  .prose a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: #333; overflow-wrap: anywhere; }
-  .prose a[href^="/"]::after, .prose a[href^="../"]::after { content: " (" attr(href) ")"; font-size: 0.85em; color: #333; }
-  .footnotes a[href^="#"]::after, .prose a[href^="#"]::after { content: none; }
-  .site-footer { background: none; padding: 0.5rem 0 0; break-inside: avoid; }
-  .print-url { display: block; margin-top: 0.5rem; color: #000; }
-}
-
-/* Search link, whole report, search page */
-.search-link { flex: none; margin-left: auto; font-size: 0.95rem; }
-.search-link + .language-switch { margin-left: 0; }
-/* Several languages: their links sit together after the search link, never pushed apart; on a
-   phone the title takes the first line and search and the languages start the next, wrapping. */
-.language-switch + .language-switch { margin-left: 0; }
-@media (max-width: 36rem) {
-  .header-row:has(.language-switch + .language-switch) .site-title { flex-basis: 100%; }
-  .header-row:has(.language-switch + .language-switch) .search-link { margin-left: 0; }
-}
-.reader-links { margin-top: 0.75rem; font-size: 0.95rem; }
-.full-report-link { margin-top: 1.25rem; font-weight: 600; }
-.report-title-page { padding-top: 2rem; padding-bottom: 1rem; }
-.report-title-page .label { font-weight: 600; }
-.report-subtitle { font-size: 1.2rem; }
-.report-contents ol ol { font-size: 0.95rem; margin: 0.25rem 0 0.5rem; }
-.report-chapter { border-top: 1px solid var(--line); margin-top: 2.5rem; padding-top: 1rem; }
-.search-form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin: 1rem 0; }
-.search-form[hidden] { display: none; }
-.search-form label { flex: 1 0 100%; font-weight: 600; }
-.search-form input { flex: 1 1 12rem; min-width: 0; font: inherit; padding: 0.4rem 0.6rem; border: 1px solid var(--muted); border-radius: 4px; background: var(--bg); color: var(--text); }
-.search-form button { font: inherit; padding: 0.4rem 1rem; border: 1px solid var(--accent); border-radius: 4px; background: var(--accent); color: var(--bg); cursor: pointer; }
-.search-list { padding-left: 1.25rem; }
-.search-list li { margin-bottom: 0.75rem; }
-.search-where { display: block; color: var(--muted); font-size: 0.9rem; }
-.search-list mark { background: #fde68a; color: #000; }
-.search-all ul { font-size: 0.95rem; }
-.search-kind { color: var(--muted); }
-@media print { .search-link, .reader-links, .full-report-link, .search-form { display: none; } }
-
-"""#),
-        ("Templates/base.mustache", #"""
-<!DOCTYPE html>
-<html lang="{{lang}}">
-<head>
-{{> partials/head}}
-</head>
-<body>
-<a class="skip-link" href="#main">{{t_skip_link}}</a>
-{{> partials/header}}
-<main id="main" tabindex="-1">
-{{{body}}}
-</main>
-{{> partials/footer}}
-</body>
-</html>
+  form.hidden = false;
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    var query = input.value.trim();
+    history.replaceState(null, '', query ? '?q=' + encodeURIComponent(query) : location.pathname);
+    run(query);
+  });
+  var initial = new URLSearchParams(location.search).get('q');
+  if (initial) {
+    input.value = initial;
+    run(initial);
+  }
+})();
 
 """#),
     ]

@@ -4,90 +4,116 @@
 
 extension StarterFiles {
     static let part5: [(path: String, contents: String)] = [
-        ("Templates/report.mustache", #"""
-<article class="full-report" data-print-source="{{printSource}}">
-  <header class="wrap report-title-page">
-{{#hasLogo}}
-    <p class="report-logo"><img src="{{logo}}" width="{{logoWidth}}" height="{{logoHeight}}" alt=""></p>
-{{/hasLogo}}
-    <h1>{{siteTitle}}</h1>
-    <p class="report-subtitle">{{description}}</p>
-    <p class="report-publisher"><span class="label">{{t_report_partners_label}}</span> {{t_footer_partners}}</p>
-    <p class="report-citation"><span class="label">{{t_report_cite_label}}</span> {{t_footer_citation}}{{#doi}} <a href="{{url}}">{{url}}</a>{{/doi}}</p>
-    <p class="cite-files"><span class="label">{{t_cite_files_label}}</span> {{#studyCiteFiles}}<a href="{{url}}" download="{{fileName}}" type="{{type}}">{{format}}</a>{{^last}} · {{/last}}{{/studyCiteFiles}}</p>
-{{#updated}}
-    <p class="report-updated">{{t_footer_updated}} <time datetime="{{iso}}">{{text}}</time></p>
-{{/updated}}
-    <p class="report-actions">{{#hasPDF}}<a href="{{pdfURL}}" type="application/pdf">{{t_report_pdf}}</a>{{/hasPDF}}{{^hasPDF}}{{t_report_print_note}}{{/hasPDF}}</p>
-  </header>
-  <nav class="wrap report-contents" aria-labelledby="report-contents-title">
-    <h2 id="report-contents-title">{{t_report_contents}}</h2>
-    <ol>
-{{#reportChapters}}
-      <li><a href="#{{id}}">{{title}}</a>{{#hasSections}}
-        <ol>
-{{#sections}}
-          <li><a href="#{{id}}">{{text}}</a></li>
-{{/sections}}
-        </ol>{{/hasSections}}
-      </li>
-{{/reportChapters}}
-{{#hasAnnex}}
-      <li><a href="#report-annex-title">{{t_report_annex}}</a></li>
-{{/hasAnnex}}
-    </ol>
-  </nav>
-{{#hasFigures}}
-  <nav class="wrap report-figures" aria-labelledby="report-figures-title">
-    <h2 id="report-figures-title">{{t_report_figures}}</h2>
-    <ol>
-{{#reportFigures}}
-      <li><a href="#{{id}}"><span class="figure-label">{{label}}</span> {{title}}</a></li>
-{{/reportFigures}}
-    </ol>
-  </nav>
-{{/hasFigures}}
-{{#reportChapters}}
-  <section class="wrap chapter report-chapter" aria-labelledby="{{id}}">
-    <h2 id="{{id}}">{{title}}</h2>
-    <div class="prose">
-{{{body}}}
-    </div>
-  </section>
-{{/reportChapters}}
-{{#hasAnnex}}
-  <section class="wrap chapter report-chapter report-annex" aria-labelledby="report-annex-title">
-    <h2 id="report-annex-title">{{t_report_annex}}</h2>
-    <div class="prose">
-{{{annex}}}
-    </div>
-  </section>
-{{/hasAnnex}}
-</article>
-
-"""#),
-        ("Templates/root.mustache", #"""
+        ("Templates/base.mustache", #"""
 <!DOCTYPE html>
 <html lang="{{lang}}">
 <head>
+{{> partials/head}}
+</head>
+<body>
+<a class="skip-link" href="#main">{{t_skip_link}}</a>
+{{> partials/header}}
+<main id="main" tabindex="-1">
+{{{body}}}
+</main>
+{{> partials/footer}}
+</body>
+</html>
+
+"""#),
+        ("Templates/chart.mustache", #"""
+<div class="wrap chart-page">
+<p class="chart-page-back"><a href="{{chapterURL}}">{{t_chart_page_back}} {{chapterTitle}}</a></p>
+<h1 id="{{id}}-name">{{title}}</h1>
+{{#hasFinding}}
+<p class="chart-page-finding">{{finding}}</p>
+{{/hasFinding}}
+<figure class="chart chart-{{kind}}" id="{{id}}" aria-labelledby="{{id}}-name">
+{{#hasQuestion}}
+  <figcaption><span class="chart-question"><span class="label">{{t_chart_question}}</span> {{question}}</span></figcaption>
+{{/hasQuestion}}
+  <div class="chart-svg">
+{{{svg}}}
+  </div>
+  {{> partials/chart-meta}}
+</figure>
+<section aria-labelledby="chart-page-numbers">
+<h2 id="chart-page-numbers">{{t_chart_numbers_title}}</h2>
+{{> partials/chart-table}}
+</section>
+<section aria-labelledby="chart-page-downloads">
+<h2 id="chart-page-downloads">{{t_chart_downloads_title}}</h2>
+<ul class="chart-downloads">
+  <li><a href="{{svgURL}}" download="{{svgFileName}}" type="image/svg+xml">{{t_chart_download_svg}}</a></li>
+{{#png}}
+  <li><a href="{{url}}" download="{{fileName}}" type="image/png">{{t_chart_download_png}}</a> ({{width}} × {{height}} px)</li>
+{{/png}}
+  <li><a href="{{csvURL}}" download="{{csvFileName}}" type="text/csv">{{t_chart_download}}</a></li>
+</ul>
+</section>
+{{#hasCitation}}
+<section aria-labelledby="chart-page-cite">
+<h2 id="chart-page-cite">{{t_footer_cite_title}}</h2>
+{{> partials/chart-cite}}
+</section>
+{{/hasCitation}}
+{{#hasEmbed}}
+<section class="chart-page-embed" aria-labelledby="chart-page-embed">
+<h2 id="chart-page-embed">{{t_chart_embed_title}}</h2>
+<p id="chart-page-embed-help">{{t_chart_embed_help}}</p>
+<textarea class="embed-code" readonly rows="6" spellcheck="false" aria-labelledby="chart-page-embed" aria-describedby="chart-page-embed-help">{{embedCode}}</textarea>
+</section>
+{{/hasEmbed}}
+</div>
+
+"""#),
+        ("Templates/data.mustache", #"""
+<article class="wrap data-page">
+  <h1>{{t_data_title}}</h1>
+  <div class="prose">
+    <p>{{t_data_intro}}</p>
+    <ul class="data-downloads">
+      <li><a href="{{zipURL}}" download="{{zipFileName}}">{{t_data_zip}}</a> <span class="data-size">(ZIP, {{zipSize}})</span></li>
+      <li><a href="{{packageURL}}">{{t_data_package}}</a> <span class="data-size">(JSON)</span></li>
+    </ul>
+    <p>{{t_data_format}}</p>
+    <p>{{t_footer_licence}}</p>
+  </div>
+{{#dataChapters}}
+  <section class="data-chapter">
+    <h2><a href="{{url}}">{{title}}</a></h2>
+    <ul class="dataset-list">
+{{#datasets}}
+      <li class="dataset">
+        <h3 id="data-{{id}}">{{title}}</h3>
+        <dl>
+{{#hasQuestion}}
+          <dt>{{t_chart_question}}</dt><dd>{{question}}</dd>
+{{/hasQuestion}}
+{{#hasBase}}
+          <dt>{{t_chart_base}}</dt><dd>{{base}}</dd>
+{{/hasBase}}
+          <dt>{{t_data_shown_in}}</dt><dd>{{#shownIn}}<a href="{{url}}">{{title}}</a> {{/shownIn}}</dd>
+        </dl>
+        <p class="dataset-download"><a id="data-{{id}}-download" href="{{csvURL}}" download="{{csvFileName}}" aria-labelledby="data-{{id}}-download data-{{id}}">{{t_chart_download}}</a></p>
+      </li>
+{{/datasets}}
+    </ul>
+  </section>
+{{/dataChapters}}
+</article>
+
+"""#),
+        ("Templates/embed.mustache", #"""
+<!DOCTYPE html>
+<html lang="{{lang}}" class="embed">
+<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{title}}</title>
-<meta name="description" content="{{#languages}}{{siteDescription}} {{/languages}}">
+<title>{{pageTitle}} · {{siteTitle}}</title>
+<meta name="description" content="{{description}}">
+<meta name="robots" content="noindex">
 <link rel="canonical" href="{{canonical}}">
-{{#alternates}}
-<link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">
-{{/alternates}}
-<link rel="alternate" hreflang="x-default" href="{{xDefault}}">
-<meta property="og:url" content="{{canonical}}">
-<meta property="og:type" content="website">
-<meta property="og:site_name" content="{{title}}">
-<meta property="og:title" content="{{title}}">
-<meta property="og:description" content="{{#languages}}{{siteDescription}} {{/languages}}">
-<meta property="og:locale" content="{{ogLocale}}">
-{{#ogLocaleAlternates}}
-<meta property="og:locale:alternate" content="{{locale}}">
-{{/ogLocaleAlternates}}
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="{{favicon}}" type="{{faviconType}}">
 <link rel="stylesheet" href="{{assets}}style.css">
@@ -95,53 +121,179 @@ extension StarterFiles {
 <style>{{themeStyle}}</style>
 {{/hasThemeStyle}}
 </head>
-<body class="root">
-<main class="wrap language-choice">
-  <h1 class="language-choice-title">{{#languages}}<span lang="{{lang}}">{{siteTitle}}</span> {{/languages}}</h1>
-  <div class="language-options">
-{{#languages}}
-    <section lang="{{lang}}" class="language-option" aria-label="{{t_language_name}}">
-      <p>{{siteDescription}}</p>
-      <p><a class="button" href="{{url}}" hreflang="{{lang}}">{{t_language_name}}</a></p>
-    </section>
-{{/languages}}
+<body>
+<main id="main">
+<figure class="chart chart-{{kind}}" id="{{id}}" aria-labelledby="{{id}}-name">
+  <figcaption>
+    <h1 class="chart-title" id="{{id}}-name">{{title}}</h1>
+{{#hasFinding}}
+    <p class="chart-finding">{{finding}}</p>
+{{/hasFinding}}
+  </figcaption>
+  <div class="chart-svg">
+{{{svg}}}
   </div>
+  {{> partials/chart-meta}}
+  <p class="embed-more"><a href="{{chartPageURL}}" target="_blank" rel="noopener">{{t_chart_embed_more}}</a> · {{siteTitle}}</p>
+</figure>
 </main>
+<script>
+// Tells the page that embeds this chart how high it is (Rapport's embed code listens for it).
+(function () {
+  var last = 0;
+  function tell() {
+    var height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (window.parent !== window && height !== last) {
+      last = height;
+      window.parent.postMessage({ rapportEmbedHeight: height }, "*");
+    }
+  }
+  window.addEventListener("load", tell);
+  window.addEventListener("resize", tell);
+  if (window.ResizeObserver) new ResizeObserver(tell).observe(document.body);
+})();
+</script>
 </body>
 </html>
 
 """#),
-        ("Templates/search.mustache", #"""
-<article class="wrap search-page">
-  <h1>{{t_search_title}}</h1>
-  <form class="search-form" role="search" action="{{searchURL}}" method="get" data-index="{{indexURL}}" hidden>
-    <label for="search-query">{{t_search_label}}</label>
-    <input type="search" id="search-query" name="q" autocomplete="off" spellcheck="false">
-    <button type="submit">{{t_search_button}}</button>
-  </form>
-  <div class="search-results" id="search-results" data-count="{{t_search_count}}" data-none="{{t_search_none}}" data-chart="{{t_search_chart}}">
-    <p class="search-status" id="search-status" role="status"></p>
-    <ol class="search-list" id="search-list"></ol>
+        ("Templates/figure.mustache", #"""
+{{#isTiles}}
+<div class="key-figures" id="{{id}}">
+<span class="visually-hidden" id="{{id}}-name">{{title}}</span>
+{{{svg}}}
+</div>
+<div class="key-figures-meta">
+<p class="chart-meta"><span>{{t_chart_source_label}} {{source}}</span></p>
+{{#hasNotes}}
+<ul class="chart-notes">
+{{#notes}}
+  <li>{{text}}</li>
+{{/notes}}
+</ul>
+{{/hasNotes}}
+<p class="chart-download"><a id="{{id}}-download" href="{{csvURL}}" download="{{csvFileName}}" aria-labelledby="{{id}}-download {{id}}-name">{{t_chart_download}}</a></p>
+</div>
+{{/isTiles}}
+{{^isTiles}}
+<figure class="chart chart-{{kind}}" id="{{id}}" aria-labelledby="{{id}}-caption">
+  <figcaption id="{{id}}-caption">
+{{#figureLabel}}
+    <span class="chart-number">{{figureLabel}}</span>
+{{/figureLabel}}
+    <span class="chart-title" id="{{id}}-name">{{title}}</span>
+{{#hasFinding}}
+    <span class="chart-finding">{{finding}}</span>
+{{/hasFinding}}
+{{#hasQuestion}}
+    <span class="chart-question"><span class="label">{{t_chart_question}}</span> {{question}}</span>
+{{/hasQuestion}}
+  </figcaption>
+  <div class="chart-svg">
+{{{svg}}}
   </div>
-  <section class="search-all" aria-labelledby="search-all-title">
-    <h2 id="search-all-title">{{t_search_all}}</h2>
+  {{> partials/chart-meta}}
+{{#showTable}}
+  <details class="chart-data">
+    <summary>{{t_chart_show_numbers}}</summary>
+{{> partials/chart-table}}
+  </details>
+  <p class="chart-download"><a id="{{id}}-download" href="{{csvURL}}" download="{{csvFileName}}" aria-labelledby="{{id}}-download {{id}}-name">{{t_chart_download}}</a></p>
+{{/showTable}}
+  <p class="chart-link"><a href="#{{id}}" aria-describedby="{{id}}-caption">{{t_chart_link}}</a>{{#hasChartPage}} · <a class="chart-page-link" href="{{chartPageURL}}" aria-describedby="{{id}}-caption">{{t_chart_page_link}}</a>{{/hasChartPage}}</p>
+{{#hasCitation}}
+  {{> partials/chart-cite}}
+{{/hasCitation}}
+</figure>
+{{/isTiles}}
+
+"""#),
+        ("Templates/home.mustache", #"""
+<article class="wrap home">
+  <h1>{{siteTitle}}</h1>
+  <div class="prose">
+{{{content}}}
+  </div>
+  <section class="chapter-list" aria-labelledby="chapters-title">
+    <h2 id="chapters-title">{{t_chapters_title}}</h2>
     <ol>
-{{#searchChapters}}
-      <li><a href="{{url}}">{{title}}</a>{{#hasItems}}
-        <ul>
-{{#items}}
-          <li class="search-{{kind}}"><a href="{{url}}">{{#isChart}}<span class="search-kind">{{t_search_chart}}</span> {{/isChart}}{{title}}</a></li>
-{{/items}}
-        </ul>{{/hasItems}}
-      </li>
-{{/searchChapters}}
+{{#chapters}}
+      <li><a href="{{url}}">{{title}}</a>{{#description}}<p>{{description}}</p>{{/description}}</li>
+{{/chapters}}
     </ol>
+    <p class="data-link"><a href="{{dataURL}}">{{t_data_link}}</a></p>
+    <p class="full-report-link"><a href="{{reportURL}}">{{t_report_link}}</a></p>
   </section>
 </article>
-<script src="{{assets}}search.js" defer></script>
+
+"""#),
+        ("Templates/page.mustache", #"""
+<article class="wrap chapter">
+{{#isDraft}}
+  <p class="draft-band" role="note">{{t_draft_band}}</p>
+{{/isDraft}}
+  <h1>{{title}}</h1>
+{{> partials/toc}}
+  <div class="prose">
+{{{content}}}
+  </div>
+{{> partials/pager}}
+</article>
+
+"""#),
+        ("Templates/partials/chart-cite.mustache", #"""
+<p class="chart-cite"><span class="label">{{t_chart_cite_label}}</span> {{citation}}{{#doi}} {{url}}{{/doi}} <span class="chart-cite-url">{{chartURL}}</span></p>
+<p class="cite-files"><span class="label">{{t_cite_files_label}}</span> {{#citeFiles}}<a id="{{linkId}}" href="{{url}}" download="{{fileName}}" type="{{type}}" aria-labelledby="{{linkId}} {{id}}-name">{{format}}</a>{{^last}} · {{/last}}{{/citeFiles}}</p>
+
+"""#),
+        ("Templates/partials/chart-meta.mustache", #"""
+<p class="chart-meta">{{#hasBase}}<span>{{t_chart_base}} {{base}}</span>{{/hasBase}}{{#hasGroupBases}} <span>{{groupBases}}</span>{{/hasGroupBases}} <span>{{t_chart_source_label}} {{source}}</span></p>
+{{#hasNotes}}
+<ul class="chart-notes">
+{{#notes}}
+  <li>{{text}}</li>
+{{/notes}}
+</ul>
+{{/hasNotes}}
+
+"""#),
+        ("Templates/partials/chart-table.mustache", #"""
+    <div class="table-scroll" role="region" tabindex="0" aria-labelledby="{{id}}-table-caption">
+      <table class="numbers">
+        <caption id="{{id}}-table-caption">{{title}}</caption>
+        <thead>
+          {{{tableHead}}}
+        </thead>
+        <tbody>
+{{{tableBody}}}
+        </tbody>
+      </table>
+    </div>
+
+"""#),
+        ("Templates/partials/footer.mustache", #"""
+<footer class="site-footer">
+  <div class="wrap footer-grid">
+    <section aria-labelledby="footer-partners">
+      <h2 id="footer-partners">{{t_footer_partners_title}}</h2>
+      <p>{{t_footer_partners}}</p>
+    </section>
+    <section aria-labelledby="footer-cite">
+      <h2 id="footer-cite">{{t_footer_cite_title}}</h2>
+      <p>{{t_footer_citation}}{{#doi}} <a href="{{url}}">{{url}}</a>{{/doi}}</p>
+      <p>{{t_footer_licence}}</p>
+      <p><a href="{{dataURL}}">{{t_data_link}}</a></p>
+    </section>
+  </div>
+{{> partials/reader-links}}
+{{#updated}}
+  <p class="wrap site-updated">{{t_footer_updated}} <time datetime="{{iso}}">{{text}}</time></p>
+{{/updated}}
+{{#canonical}}
+  <p class="wrap print-url">{{canonical}}</p>
+{{/canonical}}
+</footer>
 
 """#),
     ]
-
-    static let builtIn = part1 + part2 + part3 + part4 + part5
 }

@@ -1,0 +1,197 @@
+import Diagnostics
+import Foundation
+import RapportBase
+import SVGCharts
+
+/// The PNG pictures of the charts (and the title cards), kept by the SHA-256 of the SVG they are
+/// drawn from, so that a picture is made only when its SVG changed:
+///
+///     .Public.cache/png/<sha256 of the SVG>.png      (beside Public/; hidden, git-ignored)
+///
+/// A stored file is used only when it is a whole PNG of the size expected (PNGCheck: every
+/// chunk's checksum, the size in its header, its end); any other file there (truncated,
+/// corrupt, the wrong size) is absent, and made again. After a build
+/// that succeeded, the pictures it did not use are removed: only files named like the store's
+/// own (64 hexadecimal digits, `.png`), only in `png/`. The preview and the tests keep their
+/// pictures in memory instead, for as long as the process runs.
+final class PNGStore: @unchecked Sendable {
+    /// How a picture is drawn: twice its size in pixels, for sharp screens and social sites.
+    static let scale = 2
+
+    enum Place {
+        case folder(String)
+        case memory
+    }
+
+    let place: Place
+    private let lock = NSLock()
+    private var used: Set<String> = []
+    private var problems: [Diagnostic] = []
+    private(set) var made = 0
+    private(set) var reused = 0
+
+    private init(_ place: Place) { self.place = place }
+
+    /// The store beside an output folder (`.Public.cache/png/`); in memory, with a warning,
+    /// when that folder cannot be made or is not a folder of its own.
+    static func beside(output: URL, display: (URL) -> String) -> PNGStore {
+        let output = output.standardizedFileURL
+        let cache = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
+        let folder = cache.appendingPathComponent("png")
+        for url in [cache, folder] {
+            switch Files.kind(ofPath: url.path) {
+            case .folder: continue
+            case .other where mkdir(url.path, 0o755) == 0 || errno == EEXIST && Files.kind(ofPath: url.path) == .folder: continue
+            default:
+                let store = PNGStore(.memory)
+                store.problems.append(
+                    .warning(
+                        SourceLocation(file: display(url)),
+                        "the pictures' store is not a folder Rapport can use: every PNG is made again in this build",
+                        fix: "remove or rename \(display(url)); Rapport makes the folder itself"))
+                return store
+            }
+        }
+        return PNGStore(.folder(folder.path))
+    }
+
+    /// A store in memory, shared by every build of this process (the preview, the tests).
+    static func inMemory() -> PNGStore { PNGStore(.memory) }
+
+    /// What went wrong with the store itself (each a warning).
+    var diagnostics: [Diagnostic] { lock.withLock { problems } }
+
+    /// The PNG of `svg` at `scale` times its size: stored, or drawn now (and stored).
+    func png(_ svg: StandaloneSVG) -> Result<[UInt8], SVGRaster.Failure> {
+        let key = SHA256.hex(svg.bytes)
+        let size = (width: svg.width * Self.scale, height: svg.height * Self.scale)
+        lock.withLock { _ = used.insert(key) }
+        // A file is checked whole (PNGCheck); what this process keeps in memory is its own.
+        if let stored = stored(key), isMemory || PNGCheck.isWhole(stored, width: size.width, height: size.height) {
+            lock.withLock { reused += 1 }
+            return .success(stored)
+        }
+        let drawn = SVGRaster.png(svg.bytes, width: size.width, height: size.height)
+        if case let .success(bytes) = drawn {
+            keep(bytes, key)
+            lock.withLock { made += 1 }
+        }
+        return drawn
+    }
+
+    private var isMemory: Bool { if case .memory = place { true } else { false } }
+
+    private func stored(_ key: String) -> [UInt8]? {
+        switch place {
+        case .memory: return Self.shared.withLock { $0.pictures[key] }
+        case let .folder(folder): return try? Files.read(folder + "/" + key + ".png", limit: .published, links: .refuse).get()
+        }
+    }
+
+    private func keep(_ bytes: [UInt8], _ key: String) {
+        switch place {
+        case .memory:
+            Self.shared.withLock { kept in
+                // The preview's pictures take a few tens of MB; a process that made more starts over.
+                if kept.bytes + bytes.count > Self.memoryLimit {
+                    kept.pictures.removeAll()
+                    kept.bytes = 0
+                }
+                if kept.pictures.updateValue(bytes, forKey: key) == nil { kept.bytes += bytes.count }
+            }
+        case let .folder(folder):
+            let path = folder + "/" + key + ".png"
+            // A symbolic link, a folder or a FIFO in the way is not the store's: left alone, not used.
+            switch Files.refusal(path, limit: .published, links: .refuse) {
+            case nil, .missing?, .tooLarge?: break
+            default: return
+            }
+            if !SiteWriter.replaceFile(path, FileContents(bytes)) {
+                lock.withLock {
+                    if problems.isEmpty {
+                        problems.append(
+                            .warning(
+                                SourceLocation(file: path), "cannot keep a chart's PNG in the pictures' store: it is made again in the next build",
+                                fix: "check that the folder is writable"))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Removes the store's pictures this build did not use (after a build that succeeded).
+    func removeUnused() {
+        guard case let .folder(folder) = place else { return }
+        let keep = lock.withLock { used }
+        for entry in Files.list(folder, recursive: false) where entry.kind == .file {
+            let name = String(entry.name)
+            guard name.hasSuffix(".png") else { continue }
+            let key = String(name.dropLast(4))
+            guard key.utf8.count == 64, key.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }), !keep.contains(key)
+            else { continue }
+            unlink(folder + "/" + name)
+        }
+    }
+
+    private static let shared = LockedValue<(pictures: [String: [UInt8]], bytes: Int)>(([:], 0))
+    static let memoryLimit = 256 << 20
+}
+
+/// A value behind a lock.
+final class LockedValue<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
+    }
+}
+
+/// Whether a PNG file is whole, without decoding its pixels (a rebuild checks every stored
+/// picture: decoding each took 40 ms, this a fraction of one): the signature, the header
+/// chunk first with the size expected, every chunk's CRC-32, at least one data chunk, and the
+/// end chunk last, with nothing after it.
+enum PNGCheck {
+    static func isWhole(_ png: [UInt8], width: Int, height: Int) -> Bool {
+        let signature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        guard png.count >= 8 + 25 + 12, png.starts(with: signature) else { return false }
+        return png.withUnsafeBufferPointer { bytes -> Bool in
+            func word(_ at: Int) -> Int { Int(bytes[at]) << 24 | Int(bytes[at + 1]) << 16 | Int(bytes[at + 2]) << 8 | Int(bytes[at + 3]) }
+            var offset = 8
+            var first = true
+            var hasData = false
+            while offset + 12 <= bytes.count {
+                let length = word(offset)
+                let end = offset + 12 + length
+                guard length >= 0, end <= bytes.count else { return false }
+                let type = (bytes[offset + 4], bytes[offset + 5], bytes[offset + 6], bytes[offset + 7])
+                let body = UnsafeBufferPointer(rebasing: bytes[(offset + 4)..<(offset + 8 + length)])
+                guard UInt32(word(offset + 8 + length)) == crc32(body) else { return false }
+                let isHeader = type == (0x49, 0x48, 0x44, 0x52)
+                guard isHeader == first else { return false }
+                if isHeader, length < 8 || word(offset + 8) != width || word(offset + 12) != height { return false }
+                if type == (0x49, 0x44, 0x41, 0x54) { hasData = true }
+                if type == (0x49, 0x45, 0x4E, 0x44) { return hasData && end == bytes.count }
+                first = false
+                offset = end
+            }
+            return false
+        }
+    }
+
+    static func crc32(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
+        return crc ^ 0xFFFF_FFFF
+    }
+
+    private static let table: [UInt32] = (0..<256).map { index in
+        var value = UInt32(index)
+        for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
+        return value
+    }
+}
