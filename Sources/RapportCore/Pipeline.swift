@@ -49,6 +49,9 @@ public struct Pipeline {
         /// The build cache beside a `.folder` destination (`.Public.cache/`, Cache/BuildCache.swift);
         /// false: `--no-cache`, everything rendered anew (the cache is neither read nor changed).
         public var useCache = true
+        /// The charts' PNG pictures (downloads and `og:image`); false: `--no-pictures`, a build
+        /// without them (no PNG file, no link to one), for a quick build of a large study.
+        public var pictures = true
         /// The property test's cache that forgets one dependency on purpose.
         var cacheForgets: CacheDependency?
 
@@ -148,11 +151,13 @@ public struct Pipeline {
         let output = SiteOutput(target)
         // The charts' PNGs: kept beside the output folder by their SVG's hash; in memory for
         // the preview, the tests and `rapport check`, which makes them too (PNGStore.swift).
+        // With --no-cache nothing is kept beside the output (the pictures are drawn anew); with
+        // --no-pictures there are none.
         let pngStore: PNGStore? =
             switch options.destination {
-            case let .folder(url):
-                // With --no-cache nothing is kept beside the output: the pictures are drawn anew.
-                !target.isFolder ? nil : options.useCache ? PNGStore.beside(output: url, display: Self.displayPath) : PNGStore.inMemory()
+            case _ where !options.pictures: nil
+            case let .folder(url) where options.useCache: target.isFolder ? PNGStore.beside(output: url, display: Self.displayPath) : nil
+            case .folder: target.isFolder ? PNGStore.inMemory() : nil
             case .memory, .validateOnly: PNGStore.inMemory()
             }
 

@@ -58,18 +58,21 @@ struct Build: ParsableCommand {
     var waitSeconds = 600
     @Flag(help: "Also print the whole report of every language to PDF and publish it (as rapport pdf).") var pdf = false
     @Flag(help: "Build without the cache beside the output folder (it is neither read nor changed).") var noCache = false
+    @Flag(help: "Build without the charts' PNG pictures (no PNG download, no og:image): quicker for a large study.")
+    var noPictures = false
 
     func validate() throws {
         guard waitSeconds >= 0 else { throw ValidationError("--wait \(waitSeconds) is not a number of seconds (0 or more)") }
     }
 
-    func run() throws { try build(folders, waitSeconds: waitSeconds, pdf: pdf, cache: !noCache) }
+    func run() throws { try build(folders, waitSeconds: waitSeconds, pdf: pdf, cache: !noCache, pictures: !noPictures) }
 }
 
 /// `rapport build`, and with `pdf` also `rapport pdf`.
-func build(_ folders: Folders, waitSeconds: Int, pdf: Bool, cache: Bool = true) throws {
+func build(_ folders: Folders, waitSeconds: Int, pdf: Bool, cache: Bool = true, pictures: Bool = true) throws {
     var options = folders.options(write: true)
     options.useCache = cache
+    options.pictures = pictures
     // Said once, on standard error, when another build holds the output folder.
     options.waiting = { TerminalOutput.write([$0], error: true) }
     options.waitLimit = .seconds(waitSeconds)

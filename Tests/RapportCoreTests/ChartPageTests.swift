@@ -181,6 +181,25 @@ import FoundationXML
         #expect(SVGRaster.decodedSize(Array(png)).map { $0 == (1200, 630) } == true)
     }
 
+    /// `--no-pictures`: the same site without a PNG file, a link to one or an `og:image` of one;
+    /// the chart pages, their SVG and CSV downloads stay.
+    @Test func aBuildWithoutPicturesHasNoPNGAndNoLinkToOne() throws {
+        let site = try Self.site()
+        defer { site.cleanUp() }
+        var options = Pipeline.Options(content: site.content, templates: site.templates, destination: .folder(site.output))
+        options.pictures = false
+        let result = Pipeline(options).run()
+        #expect(site.messages(result) == [], "\(site.messages(result))")
+        let files = FileManager.default.enumerator(atPath: site.output.path)!.compactMap { $0 as? String }
+        #expect(!files.contains { $0.hasSuffix(".png") }, "\(files.filter { $0.hasSuffix(".png") })")
+        #expect(files.contains(Self.nlPage + "index.html") && files.contains(Self.nlPage + "challenge-frequency-nl.svg"))
+        for page in [Self.nlPage + "index.html", "nl/financien/index.html", "nl/index.html"] {
+            let html = try #require(site.read(page))
+            #expect(!html.contains(".png"), "\(page) names a PNG")
+        }
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent(".Public.cache/png").path))
+    }
+
     @Test func aChartsPathWordMustBeOne() throws {
         let site = try Self.site()
         defer { site.cleanUp() }

@@ -110,7 +110,7 @@ struct RenderContext: Sendable {
                     TemplateScope(texts: ["title": $0.title, "url": Self.relative(Self.url(of: $0, site: site), site: site, from: depth)])
                 }
                 scopes[depth, default: [:]][language] = Self.languageScope(
-                    language, site: site, strings: strings[language], chapters: chapters, from: depth)
+                    language, site: site, strings: strings[language], chapters: chapters, from: depth, pictures: pngStore != nil)
             }
         }
         languageScopes = scopes

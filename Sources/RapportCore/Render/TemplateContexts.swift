@@ -7,7 +7,7 @@ import RapportBase
 extension RenderContext {
     /// The values every page of `language` shares.
     static func languageScope(
-        _ language: Language, site: SiteConfig, strings: Strings?, chapters: [Page], from depth: LinkDepth
+        _ language: Language, site: SiteConfig, strings: Strings?, chapters: [Page], from depth: LinkDepth, pictures: Bool
     ) -> TemplateScope {
         func link(_ path: String) -> String { relative(path, site: site, from: depth) }
         var values: [String: TemplateValue] = [:]
@@ -35,7 +35,7 @@ extension RenderContext {
         values["doi"] = doiValue(site)
         values.merge(jsonLDValues(nil)) { $1 }
         // The picture a shared link shows: the language's title card unless the page has its own.
-        values["ogImage"] = socialImageValue(titleCardImage(language, site: site), site: site)
+        values["ogImage"] = socialImageValue(pictures ? titleCardImage(language, site: site) : nil, site: site)
         values["updated"] = .maybe(site.updated.map { TemplateScope(texts: ["text": $0.text(language), "iso": $0.iso]) })
         values["chapters"] = .list(
             chapters.map { chapter in

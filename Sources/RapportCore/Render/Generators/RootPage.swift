@@ -30,7 +30,7 @@ extension RenderContext {
             "ogLocaleAlternates": .list(site.others(than: site.defaultLanguage).map { TemplateScope(texts: ["locale": $0.ogLocale]) }),
             "xDefault": .text(absolute(site.basePath)),
             // The default language's title card (SocialImages.swift).
-            "ogImage": socialImageValue(Self.titleCardImage(site.defaultLanguage, site: site)),
+            "ogImage": socialImageValue(pngStore == nil ? nil : Self.titleCardImage(site.defaultLanguage, site: site)),
             "title": .text(site.languages.map { site.title[$0] }.joined(separator: " · ")),
         ])
         let (index, problems) = templates.render("root", root)
