@@ -74,9 +74,12 @@ serve-load: $(RAPPORT)
 	  node --experimental-websocket --no-warnings Tests/RapportServeTests/browser_reload.mjs $(RAPPORT); \
 	else echo "(no node or chromium: reload in a real browser not checked)"; fi
 
+# The preview server's tests run on their own, after the others: on 2 cores, the builds of
+# the other tests, run at the same time, kept the server's tasks from starting for a minute.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel
+	$(SWIFT) test --skip-build --parallel --skip RapportServeTests
+	$(SWIFT) test --skip-build --filter RapportServeTests
 	$(MAKE) site-test
 
 # The built site checked in a real browser (Tests/browser): Nu HTML checker, axe-core in
