@@ -20,6 +20,7 @@ N=5000 one and two runs write identical bytes.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import random
 import shutil
@@ -291,7 +292,12 @@ toc_title = "Sur cette page"
 
 def generate(pages: int, out: Path, seed: int) -> None:
     stamp = out / ".generated"
-    wanted = f"version={GENERATOR_VERSION} pages={pages} seed={seed}\n"
+    # The files copied from the study are part of the stamp: a new UI string there (which new
+    # templates use) makes the corpus again.
+    copied = [REPO / "Content" / "site.yml", REPO / "Content" / "data" / "study.yml"] + [
+        REPO / "Content" / "i18n" / f"{lang}.yml" for lang in ("nl", "fr")]
+    digest = hashlib.sha256(b"".join(path.read_bytes() for path in copied)).hexdigest()[:16]
+    wanted = f"version={GENERATOR_VERSION} pages={pages} seed={seed} study={digest}\n"
     if stamp.exists() and stamp.read_text() == wanted:
         return
     if out.exists():
