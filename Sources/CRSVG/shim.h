@@ -1,3 +1,4 @@
 #include <librsvg/rsvg.h>
 #include <cairo.h>
 #include <png.h>
+#include <zlib.h>

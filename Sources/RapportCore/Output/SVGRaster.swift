@@ -127,3 +127,12 @@ enum SVGRaster {
         }
     }
 }
+
+extension SVGRaster {
+    /// The CRC-32 of PNG chunks and ZIP entries, from zlib (which libpng links): the C library's
+    /// vectorised one, some ten times the speed of a table look-up per byte in Swift.
+    static func crc32(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        guard let base = bytes.baseAddress else { return 0 }
+        return UInt32(truncatingIfNeeded: CRSVG.crc32_z(0, base, bytes.count))
+    }
+}

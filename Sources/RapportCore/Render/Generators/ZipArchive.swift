@@ -138,15 +138,6 @@ struct ZipArchive {
         for shift in stride(from: 0, to: 64, by: 8) { out.append(UInt8((UInt64(value) >> UInt64(shift)) & 0xFF)) }
     }
 
-    static func crc32(_ bytes: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in bytes { crc = crcTable[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
-        return crc ^ 0xFFFF_FFFF
-    }
-
-    private static let crcTable: [UInt32] = (0..<256).map { index in
-        var value = UInt32(index)
-        for _ in 0..<8 { value = value & 1 == 1 ? 0xEDB8_8320 ^ (value >> 1) : value >> 1 }
-        return value
-    }
+    /// zlib's CRC-32 (SVGRaster.swift), as the PNG store checks its pictures with.
+    static func crc32(_ bytes: [UInt8]) -> UInt32 { bytes.withUnsafeBufferPointer { SVGRaster.crc32($0) } }
 }
