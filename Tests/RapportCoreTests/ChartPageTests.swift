@@ -254,7 +254,7 @@ import FoundationXML
         let first = Self.pictures(site)
         // A chart in two languages and a title card in each.
         #expect(first.count == 4, "\(first.keys.sorted())")
-        for name in first.keys { #expect(name.count == 64 + 4 && name.hasSuffix(".png")) }
+        for name in first.keys { #expect(name.count == 32 + 4 && name.hasSuffix(".png")) }
         let folder = site.root.appendingPathComponent(".Public.cache/png")
 
         // Unchanged: none is written again.

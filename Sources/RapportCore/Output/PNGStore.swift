@@ -3,16 +3,16 @@ import Foundation
 import RapportBase
 import SVGCharts
 
-/// The PNG pictures of the charts (and the title cards), kept by the SHA-256 of the SVG they are
-/// drawn from, so that a picture is made only when its SVG changed:
+/// The PNG pictures of the charts (and the title cards), kept by the digest of the SVG they are
+/// drawn from (Digest.swift, as the build cache), so a picture is made only when its SVG changed:
 ///
-///     .Public.cache/png/<sha256 of the SVG>.png      (beside Public/; hidden, git-ignored)
+///     .Public.cache/png/<digest of the SVG>.png      (beside Public/; hidden, git-ignored)
 ///
 /// A stored file is used only when it is a whole PNG of the size expected (PNGCheck: every
 /// chunk's checksum, the size in its header, its end); any other file there (truncated,
 /// corrupt, the wrong size) is absent, and made again. After a build
 /// that succeeded, the pictures it did not use are removed: only files named like the store's
-/// own (64 hexadecimal digits, `.png`), only in `png/`. The preview and the tests keep their
+/// own (32 hexadecimal digits, `.png`), only in `png/`. The preview and the tests keep their
 /// pictures in memory instead, for as long as the process runs.
 final class PNGStore: @unchecked Sendable {
     /// How a picture is drawn: twice its size in pixels, for sharp screens and social sites.
@@ -63,7 +63,9 @@ final class PNGStore: @unchecked Sendable {
 
     /// The PNG of `svg` at `scale` times its size: stored, or drawn now (and stored).
     func png(_ svg: StandaloneSVG) -> Result<[UInt8], SVGRaster.Failure> {
-        let key = SHA256.hex(svg.bytes)
+        var digest = Digest()
+        digest.add(svg.bytes)
+        let key = digest.hex
         let size = (width: svg.width * Self.scale, height: svg.height * Self.scale)
         lock.withLock { _ = used.insert(key) }
         // A file is checked whole (PNGCheck); what this process keeps in memory is its own.
@@ -127,7 +129,7 @@ final class PNGStore: @unchecked Sendable {
             let name = String(entry.name)
             guard name.hasSuffix(".png") else { continue }
             let key = String(name.dropLast(4))
-            guard key.utf8.count == 64, key.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }), !keep.contains(key)
+            guard key.utf8.count == 32, key.utf8.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }), !keep.contains(key)
             else { continue }
             unlink(folder + "/" + name)
         }
