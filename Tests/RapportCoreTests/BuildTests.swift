@@ -259,4 +259,17 @@ import Testing
         #expect(page.contains("<h2 id=\"financien-subsidies-2\">"))
         #expect(page.contains("<h3 id=\"een-vet-woord\">"))
     }
+
+    /// A study kept in another folder than Content/ is told to create its own files, not
+    /// Content/'s (the fixes named Content/site.yml and Content/i18n/ whatever --content was).
+    @Test func theFixNamesTheContentFolderGiven() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-test-\(UUID().uuidString)")
+        let content = root.appendingPathComponent("Studie")
+        try FileManager.default.createDirectory(at: content.appendingPathComponent("nl"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = Pipeline(.init(content: content, templates: root.appendingPathComponent("T"), destination: .validateOnly)).run()
+        let fixes = result.diagnostics.compactMap(\.fix).filter { $0.hasPrefix("create ") }
+        #expect(fixes.contains { $0.contains("Studie/site.yml") }, "\(fixes)")
+        #expect(!fixes.contains { $0.contains("Content/") }, "\(fixes)")
+    }
 }

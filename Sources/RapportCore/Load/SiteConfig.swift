@@ -49,7 +49,7 @@ extension ContentLoader {
         guard FileManager.default.fileExists(atPath: url.path) else {
             diagnostics.error(
                 SourceLocation(file: file), "missing site configuration",
-                fix: "create Content/site.yml with title, description, baseURL and languages")
+                fix: "create \(file) with title, description, baseURL and languages")
             return nil
         }
         guard let text = readText(url) else { return nil }

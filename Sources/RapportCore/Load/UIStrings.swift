@@ -54,7 +54,8 @@ extension ContentLoader {
             let model = languages.compactMap { result[$0]?.file }.first
             diagnostics.error(
                 SourceLocation(file: file), "missing UI strings for \(language.englishName)",
-                fix: "create \(file) with the same keys as " + (model ?? "the other languages' files in Content/i18n/")
+                fix: "create \(file) with the same keys as "
+                    + (model ?? "the other languages' files in \(file[..<(file.lastIndex(of: "/") ?? file.startIndex)])/")
                     + ", in \(language.englishName)")
         }
         reportEmpty(emptyStrings, in: result)
