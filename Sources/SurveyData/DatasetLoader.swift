@@ -152,7 +152,7 @@ public struct DatasetLoader {
             var digest = Digest()
             for field in [metadataFile, metadataText, dataFile, dataText] { digest.add(field) }
             result.dataset?.sourceDigest = digest
-            result.dataset?.quotesOthers = metadataText.contains("{{") || dataText.contains("{{")
+            result.dataset?.quotesOthers = Self.hasPlaceholder(metadataText) || Self.hasPlaceholder(dataText)
             return result
         }
         var datasets: [String: Dataset] = [:]
@@ -183,5 +183,16 @@ public struct DatasetLoader {
         }
         let invalid = Set(pairs.keys).subtracting(datasets.keys)
         return (datasets, diagnostics, invalid, facts)
+    }
+
+    /// Whether `text` holds `{{` (a reference to another dataset or a fact), byte by byte: run on
+    /// every dataset's files, where Foundation's `contains` converted each to UTF-16 first.
+    static func hasPlaceholder(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
     }
 }

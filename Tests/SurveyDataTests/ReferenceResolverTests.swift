@@ -67,3 +67,11 @@ import Testing
         #expect(resolver.failed == ["tasks"])
     }
 }
+
+/// A dataset that quotes others (`{{…}}` anywhere in its files) is known as one when loaded.
+@Suite struct PlaceholderScanTests {
+    @Test(arguments: [("a {{b:c}}", true), ("{{", true), ("{ {", false), ("{", false), ("x}}", false), ("", false), ("é{{", true)])
+    func doubleBracesAreFound(text: String, expected: Bool) {
+        #expect(DatasetLoader.hasPlaceholder(text) == expected)
+    }
+}
