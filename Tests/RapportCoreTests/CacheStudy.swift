@@ -10,6 +10,8 @@ struct CacheStudy {
     enum Edit: CaseIterable {
         case value, label, paragraph, heading, template, uiString, siteText, theme
         case datasetAdded, datasetRemoved, datasetRenamed, pageAdded, pageRemoved, pageRenamed, pagesReordered, imageReplaced
+        /// A chart of an existing dataset placed in a chapter: the figures after it are numbered anew.
+        case chartPlaced
     }
 
     struct Dataset {
@@ -118,6 +120,8 @@ struct CacheStudy {
             guard names.count > 1 else { return }
             let (a, b) = (pick(names), pick(names))
             (chapters[a]!.order, chapters[b]!.order) = (chapters[b]!.order, chapters[a]!.order)
+        case .chartPlaced:
+            chapters[pick(names)]!.charts.append(pick(ids))
         case .imageReplaced:
             image = (Int.random(in: 10...90, using: &generator), Int.random(in: 10...90, using: &generator))
         }

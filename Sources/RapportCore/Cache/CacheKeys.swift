@@ -11,12 +11,14 @@ import SurveyData
 ///   point at), every file of the templates folder, the navigation (every page's title, slug,
 ///   order, description, template, as resolved and typeset), the drafts held back, the
 ///   datasets' ids, and the build's options.
-/// - a page: `site`, and the page's own front matter and Markdown, as resolved.
+/// - a page: `site`, the page's own front matter and Markdown, as resolved, and the numbers
+///   its figures get (they follow from the chart blocks of the chapters before it).
 /// - a dataset: its two files (`Dataset.sourceDigest`); and every dataset's when it takes
 ///   values from another one or quotes one in its texts.
 struct CacheKeys: Sendable {
     let site: Digest
     let datasets: [String: Digest]
+    let figureNumbers: FigureNumbers
 
     init(context: RenderContext, content: URL, templates: URL, options: [String], forgets: CacheDependency? = nil) {
         var site = Digest()
@@ -60,6 +62,7 @@ struct CacheKeys: Sendable {
             datasets[id] = digest
         }
         self.datasets = datasets
+        figureNumbers = context.figureNumbers
     }
 
     /// A page's key: the site's, and the page as resolved (front matter and Markdown).
@@ -68,6 +71,7 @@ struct CacheKeys: Sendable {
         Self.addFrontMatter(of: page, to: &digest)
         digest.add(page.body)
         digest.add(page.bodyLineOffset)
+        for number in figureNumbers.numbers(of: page.key) { digest.add(number ?? 0) }
         return digest
     }
 

@@ -35,6 +35,10 @@ struct FigureNumbers: Sendable {
         self.numbers = numbers
     }
 
+    /// The numbers of every chart block of `page`, in order (part of its cache key: a chart
+    /// placed in an earlier chapter renumbers this one's figures).
+    func numbers(of page: PageKey) -> [Int?] { numbers[page] ?? [] }
+
     /// The number of the `index`-th chart block (from 0) of `page`, if it is a figure.
     func number(of page: PageKey, block index: Int) -> Int? {
         guard let list = numbers[page], list.indices.contains(index) else { return nil }
