@@ -1,5 +1,15 @@
 import Diagnostics
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#else
+#error("Rapport needs a POSIX C library (Glibc, Musl or Darwin)")
+#endif
+
 /// What every reader of a text file shares so that lines and columns mean the same thing in the
 /// YAML, CSV and Markdown readers and under the caret: line ends of any kind, and characters an
 /// editor cannot see.
@@ -30,7 +40,9 @@ public func sourceLines(_ text: Substring) -> [Substring] {
 /// `text` with every lone `\r` (a line end of an old Mac, or of a file saved by some
 /// spreadsheets) made a `\n`, so that every reader splits the same lines. `\r\n` stays.
 public func normalizingLoneCarriageReturns(_ text: String) -> String {
-    guard text.utf8.contains(0x0D) else { return text }
+    // memchr: a byte-by-byte `contains` cost more than reading the file.
+    var text = text
+    guard text.withUTF8({ utf8 in utf8.baseAddress.map { memchr($0, 0x0D, utf8.count) != nil } ?? false }) else { return text }
     var bytes = Array(text.utf8)
     for index in bytes.indices where bytes[index] == 0x0D && (index + 1 == bytes.count || bytes[index + 1] != 0x0A) {
         bytes[index] = 0x0A

@@ -169,15 +169,16 @@ public struct Pipeline {
         //    files made from all pages: whole report, search, data pages, root, 404, sitemap.
         var charts = 0
         var contentFiles: [TemplateSet.Asset] = []
+        // The build cache (Cache/): a page an earlier build rendered from the same inputs
+        // (its key: a digest of exactly them) is taken from it instead of rendered again.
         var cache: BuildCache?
+        if case let .folder(writer) = target, options.useCache { cache = BuildCache(beside: writer.output) }
         if failure == nil,
-            let render = RenderStage(loaded, content: options.content, printedReports: options.printedReports, pngStore: pngStore)
+            let render = RenderStage(
+                loaded, content: options.content, printedReports: options.printedReports, pngStore: pngStore, cache: cache)
         {
             diagnostics.append(contentsOf: render.context.diagnostics)
             clock.lap("render context")
-            // The build cache (Cache/): a page an earlier build rendered from the same inputs
-            // (its key: a digest of exactly them) is taken from it instead of rendered again.
-            if case let .folder(writer) = target, options.useCache { cache = BuildCache(beside: writer.output) }
             let pageCache = render.pageCache(cache, options)
             let pages = render.renderPages(into: output, cache: pageCache)
             diagnostics.append(contentsOf: pages.diagnostics)

@@ -22,6 +22,40 @@ import Testing
         #expect(String(decoding: json, as: UTF8.self) == #""a\"b\\c\u003cd\ne\u0001f\u2028g\u2029é""#)
     }
 
+    /// The run-copying escape and collapse against their plain definitions, on random text
+    /// drawn from the characters that matter (quotes, controls, `<`, line separators, every
+    /// white space, other E2 sequences such as "…" and "’").
+    @Test func runCopyingAgreesWithThePlainDefinitions() {
+        let pieces = [
+            "a", "é", "\"", "\\", "<", "\n", "\u{1}", "\u{1F}", "\u{2028}", "\u{2029}", "…", "’", "\u{202F}", "\u{A0}", "\u{85}",
+            "\u{1680}", "\u{3000}", "\u{3001}", " ", "\t", "\r", "\u{E2}", "🙂", "x y",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var json: [UInt8] = []
+            SearchIndex.appendQuoted(text, to: &json)
+            var expected = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": expected += "\\\""
+                case "\\": expected += "\\\\"
+                case "<": expected += "\\u003c"
+                case "\n": expected += "\\n"
+                case "\u{2028}": expected += "\\u2028"
+                case "\u{2029}": expected += "\\u2029"
+                case _ where scalar.value < 0x20: expected += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                default: expected.unicodeScalars.append(scalar)
+                }
+            }
+            expected += "\""
+            #expect(String(decoding: json, as: UTF8.self) == expected, "\(text.debugDescription)")
+            #expect(
+                String(decoding: WhiteSpace.collapsed(Array(text.utf8)), as: UTF8.self)
+                    == text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " "), "\(text.debugDescription)")
+        }
+    }
+
     @Test func embeddingMovesHeadingsDownOpensTablesAndPrefixesIds() {
         let html =
             ##"<h2 id="a">A</h2><h5>x</h5><h6>y</h6><details class="chart-data"><p aria-labelledby="a b"><a href="#a">#</a><a href="../../nl/b/index.html#c">c</a><a href="../../nl/z/index.html">z</a></p><rect fill="url(#g)"/>"##

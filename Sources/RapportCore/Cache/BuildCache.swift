@@ -18,12 +18,14 @@ import Darwin
 /// miss, and the thing is made again. Entries are written under a temporary name and renamed.
 /// After a successful build the entries it did not use are removed, so the cache holds one
 /// build's worth (under the output's size). Rapport removes only files it names itself, in
-/// the subfolders it made (`pages/`, `files/`); other subfolders (`png/`) are left alone.
+/// the subfolders it made (`pages/`, `files/`, `blocks/`); other subfolders (`png/`) are left alone.
 final class BuildCache: @unchecked Sendable {
     /// The subfolders of the cache folder this cache writes, one per kind of entry.
     enum Kind: String, CaseIterable, Sendable {
         case pages
         case files
+        /// The chart blocks of a chapter's Markdown (FigureNumbers.swift), by its text alone.
+        case blocks
     }
 
     /// nil: in memory (the preview).
@@ -129,6 +131,24 @@ final class BuildCache: @unchecked Sendable {
         writer.digest(key)
         writer.data(payload)
         _ = SiteWriter.replaceFile(folder.path + "/" + name, FileContents(Self.magic + writer.bytes))
+    }
+
+    /// The dataset ids of the chart blocks of a chapter's Markdown, in order: found by cmark
+    /// once for each text, then kept (parsing every chapter again to number the figures took a
+    /// sixth of a rebuild that found every page in the cache).
+    func chartBlocks(_ markdown: [UInt8]) -> [String] {
+        var key = Digest()
+        key.add("chart blocks")
+        key.add(markdown)
+        if let payload = read(.blocks, key) {
+            var reader = CacheReader(payload)
+            if let ids = reader.strings(), reader.atEnd { return ids }
+        }
+        let ids = Markdown.chartBlocks(markdown)
+        var writer = CacheWriter()
+        writer.strings(ids)
+        write(.blocks, key, writer.bytes)
+        return ids
     }
 
     func count(hit: Bool) {

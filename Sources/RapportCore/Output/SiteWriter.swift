@@ -29,6 +29,9 @@ struct SiteWriter: Sendable {
 
     let output: URL
     let staging: URL
+    /// `staging.path`, made once: `URL.path` costs thousands of instructions, and every file
+    /// written asks for it.
+    private let stagingPath: String
     private let outputDisplay: String
     /// Held from before the staging folder is touched until the swap is done.
     private let lock: BuildLock
@@ -47,28 +50,29 @@ struct SiteWriter: Sendable {
     ) throws(BuildFailure) {
         self.output = output
         staging = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous")
+        stagingPath = staging.path
         outputDisplay = display(output)
         try Self.checkReplaceable(output.path, shown: outputDisplay, role: "--output")
         try Self.makeParents(of: output, display: display)
         lock = try BuildLock(beside: output, waiting: waiting, limit: waitLimit)
         // Checked again under the lock: a build that held it may have just created them.
         try Self.checkReplaceable(output.path, shown: outputDisplay, role: "--output")
-        try Self.checkReplaceable(staging.path, shown: display(staging), role: "the staging folder")
-        if mkdir(staging.path, 0o755) != 0, errno != EEXIST {
+        try Self.checkReplaceable(stagingPath, shown: display(staging), role: "the staging folder")
+        if mkdir(stagingPath, 0o755) != 0, errno != EEXIST {
             throw BuildFailure(message: "cannot write the site to \(outputDisplay): \(String(cString: strerror(errno)))")
         }
         // Marked at once, so that even a build that fails half-way leaves a folder known as ours.
-        guard Self.replaceFile(staging.path + "/" + Self.marker, FileContents(Self.markerText)) else {
+        guard Self.replaceFile(stagingPath + "/" + Self.marker, FileContents(Self.markerText)) else {
             throw BuildFailure(message: "cannot write the site to \(outputDisplay): \(String(cString: strerror(errno)))")
         }
         // One walk, before anything is written: symbolic links (and anything else that is not a
         // plain file or folder) are removed, so no write can follow one out of the folder.
         var files: [String] = [], folders: [String] = []
-        for entry in Files.list(staging.path) {
+        for entry in Files.list(stagingPath) {
             switch entry.kind {
             case .file: if entry.path != Self.marker, !Self.ignorable.contains(String(entry.name)) { files.append(entry.path) }
             case .folder: folders.append(entry.path)
-            case .symbolicLink, .refusedLink, .other: unlink(staging.path + "/" + entry.path)
+            case .symbolicLink, .refusedLink, .other: unlink(stagingPath + "/" + entry.path)
             }
         }
         previousFiles = files
@@ -85,7 +89,7 @@ struct SiteWriter: Sendable {
 
     /// `write` for contents handed over in pieces (the whole report), never put together in memory.
     func write(_ relativePath: String, _ contents: FileContents) throws(BuildFailure) {
-        let path = staging.path + "/" + relativePath
+        let path = stagingPath + "/" + relativePath
         // A file the build before last did not have is created in place (nothing to keep safe);
         // one it had with other bytes is replaced by a rename, never rewritten.
         let existing = Self.existing(path, contents)
@@ -99,7 +103,7 @@ struct SiteWriter: Sendable {
             // A missing folder, or a file or folder in the way from the build before last (all
             // inside the staging folder, which is Rapport's own).
             if Files.kind(ofPath: path) == .folder { try? FileManager.default.removeItem(atPath: path) }
-            Self.makeFolder(String(path[..<slash]), below: staging.path)
+            Self.makeFolder(String(path[..<slash]), below: stagingPath)
             if put() { return }
         }
         throw BuildFailure(message: "cannot write \(outputDisplay)/\(relativePath): \(String(cString: strerror(errno)))")
@@ -184,12 +188,12 @@ struct SiteWriter: Sendable {
     private func removeStale(keeping: Set<String>) throws(BuildFailure) {
         for file in previousFiles where !keeping.contains(file) {
             // Gone already, or a folder this build made where the file was: nothing stale left.
-            if unlink(staging.path + "/" + file) != 0, errno != ENOENT, Files.kind(ofPath: staging.path + "/" + file) != .folder {
+            if unlink(stagingPath + "/" + file) != 0, errno != ENOENT, Files.kind(ofPath: stagingPath + "/" + file) != .folder {
                 throw BuildFailure(
-                    message: "cannot remove \(staging.path)/\(file), which the site no longer has: \(String(cString: strerror(errno)))")
+                    message: "cannot remove \(stagingPath)/\(file), which the site no longer has: \(String(cString: strerror(errno)))")
             }
         }
-        for folder in previousFolders { rmdir(staging.path + "/" + folder) }
+        for folder in previousFolders { rmdir(stagingPath + "/" + folder) }
     }
 
     /// Exchanges the two folders in one step where the system can (Linux's renameat2, macOS's
@@ -200,7 +204,7 @@ struct SiteWriter: Sendable {
             try fm.moveItem(at: staging, to: output)
             return
         }
-        if Self.exchange(staging.path, output.path) { return }
+        if Self.exchange(stagingPath, output.path) { return }
         let aside = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).swap-\(getpid())")
         try fm.moveItem(at: output, to: aside)
         try fm.moveItem(at: staging, to: output)

@@ -9,16 +9,19 @@ import SurveyData
 ///
 /// Made before any page is rendered (pages are rendered at the same time, each on a core):
 /// each page's Markdown is parsed once more, by cmark as when it is rendered, for its chart
-/// blocks only.
+/// blocks only (`blocks`; the build cache keeps what it found for each text, BuildCache.swift).
 struct FigureNumbers: Sendable {
     /// For each page, the number of each of its chart blocks in order (nil: not a figure).
     private let numbers: [PageKey: [Int?]]
 
-    init(pages: [Page], languages: [Language], datasets: [String: Dataset]) {
+    init(
+        pages: [Page], languages: [Language], datasets: [String: Dataset],
+        blocks: @Sendable ([UInt8]) -> [String] = Markdown.chartBlocks
+    ) {
         // The pages' chart blocks on every core; then numbered in order, language by language.
         let shown = pages.filter { !$0.isPlaceholder }
         let blocks = Dictionary(
-            zip(shown.map(\.key), shown.parallelMap { Markdown.chartBlocks($0.body) }), uniquingKeysWith: { first, _ in first })
+            zip(shown.map(\.key), shown.parallelMap { blocks($0.body) }), uniquingKeysWith: { first, _ in first })
         var numbers: [PageKey: [Int?]] = [:]
         for language in languages {
             let inOrder = shown.filter { $0.language == language }

@@ -61,7 +61,8 @@ struct RenderContext: Sendable {
     init(
         site: SiteConfig, strings: [Language: Strings], pages: [Page], datasets: [String: Dataset],
         invalidDatasets: Set<String> = [], facts: StudyFacts = StudyFacts(), templates: TemplateSet,
-        contentFiles: ContentFiles? = nil, printedReports: URL? = nil, drafts: [PageKey: Page] = [:], pngStore: PNGStore? = nil
+        contentFiles: ContentFiles? = nil, printedReports: URL? = nil, drafts: [PageKey: Page] = [:], pngStore: PNGStore? = nil,
+        chartBlocks: (@Sendable ([UInt8]) -> [String])? = nil
     ) {
         self.pngStore = pngStore
         self.drafts = drafts
@@ -99,7 +100,8 @@ struct RenderContext: Sendable {
         }
         chapterLists = lists
         chapterPositions = positions
-        figureNumbers = FigureNumbers(pages: pages, languages: site.languages, datasets: datasets)
+        figureNumbers = FigureNumbers(
+            pages: pages, languages: site.languages, datasets: datasets, blocks: chartBlocks ?? Markdown.chartBlocks)
         self.templates = templates
         var scopes: [LinkDepth: [Language: TemplateScope]] = [:]
         var nav: [LinkDepth: [Language: [TemplateScope]]] = [:]

@@ -11,13 +11,15 @@ struct RenderStage {
 
     /// nil when there is nothing to render: `site.yml` or a language's UI strings could not be
     /// read (reported while loading).
-    init?(_ loaded: LoadedSite, content: URL, printedReports: URL?, pngStore: PNGStore? = nil) {
+    init?(_ loaded: LoadedSite, content: URL, printedReports: URL?, pngStore: PNGStore? = nil, cache: BuildCache? = nil) {
         guard let site = loaded.site, loaded.strings.count == site.languages.count else { return nil }
+        var chartBlocks: (@Sendable ([UInt8]) -> [String])?
+        if let cache { chartBlocks = { cache.chartBlocks($0) } }
         context = RenderContext(
             site: site, strings: loaded.strings, pages: loaded.pages, datasets: loaded.datasets,
             invalidDatasets: loaded.invalidDatasets, facts: loaded.facts, templates: loaded.templates,
             contentFiles: ContentFiles(root: content, display: Pipeline.displayPath), printedReports: printedReports,
-            drafts: loaded.drafts, pngStore: pngStore)
+            drafts: loaded.drafts, pngStore: pngStore, chartBlocks: chartBlocks)
     }
 
     /// The chapter pages, their charts and CSV files, and each language's whole report and search;

@@ -117,32 +117,47 @@ enum SearchIndex {
         return json
     }
 
-    /// A JSON string; `<` escaped too, so the text is harmless wherever it ends up.
+    /// A JSON string; `<` escaped too, so the text is harmless wherever it ends up. The bytes
+    /// between two that need escaping are copied as one run (the index is megabytes of text).
     static func appendQuoted(_ text: String, to json: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
         json.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
+            var run = 0  // the first byte not yet copied
             var i = 0
             while i < utf8.count {
                 let byte = utf8[i]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<") || byte == 0xE2
+                else {
+                    i += 1
+                    continue
+                }
+                // U+2028 and U+2029 end a line in JavaScript: escaped; any other E2 sequence is copied.
+                let separator = byte == 0xE2 && i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9)
+                if byte == 0xE2 && !separator {
+                    i += 1
+                    continue
+                }
+                json.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
                 switch byte {
                 case UInt8(ascii: "\""): json += #"\""#.utf8
                 case UInt8(ascii: "\\"): json += #"\\"#.utf8
                 case UInt8(ascii: "<"): json += #"\u003c"#.utf8
                 case UInt8(ascii: "\n"): json += #"\n"#.utf8
-                case 0..<0x20: json += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-                case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                    // U+2028 and U+2029 end a line in JavaScript: escaped.
+                case 0xE2:
                     json += (utf8[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
                     i += 2
-                default: json.append(byte)
+                default: json += [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
                 }
                 i += 1
+                run = i
             }
+            json.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         }
         json.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// White space as `Character.isWhitespace` sees it, on UTF-8 bytes.
@@ -158,14 +173,23 @@ enum WhiteSpace {
             if length > 0 {
                 space = !out.isEmpty
                 i += length
-            } else {
-                if space { out.append(0x20) }
-                space = false
-                out.append(bytes[i])
-                i += 1
+                continue
             }
+            if space { out.append(0x20) }
+            space = false
+            // The run up to the next byte that may start white space, copied at once.
+            var end = i + 1
+            while end < bytes.count, !mayStartWhiteSpace(bytes[end]) { end += 1 }
+            out.append(contentsOf: bytes[i..<end])
+            i = end
         }
         return out
+    }
+
+    /// Whether a white-space scalar can begin with `byte` (ASCII space and controls, or the lead
+    /// byte of U+0085, U+00A0, U+1680, U+2000…, U+3000).
+    @inline(__always) static func mayStartWhiteSpace(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3
     }
 
     /// The length of the white-space scalar at `i` (Unicode White_Space), or 0.
