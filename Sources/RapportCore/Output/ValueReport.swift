@@ -11,6 +11,9 @@ public struct ValueSnapshot: Sendable {
     /// Every value by the reference that names it (`volunteer-tasks:board:share`,
     /// `volunteer-tasks:base`, `study:answered`), as an editor types it ("" for an empty cell).
     public private(set) var values: [String: String] = [:]
+    /// The keys of `values` in a fixed order (facts, then datasets by id, each in its file's
+    /// order): the order of the file, without sorting a hundred thousand keys.
+    private var order: [String] = []
     /// Where a value taken by reference comes from (one step).
     private var origins: [String: String] = [:]
     /// The charts placed in the chapters.
@@ -19,17 +22,22 @@ public struct ValueSnapshot: Sendable {
     private var quotes: [String: [SourceLocation]] = [:]
 
     init(datasets: [String: Dataset], facts: StudyFacts, pages: [Page], site: SiteConfig?) {
-        for (key, _) in facts.facts {
-            values["study:\(key)"] = facts.machineValue(key) ?? facts.formatted(key, language: site?.languages.first ?? .nl) ?? ""
+        func set(_ key: String, _ value: String) {
+            if values.updateValue(value, forKey: key) == nil { order.append(key) }
         }
-        for (id, dataset) in datasets {
+        for key in facts.facts.keys.sorted() {
+            set("study:\(key)", facts.machineValue(key) ?? facts.formatted(key, language: site?.languages.first ?? .nl) ?? "")
+        }
+        for id in datasets.keys.sorted() {
+            guard let dataset = datasets[id] else { continue }
             func number(_ value: Int?) -> String { value.map(String.init) ?? "" }
-            values["\(id):base"] = number(dataset.base)
-            for series in dataset.series { values["\(id):\(series.key):n"] = number(series.base) }
+            set(id + ":base", number(dataset.base))
+            for series in dataset.series { set(id + ":" + series.key + ":n", number(series.base)) }
             for row in dataset.rows {
-                values["\(id):\(row.key):n"] = number(row.base)
+                let prefix = id + ":" + row.key + ":"
+                set(prefix + "n", number(row.base))
                 for (index, series) in dataset.series.enumerated() {
-                    values["\(id):\(row.key):\(series.key)"] = row.values[index].map(DatasetParser.formatNumber) ?? ""
+                    set(prefix + series.key, row.values[index].map(DatasetParser.formatNumber) ?? "")
                 }
             }
             for link in dataset.links {
@@ -114,10 +122,17 @@ public struct ValueSnapshot: Sendable {
         return output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).values")
     }
 
-    /// One `key<TAB>value` line per value, sorted.
-    public var serialized: String {
-        "# rapport: the values of the last build, to report what the next one changes\n"
-            + values.keys.sorted().map { "\($0)\t\(values[$0] ?? "")\n" }.joined()
+    /// One `key<TAB>value` line per value (facts, then datasets by id).
+    public var serialized: [UInt8] {
+        var bytes = Array("# rapport: the values of the last build, to report what the next one changes\n".utf8)
+        bytes.reserveCapacity(order.count * 32)
+        for key in order {
+            bytes += key.utf8
+            bytes.append(0x09)
+            bytes += (values[key] ?? "").utf8
+            bytes.append(0x0A)
+        }
+        return bytes
     }
 
     public static func parse(_ text: String) -> [String: String] {
@@ -172,14 +187,13 @@ extension Pipeline {
     static func recordValues(_ snapshot: ValueSnapshot, beside output: URL) -> (changes: [String], warnings: [Diagnostic]) {
         let file = ValueSnapshot.file(beside: output)
         let text = snapshot.serialized
-        func keep() { _ = SiteWriter.replaceFile(file.path, FileContents(Array(text.utf8))) }
+        func keep() { _ = SiteWriter.replaceFile(file.path, FileContents(text)) }
         switch Files.read(file.path, links: .refuse) {
         case let .success(bytes):
-            let kept = String(decoding: bytes, as: UTF8.self)
             // Most rebuilds change no number: nothing to report, the file is left as it is.
-            guard kept != text else { return ([], []) }
+            guard bytes != text else { return ([], []) }
             keep()
-            return (snapshot.changes(since: ValueSnapshot.parse(kept)), [])
+            return (snapshot.changes(since: ValueSnapshot.parse(String(decoding: bytes, as: UTF8.self))), [])
         case .failure(.missing):
             keep()
             return ([], [])
