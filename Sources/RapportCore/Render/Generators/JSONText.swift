@@ -36,16 +36,17 @@ enum JSONText {
             out.append(UInt8(ascii: "]"))
         case let .object(fields):
             out += "{\n".utf8
-            let keys = fields.keys.sorted()
-            for (index, key) in keys.enumerated() {
+            // Sorted as pairs: no lookup of each key again.
+            let sorted = fields.sorted { $0.key < $1.key }
+            for (index, field) in sorted.enumerated() {
                 Self.appendSpaces(indent + 2, to: &out)
-                Self.appendQuoted(key, to: &out)
+                Self.appendQuoted(field.key, to: &out)
                 out += " : ".utf8
-                fields[key]?.write(into: &out, indent: indent + 2)
-                if index < keys.count - 1 { out.append(UInt8(ascii: ",")) }
+                field.value.write(into: &out, indent: indent + 2)
+                if index < sorted.count - 1 { out.append(UInt8(ascii: ",")) }
                 out.append(0x0A)
             }
-            if keys.isEmpty { out.append(0x0A) }
+            if sorted.isEmpty { out.append(0x0A) }
             Self.appendSpaces(indent, to: &out)
             out.append(UInt8(ascii: "}"))
         }
@@ -80,6 +81,6 @@ enum JSONText {
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private static func appendSpaces(_ count: Int, to out: inout [UInt8]) {
-        for _ in 0..<count { out.append(0x20) }
+        out.append(contentsOf: repeatElement(0x20, count: count))
     }
 }

@@ -126,10 +126,18 @@ extension JSONText {
     /// The text as it may stand inside `<script>`: every `<` (only ever inside a string) as
     /// `\u003c`, so no text can close the script or open a comment.
     var scriptBytes: [UInt8] {
+        let text = bytes
         var out: [UInt8] = []
-        for byte in bytes {
-            if byte == UInt8(ascii: "<") { out += Array("\\u003c".utf8) } else { out.append(byte) }
+        out.reserveCapacity(text.count)
+        var run = 0  // the first byte not yet copied
+        for (index, byte) in text.enumerated() where byte == UInt8(ascii: "<") {
+            out += text[run..<index]
+            out += Self.escapedLessThan
+            run = index + 1
         }
+        out += text[run...]
         return out
     }
+
+    private static let escapedLessThan = Array("\\u003c".utf8)
 }
