@@ -120,10 +120,16 @@ public struct Pipeline {
 
         // 1. Load: every input becomes a typed value that remembers where it came from, with
         //    what each file gets wrong on its own.
-        let loaded = LoadStage(
+        // The build cache (Cache/): what an earlier build made from the same inputs (its key: a
+        // digest of exactly them) is taken from it instead of made again: parsed datasets,
+        // chapter pages, citation files. Read from now on; written once the output is locked.
+        var cache: BuildCache?
+        if let folder = options.destination.folder, options.useCache { cache = BuildCache(beside: folder) }
+        var load = LoadStage(
             content: options.content, templates: options.templates, baseURL: options.baseURL, display: Self.displayPath,
-            showDrafts: options.showDrafts
-        ).run(&clock)
+            showDrafts: options.showDrafts)
+        load.datasetCache = cache
+        let loaded = load.run(&clock)
         diagnostics.append(contentsOf: loaded.diagnostics)
 
         // 2. Check, before anything is rendered, what needs all of the content: pages and UI
@@ -169,10 +175,9 @@ public struct Pipeline {
         //    files made from all pages: whole report, search, data pages, root, 404, sitemap.
         var charts = 0
         var contentFiles: [TemplateSet.Asset] = []
-        // The build cache (Cache/): a page an earlier build rendered from the same inputs
-        // (its key: a digest of exactly them) is taken from it instead of rendered again.
-        var cache: BuildCache?
-        if case let .folder(writer) = target, options.useCache { cache = BuildCache(beside: writer.output) }
+        // Nothing is written beside an output folder that is not Rapport's, or was not locked.
+        if target.isFolder, cache?.open() == false { cache = nil }
+        if !target.isFolder { cache = nil }
         if failure == nil,
             let render = RenderStage(
                 loaded, content: options.content, printedReports: options.printedReports, pngStore: pngStore, cache: cache)

@@ -2,6 +2,12 @@ import Diagnostics
 import Foundation
 import RapportBase
 
+/// Where parsed datasets are kept between builds, by a digest of their files (the build cache).
+public protocol DatasetCache: Sendable {
+    func dataset(_ key: Digest) -> [UInt8]?
+    func keep(_ key: Digest, _ encoded: [UInt8])
+}
+
 /// Finds every dataset under a data folder (`Content/data`), reads its two files and parses
 /// them. Symbolic links are followed only inside the content folder (`Files.listFollowingInside`),
 /// and files whose names are not valid ids are rejected: data never comes from outside it.
@@ -15,6 +21,11 @@ public struct DatasetLoader {
 
     /// The site's languages: a text or label in each (`site.yml`'s `languages`).
     public let languages: [Language]
+
+    /// Where datasets parsed by an earlier build are kept (the build cache): a dataset whose two
+    /// files are as they were then is taken from it instead of parsed again. Only datasets that
+    /// parsed without a diagnostic are kept, so what a dataset reports is never lost.
+    public var cache: (any DatasetCache)?
 
     public init(
         directory: URL, within: URL? = nil, languages: [Language] = Language.fallback,
@@ -138,7 +149,7 @@ public struct DatasetLoader {
             inputs.append((id, yml, csv))
         }
         // Read and parse every pair on all cores.
-        let languages = self.languages
+        let languages = self.languages, cache = self.cache
         let parsed = inputs.parallelMap { input -> (dataset: Dataset?, diagnostics: [Diagnostic]) in
             let metadataFile = shown(input.yml), dataFile = shown(input.csv)
             let metadata = Files.readText(root + "/" + input.yml, display: metadataFile)
@@ -146,13 +157,20 @@ public struct DatasetLoader {
             guard case let .success(metadataText) = metadata, case let .success(dataText) = data else {
                 return (nil, [metadata, data].compactMap { if case let .failure(problem) = $0 { problem } else { nil } })
             }
+            var digest = Digest()
+            for field in [metadataFile, metadataText, dataFile, dataText] { digest.add(field) }
+            // The cache's key: the two files as read, and the languages they are read in.
+            var key = digest
+            for language in languages { key.add(language.code) }
+            if let bytes = cache?.dataset(key), let dataset = Dataset.decoded(bytes), dataset.id == input.id {
+                return (dataset, [])
+            }
             var result = DatasetParser.parse(
                 id: input.id, metadata: metadataText, metadataFile: metadataFile,
                 data: dataText, dataFile: dataFile, languages: languages)
-            var digest = Digest()
-            for field in [metadataFile, metadataText, dataFile, dataText] { digest.add(field) }
             result.dataset?.sourceDigest = digest
             result.dataset?.quotesOthers = Self.hasPlaceholder(metadataText) || Self.hasPlaceholder(dataText)
+            if let cache, let dataset = result.dataset, result.diagnostics.isEmpty { cache.keep(key, dataset.encoded()) }
             return result
         }
         var datasets: [String: Dataset] = [:]

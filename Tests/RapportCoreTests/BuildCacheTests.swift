@@ -87,6 +87,34 @@ import Testing
         #expect(try Data(contentsOf: cache) == Data("mine".utf8))
     }
 
+    /// Datasets are taken from the cache too, but never their warnings' silence: a dataset with
+    /// a warning is parsed (and warns) on every build. And nothing is written beside an output
+    /// folder Rapport refuses (the datasets are read before the output folder is checked).
+    @Test func datasetsComeFromTheCacheWithTheirWarningsAndNeverBesideAForeignFolder() throws {
+        let study = try CacheStudy(seed: 5)
+        defer { study.site.cleanUp() }
+        let options = Pipeline.Options(content: study.site.content, templates: study.site.templates, destination: .folder(study.site.output))
+        #expect(Pipeline(options).run().succeeded)
+        let kept = try FileManager.default.contentsOfDirectory(
+            atPath: BuildCache.folder(beside: study.site.output).appendingPathComponent("datasets").path)
+        #expect(!kept.isEmpty, "no dataset was kept")
+        // A series base under 30 warns; the warning is there on the second build too.
+        let yml = try String(contentsOf: study.site.content.appendingPathComponent("data/d1.yml"), encoding: .utf8)
+        try study.site.write("Content/data/d1.yml", yml.replacingOccurrences(of: "    fr: Part\n", with: "    fr: Part\n    n: 12\n"))
+        for _ in 0..<2 {
+            let result = Pipeline(options).run()
+            #expect(result.diagnostics.contains { $0.severity == .warning && $0.location.file.hasSuffix("d1.yml") }, "\(study.site.messages(result))")
+        }
+        // An output folder that is not Rapport's: refused, and no cache folder appears beside it.
+        let foreign = study.site.root.appendingPathComponent("Foreign")
+        try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: foreign.appendingPathComponent("notes.txt"))
+        var elsewhere = options
+        elsewhere.destination = .folder(foreign)
+        #expect(Pipeline(elsewhere).run().failure != nil)
+        #expect(!FileManager.default.fileExists(atPath: BuildCache.folder(beside: foreign).path))
+    }
+
     /// A rebuild with nothing changed takes every page from the cache; `--no-cache` neither
     /// reads nor writes it.
     @Test func anUnchangedRebuildTakesEveryPageFromTheCache() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import RapportBase
+import SurveyData
 
 #if canImport(Glibc)
 import Glibc
@@ -18,12 +19,14 @@ import Darwin
 /// miss, and the thing is made again. Entries are written under a temporary name and renamed.
 /// After a successful build the entries it did not use are removed, so the cache holds one
 /// build's worth (under the output's size). Rapport removes only files it names itself, in
-/// the subfolders it made (`pages/`, `files/`, `blocks/`); other subfolders (`png/`) are left alone.
+/// the subfolders it made (`pages/`, `files/`, `datasets/`, `blocks/`); other subfolders (`png/`) are left alone.
 final class BuildCache: @unchecked Sendable {
     /// The subfolders of the cache folder this cache writes, one per kind of entry.
     enum Kind: String, CaseIterable, Sendable {
         case pages
         case files
+        /// A dataset as parsed (SurveyData's `Dataset+CacheCoding.swift`), by its two files.
+        case datasets
         /// The chart blocks of a chapter's Markdown (FigureNumbers.swift), by its text alone.
         case blocks
     }
@@ -34,6 +37,9 @@ final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     private var memory: [String: [UInt8]] = [:]
     private var used: Set<String> = []
+    /// Until `open()`: entries kept before the output folder was checked, not yet written.
+    private var isOpen = false
+    private var pending: [(Kind, Digest, [UInt8])] = []
     /// The subfolders checked (made when missing) this build, and whether each is a plain
     /// folder: entries are never written through a symbolic link.
     private var folders: [Kind: Bool] = [:]
@@ -49,16 +55,34 @@ final class BuildCache: @unchecked Sendable {
 
     /// The cache of `output`, or nil when its place holds something that is not a plain folder
     /// (a file, a symbolic link): then the build runs without one and touches nothing there.
+    ///
+    /// Entries can be read at once (the datasets are loaded before the output folder is known
+    /// to be Rapport's); the folder is made, and entries written, only once `open()` is called,
+    /// after the output folder was checked and locked. What is kept before that waits in memory.
     init?(beside output: URL) {
         let folder = Self.folder(beside: output)
         var info = stat()
         if lstat(folder.path, &info) == 0 {
             guard (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
-        } else if mkdir(folder.path, 0o755) != 0, errno != EEXIST {
-            return nil
         }
         self.folder = folder
         identity = Self.executableIdentity
+    }
+
+    /// Makes the cache folder when it is missing and writes what was kept before (false: it
+    /// cannot be made; then nothing is written).
+    @discardableResult
+    func open() -> Bool {
+        guard let folder else { return true }
+        if mkdir(folder.path, 0o755) != 0, errno != EEXIST { return false }
+        guard Files.kind(ofPath: folder.path) == .folder else { return false }
+        lock.lock()
+        isOpen = true
+        let waiting = pending
+        pending = []
+        lock.unlock()
+        for (kind, key, payload) in waiting { write(kind, key, payload) }
+        return true
     }
 
     /// A cache held in memory, for the life of the preview.
@@ -118,6 +142,11 @@ final class BuildCache: @unchecked Sendable {
         lock.lock()
         used.insert(name)
         if folder == nil { memory[name] = payload }
+        if folder != nil, !isOpen {
+            pending.append((kind, key, payload))
+            lock.unlock()
+            return
+        }
         if let folder, folders[kind] == nil {
             mkdir(folder.path + "/" + kind.rawValue, 0o755)
             folders[kind] = Files.kind(ofPath: folder.path + "/" + kind.rawValue) == .folder
@@ -197,4 +226,9 @@ final class BuildCache: @unchecked Sendable {
         }
         return total
     }
+}
+
+extension BuildCache: DatasetCache {
+    func dataset(_ key: Digest) -> [UInt8]? { read(.datasets, key) }
+    func keep(_ key: Digest, _ encoded: [UInt8]) { write(.datasets, key, encoded) }
 }

@@ -37,6 +37,8 @@ struct LoadStage {
     let display: @Sendable (URL) -> String
     /// Drafts are rendered (with their band), not left out: the preview.
     var showDrafts = false
+    /// The build cache's parsed datasets (DatasetLoader.cache).
+    var datasetCache: (any DatasetCache)?
 
     func run(_ clock: inout StageClock) -> LoadedSite {
         var diagnostics: [Diagnostic] = []
@@ -55,9 +57,10 @@ struct LoadStage {
         let drafts = Drafts(loader.loadPages(), languages: loader.languages, show: showDrafts)
         diagnostics.append(contentsOf: loader.diagnostics.items + drafts.diagnostics)
         clock.lap("load pages")
-        let (datasets, dataProblems, invalidDatasets, facts) = DatasetLoader(
-            directory: content.appendingPathComponent("data"), within: content, languages: loader.languages, display: display
-        ).loadWithFacts()
+        var datasetLoader = DatasetLoader(
+            directory: content.appendingPathComponent("data"), within: content, languages: loader.languages, display: display)
+        datasetLoader.cache = datasetCache
+        let (datasets, dataProblems, invalidDatasets, facts) = datasetLoader.loadWithFacts()
         diagnostics.append(contentsOf: dataProblems)
         clock.lap("load datasets")
         let (templateSet, templateProblems) = TemplateSet.load(from: templates, display: display)
