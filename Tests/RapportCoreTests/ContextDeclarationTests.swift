@@ -131,7 +131,8 @@ import Testing
         Self.build(folder, content: folder.appendingPathComponent("Content"), recorder: recorder, pictures: true)
         #expect(recorder.set.count > 150, "\(recorder.set.count) names set")
         #expect(recorder.problems.sorted() == [])
-        let contexts = TemplateContexts.pages.map(\.shape) + TemplateContexts.pages.filter(\.inLayout).map { TemplateContexts.layout(of: $0).shape }
+        let contexts =
+            TemplateContexts.pages.map(\.shape) + TemplateContexts.pages.filter(\.inLayout).map { TemplateContexts.layout(of: $0).shape }
         #expect(recorder.neverSet(contexts: contexts) == [])
     }
 }

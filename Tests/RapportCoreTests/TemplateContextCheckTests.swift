@@ -52,7 +52,10 @@ import Testing
         ])
         #expect(found.count == 1)
         #expect(found.first.map { "\($0.location)" } == "head.mustache:2:8")
-        #expect(found.first?.message.hasPrefix("template \"partials/head\" uses \"pageTitel\", which the contexts of the home page (layout), a chapter page (layout), a chart page (layout)") == true)
+        #expect(
+            found.first?.message.hasPrefix(
+                "template \"partials/head\" uses \"pageTitel\", which the contexts of the home page (layout), a chapter page (layout), a chart page (layout)"
+            ) == true)
         #expect(found.first?.fix == "did you mean \"pageTitle\"?")
     }
 
@@ -124,6 +127,7 @@ import Testing
         let titel = result.diagnostics.filter { $0.message.contains("\"titel\"") }
         #expect(titel.count == 1, "\(titel)")
         #expect(titel.first?.fix == "did you mean \"title\"?")
-        #expect(titel.first?.message.contains("which the context of a chapter page does not have") == true, "reported when the templates load")
+        #expect(
+            titel.first?.message.contains("which the context of a chapter page does not have") == true, "reported when the templates load")
     }
 }

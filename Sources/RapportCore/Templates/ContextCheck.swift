@@ -24,10 +24,11 @@ extension TemplateSet {
         let unknown = checker.unknown.sorted { ($0.location, $0.name) < ($1.location, $1.name) }
         checkedAtLoad = Set(unknown.map { "\($0.template):\($0.location.line):\($0.location.column)" })
         return unknown.map { found in
-            let contexts = found.contexts.count == 1 ? "the context of " + found.contexts[0] : "the contexts of " + found.contexts.joined(separator: ", ")
+            let contexts =
+                found.contexts.count == 1
+                ? "the context of \(found.contexts[0]) does" : "the contexts of \(found.contexts.joined(separator: ", ")) do"
             return .error(
-                found.location, "template \"\(found.template)\" uses \"\(found.name)\", which \(contexts) does not have",
-                fix: found.fix)
+                found.location, "template \"\(found.template)\" uses \"\(found.name)\", which \(contexts) not have", fix: found.fix)
         }
     }
 }
