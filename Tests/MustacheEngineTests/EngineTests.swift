@@ -1,5 +1,6 @@
-@testable import MustacheEngine
 import Testing
+
+@testable import MustacheEngine
 
 /// What Rapport needs beyond the specification: errors with their place, misses reported where
 /// the name is used, declared-but-absent values, markup as bytes.
@@ -17,8 +18,12 @@ import Testing
                 return nil
             } catch { return error }
         }
-        #expect(error("<h1>{{#title}}</h1>\n") == MustacheError(message: "section \"title\" is never closed", fix: "add {{/title}}", line: 1, column: 5))
-        #expect(error("é {{#a}}\n{{/b}}") == MustacheError(message: "section \"a\" is closed by \"b\"", fix: "close it with {{/a}}", line: 2, column: 1))
+        #expect(
+            error("<h1>{{#title}}</h1>\n")
+                == MustacheError(message: "section \"title\" is never closed", fix: "add {{/title}}", line: 1, column: 5))
+        #expect(
+            error("é {{#a}}\n{{/b}}")
+                == MustacheError(message: "section \"a\" is closed by \"b\"", fix: "close it with {{/a}}", line: 2, column: 1))
         #expect(error("x\n  {{/a}}")?.message == "\"a\" is closed but was never opened")
         #expect(error("{{title")?.fix == "end it with }}")
         #expect(error("{{}}")?.message == "empty tag")
@@ -52,5 +57,19 @@ import Testing
     @Test func textIsEscapedAndTrueEvenWhenEmpty() throws {
         let (output, _) = try render(["page": "{{t}}|{{{t}}}|{{#e}}shown{{/e}}"], ["t": .text("<a href='x'>&</a>"), "e": .text("")])
         #expect(output == "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;|<a href='x'>&</a>|shown")
+    }
+
+    /// The outline: each tag once, in order, a section's tags as its children (what Rapport's
+    /// check of the names a template uses walks).
+    @Test func theOutlineNestsSections() throws {
+        let template = try MustacheTemplate("{{a}}\n{{#list}}{{b.c}}{{^flag}}{{{d}}}{{/flag}}{{/list}}{{> part}}")
+        func describe(_ tags: [MustacheTemplate.OutlineTag]) -> String {
+            tags.map {
+                "\($0.tag.kind):\($0.tag.name)@\(template.location(of: $0.tag.offset).column)"
+                    + ($0.children.isEmpty ? "" : "[" + describe($0.children) + "]")
+            }.joined(separator: " ")
+        }
+        #expect(
+            describe(template.outline) == "variable:a@1 section:list@1[variable:b.c@10 inverted:flag@17[unescaped:d@26]] partial:part@51")
     }
 }

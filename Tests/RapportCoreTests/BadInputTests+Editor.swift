@@ -68,7 +68,7 @@ let editorBadInputs: [BadInput] = [
     BadInput(
         name: "column of a template tag after an emoji",
         change: write("Templates/page.mustache", "<h1>{{title}}</h1>\n<p>💶 {{titel}}</p>\n{{{content}}}\n"),
-        expected: #"Templates/page.mustache:2:7: error: template uses "titel" but the page has no such value (did you mean "title"?)"#),
+        expected: #"Templates/page.mustache:2:7: error: template "page" uses "titel", which the context of a chapter page does not have (did you mean "title"?)"#),
     BadInput(
         name: "column of an invisible character after a combining accent",
         change: write(

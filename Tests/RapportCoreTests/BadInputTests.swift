@@ -136,7 +136,7 @@ let badInputs: [BadInput] = [
     BadInput(
         name: "variable the context lacks",
         change: page("Templates/page.mustache", "<h1>{{title}}</h1>\n<p>{{titel}}</p>\n{{{content}}}\n"),
-        expected: #"Templates/page.mustache:2:4: error: template uses "titel" but the page has no such value (did you mean "title"?)"#),
+        expected: #"Templates/page.mustache:2:4: error: template "page" uses "titel", which the context of a chapter page does not have (did you mean "title"?)"#),
     BadInput(
         name: "variable the context lacks, in a partial",
         change: files([
@@ -144,7 +144,7 @@ let badInputs: [BadInput] = [
             "Templates/page.mustache": "<h1>{{title}}</h1>\n{{> partials/note}}\n{{{content}}}\n",
         ]),
         expected:
-            #"Templates/partials/note.mustache:1:38: error: template uses "nxet" but the page has no such value (did you mean "next"?)"#),
+            #"Templates/partials/note.mustache:1:38: error: template "partials/note" uses "nxet", which the context of a chapter page does not have (did you mean "next"?)"#),
     BadInput(
         name: "UI string missing in one language",
         change: { site in

@@ -63,8 +63,12 @@ struct LoadStage {
         let (datasets, dataProblems, invalidDatasets, facts) = datasetLoader.loadWithFacts()
         diagnostics.append(contentsOf: dataProblems)
         clock.lap("load datasets")
-        let (templateSet, templateProblems) = TemplateSet.load(from: templates, display: display)
+        var (templateSet, templateProblems) = TemplateSet.load(from: templates, display: display)
         diagnostics.append(contentsOf: templateProblems)
+        // Every name every template uses, against what its context declares (ContextCheck.swift);
+        // without site.yml (reported) its texts are not among the UI strings: `t_…` unchecked.
+        let uiStringKeys = site == nil || strings.isEmpty ? nil : Set(strings.values.flatMap(\.values.keys))
+        diagnostics.append(contentsOf: templateSet.checkContexts(uiStrings: uiStringKeys))
         clock.lap("load templates")
         let (record, recordProblems) = TranslationRecord.read(content: content, display: display)
         diagnostics.append(contentsOf: recordProblems)

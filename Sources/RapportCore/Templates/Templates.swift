@@ -201,6 +201,13 @@ struct TemplateSet {
         return (exact, prefixes.sorted())
     }
 
+    /// The tags `checkContexts` reported (`template:line:column`): not reported again when rendered.
+    var checkedAtLoad: Set<String> = []
+
+    /// Tests only (ContextDeclarationTests): told of every template rendered, with its context
+    /// as it is rendered. nil in a build: rendering does no more than render.
+    var renderObserver: (@Sendable (String, TemplateScope) -> Void)?
+
     func has(_ name: String) -> Bool { sources[name] != nil }
 
     var names: [String] { sources.keys.sorted() }
@@ -208,12 +215,14 @@ struct TemplateSet {
     /// Renders template `name` with `scope`. Every variable or section the templates ask for
     /// and no scope has becomes an error at its first use in the template files, one per name.
     func render(_ name: String, _ scope: TemplateScope) -> ([UInt8], [Diagnostic]) {
+        renderObserver?(name, scope)
         var output: [UInt8] = []
         let misses = library.render(name, context: .object(scope), escaper: HTMLMarkupEscaper(), into: &output)
         guard !misses.isEmpty else { return (output, []) }
         let keys = scope.allKeys
         var reported: Set<String> = []
-        let diagnostics = misses.filter { reported.insert($0.name).inserted }.sorted { $0.name < $1.name }.map { miss in
+        let unchecked = misses.filter { !checkedAtLoad.contains("\($0.template):\($0.line):\($0.column)") }
+        let diagnostics = unchecked.filter { reported.insert($0.name).inserted }.sorted { $0.name < $1.name }.map { miss in
             Diagnostic.error(
                 location(miss.template, line: miss.line, column: miss.column),
                 "template uses \"\(miss.name)\" but the page has no such value",
