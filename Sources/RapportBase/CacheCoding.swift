@@ -8,6 +8,10 @@ import Diagnostics
 public struct CacheWriter {
     public private(set) var bytes: [UInt8] = []
 
+    /// File names a location names by their number in this list (the reader's `files`, the
+    /// same list): a dataset's thousand locations name two files.
+    public var files: [String] = []
+
     public init() {}
 
     public mutating func int(_ value: Int) {
@@ -42,7 +46,12 @@ public struct CacheWriter {
     }
 
     public mutating func location(_ value: SourceLocation) {
-        string(value.file)
+        if let index = files.firstIndex(of: value.file) {
+            int(index)
+        } else {
+            int(-1)
+            string(value.file)
+        }
         int(value.line)
         int(value.column)
     }
@@ -75,9 +84,24 @@ public struct CacheReader {
     private let bytes: [UInt8]
     private var offset = 0
 
+    /// Languages read back by their code are looked up here first (`Language(code:)` checks
+    /// the code against every language Rapport knows).
+    public var languages: [Language] = []
+    /// The file names a location may name by number (`CacheWriter.files`).
+    public var files: [String] = []
+
     public init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     public var atEnd: Bool { offset == bytes.count }
+
+    /// The bytes not read yet.
+    public var remaining: Int { bytes.count - offset }
+
+    /// The bytes not read yet, copied out; the reader is then at the end.
+    public mutating func rest() -> [UInt8] {
+        defer { offset = bytes.count }
+        return Array(bytes[offset...])
+    }
 
     public mutating func skip(_ count: Int) { offset = min(bytes.count, offset + count) }
 
@@ -131,18 +155,36 @@ public struct CacheReader {
     }
 
     public mutating func location() -> SourceLocation? {
-        guard let file = string(), let line = int(), let column = int() else { return nil }
+        guard let index = int() else { return nil }
+        let file: String
+        if index >= 0 {
+            guard index < files.count else { return nil }
+            file = files[index]
+        } else {
+            guard let named = string() else { return nil }
+            file = named
+        }
+        guard let line = int(), let column = int() else { return nil }
         return SourceLocation(file: file, line: line, column: column)
+    }
+
+    /// A language by its code: one of `languages` when it is, else any Rapport knows.
+    public mutating func language() -> Language? {
+        guard let length = count() else { return nil }
+        let code = bytes[offset..<(offset + length)]
+        offset += length
+        if let known = languages.first(where: { $0.code.utf8.elementsEqual(code) }) { return known }
+        return String(validating: code, as: UTF8.self).flatMap { Language(code: $0) }
     }
 
     public mutating func localized() -> Localized? {
         guard
             let texts = list({ input -> (Language, String)? in
-                guard let code = input.string(), let language = Language(code: code), let text = input.string() else { return nil }
+                guard let language = input.language(), let text = input.string() else { return nil }
                 return (language, text)
             }),
             let locations = list({ input -> (Language, SourceLocation)? in
-                guard let code = input.string(), let language = Language(code: code), let location = input.location() else { return nil }
+                guard let language = input.language(), let location = input.location() else { return nil }
                 return (language, location)
             })
         else { return nil }

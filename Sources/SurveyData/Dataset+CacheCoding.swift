@@ -15,6 +15,10 @@ extension Dataset {
 
     public func encoded() -> [UInt8] {
         var out = CacheWriter()
+        // The two file names first: every location names one of them by number.
+        out.string(metadataFile)
+        out.string(dataFile)
+        out.files = [metadataFile, dataFile]
         out.string(id)
         out.string(kind.rawValue)
         out.localized(title)
@@ -46,8 +50,6 @@ extension Dataset {
             out.strings([item.row, item.series, item.why])
         }
         out.bool(needsRoundingNote)
-        out.string(metadataFile)
-        out.string(dataFile)
         out.list(links) { out, link in
             switch link.slot {
             case .base: out.int(0)
@@ -70,8 +72,16 @@ extension Dataset {
     }
 
     /// The dataset `encoded()` wrote, nil for anything else (a damaged or foreign entry).
-    public static func decoded(_ bytes: [UInt8]) -> Dataset? {
-        var input = CacheReader(bytes)
+    public static func decoded(_ bytes: [UInt8], languages: [Language] = []) -> Dataset? {
+        decoded(CacheReader(bytes), languages: languages)
+    }
+
+    /// The dataset `encoded()` wrote from where `reader` stands to its end.
+    public static func decoded(_ reader: CacheReader, languages: [Language] = []) -> Dataset? {
+        var input = reader
+        input.languages = languages
+        guard let metadataFile = input.string(), let dataFile = input.string() else { return nil }
+        input.files = [metadataFile, dataFile]
         guard let id = input.string(), let kind = input.string().flatMap(ChartKind.init(rawValue:)),
             let title = input.localized()
         else { return nil }
@@ -105,7 +115,7 @@ extension Dataset {
                 guard let parts = input.strings(), parts.count == 3 else { return nil }
                 return Inferred(row: parts[0], series: parts[1], why: parts[2])
             }),
-            let needsRoundingNote = input.bool(), let metadataFile = input.string(), let dataFile = input.string(),
+            let needsRoundingNote = input.bool(),
             let links = input.list({ input -> ValueLink? in
                 guard let slot = readSlot(&input), let source = input.string(), let key = input.string(),
                     let series = input.optional({ $0.string() }), let location = input.location()

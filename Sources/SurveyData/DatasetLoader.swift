@@ -4,7 +4,7 @@ import RapportBase
 
 /// Where parsed datasets are kept between builds, by a digest of their files (the build cache).
 public protocol DatasetCache: Sendable {
-    func dataset(_ key: Digest) -> [UInt8]?
+    func dataset(_ key: Digest) -> CacheReader?
     func keep(_ key: Digest, _ encoded: [UInt8])
 }
 
@@ -162,7 +162,7 @@ public struct DatasetLoader {
             // The cache's key: the two files as read, and the languages they are read in.
             var key = digest
             for language in languages { key.add(language.code) }
-            if let bytes = cache?.dataset(key), let dataset = Dataset.decoded(bytes), dataset.id == input.id {
+            if let reader = cache?.dataset(key), let dataset = Dataset.decoded(reader, languages: languages), dataset.id == input.id {
                 return (dataset, [])
             }
             var result = DatasetParser.parse(

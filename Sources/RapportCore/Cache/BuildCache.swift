@@ -117,12 +117,19 @@ final class BuildCache: @unchecked Sendable {
 
     /// The payload of the entry `key` of `kind`, nil when there is none usable.
     func read(_ kind: Kind, _ key: Digest) -> [UInt8]? {
+        guard var reader = reader(kind, key) else { return nil }
+        return reader.rest()
+    }
+
+    /// A reader at the start of the payload of the entry `key` of `kind` (the payload is not
+    /// copied out of the file's bytes), nil when there is none usable.
+    func reader(_ kind: Kind, _ key: Digest) -> CacheReader? {
         let name = kind.rawValue + "/" + key.hex
         lock.lock()
         used.insert(name)
         let kept = folder == nil ? memory[name] : nil
         lock.unlock()
-        if folder == nil { return kept }
+        if folder == nil { return kept.map { CacheReader($0) } }
         guard let folder, case let .success(bytes) = Files.read(folder.path + "/" + name, limit: .published, links: .refuse) else {
             return nil
         }
@@ -130,10 +137,10 @@ final class BuildCache: @unchecked Sendable {
         let header = Self.magic.count
         guard bytes.count >= header, bytes[..<header].elementsEqual(Self.magic) else { return nil }
         reader.skip(header)
-        guard reader.digest() == identity, reader.string() == kind.rawValue, reader.digest() == key, let payload = reader.data(),
-            reader.atEnd
+        guard reader.digest() == identity, reader.string() == kind.rawValue, reader.digest() == key,
+            reader.count() == reader.remaining
         else { return nil }
-        return payload
+        return reader
     }
 
     /// Keeps `payload` as the entry `key` of `kind` (a failure to write is no failure of the build).
@@ -229,6 +236,6 @@ final class BuildCache: @unchecked Sendable {
 }
 
 extension BuildCache: DatasetCache {
-    func dataset(_ key: Digest) -> [UInt8]? { read(.datasets, key) }
+    func dataset(_ key: Digest) -> CacheReader? { reader(.datasets, key) }
     func keep(_ key: Digest, _ encoded: [UInt8]) { write(.datasets, key, encoded) }
 }

@@ -13,7 +13,7 @@ struct PageCache: Sendable {
 
     /// The page as an earlier build rendered it, nil when it must be rendered.
     func lookup(_ page: Page) -> PageEntry? {
-        let found = store.read(.pages, keys.page(page)).flatMap { PageEntry.decode($0, page: page) }
+        let found = store.reader(.pages, keys.page(page)).flatMap { PageEntry.decode($0, page: page) }
         guard let entry = found,
             forgets == .datasets || entry.datasets.allSatisfy({ keys.datasets[$0.id] == $0.digest })
         else {

@@ -84,8 +84,11 @@ struct PageEntry {
     }
 
     /// The entry of `page` read back; nil when anything in it is not as written.
-    static func decode(_ bytes: [UInt8], page: Page) -> PageEntry? {
-        var input = CacheReader(bytes)
+    static func decode(_ bytes: [UInt8], page: Page) -> PageEntry? { decode(CacheReader(bytes), page: page) }
+
+    /// The entry from where `reader` stands to its end.
+    static func decode(_ reader: CacheReader, page: Page) -> PageEntry? {
+        var input = reader
         guard
             let datasets = input.list({ input -> (String, Digest)? in
                 guard let id = input.string(), let digest = input.digest() else { return nil }
