@@ -71,7 +71,19 @@ struct PageEntry {
         }
         out.bool(work.chapter != nil)
         if let chapter = work.chapter {
-            out.data(chapter.reportBody)
+            out.data(chapter.report.body)
+            out.list(chapter.report.figures) { out, figure in
+                out.string(figure.id)
+                out.data(figure.label)
+                out.data(figure.title)
+            }
+            out.data(chapter.report.annex)
+            out.data(chapter.search.json)
+            out.list(chapter.search.items) { out, item in
+                out.string(item.kind.rawValue)
+                out.string(item.title)
+                out.string(item.url)
+            }
             out.list(chapter.headings) { out, heading in
                 out.int(heading.level)
                 out.string(heading.text)
@@ -162,6 +174,17 @@ struct PageEntry {
         work.files = Dictionary(files, uniquingKeysWith: { first, _ in first })
         if hasChapter {
             guard let body = input.data(),
+                let figures = input.list({ input -> ReportAnnex.Figure? in
+                    guard let id = input.string(), let label = input.data(), let title = input.data() else { return nil }
+                    return ReportAnnex.Figure(id: id, label: label, title: title)
+                }),
+                let annex = input.data(), let searchJSON = input.data(),
+                let items = input.list({ input -> (kind: SearchIndex.Kind, title: String, url: String)? in
+                    guard let kind = input.string().flatMap(SearchIndex.Kind.init(rawValue:)), let title = input.string(),
+                        let url = input.string()
+                    else { return nil }
+                    return (kind, title, url)
+                }),
                 let headings = input.list({ input -> Markdown.Heading? in
                     guard let level = input.int(), let text = input.string(), let id = input.string(), let line = input.int(),
                         let column = input.int()
@@ -169,7 +192,9 @@ struct PageEntry {
                     return Markdown.Heading(level: level, text: text, id: id, position: Markdown.Position(line: line, column: column))
                 })
             else { return nil }
-            work.chapter = RenderedChapter(page: page, reportBody: body, headings: headings, charts: charts, reading: reading)
+            work.chapter = RenderedChapter(
+                page: page, report: ReportPiece(body: body, figures: figures, annex: annex),
+                search: SearchPiece(json: searchJSON, items: items), headings: headings, charts: charts, reading: reading)
         }
         guard input.atEnd else { return nil }
         return PageEntry(datasets: datasets.map { (id: $0.0, digest: $0.1) }, file: file, work: work)

@@ -47,6 +47,8 @@ struct RenderContext: Sendable {
     let chapterLists: [Language: [Page]]
     /// Each chapter's position in its language's list, by "language/name".
     let chapterPositions: [PageKey: Int]
+    /// Each page's number in its language's whole report and search (ReaderPages.swift).
+    let readerNumbers: [PageKey: Int]
     /// "Figuur 3": each chart block's number through the study (FigureNumbers.swift).
     let figureNumbers: FigureNumbers
     /// What every page of a language shares, built once for each depth a page can have (its
@@ -100,6 +102,7 @@ struct RenderContext: Sendable {
         }
         chapterLists = lists
         chapterPositions = positions
+        readerNumbers = Self.readerNumbers(pages)
         figureNumbers = FigureNumbers(
             pages: pages, languages: site.languages, datasets: datasets, blocks: chartBlocks ?? Markdown.chartBlocks)
         self.templates = templates
@@ -170,17 +173,9 @@ struct RenderContext: Sendable {
                 for csv in work.csvFiles { output.add(csv) }
                 // The chart pages, their embeds and pictures go out now, not kept.
                 for chartFile in work.pageFiles { output.add(chartFile) }
-                // What the whole report needs of the chapter: its body as embedded there, made
-                // here in parallel; the page's own HTML is not kept.
-                // The home page opens the report as its summary: its links, written from one
-                // folder up, are first made relative to the report's folder.
-                let reportBody =
-                    reportLinks[page.language].map {
-                        ReportHTML.embed(page.isHome ? ReportHTML.oneFolderDown(html) : html, prefix: page.reportId, chapterURLs: $0)
-                    } ?? []
-                work.chapter = RenderedChapter(
-                    page: page, reportBody: page.isPlaceholder ? [] : reportBody, headings: headings,
-                    charts: work.charts, reading: work.reading)
+                // What the whole report and search need of the chapter, made here in parallel
+                // (ReaderPages.swift); the page's own HTML is not kept.
+                work.chapter = self.readerParts(page, html: html, headings: headings, work: work, reportLinks: reportLinks[page.language])
                 cache?.keep(page, work: work, file: file, problems: problems.count)
                 work.pageFiles = []
                 return work

@@ -53,14 +53,17 @@ extension RenderContext {
             stem: studyCitationStem(language), fileStem: DataPackage.name(of: site.title[language], language), idPrefix: "report-cite",
             from: depth)
         // Long tables of numbers go to the annex; the figures are listed (ReportAnnex.swift).
-        var annex = ReportAnnex()
-        let bodies = chapters.map { annex.take(ReportFootnotes.atPageFoot($0.reportBody), linkText: strings[language]?[.reportTableInAnnex] ?? "") }
+        // Each chapter's part was made with its page (ReaderPages.swift): put together here.
+        let bodies = chapters.map(\.report.body)
+        let figures = chapters.flatMap(\.report.figures)
+        var annex: [UInt8] = []
+        for chapter in chapters { annex += chapter.report.annex }
         scope["reportFigures"] = .list(
-            annex.figures.map { TemplateScope(["id": .text($0.id), "label": .markup($0.label), "title": .markup($0.title)]) })
-        scope["hasFigures"] = .bool(!annex.figures.isEmpty)
+            figures.map { TemplateScope(["id": .text($0.id), "label": .markup($0.label), "title": .markup($0.title)]) })
+        scope["hasFigures"] = .bool(!figures.isEmpty)
         scope["annex"] = .markup(Array(ReportAssembly.bodyStandIn(bodies.count).utf8))
-        scope["hasAnnex"] = .bool(!annex.annex.isEmpty)
-        let assembly = ReportAssembly(bodies: bodies + [annex.annex])
+        scope["hasAnnex"] = .bool(!annex.isEmpty)
+        let assembly = ReportAssembly(bodies: bodies + [annex])
         // The fingerprint is of the page without it and without the PDF link, and of the
         // stylesheets (all of Templates/assets/): what the printed PDF looks like.
         var (unmarked, problems) = renderInLayout("report", scope)

@@ -7,14 +7,33 @@ import SurveyData
 /// so neither renders Markdown or charts again.
 struct RenderedChapter {
     var page: Page
-    /// The chapter's body (Markdown with its charts) as the whole report embeds it
-    /// (`ReportHTML.embed`); empty without a report template.
-    var reportBody: [UInt8]
+    /// The chapter's part of the whole report: its body as the report embeds it, its figures
+    /// and its part of the annex; empty without a report template.
+    var report = ReportPiece()
+    /// The chapter's part of the search index; empty without a search template.
+    var search = SearchPiece()
     var headings: [Markdown.Heading]
     /// The charts' anchors (their datasets), in the order they appear.
     var charts: [ChartAnchor]
     /// The body's text as it reads (the search index's).
     var reading: [Markdown.Reading] = []
+}
+
+/// A chapter's part of the whole report, made with the chapter's page (on all cores, and kept
+/// with it in the build cache): the report only puts the parts together.
+struct ReportPiece {
+    /// The body as embedded (`ReportHTML.embed`), footnotes at the foot of the chapter, long
+    /// tables replaced by a link to the annex (`ReportFootnotes`, `ReportAnnex`).
+    var body: [UInt8] = []
+    var figures: [ReportAnnex.Figure] = []
+    var annex: [UInt8] = []
+}
+
+/// A chapter's part of the search index: its entries as JSON (written with commas between
+/// them) and the links the search page lists.
+struct SearchPiece {
+    var json: [UInt8] = []
+    var items: [(kind: SearchIndex.Kind, title: String, url: String)] = []
 }
 
 /// The pages for readers beyond the chapters (issue 17): the whole report on one page
@@ -85,5 +104,44 @@ extension RenderContext {
         scope["body"] = .markup(body)
         let (document, layoutProblems) = templates.render("base", scope)
         return (document, problems + layoutProblems)
+    }
+}
+
+extension RenderContext {
+    /// The chapter's parts of the whole report and of the search index (`html`: the page's body).
+    func readerParts(_ page: Page, html: [UInt8], headings: [Markdown.Heading], work: PageWork, reportLinks: [String: String]?)
+        -> RenderedChapter
+    {
+        var chapter = RenderedChapter(page: page, headings: headings, charts: work.charts, reading: work.reading)
+        guard !page.isPlaceholder else { return chapter }
+        if let reportLinks {
+            // The home page opens the report as its summary: its links, written from one
+            // folder up, are first made relative to the report's folder.
+            let embedded = ReportHTML.embed(page.isHome ? ReportHTML.oneFolderDown(html) : html, prefix: page.reportId, chapterURLs: reportLinks)
+            var annex = ReportAnnex()
+            let body = annex.take(ReportFootnotes.atPageFoot(embedded), linkText: strings[page.language]?[.reportTableInAnnex] ?? "")
+            chapter.report = ReportPiece(body: body, figures: annex.figures, annex: annex.annex)
+        }
+        if templates.has("search"), let number = readerNumbers[page.key] {
+            let depth = Self.depth(ofFile: page.language.code + "/" + ReaderPages.searchSlug(page.language) + "/index.html")
+            let entries = SearchIndex.entries(
+                of: chapter, number: number, url: link(to: page, from: depth), language: page.language,
+                shownDatasets: shownDatasets[page.language] ?? [:])
+            chapter.search = SearchPiece(
+                json: SearchIndex.json(entries), items: entries.filter { $0.kind != .chapter }.map { ($0.kind, $0.title, $0.url) })
+        }
+        return chapter
+    }
+
+    /// Each shown page's place in its language's whole report and search (the home page first,
+    /// then the chapters in order).
+    static func readerNumbers(_ pages: [Page]) -> [PageKey: Int] {
+        var numbers: [PageKey: Int] = [:]
+        for language in Set(pages.map(\.language)) {
+            let list = pages.filter { $0.language == language && !$0.isPlaceholder }
+                .sorted { ($0.isHome ? 0 : 1, $0.order, $0.name) < ($1.isHome ? 0 : 1, $1.order, $1.name) }
+            for (number, page) in list.enumerated() where numbers[page.key] == nil { numbers[page.key] = number }
+        }
+        return numbers
     }
 }

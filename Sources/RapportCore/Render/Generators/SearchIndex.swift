@@ -89,7 +89,8 @@ enum SearchIndex {
 
     /// `{"chapters":[[title, url], …],"entries":[[kind, chapter, title, fragment, text], …]}`:
     /// kind is c, s or g (a chart); an entry's address is its chapter's URL and its fragment.
-    static func json(_ entries: [Entry], chapters: [(title: String, url: String)]) -> [UInt8] {
+    /// `parts`: each chapter's entries as `json(_:)` wrote them.
+    static func json(_ parts: [[UInt8]], chapters: [(title: String, url: String)]) -> [UInt8] {
         var json: [UInt8] = []
         json += "{\"chapters\":[".utf8
         for (index, chapter) in chapters.enumerated() {
@@ -101,6 +102,19 @@ enum SearchIndex {
             json.append(UInt8(ascii: "]"))
         }
         json += "],\"entries\":[\n".utf8
+        var first = true
+        for part in parts where !part.isEmpty {
+            if !first { json += ",\n".utf8 }
+            first = false
+            json += part
+        }
+        json += "]}\n".utf8
+        return json
+    }
+
+    /// Entries as the index lists them, one per line, with a comma between them.
+    static func json(_ entries: [Entry]) -> [UInt8] {
+        var json: [UInt8] = []
         for (index, entry) in entries.enumerated() {
             if index > 0 { json += ",\n".utf8 }
             let kind = entry.kind == .chapter ? "c" : entry.kind == .section ? "s" : "g"
@@ -113,7 +127,6 @@ enum SearchIndex {
             appendQuoted(entry.text, to: &json)
             json.append(UInt8(ascii: "]"))
         }
-        json += "]}\n".utf8
         return json
     }
 

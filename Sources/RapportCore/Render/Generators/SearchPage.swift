@@ -11,17 +11,13 @@ extension RenderContext {
         let path = ReaderPages.searchPath(language, site: site)
         let folder = language.code + "/" + ReaderPages.searchSlug(language) + "/"
         let depth = Self.depth(ofFile: folder + "index.html")
-        var entries: [SearchIndex.Entry] = []
+        // Each chapter's entries were made with its page (ReaderPages.swift): put together here.
         var listed: [TemplateScope] = []
-        for (number, chapter) in chapters.enumerated() {
-            let chapterEntries = SearchIndex.entries(
-                of: chapter, number: number, url: link(to: chapter.page, from: depth), language: language,
-                shownDatasets: shownDatasets[language] ?? [:])
-            entries += chapterEntries
-            let items = chapterEntries.filter { $0.kind != .chapter }.map { entry in
+        for chapter in chapters {
+            let items = chapter.search.items.map { item in
                 TemplateScope([
-                    "title": .text(entry.title), "url": .text(entry.url), "isChart": .bool(entry.kind == .chart),
-                    "kind": .text(entry.kind.rawValue),
+                    "title": .text(item.title), "url": .text(item.url), "isChart": .bool(item.kind == .chart),
+                    "kind": .text(item.kind.rawValue),
                 ])
             }
             listed.append(
@@ -33,7 +29,7 @@ extension RenderContext {
         output.add(
             OutputFile(
                 path: folder + "search-index.json",
-                bytes: SearchIndex.json(entries, chapters: chapters.map { ($0.page.title, link(to: $0.page, from: depth)) })))
+                bytes: SearchIndex.json(chapters.map(\.search.json), chapters: chapters.map { ($0.page.title, link(to: $0.page, from: depth)) })))
         let scope = pageScope(
             language: language, title: strings[language]?[.searchTitle] ?? "",
             description: site.description[language], path: path,
