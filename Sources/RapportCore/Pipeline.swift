@@ -52,6 +52,9 @@ public struct Pipeline {
         /// The charts' PNG pictures (downloads and `og:image`); false: `--no-pictures`, a build
         /// without them (no PNG file, no link to one), for a quick build of a large study.
         public var pictures = true
+        /// The preview's build cache, kept in memory for its life (Pipeline+Changed.swift): a
+        /// `.memory` build takes the pages it holds, and leaves it what the changed-page path needs.
+        public var memoryCache: MemoryCache?
         /// The property test's cache that forgets one dependency on purpose.
         var cacheForgets: CacheDependency?
 
@@ -170,6 +173,8 @@ public struct Pipeline {
         var charts = 0
         var contentFiles: [TemplateSet.Asset] = []
         var cache: BuildCache?
+        var counted = (hits: 0, misses: 0)
+        var lastBuild: LastBuild?
         if failure == nil,
             let render = RenderStage(loaded, content: options.content, printedReports: options.printedReports, pngStore: pngStore)
         {
@@ -178,6 +183,8 @@ public struct Pipeline {
             // The build cache (Cache/): a page an earlier build rendered from the same inputs
             // (its key: a digest of exactly them) is taken from it instead of rendered again.
             if case let .folder(writer) = target, options.useCache { cache = BuildCache(beside: writer.output) }
+            if case .memory = target, options.useCache { cache = options.memoryCache?.store }
+            counted = cache?.counts ?? (0, 0)
             let pageCache = render.pageCache(cache, options)
             let pages = render.renderPages(into: output, cache: pageCache)
             diagnostics.append(contentsOf: pages.diagnostics)
@@ -187,6 +194,7 @@ public struct Pipeline {
             diagnostics.append(contentsOf: render.renderSiteFiles(pages, into: output, cache: pageCache))
             contentFiles = render.contentFiles(pages, into: output)
             charts = pages.chartCount
+            if case .memory = target, options.memoryCache != nil { lastBuild = LastBuild(render.context, pageCache, pages) }
             diagnostics.append(contentsOf: pngStore?.diagnostics ?? [])
         }
         clock.lap(target.isFolder ? "render and write site files" : "render site files")
@@ -214,6 +222,13 @@ public struct Pipeline {
             // The pictures this build did not use are no longer the site's.
             if failure == nil, !diagnostics.hasErrors { pngStore?.removeUnused() }
         }
+        // The preview's cache in memory: bounded like the folder's, and the last good build kept
+        // for the changed-page path (none after a failed one).
+        if case .memory = target, let memory = options.memoryCache {
+            let succeeded = failure == nil && !diagnostics.hasErrors
+            if succeeded { cache?.removeUnused() }
+            memory.last = succeeded ? lastBuild : nil
+        }
         if failure == nil, !diagnostics.hasErrors, let site = loaded.site {
             values = ValueSnapshot(datasets: loaded.datasets, facts: loaded.facts, pages: loaded.pages, site: site)
             if let folder = options.destination.folder, let values {
@@ -230,7 +245,8 @@ public struct Pipeline {
             written: (output.fileCount, output.byteCount), phases: clock.phases, values: values, changes: changes)
         result.languages = loaded.languages
         result.outOfDescriptors = outOfDescriptors
-        result.cachedPages = (cache?.hits ?? 0, cache?.misses ?? 0)
+        let now: (hits: Int, misses: Int) = cache?.counts ?? (0, 0)
+        result.cachedPages = (now.hits - counted.hits, now.misses - counted.misses)
         return result
     }
 
