@@ -334,14 +334,17 @@ def peak_rss_kib(pid: int) -> int:
     return 0
 
 
-def wait_until_idle(pid: int, quiet: float = 0.3, limit: float = 120) -> None:
-    """Until the process used no CPU for `quiet` seconds (what a save started is done), at most `limit`."""
+def wait_until_idle(pid: int, window: float = 0.5, share: float = 0.3, limit: float = 120) -> None:
+    """Until the process used under `share` of one core for `window` seconds (what a save started
+    is done; Rapport's watcher alone, stat-ing every file every 100 ms, takes about 15 % at N = 1,000),
+    at most `limit` seconds."""
     deadline = time.monotonic() + limit
+    hz = os.sysconf("SC_CLK_TCK")
     before = cpu_ticks(pid)
     while time.monotonic() < deadline:
-        time.sleep(quiet)
+        time.sleep(window)
         now = cpu_ticks(pid)
-        if now == before:
+        if now - before <= share * window * hz:
             return
         before = now
 
@@ -354,7 +357,9 @@ def run_preview(args, tool: str, corpus: Path, work: Path, n: int) -> tuple[list
     if tool == "rapport-serve":
         shutil.copytree(corpus / "rapport", target / "rapport")
         chapter = sorted(p for p in (target / "rapport" / "Content" / "nl").glob("*.md") if p.name != "index.md")[0]
-        command = [str(args.rapport), "serve", "--content", "Content", "--templates", str(args.bench_templates), "--port", str(port)]
+        # --no-pictures, as the build rows: Hugo has no counterpart of the charts' PNGs.
+        command = [str(args.rapport), "serve", "--content", "Content", "--templates", str(args.bench_templates), "--port", str(port),
+                   "--no-pictures"]
         cwd = target / "rapport"
     else:
         shutil.copytree(corpus / "hugo", target / "hugo")

@@ -32,7 +32,7 @@ struct LastBuild: Sendable {
     let pageDatasets: [Language: [String: Set<String>]]
     let usedFiles: Set<String>
 
-    init(_ context: RenderContext, _ pageCache: PageCache?, _ pages: RenderedPages) {
+    init(_ context: RenderContext, _ pages: RenderedPages) {
         self.context = context
         anchors = pages.anchors
         pageDatasets = pages.pageDatasets

@@ -194,7 +194,7 @@ public struct Pipeline {
             diagnostics.append(contentsOf: render.renderSiteFiles(pages, into: output, cache: pageCache))
             contentFiles = render.contentFiles(pages, into: output)
             charts = pages.chartCount
-            if case .memory = target, options.memoryCache != nil { lastBuild = LastBuild(render.context, pageCache, pages) }
+            if case .memory = target, options.memoryCache != nil { lastBuild = LastBuild(render.context, pages) }
             diagnostics.append(contentsOf: pngStore?.diagnostics ?? [])
         }
         clock.lap(target.isFolder ? "render and write site files" : "render site files")

@@ -13,6 +13,9 @@ extension PreviewServer {
     func saved(_ changed: [String]) async {
         let names = changed.prefix(3).map { Pipeline.displayPath(URL(fileURLWithPath: $0)) }
         options.log("changed: \(names.joined(separator: ", "))\(changed.count > 3 ? " and \(changed.count - 3) more" : "")", false)
+        // Wanted now, started after the saved chapters: a full build running (older than this
+        // save) is then not published over them.
+        fullBuildWanted = true
         var served: [String]?
         let current = await state.current
         if current.errorPage == nil, !current.token.isEmpty, memory.hasLastBuild, changed.allSatisfy({ $0.hasSuffix(".md") }) {
