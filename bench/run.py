@@ -47,7 +47,13 @@ MiB = 1024 * 1024
 # header lists every chapter on every page (output grows as N²), so it runs for N <= 1,000 only.
 # "fs-floor" is the file-system floor of a first build: `tar -x` of Rapport's own first-build output
 # (the very same tree) into an empty folder, removed before each run like the first builds' folders.
-TOOLS = ("rapport", "hugo", "rapport-first", "hugo-first", "fs-floor", "rapport-study", "cmark-gfm", "rapport-value", "rapport-paragraph")
+TOOLS = ("rapport", "hugo", "rapport-first", "hugo-first", "fs-floor", "rapport-study", "cmark-gfm", "rapport-value", "rapport-paragraph",
+         "rapport-serve", "hugo-server")
+# The previews (issue 22, item 3): `rapport serve` and `hugo server` on the same corpus, each on a
+# free loopback port; a few saves of one paragraph of one chapter (toggled as for the edit rows),
+# each timed from the file's write to the first GET of that page over loopback (every ~5 ms) that
+# holds the edit. One "run" per save; the server waits until it is idle again before the next save.
+PREVIEWS = ("rapport-serve", "hugo-server")
 # Rebuilds after one edit (issue 22), with the build cache beside the output: before each run (not
 # timed) one value of one dataset, or one paragraph of one chapter, is changed in a copy of the
 # corpus's Content/ (toggled, so every run sees a change). Held to 0.2 × Hugo's rebuild.
@@ -58,10 +64,12 @@ TOOL_NAMES = {"rapport": "Rapport, rebuild (charts included)", "hugo": "Hugo, re
               "fs-floor": "tar -x of Rapport's first-build output into an empty folder (file-system floor)",
               "cmark-gfm": "cmark-gfm alone (floor)",
               "rapport-value": "Rapport, rebuild after one value changed (build cache)",
-              "rapport-paragraph": "Rapport, rebuild after one paragraph changed (build cache)"}
+              "rapport-paragraph": "Rapport, rebuild after one paragraph changed (build cache)",
+              "rapport-serve": "Rapport preview (`rapport serve`), save to visible",
+              "hugo-server": "Hugo preview (`hugo server`, fast render), save to visible"}
 # Which Hugo measurement each Rapport one is compared with.
 COMPARED = {"rapport": "hugo", "rapport-first": "hugo-first", "rapport-study": "hugo", "rapport-value": "hugo",
-            "rapport-paragraph": "hugo"}
+            "rapport-paragraph": "hugo", "rapport-serve": "hugo-server"}
 STUDY_MAX_N = 1000
 
 
@@ -272,11 +280,141 @@ def apply_edit(content: Path, what: str) -> None:
         lines[1] = f"{head},{number + 1 if int(number) % 2 == 0 else number - 1:g}"
         csv.write_text("\n".join(lines), encoding="utf-8")
     else:
-        chapter = sorted(p for p in (content / "rapport" / "Content" / "nl").glob("*.md") if p.name != "index.md")[0]
-        text = chapter.read_text(encoding="utf-8")
-        marker = " Een zin die komt en gaat."
-        text = text.replace(marker, "", 1) if marker in text else text.replace(".\n\n", "." + marker + "\n\n", 1)
-        chapter.write_text(text, encoding="utf-8")
+        toggle_paragraph(sorted(p for p in (content / "rapport" / "Content" / "nl").glob("*.md") if p.name != "index.md")[0])
+
+
+PARAGRAPH_MARKER = " Een zin die komt en gaat."
+
+
+def toggle_paragraph(chapter: Path) -> bool:
+    """Adds a sentence to the first paragraph of `chapter`, or takes it away; True when it is there now."""
+    text = chapter.read_text(encoding="utf-8")
+    present = PARAGRAPH_MARKER in text
+    text = text.replace(PARAGRAPH_MARKER, "", 1) if present else text.replace(".\n\n", "." + PARAGRAPH_MARKER + "\n\n", 1)
+    chapter.write_text(text, encoding="utf-8")
+    return not present
+
+
+def free_port() -> int:
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http_get(port: int, path: str) -> tuple[int, bytes]:
+    import http.client
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path, headers={"Cache-Control": "no-cache"})
+        response = connection.getresponse()
+        return response.status, response.read()
+    except OSError:
+        return 0, b""
+    finally:
+        connection.close()
+
+
+def cpu_ticks(pid: int) -> int:
+    """utime + stime of a process and its threads (clock ticks)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, ValueError, IndexError):
+        return -1
+
+
+def peak_rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def wait_until_idle(pid: int, window: float = 0.5, share: float = 0.3, limit: float = 120) -> None:
+    """Until the process used under `share` of one core for `window` seconds (what a save started
+    is done; Rapport's watcher alone, stat-ing every file every 100 ms, takes about 15 % at N = 1,000),
+    at most `limit` seconds."""
+    deadline = time.monotonic() + limit
+    hz = os.sysconf("SC_CLK_TCK")
+    before = cpu_ticks(pid)
+    while time.monotonic() < deadline:
+        time.sleep(window)
+        now = cpu_ticks(pid)
+        if now - before <= share * window * hz:
+            return
+        before = now
+
+
+def run_preview(args, tool: str, corpus: Path, work: Path, n: int) -> tuple[list[Measurement], dict]:
+    """Saves to visible in `rapport serve` or `hugo server` (see PREVIEWS), on a copy of the corpus."""
+    target = work / f"edit-{tool}-{n}"
+    shutil.rmtree(target, ignore_errors=True)
+    port = free_port()
+    if tool == "rapport-serve":
+        shutil.copytree(corpus / "rapport", target / "rapport")
+        chapter = sorted(p for p in (target / "rapport" / "Content" / "nl").glob("*.md") if p.name != "index.md")[0]
+        # --no-pictures, as the build rows: Hugo has no counterpart of the charts' PNGs.
+        command = [str(args.rapport), "serve", "--content", "Content", "--templates", str(args.bench_templates), "--port", str(port),
+                   "--no-pictures"]
+        cwd = target / "rapport"
+    else:
+        shutil.copytree(corpus / "hugo", target / "hugo")
+        chapter = sorted(p for p in (target / "hugo" / "content" / "nl").glob("*.md") if not p.name.startswith("_"))[0]
+        command = ["hugo", "server", "--source", str(target / "hugo"), "--port", str(port), "--bind", "127.0.0.1",
+                   "--disableLiveReload", "--appendPort"]
+        cwd = target
+    slug = re.search(r"^slug: (.+)$", chapter.read_text(encoding="utf-8"), re.M).group(1).strip()
+    page = f"/nl/{slug}/"
+    marker = PARAGRAPH_MARKER.strip().encode()
+    measurements: list[Measurement] = []
+    extra: dict = {}
+    wait_for_quiet(args.max_load, args.max_wait)
+    log_file = (work / f"{tool}-{n}.log").open("w")
+    started = time.monotonic()
+    server = subprocess.Popen(command, cwd=cwd, stdout=log_file, stderr=subprocess.STDOUT)
+    try:
+        while True:
+            status, body = http_get(port, page)
+            if status == 200:
+                break
+            if server.poll() is not None or time.monotonic() - started > args.timeout:
+                log(f"  {tool} did not serve {page}: see {log_file.name}")
+                return [Measurement(time.monotonic() - started, 0, 1, "", "", load1(), "did not start")], extra
+            time.sleep(0.05)
+        extra["ready_s"] = round(time.monotonic() - started, 2)
+        wait_until_idle(server.pid)
+        edits = max(args.runs, 5)
+        for edit in range(edits):
+            load = load1()
+            start = time.perf_counter()
+            present = toggle_paragraph(chapter)
+            note = ""
+            while True:
+                _, body = http_get(port, page)
+                if (marker in body) == present:
+                    break
+                if time.perf_counter() - start > 60:
+                    note = "not visible after 60 s"
+                    break
+                time.sleep(0.005)
+            seconds = time.perf_counter() - start
+            wait_until_idle(server.pid)
+            m = Measurement(seconds, peak_rss_kib(server.pid), 0 if not note else 1, "", "", load, note)
+            log(f"  N={n} {tool:13} save {edit + 1}/{edits}: {seconds * 1000:8.1f} ms {m.rss_kib / 1024:8.1f} MiB peak  (load {load:.2f}){'  ' + note if note else ''}")
+            measurements.append(m)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log_file.close()
+        shutil.rmtree(target, ignore_errors=True)
+    return measurements, extra
 
 
 def hugo_site(corpus: Path, output: Path) -> tuple[list[str], Path]:
@@ -326,7 +464,7 @@ def run_corpus(args, n: int, work: Path, results: dict) -> None:
         shutil.rmtree(output, ignore_errors=True) if output.is_dir() else output.unlink(missing_ok=True)
         shutil.rmtree(output.parent / f".{output.name}.previous", ignore_errors=True)
         shutil.rmtree(output.parent / f".{output.name}.cache", ignore_errors=True)
-    tools = [t for t in TOOLS if t in args.tools and not (t == "rapport-study" and n > STUDY_MAX_N)]
+    tools = [t for t in TOOLS if t in args.tools and not (t == "rapport-study" and n > STUDY_MAX_N) and t not in PREVIEWS]
     os.sync()  # the size before's files written out before this one is measured
     if "fs-floor" in tools:
         # The tree to extract: one unmeasured first build of Rapport, tarred (no compression).
@@ -379,6 +517,8 @@ def run_corpus(args, n: int, work: Path, results: dict) -> None:
                 log(f"  {tool} took over {args.slow_limit:.0f} s: one run only from now on")
             if run >= 0 or planned[tool] == 1:
                 rows[tool].append(m)
+    for tool in [t for t in PREVIEWS if t in args.tools]:
+        rows[tool], extra[tool] = run_preview(args, tool, corpus, work, n)
     for tool in tools:
         if tool != "cmark-gfm":
             extra[tool]["html_files"] = count_files(outputs[tool])
@@ -390,7 +530,7 @@ def run_corpus(args, n: int, work: Path, results: dict) -> None:
             extra[tool]["output_mib"] = round(outputs[tool].stat().st_size / MiB, 1) if outputs[tool].exists() else 0
     results["corpora"][str(n)] = {
         "pages_per_language": n, "pages": 2 * n + 2, "charts": 4 * n, "markdown_mib": round(markdown_bytes / MiB, 2),
-        "tools": {t: {"runs": [m.as_dict() for m in rows[t]], **extra[t]} for t in tools},
+        "tools": {t: {"runs": [m.as_dict() for m in rows[t]], **extra[t]} for t in rows},
     }
     tarball.unlink(missing_ok=True)
     if not args.keep_outputs:
@@ -543,7 +683,7 @@ def write_report(results: dict, path: Path, quick: bool) -> None:
             hugo = stats(tools[COMPARED[tool]]) if COMPARED.get(tool) in tools else None
             if not failed and hugo and not hugo[5]:
                 ratio_t, ratio_m = f"{wall / hugo[0]:.2f}", f"{rss / hugo[3]:.2f}"
-            if not failed and floor and not floor[5] and tool != "cmark-gfm":
+            if not failed and floor and not floor[5] and tool != "cmark-gfm" and tool not in PREVIEWS:
                 ratio_f = f"{wall / floor[0]:.2f}"
             if not failed and tar_floor and not tar_floor[5] and tool.endswith("-first"):
                 ratio_tar = f"{wall / tar_floor[0]:.2f}"
@@ -588,6 +728,17 @@ def write_report(results: dict, path: Path, quick: bool) -> None:
                     if size is not None:
                         detail += f"; cache {size} MiB beside {tools[ours].get('output_mib')} MiB of output"
                     targets.append((name, base[0] <= 0.2 * hugo[0], detail))
+        if "rapport-serve" in tools:
+            base = stats(tools["rapport-serve"])
+            hugo = stats(tools["hugo-server"]) if "hugo-server" in tools else None
+            name = f"N = {int(key):,}, preview, save to visible: Rapport's time ≤ hugo server's and < 150 ms"
+            if base[5]:
+                targets.append((name, False, "Rapport failed"))
+            elif hugo is None or hugo[5]:
+                targets.append((name, None if hugo is None else base[0] < 0.150, f"{fmt_s(base[0])}; hugo server " + ("not measured" if hugo is None else "failed")))
+            else:
+                targets.append((name, base[0] <= hugo[0] and base[0] < 0.150,
+                                f"{fmt_s(base[0])} vs {fmt_s(hugo[0])} (ratio {base[0] / hugo[0]:.2f}); peak RSS {fmt_mib(base[3])} vs {fmt_mib(hugo[3])}"))
         if "rapport-first" in tools and tar_floor:
             first = stats(tools["rapport-first"])
             name = f"N = {int(key):,}, first build: Rapport's time ≤ 1.15 × the tar floor"
@@ -596,7 +747,7 @@ def write_report(results: dict, path: Path, quick: bool) -> None:
             else:
                 targets.append((name, first[0] <= 1.15 * tar_floor[0], f"{fmt_s(first[0])} vs {fmt_s(tar_floor[0])} (ratio {first[0] / tar_floor[0]:.2f})"))
         for tool in TOOLS:
-            if tool in tools:
+            if tool in tools and tool not in PREVIEWS:
                 wall, _, _, rss, _, failed = stats(tools[tool])
                 scaling_rows.append((tool, int(key), c["pages"], wall, rss, failed))
     lines += [""]

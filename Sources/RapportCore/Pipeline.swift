@@ -52,6 +52,9 @@ public struct Pipeline {
         /// The charts' PNG pictures (downloads and `og:image`); false: `--no-pictures`, a build
         /// without them (no PNG file, no link to one), for a quick build of a large study.
         public var pictures = true
+        /// The preview's build cache, kept in memory for its life (Pipeline+Changed.swift): a
+        /// `.memory` build takes the pages it holds, and leaves it what the changed-page path needs.
+        public var memoryCache: MemoryCache?
         /// The property test's cache that forgets one dependency on purpose.
         var cacheForgets: CacheDependency?
 
@@ -125,6 +128,7 @@ public struct Pipeline {
         // chapter pages, citation files. Read from now on; written once the output is locked.
         var cache: BuildCache?
         if let folder = options.destination.folder, options.useCache { cache = BuildCache(beside: folder) }
+        if case .memory = options.destination, options.useCache { cache = options.memoryCache?.store }
         var load = LoadStage(
             content: options.content, templates: options.templates, baseURL: options.baseURL, display: Self.displayPath,
             showDrafts: options.showDrafts)
@@ -175,9 +179,15 @@ public struct Pipeline {
         //    files made from all pages: whole report, search, data pages, root, 404, sitemap.
         var charts = 0
         var contentFiles: [TemplateSet.Asset] = []
-        // Nothing is written beside an output folder that is not Rapport's, or was not locked.
-        if target.isFolder, cache?.open() == false { cache = nil }
-        if !target.isFolder { cache = nil }
+        // Nothing is written beside an output folder that is not Rapport's, or was not locked;
+        // the preview's cache lives in memory; `rapport check` keeps none.
+        switch target {
+        case .folder: if cache?.open() == false { cache = nil }
+        case .memory: break
+        case .counting: cache = nil
+        }
+        let counted: (hits: Int, misses: Int) = cache?.counts ?? (0, 0)
+        var lastBuild: LastBuild?
         if failure == nil,
             let render = RenderStage(
                 loaded, content: options.content, printedReports: options.printedReports, pngStore: pngStore, cache: cache)
@@ -193,6 +203,7 @@ public struct Pipeline {
             diagnostics.append(contentsOf: render.renderSiteFiles(pages, into: output, cache: pageCache))
             contentFiles = render.contentFiles(pages, into: output)
             charts = pages.chartCount
+            if case .memory = target, options.memoryCache != nil { lastBuild = LastBuild(render.context, pages) }
             diagnostics.append(contentsOf: pngStore?.diagnostics ?? [])
         }
         clock.lap(target.isFolder ? "render and write site files" : "render site files")
@@ -220,6 +231,13 @@ public struct Pipeline {
             // The pictures this build did not use are no longer the site's.
             if failure == nil, !diagnostics.hasErrors { pngStore?.removeUnused() }
         }
+        // The preview's cache in memory: bounded like the folder's, and the last good build kept
+        // for the changed-page path (none after a failed one).
+        if case .memory = target, let memory = options.memoryCache {
+            let succeeded = failure == nil && !diagnostics.hasErrors
+            if succeeded { cache?.removeUnused() }
+            memory.last = succeeded ? lastBuild : nil
+        }
         if failure == nil, !diagnostics.hasErrors, let site = loaded.site {
             values = ValueSnapshot(datasets: loaded.datasets, facts: loaded.facts, pages: loaded.pages, site: site)
             if let folder = options.destination.folder, let values {
@@ -236,7 +254,8 @@ public struct Pipeline {
             written: (output.fileCount, output.byteCount), phases: clock.phases, values: values, changes: changes)
         result.languages = loaded.languages
         result.outOfDescriptors = outOfDescriptors
-        result.cachedPages = (cache?.hits ?? 0, cache?.misses ?? 0)
+        let now: (hits: Int, misses: Int) = cache?.counts ?? (0, 0)
+        result.cachedPages = (now.hits - counted.hits, now.misses - counted.misses)
         return result
     }
 

@@ -7,26 +7,56 @@ enum Pages {
     /// The path the reload script long-polls. Outside any site path (sites never start with `_`).
     static let eventsPath = "/_rapport/events"
 
-    /// A tiny script that asks the server for the next build and reloads the page when it
-    /// comes. The server holds the request up to ~25 s; on a network error (server restarting)
-    /// it retries every second, and the new server's different token triggers the reload.
-    static func reloadScript(token: String) -> String {
+    /// A tiny script that asks the server, for its own page, whether what the page shows
+    /// changed, and reloads the page when it did: the server holds the request up to ~25 s
+    /// and answers with the page's version (`SiteState.Current.version(ofPage:)`) as soon as
+    /// it differs from the one the page was served with. On a network error (server
+    /// restarting) it retries every second, and the new server's other versions reload it.
+    static func reloadScript(version: String) -> String {
         """
-        <script>/* rapport serve: reloads this page after each rebuild. Added by the preview server only; not part of the built site. */
-        (function(){var b="\(token)";function p(){fetch("\(eventsPath)?build="+b,{cache:"no-store"}).then(function(r){if(!r.ok)throw r;return r.text()}).then(function(t){if(t!==b){location.reload()}else{p()}},function(){setTimeout(p,1000)})}p()})();
+        <script>/* rapport serve: reloads this page when it changes. Added by the preview server only; not part of the built site. */
+        (function(){var b="\(version)",u="\(eventsPath)?page="+encodeURIComponent(location.pathname)+"&build=";function p(){fetch(u+encodeURIComponent(b),{cache:"no-store"}).then(function(r){if(!r.ok)throw r;return r.text()}).then(function(t){if(t!==b){location.reload()}else{p()}},function(){setTimeout(p,1000)})}p()})();
         </script>
 
         """
     }
 
-    /// The page with the reload script before its last `</body>` (or at the end).
-    static func inject(_ script: String, into html: String) -> String {
-        if let range = html.range(of: "</body>", options: [.backwards, .caseInsensitive]) {
-            var result = html
-            result.insert(contentsOf: script, at: range.lowerBound)
-            return result
+    /// The page with the reload script before its last `</body>` (or at the end): made for
+    /// each response, so that the site kept in memory holds its files as built, once.
+    static func inject(_ script: String, into html: [UInt8]) -> Data {
+        let cut = lastBodyEnd(html) ?? html.count
+        var data = Data(capacity: html.count + script.utf8.count)
+        html.withUnsafeBufferPointer { bytes in
+            data.append(UnsafeBufferPointer(rebasing: bytes[..<cut]))
+            data.append(contentsOf: Array(script.utf8))
+            data.append(UnsafeBufferPointer(rebasing: bytes[cut...]))
         }
-        return html + script
+        return data
+    }
+
+    static func inject(_ script: String, into html: String) -> String {
+        String(decoding: inject(script, into: Array(html.utf8)), as: UTF8.self)
+    }
+
+    /// Where the last `</body>` (any case) starts, searched from the end.
+    static func lastBodyEnd(_ html: [UInt8]) -> Int? {
+        let tag = Array("</body>".utf8)
+        guard html.count >= tag.count else { return nil }
+        return html.withUnsafeBufferPointer { bytes -> Int? in
+            var start = bytes.count - tag.count
+            while start >= 0 {
+                if bytes[start] == 0x3C, bytes[start + 1] == 0x2F {
+                    var matches = true
+                    for offset in 2..<tag.count where bytes[start + offset] | 0x20 != tag[offset] {
+                        matches = false
+                        break
+                    }
+                    if matches { return start }
+                }
+                start -= 1
+            }
+            return nil
+        }
     }
 
     /// The site's one escaper (`Markup.escaped`).

@@ -4,26 +4,90 @@ import RapportBase
 import RapportCore
 
 extension PreviewServer {
-    /// One full build on the build thread (the pipeline is synchronous and CPU-bound; it must
-    /// not hold one of the few threads that serve requests). False when the build ran out of
-    /// file descriptors: that is not the site's fault, so the last good site stays served (and
-    /// the terminal says so once, not with the errors of files that could not be opened); the
-    /// watcher tries again.
-    @discardableResult
-    func build(changed: [String]) async -> Bool {
-        if !changed.isEmpty {
-            let names = changed.prefix(3).map { Pipeline.displayPath(URL(fileURLWithPath: $0)) }
-            options.log("changed: \(names.joined(separator: ", "))\(changed.count > 3 ? " and \(changed.count - 3) more" : "")", false)
+    /// A save the watcher saw (`changed`: the files). The saved chapters first, when they can be
+    /// rendered alone (`Pipeline.renderChanged`: only chapters changed, their front matter did
+    /// not, no mistake found) against the last build: published at once, so the page shown
+    /// reloads in milliseconds. Then a full build (`requestFullBuild`), which renders whatever
+    /// else depends on the change, and wins. Returns once the saved chapters are served (or
+    /// not), without waiting for the full build.
+    func saved(_ changed: [String]) async {
+        let names = changed.prefix(3).map { Pipeline.displayPath(URL(fileURLWithPath: $0)) }
+        options.log("changed: \(names.joined(separator: ", "))\(changed.count > 3 ? " and \(changed.count - 3) more" : "")", false)
+        // Wanted now, started after the saved chapters: a full build running (older than this
+        // save) is then not published over them.
+        fullBuildWanted = true
+        var served: [String]?
+        let current = await state.current
+        if current.errorPage == nil, !current.token.isEmpty, memory.hasLastBuild, changed.allSatisfy({ $0.hasSuffix(".md") }) {
+            let pipeline = buildOptions
+            let start = ContinuousClock.now
+            let pages = await withCheckedContinuation { (continuation: CheckedContinuation<Pipeline.ChangedPages?, Never>) in
+                changedQueue.async { continuation.resume(returning: Pipeline(pipeline).renderChanged(changed)) }
+            }
+            if let pages, await state.publish(pages: pages.files) {
+                served = pages.sources
+                let took = (ContinuousClock.now - start).components
+                let ms = Double(took.seconds) * 1000 + Double(took.attoseconds) / 1e15
+                options.log("shown \(pages.sources.count == 1 ? names[0] : "\(pages.sources.count) chapters") in \(Int(ms.rounded())) ms; building the rest", false)
+            }
         }
+        hooks.changedPages?(served)
+        requestFullBuild()
+    }
+
+    /// The pipeline's options for the preview: in memory, with its cache.
+    var buildOptions: Pipeline.Options {
+        var pipeline = options.pipeline
+        pipeline.destination = .memory
+        pipeline.memoryCache = memory
+        return pipeline
+    }
+
+    /// Asks for a full build: one starts now, or after the one running (saves during a build
+    /// make one more build, not one each).
+    func requestFullBuild() {
+        fullBuildWanted = true
+        guard !fullBuildRunning else { return }
+        fullBuildRunning = true
+        Task { await self.runFullBuilds() }
+    }
+
+    /// The full builds wanted, one after the other. A build a save overtook while it ran is not
+    /// published: it may be older than a chapter already served, and the next build is about
+    /// to start. A build out of file descriptors is tried again by the watcher a second later.
+    func runFullBuilds() async {
+        while fullBuildWanted {
+            fullBuildWanted = false
+            guard let (site, errorPage) = await fullBuild() else {
+                retryAt = ContinuousClock.now + .seconds(1)
+                continue
+            }
+            retryAt = nil
+            if fullBuildWanted { continue }
+            let before = await state.current
+            await state.publish(site: site, errorPage: errorPage)
+            hooks.afterFullBuild?()
+            // `baseURL` got another path while the preview runs: the site is served there now.
+            if let site, !before.token.isEmpty, site.basePath != before.site.basePath {
+                options.log(
+                    "baseURL's path changed to \(site.basePath): serving \(await url) now (other addresses lead there)", false)
+            }
+        }
+        fullBuildRunning = false
+    }
+
+    /// One full build on the build thread (the pipeline is synchronous and CPU-bound; it must
+    /// not hold one of the few threads that serve requests): the site, or the error page. nil
+    /// when the build ran out of file descriptors: that is not the site's fault, so the last
+    /// good site stays served (and the terminal says so once, not with the errors of files
+    /// that could not be opened).
+    private func fullBuild() async -> (SiteFiles?, [UInt8]?)? {
         builds += 1
-        let token = "\(instance)-\(builds)"
-        let options = {
-            var options = self.options; options.pipeline.destination = .memory; return options
-        }()
-        let reported = self.reported
-        let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<(SiteFiles?, Data?)?, Never>) in
+        let (options, pipeline, reported, hooks, first) = (self.options, buildOptions, self.reported, self.hooks, builds == 1)
+        return await withCheckedContinuation { (continuation: CheckedContinuation<(SiteFiles?, [UInt8]?)?, Never>) in
             buildQueue.async {
-                let result = Pipeline(options.pipeline).run()
+                if !first { hooks.beforeFullBuild?() }
+                let result = Pipeline(pipeline).run()
                 if result.outOfDescriptors, reported.hasSite {
                     if !reported.outOfDescriptors { options.log(Self.shortage(), true) }
                     reported.outOfDescriptors = true
@@ -32,32 +96,20 @@ extension PreviewServer {
                 }
                 reported.outOfDescriptors = false
                 Self.report(result, options: options, previousWarnings: &reported.warnings, previousValues: &reported.values)
-                let script = Pages.reloadScript(token: token)
                 if result.succeeded {
                     reported.hasSite = true
+                    // The files as built: their bytes shared with the result and the build cache.
                     var site = SiteFiles(basePath: Pipeline.basePath(content: options.pipeline.content))
-                    for file in result.files {
-                        let html = MediaType.isHTML(MediaType.of(file.path))
-                        site.files[file.path] = html ? Data(Pages.inject(script, into: file.contents).utf8) : Data(file.bytes)
-                    }
+                    site.files.reserveCapacity(result.files.count)
+                    for file in result.files { site.files[file.path] = file.bytes }
                     continuation.resume(returning: (site, nil))
                 } else {
                     let page = Pages.errorPage(
-                        diagnostics: result.diagnostics, failure: result.failure?.message,
-                        sourceLine: SourceLines().line(for:))
-                    continuation.resume(returning: (nil, Data(Pages.inject(script, into: page).utf8)))
+                        diagnostics: result.diagnostics, failure: result.failure?.message, sourceLine: SourceLines().line(for:))
+                    continuation.resume(returning: (nil, Array(page.utf8)))
                 }
             }
         }
-        guard let (site, errorPage) = outcome else { return false }
-        let before = await state.current
-        await state.finishBuild(token: token, site: site, errorPage: errorPage)
-        // `baseURL` got another path while the preview runs: the site is served there now.
-        if let site, !before.token.isEmpty, site.basePath != before.site.basePath {
-            options.log(
-                "baseURL's path changed to \(site.basePath): serving \(await url) now (other addresses lead there)", false)
-        }
-        return true
     }
 
     /// The one line said when builds run out of file descriptors.

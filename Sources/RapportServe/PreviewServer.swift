@@ -3,21 +3,31 @@ import Foundation
 import RapportBase
 import RapportCore
 
-/// `rapport serve`: builds the site, serves it, watches `Content/` and `Templates/`, rebuilds
-/// after every change and makes open pages reload.
+/// `rapport serve`: builds the site, serves it, watches `Content/` and `Templates/`, and after
+/// every save serves the saved page first, then rebuilds the rest; an open page reloads once,
+/// when what it shows changed.
 ///
-///     watcher (stat every 100 ms,  ──change──▶ Pipeline.run(.memory) on its own thread
-///      woken early by inotify)                     │ every file of the site, in memory
-///                                                  ▼
-///                 SiteState: token, last good site, error page ──▶ waiting long polls answer
+///     watcher (stat every 100 ms,  ──save──▶ saved(changed)                     (+Build.swift)
+///      woken early by inotify)        │ 1. only chapters, same front matter, no mistake:
+///                                     │    Pipeline.renderChanged → those pages, in ms,
+///                                     │    against the last good build ──▶ SiteState.publish(pages:)
+///                                     │ 2. always: a full build, Pipeline.run(.memory) on the
+///                                     │    build thread, unchanged pages from the MemoryCache
+///                                     ▼    (one build's worth) ──▶ SiteState.publish(site:)
+///                 SiteState: the files as built, each file's version, the error page
+///                     │ a long poll names its page: answered when THAT page's version changes
 ///     browser ◀── page + reload script ◀── SiteHandler ◀── HTTPListener (HummingbirdCore,
-///                                                       RequestGuard: sizes and timeouts)
+///                 (added per response)                  RequestGuard: sizes and timeouts)
 ///
 /// The pages are exactly those `rapport build` writes (same pipeline), kept in memory: a new
 /// build is visible the instant it is rendered, without the hundreds of milliseconds that
-/// writing and swapping `Public/` take, and a failed build keeps the previous site. `Public/`
-/// is not touched (`make` writes it). The reload script and the error page exist only in
-/// responses.
+/// writing and swapping `Public/` take, and a failed build keeps the previous site (its error
+/// page shown instead). The saved page served first is what the full build makes of it (same
+/// render context, checked like the site-wide checks would), so the full build gives it the
+/// same bytes and it does not reload again; the full build always follows, and wins (a build
+/// that a newer save overtook is not published). `Public/` is not touched (`make` writes it).
+/// The reload script and the error page exist only in responses; the served site shares its
+/// bytes with the build cache (no second copy of every page).
 public actor PreviewServer {
     public struct Options: Sendable {
         /// The build (its destination is forced to `.memory`: the site is served from memory).
@@ -69,8 +79,18 @@ public actor PreviewServer {
     }
 
     public let options: Options
-    let state = SiteState()
+    let state: SiteState
+    /// The build cache in memory, for the life of the server, and the last good build.
+    let memory = MemoryCache()
+    nonisolated let hooks = PreviewHooks()
     let buildQueue = DispatchQueue(label: "rapport.serve.build")
+    /// The saved chapters are rendered here, while a full build may be running on `buildQueue`.
+    let changedQueue = DispatchQueue(label: "rapport.serve.changed")
+    /// A full build is wanted, one is running, and when to try again after one ran out of
+    /// file descriptors.
+    var fullBuildWanted = false
+    var fullBuildRunning = false
+    var retryAt: ContinuousClock.Instant?
     private var http: HTTPListener?
     private var watchTask: Task<Void, Never>?
     private var lastSnapshot = Snapshot()
@@ -83,6 +103,7 @@ public actor PreviewServer {
 
     public init(_ options: Options) {
         self.options = options
+        state = SiteState(instance: instance)
     }
 
     /// The folders whose changes trigger a build.
@@ -111,7 +132,9 @@ public actor PreviewServer {
         port = http?.port ?? options.port
         // Requests wait for this build.
         lastSnapshot = Snapshot.scan(watched) ?? Snapshot()
-        await build(changed: [])
+        fullBuildWanted = true
+        fullBuildRunning = true
+        await runFullBuilds()
         watchTask = Task { await self.watch() }
     }
 
@@ -143,9 +166,6 @@ public actor PreviewServer {
         let events = FolderEvents(wakeup: wakeup)
         defer { events?.stop() }
         events?.watch(lastSnapshot)
-        // After a build that ran out of file descriptors: when to try again (the change is
-        // not seen a second time).
-        var retry: ContinuousClock.Instant?
         while !Task.isCancelled {
             await wakeup.wait(timeout: options.pollInterval)
             if Task.isCancelled { break }
@@ -153,7 +173,11 @@ public actor PreviewServer {
             guard var current = Snapshot.scan(watched) else { continue }
             events?.watch(current)
             guard current != lastSnapshot else {
-                if let due = retry, clock.now >= due { retry = await build(changed: []) ? nil : clock.now + .seconds(1) }
+                // After a build that ran out of file descriptors (the change is not seen twice).
+                if let due = retryAt, clock.now >= due {
+                    retryAt = nil
+                    requestFullBuild()
+                }
                 continue
             }
             // Debounce: wait until a scan finds nothing new (bursts of saves become one build).
@@ -167,7 +191,7 @@ public actor PreviewServer {
             let changed = current.changes(since: lastSnapshot)
             lastSnapshot = current
             wakeup.drain()
-            retry = await build(changed: changed) ? nil : clock.now + .seconds(1)
+            await saved(changed)
         }
     }
 

@@ -2,8 +2,9 @@ import Foundation
 import HTTPTypes
 import RapportBase
 
-/// Answers every request: the reload long poll; the pages and files of the last good build
-/// (from memory, HTML with the reload script); the assets from `Templates/assets`; the error
+/// Answers every request: the reload long poll (for one page: answered when what that page
+/// shows changed); the pages and files of the last good build (from memory, HTML with the
+/// reload script of the page's version added to the response); the assets from `Templates/assets`; the error
 /// page while the input has errors; the site's own 404 page; and refusals for every path that
 /// tries to leave the site.
 struct SiteHandler: Sendable {
@@ -40,8 +41,9 @@ struct SiteHandler: Sendable {
         let raw = String(parts.first ?? "")
         let query = parts.count > 1 ? String(parts[1]) : ""
         if raw == Pages.eventsPath {
-            let token = Self.queryValue("build", in: query) ?? ""
-            return text(.ok, await state.nextToken(after: token, timeout: longPollTimeout))
+            let version = Self.queryValue("build", in: query) ?? ""
+            let page = Self.queryValue("page", in: query)
+            return text(.ok, await state.nextVersion(of: page, after: version, timeout: longPollTimeout))
         }
         // 1. Refuse what could leave the site: `..`, encoded separators, `//`, not a path.
         let segments: [String]
@@ -64,14 +66,15 @@ struct SiteHandler: Sendable {
             return redirect(moved(raw, query: query, in: current) ?? current.site.basePath + raw.dropFirst() + Self.suffix(query))
         }
         let inside = Array(segments.dropFirst(base.count))
-        if inside.contains(where: { $0.hasPrefix(".") }) { return notFound(current) }
+        if inside.contains(where: { $0.hasPrefix(".") }) { return notFound(current, raw) }
 
         // 3. A page or file of the build, from memory.
         switch current.site.lookup(inside, rawPath: raw, query: query) {
-        case let .file(path, data):
+        case let .file(path, bytes):
             let type = MediaType.of(path)
-            if MediaType.isHTML(type), let errorPage = current.errorPage { return html(.internalServerError, errorPage) }
-            return (HTTPResponse(status: .ok, headerFields: headers(type)), data)
+            guard MediaType.isHTML(type) else { return (HTTPResponse(status: .ok, headerFields: headers(type)), Data(bytes)) }
+            if let errorPage = current.errorPage { return html(.internalServerError, page(errorPage, raw, current)) }
+            return (HTTPResponse(status: .ok, headerFields: headers(type)), page(bytes, raw, current))
         case let .redirect(location):
             return redirect(location)
         case .none:
@@ -80,17 +83,17 @@ struct SiteHandler: Sendable {
 
         // 4. The stylesheet and icons, from Templates/assets; links pointing outside refused.
         guard inside.first == "assets" else {
-            return moved(raw, query: query, in: current).map(redirect) ?? notFound(current)
+            return moved(raw, query: query, in: current).map(redirect) ?? notFound(current, raw)
         }
         switch SitePath(root: assets).resolve(inside: Array(inside.dropFirst()), rawPath: raw, query: query) {
         case let .file(path):
             // A regular file only (a FIFO could hold this request forever), to its limit.
-            guard case let .success(bytes) = Files.read(path, limit: .published) else { return notFound(current) }
+            guard case let .success(bytes) = Files.read(path, limit: .published) else { return notFound(current, raw) }
             return (HTTPResponse(status: .ok, headerFields: headers(MediaType.of(path))), Data(bytes))
         case let .redirect(location):
             return redirect(location)
         case .notFound:
-            return notFound(current)
+            return notFound(current, raw)
         case let .forbidden(why):
             return text(.forbidden, "403 Forbidden: \(why)\n")
         case let .badRequest(why):
@@ -120,10 +123,15 @@ struct SiteHandler: Sendable {
     static func suffix(_ query: String) -> String { query.isEmpty ? "" : "?" + query }
 
     /// The site's own 404 page (or the error page while the build fails).
-    private func notFound(_ current: SiteState.Current) -> Reply {
-        if let errorPage = current.errorPage { return html(.internalServerError, errorPage) }
-        if let page = current.site.files["404.html"] { return html(.notFound, page) }
+    private func notFound(_ current: SiteState.Current, _ raw: String) -> Reply {
+        if let errorPage = current.errorPage { return html(.internalServerError, page(errorPage, raw, current)) }
+        if let notFound = current.site.files["404.html"] { return html(.notFound, page(notFound, raw, current)) }
         return text(.notFound, "404 Not Found\n")
+    }
+
+    /// An HTML page as served at `raw`: with the reload script of what is shown there now.
+    private func page(_ html: [UInt8], _ raw: String, _ current: SiteState.Current) -> Data {
+        Pages.inject(Pages.reloadScript(version: current.version(ofPage: raw)), into: html)
     }
 
     /// `location` is built from the request path and the site's base path: it is escaped

@@ -128,14 +128,16 @@ struct Serve: ParsableCommand {
     @Option(help: "The port (0: any free port).") var port: UInt16 = 8000
     @Option(help: "The address to listen on; any but 127.0.0.1 makes the preview reachable from other machines.")
     var host = "127.0.0.1"
+    @Flag(help: "Preview without the charts' PNG pictures (no PNG download, no og:image): quicker for a large study.")
+    var noPictures = false
     func validate() throws {
         guard PreviewServer.isValidAddress(host) else { throw ValidationError("--host \(host) is not an IP address") }
     }
     func run() throws {
-        try PreviewServer.runUntilInterrupted(
-            .init(
-                content: URL(fileURLWithPath: content),
-                templates: URL(fileURLWithPath: templates), host: host, port: port))
+        var options = PreviewServer.Options(
+            content: URL(fileURLWithPath: content), templates: URL(fileURLWithPath: templates), host: host, port: port)
+        options.pipeline.pictures = !noPictures
+        try PreviewServer.runUntilInterrupted(options)
     }
 }
 

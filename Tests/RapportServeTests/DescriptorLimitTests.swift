@@ -48,9 +48,10 @@ import Glibc
         #expect(sockets[299].endsWithoutAnswer(), "a connection beyond the limit is closed")
 
         // A change is built as usual while the connections stay open.
-        let token = try #require(page.body.components(separatedBy: "var b=\"").dropFirst().first?.prefix { $0 != "\"" })
+        let financien = try #require(sockets[0].get("/nl/financien/"))
+        let token = try #require(financien.body.components(separatedBy: "var b=\"").dropFirst().first?.prefix { $0 != "\"" })
         try site.write("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\nNieuw geld.\n"))
-        let next = try #require(sockets[1].get("/_rapport/events?build=\(token)"))
+        let next = try #require(sockets[1].get("/_rapport/events?build=\(token)&page=/nl/financien/"))
         #expect(next.status == 200 && next.body != token, "the next build finished")
         let changed = try #require(sockets[0].get("/nl/financien/"))
         #expect(changed.status == 200 && changed.body.contains("Nieuw geld."), "\(changed.status)")
@@ -104,7 +105,7 @@ import Glibc
 
         // Descriptors free again: the change is built.
         #expect(Self.setLimit(of: pid, to: limit.soft, hard: limit.hard))
-        let next = try #require(second.get("/_rapport/events?build=\(token)"))
+        let next = try #require(second.get("/_rapport/events?build=\(token)&page=/nl/financien/"))
         #expect(next.body != token)
         #expect(first.get("/nl/financien/")?.body.contains("Nieuw geld.") == true)
 

@@ -83,13 +83,13 @@ func eventually(_ what: String, timeout: Duration = .seconds(15), _ condition: (
         #expect(home.header("content-type") == "text/html; charset=utf-8")
         #expect(home.header("cache-control") == "no-store")
         #expect(home.body.contains("Welkom."))
-        #expect(home.body.contains("/_rapport/events?build="))
+        #expect(home.body.contains("/_rapport/events?page="))
         #expect(!FileManager.default.fileExists(atPath: site.output.path), "the preview does not write Public/")
         #expect(site.build().succeeded)
         let built = try #require(site.read("nl/index.html"))
         #expect(built.contains("Welkom."))
         #expect(!built.contains("_rapport"), "the reload script is never in the built site")
-        #expect(home.body == Pages.inject(Pages.reloadScript(token: await server.state.current.token), into: built))
+        #expect(home.body == Pages.inject(Pages.reloadScript(version: await server.state.current.version(ofPage: "/nl/")), into: built))
         for path in ["index.html", "fr/finances/index.html", "sitemap.xml", "nl/data/volunteer-tasks.csv", "robots.txt"] {
             let served = await http.get("/" + path)
             // Bytes, not String(contentsOf:), which would drop the CSV's byte order mark.
@@ -98,18 +98,22 @@ func eventually(_ what: String, timeout: Duration = .seconds(15), _ condition: (
                 Array(served.body.utf8)
                     == Array(
                         (path.hasSuffix(".html")
-                            ? Pages.inject(Pages.reloadScript(token: await server.state.current.token), into: file) : file).utf8),
+                            ? Pages.inject(Pages.reloadScript(version: await server.state.current.version(ofPage: "/" + path)), into: file)
+                            : file).utf8),
                 "\(path) is served as built")
         }
 
-        // 2. An edit shows up, and the long poll announces it.
+        // 2. An edit shows up, and the long poll of its page announces it (a poll that names no
+        //    page follows every publication).
         let token = await http.get("/_rapport/events?build=stale").body
         #expect(token == (await server.state.current.token), "a stale token is answered at once")
-        async let announced = http.get("/_rapport/events?build=\(token)")
+        let version = await http.get("/_rapport/events?build=stale&page=/nl/").body
+        #expect(version == (await server.state.current.version(ofPage: "/nl/")), "a stale version is answered at once")
+        async let announced = http.get("/_rapport/events?build=\(version)&page=/nl/")
         try await Task.sleep(for: .milliseconds(150))  // the poll is now waiting on the server
         try site.write("Content/nl/index.md", TestSite.page("Home", order: 0, "Welkom terug, redacteur."))
         let next = await announced
-        #expect(next.status == 200 && next.body != token, "the long poll answers with the new build")
+        #expect(next.status == 200 && next.body != version, "the long poll answers with the page's new version")
         let edited = await http.get("/nl/")
         #expect(edited.body.contains("Welkom terug, redacteur."))
         #expect(!edited.body.contains("Welkom.</p>"))
@@ -117,7 +121,11 @@ func eventually(_ what: String, timeout: Duration = .seconds(15), _ condition: (
 
         // 3. A broken data file: every HTML page becomes the error page, escaped, at its place.
         try site.write("Content/data/organisation/volunteer-tasks.csv", Fixtures.csv("<script>alert('x')</script>"))
-        await eventually("the error page") { await http.get("/nl/financien/").status == 500 }
+        // (The full build that follows the edit above may still run, and read the file half written.)
+        await eventually("the error page") {
+            let page = await http.get("/nl/financien/")
+            return page.status == 500 && page.body.contains("volunteer-tasks.csv:3:")
+        }
         let broken = await http.get("/nl/financien/")
         #expect(broken.header("content-type") == "text/html; charset=utf-8")
         #expect(broken.body.contains("The site could not be built"))
@@ -125,7 +133,7 @@ func eventually(_ what: String, timeout: Duration = .seconds(15), _ condition: (
         #expect(broken.body.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         #expect(!broken.body.contains("<script>alert"))
         #expect(broken.body.contains("<pre>admin,Administratie,Administration,&lt;script&gt;"), "the offending line is shown")
-        #expect(broken.body.contains("/_rapport/events?build="), "the error page reloads by itself too")
+        #expect(broken.body.contains("/_rapport/events?page="), "the error page reloads by itself too")
         #expect(await http.get("/fr/").status == 500, "every page shows it")
         #expect(await http.get("/nope/").status == 500)
         #expect(await http.get("/assets/style.css").status == 200, "assets are still served")
@@ -168,7 +176,9 @@ func eventually(_ what: String, timeout: Duration = .seconds(15), _ condition: (
         #expect(site.build().succeeded)
         let notFoundPage = try #require(site.read("404.html"))
         #expect(
-            missing.body == Pages.inject(Pages.reloadScript(token: await server.state.current.token), into: notFoundPage),
+            missing.body
+                == Pages.inject(
+                    Pages.reloadScript(version: await server.state.current.version(ofPage: "/nl/bestaat-niet/")), into: notFoundPage),
             "the site's own 404 page")
         let head = await http.get("/nl/", method: "HEAD")
         #expect(head.status == 200 && head.bytes == 0 && Int(head.header("content-length") ?? "") == edited.bytes)

@@ -36,6 +36,9 @@ final class BuildCache: @unchecked Sendable {
     private let identity: Digest
     private let lock = NSLock()
     private var memory: [String: [UInt8]] = [:]
+    /// In memory, entries kept as the values they are (`value`, `keep`): nothing encoded or
+    /// decoded, and the files' bytes shared with the site the preview serves.
+    private var values: [String: Any] = [:]
     private var used: Set<String> = []
     /// Until `open()`: entries kept before the output folder was checked, not yet written.
     private var isOpen = false
@@ -187,6 +190,32 @@ final class BuildCache: @unchecked Sendable {
         return ids
     }
 
+    /// The value kept as the entry `key` of `kind` in memory (nil for a cache in a folder).
+    func value(_ kind: Kind, _ key: Digest) -> Any? {
+        guard folder == nil else { return nil }
+        let name = kind.rawValue + "/" + key.hex
+        return lock.withLock {
+            used.insert(name)
+            return values[name]
+        }
+    }
+
+    /// Keeps `value` as the entry `key` of `kind`, in memory only.
+    func keep(_ kind: Kind, _ key: Digest, _ value: Any) {
+        guard folder == nil else { return }
+        let name = kind.rawValue + "/" + key.hex
+        lock.withLock {
+            used.insert(name)
+            values[name] = value
+        }
+    }
+
+    /// Whether entries are kept in memory (as values) rather than in a folder.
+    var inMemory: Bool { folder == nil }
+
+    /// Entries found and made so far (a cache in memory lives through many builds).
+    var counts: (hits: Int, misses: Int) { lock.withLock { (hits, misses) } }
+
     func count(hit: Bool) {
         lock.lock()
         if hit { hits += 1 } else { misses += 1 }
@@ -201,6 +230,7 @@ final class BuildCache: @unchecked Sendable {
         defer { lock.unlock() }
         guard let folder else {
             memory = memory.filter { used.contains($0.key) }
+            values = values.filter { used.contains($0.key) }
             used = []
             return
         }

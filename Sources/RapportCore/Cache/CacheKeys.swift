@@ -75,6 +75,13 @@ struct CacheKeys: Sendable {
         return digest
     }
 
+    /// A digest of every field of a page but its Markdown (the preview's changed-page path).
+    static func frontMatter(of page: Page) -> Digest {
+        var digest = Digest()
+        addFrontMatter(of: page, to: &digest)
+        return digest
+    }
+
     /// Every field of a page but its Markdown.
     private static func addFrontMatter(of page: Page, to digest: inout Digest) {
         for text in [page.name, page.language.code, page.title, page.description ?? "\u{0}", page.slug, page.template, page.file] {

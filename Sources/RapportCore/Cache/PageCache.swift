@@ -13,7 +13,12 @@ struct PageCache: Sendable {
 
     /// The page as an earlier build rendered it, nil when it must be rendered.
     func lookup(_ page: Page) -> PageEntry? {
-        let found = store.reader(.pages, keys.page(page)).flatMap { PageEntry.decode($0, page: page) }
+        // In memory (the preview) the entry is the value kept: its files' bytes are shared.
+        var found =
+            store.inMemory
+            ? store.value(.pages, keys.page(page)) as? PageEntry
+            : store.reader(.pages, keys.page(page)).flatMap { PageEntry.decode($0, page: page) }
+        found?.work.chapter?.page = page
         guard let entry = found,
             forgets == .datasets || entry.datasets.allSatisfy({ keys.datasets[$0.id] == $0.digest })
         else {
@@ -29,7 +34,8 @@ struct PageCache: Sendable {
         guard problems == 0, work.diagnostics.isEmpty, !work.dataErrors, !page.isPlaceholder else { return }
         let datasets = work.datasetsUsed.sorted().compactMap { id in keys.datasets[id].map { (id: id, digest: $0) } }
         guard datasets.count == work.datasetsUsed.count else { return }
-        store.write(.pages, keys.page(page), PageEntry(datasets: datasets, file: file, work: work).encoded())
+        let entry = PageEntry(datasets: datasets, file: file, work: work)
+        if store.inMemory { store.keep(.pages, keys.page(page), entry) } else { store.write(.pages, keys.page(page), entry.encoded()) }
     }
 }
 
@@ -43,6 +49,12 @@ extension PageCache {
         for id in datasets {
             key.add(id)
             key.add(keys.datasets[id] ?? Digest())
+        }
+        if store.inMemory {
+            if let files = store.value(.files, key) as? [OutputFile] { return files }
+            let files = make()
+            store.keep(.files, key, files)
+            return files
         }
         if let bytes = store.read(.files, key) {
             var reader = CacheReader(bytes)
