@@ -82,6 +82,12 @@ struct DataPackage {
     /// The licence of site.yml's `license:` (its URL as `path`, the `study.licence` text as `title`).
     var licenses: [License]?
     var resources: [Resource]
+    /// Each resource already written where it stands (`JSONText.raw`), when the data page made
+    /// them on all cores; else written from `resources`.
+    var writtenResources: [[UInt8]]?
+
+    /// Where a resource stands in the package's JSON: in `resources`, two levels in.
+    static let resourceIndent = 4
 
     struct License {
         var path: String
@@ -93,7 +99,7 @@ struct DataPackage {
         var package: [String: JSONText] = [
             "profile": .string(profile), "name": .string(name), "id": .string(id), "title": .string(title),
             "description": .string(description), "homepage": .string(homepage),
-            "resources": .array(resources.map(\.json)),
+            "resources": .array(writtenResources.map { $0.map(JSONText.raw) } ?? resources.map(\.json)),
         ]
         if let contributors {
             package["contributors"] = .array(contributors.map { .object(["title": .string($0.title), "role": .string($0.role)]) })

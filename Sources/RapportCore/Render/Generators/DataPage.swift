@@ -61,10 +61,13 @@ extension RenderContext {
         let depth = Self.depth(ofFile: folder + "index.html")
         var entries: [ZipArchive.Entry] = []
         var resources: [DataPackage.Resource] = []
+        var writtenResources: [[UInt8]] = [], writtenGraph: [[UInt8]] = []
         var groups: [(page: Page, items: [TemplateScope])] = []
         // Each dataset's CSV, resource, citation files and entry on all cores (its files go to
         // the output from there), then put together in the page's order.
-        let made = published.parallelMap { item -> (page: Page, zip: ZipArchive.Entry, resource: DataPackage.Resource, entry: TemplateScope)? in
+        let homepage = absolute(dataURL(language)), study = schemaOrgStudy(language)
+        let made = published.parallelMap {
+            item -> (page: Page, zip: ZipArchive.Entry, resource: DataPackage.Resource, written: (resource: [UInt8], graph: [UInt8]), entry: TemplateScope)? in
             guard let dataset = datasets[item.id], let page = item.chapters.first else { return nil }
             // As in a chapter: the CSV keeps the texts as written, the page shows them typeset.
             let asWritten = ChartFigure(dataset: dataset, language: language, strings: strings, elementId: "", csvURL: "")
@@ -93,14 +96,22 @@ extension RenderContext {
                 "csvURL": .text(csvURL(item.id, language, from: depth)),
                 "csvFileName": .text("\(item.id)-\(language.code).csv"),
             ])
-            return (
-                page, ZipArchive.Entry(name: "\(item.id).csv", bytes: csv),
-                DataPackage.resource(asWritten: asWritten, shown: shown, bytes: csv.count), entry
+            let resource = DataPackage.resource(asWritten: asWritten, shown: shown, bytes: csv.count)
+            // Its parts of datapackage.json and of the page's JSON-LD, written here on all cores.
+            let written = (
+                resource: resource.json.written(indent: DataPackage.resourceIndent),
+                graph: SchemaOrg.dataset(
+                    resource, homepage: homepage, packageTitle: site.title[language], packageDescription: site.description[language],
+                    study: study
+                ).written(indent: SchemaOrg.graphIndent)
             )
+            return (page, ZipArchive.Entry(name: "\(item.id).csv", bytes: csv), resource, written, entry)
         }
         for case let item? in made {
             entries.append(item.zip)
             resources.append(item.resource)
+            writtenResources.append(item.written.resource)
+            writtenGraph.append(item.written.graph)
             if groups.last?.page.name == item.page.name {
                 groups[groups.count - 1].items.append(item.entry)
             } else {
@@ -111,10 +122,10 @@ extension RenderContext {
             name: DataPackage.name(of: site.title[language], language),
             id: absolute(dataURL(language) + "datapackage.json"),
             title: site.title[language], description: site.description[language],
-            homepage: absolute(dataURL(language)),
+            homepage: homepage,
             contributors: site.publisher.map { [DataPackage.Contributor(title: $0[language])] },
             licenses: site.license.map { [DataPackage.License(path: $0, title: site.study.texts["licence"]?[language])] },
-            resources: resources)
+            resources: resources, writtenResources: writtenResources)
         let json = package.json()
         entries.append(ZipArchive.Entry(name: "datapackage.json", bytes: json))
         var timestamp = ZipArchive.Timestamp.epoch
@@ -135,7 +146,7 @@ extension RenderContext {
                 ])
             })
         scope["hasDatasets"] = .bool(!groups.isEmpty)
-        for (key, value) in Self.jsonLDValues(resources.isEmpty ? nil : SchemaOrg.datasets(package, study: schemaOrgStudy(language))) {
+        for (key, value) in Self.jsonLDValues(resources.isEmpty ? nil : SchemaOrg.datasets(package, study: study, written: writtenGraph)) {
             scope[key] = value
         }
         scope["datasetCount"] = .text(String(resources.count))

@@ -9,6 +9,9 @@ enum JSONText {
     case array([JSONText])
     /// Keys are written sorted.
     case object([String: JSONText])
+    /// A value already written (`written(indent:)`) for the very place it stands in: the data
+    /// page writes each dataset's part on all cores, then puts them together.
+    case raw([UInt8])
 
     /// The text with a final line break.
     var bytes: [UInt8] {
@@ -18,8 +21,16 @@ enum JSONText {
         return out
     }
 
+    /// The value as it is written `indent` spaces in (no final line break).
+    func written(indent: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        write(into: &out, indent: indent)
+        return out
+    }
+
     private func write(into out: inout [UInt8], indent: Int) {
         switch self {
+        case let .raw(bytes): out += bytes
         case let .string(text): Self.appendQuoted(text, to: &out)
         case let .integer(number): out += String(number).utf8
         case let .bool(flag): out += (flag ? "true" : "false").utf8

@@ -46,26 +46,39 @@ enum SchemaOrg {
 
     /// A `Dataset` for each resource of `package`, in one `@graph`; each dataset's `url` is its
     /// entry on the data page (`#data-<id>`), its CSV the resource's `path` beside the package.
-    static func datasets(_ package: DataPackage, study: Study) -> JSONText {
-        let graph = package.resources.map { resource -> JSONText in
-            let url = package.homepage + "#data-" + resource.name
-            var description = resource.description
-            if description.count < shortestDescription { description += " " + package.title + ": " + package.description }
-            var dataset: [String: JSONText] = [
-                "@type": .string("Dataset"), "@id": .string(url), "url": .string(url), "name": .string(resource.title),
-                "description": .string(description), "isPartOf": .string(package.homepage),
-                "variableMeasured": .array(resource.schema.fields.map { .string($0.title) }),
-                "distribution": .array([
-                    .object([
-                        "@type": .string("DataDownload"), "encodingFormat": .string(resource.mediatype),
-                        "contentUrl": .string(package.homepage + resource.path), "contentSize": .string("\(resource.bytes) B"),
-                    ])
-                ]),
-            ]
-            study.add(to: &dataset)
-            return .object(dataset)
-        }
+    /// `written`: each resource's entry already written where it stands (`graphIndent`).
+    static func datasets(_ package: DataPackage, study: Study, written: [[UInt8]]? = nil) -> JSONText {
+        let graph =
+            written.map { $0.map(JSONText.raw) }
+            ?? package.resources.map {
+                dataset($0, homepage: package.homepage, packageTitle: package.title, packageDescription: package.description, study: study)
+            }
         return .object(["@context": .string("https://schema.org"), "@graph": .array(graph)])
+    }
+
+    /// Where a dataset stands in the `@graph` of `datasets`: two levels in.
+    static let graphIndent = 4
+
+    /// One resource of the package as a `Dataset` of the graph.
+    static func dataset(
+        _ resource: DataPackage.Resource, homepage: String, packageTitle: String, packageDescription: String, study: Study
+    ) -> JSONText {
+        let url = homepage + "#data-" + resource.name
+        var description = resource.description
+        if description.count < shortestDescription { description += " " + packageTitle + ": " + packageDescription }
+        var dataset: [String: JSONText] = [
+            "@type": .string("Dataset"), "@id": .string(url), "url": .string(url), "name": .string(resource.title),
+            "description": .string(description), "isPartOf": .string(homepage),
+            "variableMeasured": .array(resource.schema.fields.map { .string($0.title) }),
+            "distribution": .array([
+                .object([
+                    "@type": .string("DataDownload"), "encodingFormat": .string(resource.mediatype),
+                    "contentUrl": .string(homepage + resource.path), "contentSize": .string("\(resource.bytes) B"),
+                ])
+            ]),
+        ]
+        study.add(to: &dataset)
+        return .object(dataset)
     }
 
     /// The study as a `Report`: its citation's title, abstract, address, year and DOI, and its PDF when printed.
