@@ -311,6 +311,16 @@ import FoundationXML
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("nl/card.png").path))
     }
 
+    /// A picture's PNG holds only its own bytes: a plain chart compresses to a few kilobytes,
+    /// and the megabytes of room made for libpng must not stay allocated with it (a build of
+    /// the study held a gigabyte of such room, one for every picture kept).
+    @Test func aPictureKeepsOnlyItsOwnBytes() throws {
+        let svg = Array("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"1600\"><rect width=\"1200\" height=\"1600\" fill=\"#0461A2\"/></svg>".utf8)
+        let png = try SVGRaster.png(svg, width: 1200, height: 1600).get()
+        #expect(png.count < 100_000)
+        #expect(png.capacity < 2 * png.count + 1024, "\(png.capacity) bytes kept for a PNG of \(png.count)")
+    }
+
     @Test func librsvgDrawsAtTheSizeAskedAndSaysWhatItCannotRead() throws {
         let svg = Array("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"30\" height=\"20\"><rect width=\"30\" height=\"20\" fill=\"#0461A2\"/></svg>".utf8)
         let png = try SVGRaster.png(svg, width: 60, height: 40).get()

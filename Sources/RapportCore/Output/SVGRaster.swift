@@ -83,8 +83,9 @@ enum SVGRaster {
             let message = withUnsafeBytes(of: image.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
             return .failure(Failure(message: "libpng cannot write the PNG: " + message))
         }
-        png.removeSubrange(size...)
-        return .success(png)
+        // A copy of the bytes written: the buffer had room for the whole picture uncompressed
+        // (megabytes), which `removeSubrange` would keep allocated for every picture held.
+        return .success(Array(png[..<size]))
     }
 
     /// The size of the picture `png` holds, decoded in full (every row inflated); nil when it
