@@ -38,6 +38,13 @@ let package = Package(
             pkgConfig: "librsvg-2.0",
             providers: [.apt(["librsvg2-dev"])]
         ),
+        // The C library libyaml (Debian: libyaml-dev), found with pkg-config: YAML read event by
+        // event, and written. Only Sources/RapportBase/LibYAML.swift imports it.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         // Leaf module: chart description in, SVG text out. No I/O, no dependencies.
         .target(name: "SVGCharts"),
         // Leaf module: Mustache templates compiled once, rendered into bytes from typed values
@@ -50,18 +57,18 @@ let package = Package(
         // text helpers, `parallelMap`.
         .target(
             name: "RapportBase",
-            dependencies: ["Diagnostics", "Yams"]
+            dependencies: ["CLibYAML", "Diagnostics"]
         ),
         // Dataset files (YAML + CSV) -> validated Dataset values with source locations.
         .target(
             name: "SurveyData",
-            dependencies: ["Diagnostics", "RapportBase", "SVGCharts", "Yams"]
+            dependencies: ["Diagnostics", "RapportBase", "SVGCharts"]
         ),
         // The build pipeline: load -> check -> render -> write.
         .target(
             name: "RapportCore",
             dependencies: [
-                "CCMarkGFM", "CRSVG", "Diagnostics", "MustacheEngine", "RapportBase", "SVGCharts", "SurveyData", "Yams",
+                "CCMarkGFM", "CRSVG", "Diagnostics", "MustacheEngine", "RapportBase", "SVGCharts", "SurveyData",
             ]
         ),
         // The editors' preview server: serves the built site, rebuilds on change, reloads the browser.
