@@ -12,7 +12,6 @@ let package = Package(
         .library(name: "SVGCharts", targets: ["SVGCharts"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", .upToNextMinor(from: "6.2.2")),
         .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
         // The preview server (`rapport serve`): HummingbirdCore only (SwiftNIO's HTTP/1 parser with
         // size limits, idle timeouts), without its default traits (swift-configuration).
@@ -112,7 +111,7 @@ let package = Package(
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts", "GoldenFiles"], exclude: ["__Snapshots__"]),
         .testTarget(name: "MustacheEngineTests", dependencies: ["MustacheEngine"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "RapportBaseTests", dependencies: ["RapportBase", "Yams"]),
+        .testTarget(name: "RapportBaseTests", dependencies: ["RapportBase"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "RapportBase", "Diagnostics"]),
         // Writes small sites from inline files for the end-to-end tests.
         .target(name: "RapportTestSupport", dependencies: ["RapportCore"], path: "Tests/TestSupport"),

@@ -3,7 +3,8 @@
 /// and tagged keys, comments, directives, CRLF, astral characters, and texts that are errors.
 enum YAMLSamples {
     /// Each text with its tree (`YAMLNodeTests.dump`) or "error" or "nil", as Yams 6.2 composed
-    /// them with its basic resolver (recorded from YAMLYamsComparisonTests before Yams left).
+    /// them with its basic resolver (recorded by a comparison test, which also compared every YAML
+    /// file and front matter of Content/, in the commit before Yams left the package).
     static let trees: [(text: String, tree: String)] = [
         ("a: 1\nb: [x, \'y\', \"z\"]\nc: {d: e}\n",
          "M1:1{S1:1/1=\"a\": S1:4/1=\"1\", S2:1/1=\"b\": L2:4[S2:5/1=\"x\", S2:8/2=\"y\", S2:13/3=\"z\"], S3:1/1=\"c\": M3:4{S3:5/1=\"d\": S3:8/1=\"e\"}}"),
