@@ -29,7 +29,7 @@ public struct YAMLReader {
         // the editor sees, and is parsed as such.
         let (text, invisible) = InvisibleCharacters.removing(from: text, file: file, firstLine: 1 + lineOffset)
         diagnostics += invisible
-        astralLines = text.utf8.contains(where: { $0 >= 0xF0 }) ? sourceLines(Substring(text)) : nil
+        astralLines = text.containsByte(where: { $0 >= 0xF0 }) ? sourceLines(Substring(text)) : nil
         do {
             return try LibYAML.compose(text)
         } catch {
