@@ -57,10 +57,11 @@ public struct YAMLReader {
         // libyaml's column: Unicode scalars, counted as the bytes that do not continue one.
         let scalarColumn = 1 + before[lineStart...].count { $0 & 0xC0 != 0x80 }
         let at = SourceLocation(file: file, line: line + lineOffset, column: column(ofScalarColumn: scalarColumn, line: line))
-        guard problem == "control characters are not allowed" else { return .error(at, "invalid YAML: \(problem)") }
-        let code = String(value, radix: 16, uppercase: true)
+        guard problem == "control characters are not allowed", let character = Unicode.Scalar(UInt32(clamping: value)) else {
+            return .error(at, "invalid YAML: \(problem)")
+        }
         return .error(
-            at, "control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code) in the text",
+            at, "control character \(character.codePoint) in the text",
             fix: "delete it: retype this part of the line; it often comes from pasting or joining files")
     }
 
