@@ -78,6 +78,7 @@ public struct YAMLNode: Sendable {
     /// The same key of a mapping: the same text (or the same pairs, items) and tag; places and
     /// quoting aside (`'a'` and `a` are one key).
     func isSameKey(as other: YAMLNode) -> Bool {
+        if case let .scalar(a) = value, case let .scalar(b) = other.value { return a == b && tag == other.tag }
         guard tag == other.tag else { return false }
         switch (value, other.value) {
         case let (.scalar(a), .scalar(b)): return a == b
@@ -90,6 +91,7 @@ public struct YAMLNode: Sendable {
 
     /// The keys that occur more than once among `keys`, each at its first place, sorted by text.
     static func repeatedKeys(_ keys: [YAMLNode]) -> [YAMLNode] {
+        guard keys.count > 1 else { return [] }
         var repeated: [YAMLNode] = []
         if keys.count > 16, keys.allSatisfy({ $0.tag == nil && $0.string != nil }) {
             var seen = Set<String>(minimumCapacity: keys.count)
