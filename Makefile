@@ -12,7 +12,7 @@
 SWIFT      ?= swift
 RAPPORT    := .build/release/rapport
 DEBUG_RAPPORT := .build/debug/rapport
-DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev pkg-config
+DEB_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev librsvg2-dev libyaml-dev pkg-config
 SOURCES    := $(shell find Sources -type f) Package.swift
 
 .PHONY: all site tool deps test site-test site-test-three browser-deps check clean fuzz serve serve-load starter pdf pdf-deps

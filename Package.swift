@@ -12,7 +12,6 @@ let package = Package(
         .library(name: "SVGCharts", targets: ["SVGCharts"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/jpsim/Yams", .upToNextMinor(from: "6.2.2")),
         .package(url: "https://github.com/apple/swift-argument-parser", .upToNextMinor(from: "1.8.2")),
         // The preview server (`rapport serve`): HummingbirdCore only (SwiftNIO's HTTP/1 parser with
         // size limits, idle timeouts), without its default traits (swift-configuration).
@@ -38,6 +37,13 @@ let package = Package(
             pkgConfig: "librsvg-2.0",
             providers: [.apt(["librsvg2-dev"])]
         ),
+        // The C library libyaml (Debian: libyaml-dev), found with pkg-config: YAML read event by
+        // event, and written. Only Sources/RapportBase/LibYAML.swift imports it.
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         // Leaf module: chart description in, SVG text out. No I/O, no dependencies.
         .target(name: "SVGCharts"),
         // Leaf module: Mustache templates compiled once, rendered into bytes from typed values
@@ -50,18 +56,18 @@ let package = Package(
         // text helpers, `parallelMap`.
         .target(
             name: "RapportBase",
-            dependencies: ["Diagnostics", "Yams"]
+            dependencies: ["CLibYAML", "Diagnostics"]
         ),
         // Dataset files (YAML + CSV) -> validated Dataset values with source locations.
         .target(
             name: "SurveyData",
-            dependencies: ["Diagnostics", "RapportBase", "SVGCharts", "Yams"]
+            dependencies: ["Diagnostics", "RapportBase", "SVGCharts"]
         ),
         // The build pipeline: load -> check -> render -> write.
         .target(
             name: "RapportCore",
             dependencies: [
-                "CCMarkGFM", "CRSVG", "Diagnostics", "MustacheEngine", "RapportBase", "SVGCharts", "SurveyData", "Yams",
+                "CCMarkGFM", "CRSVG", "Diagnostics", "MustacheEngine", "RapportBase", "SVGCharts", "SurveyData",
             ]
         ),
         // The editors' preview server: serves the built site, rebuilds on change, reloads the browser.
@@ -105,7 +111,7 @@ let package = Package(
         .testTarget(name: "SVGChartsTests", dependencies: ["SVGCharts", "GoldenFiles"], exclude: ["__Snapshots__"]),
         .testTarget(name: "MustacheEngineTests", dependencies: ["MustacheEngine"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "RapportBaseTests", dependencies: ["RapportBase", "Yams"]),
+        .testTarget(name: "RapportBaseTests", dependencies: ["RapportBase"]),
         .testTarget(name: "SurveyDataTests", dependencies: ["SurveyData", "RapportBase", "Diagnostics"]),
         // Writes small sites from inline files for the end-to-end tests.
         .target(name: "RapportTestSupport", dependencies: ["RapportCore"], path: "Tests/TestSupport"),

@@ -53,7 +53,7 @@ public struct Language: Hashable, Sendable, CustomStringConvertible {
     public var htmlLang: String { code.contains("-") ? code : code + "-" + facts.region }
 
     /// The Open Graph locale (`og:locale`): `nl_BE`.
-    public var ogLocale: String { htmlLang.replacingOccurrences(of: "-", with: "_") }
+    public var ogLocale: String { String(htmlLang.map { $0 == "-" ? "_" : $0 }) }
 
     /// How numbers and dates are written in this language (`42%` or `42 %`); the chart
     /// module's locale of the same name is made from it (SurveyData: `chartLocale`).

@@ -70,7 +70,7 @@ public enum InvisibleCharacters {
     /// first line is line `firstLine` of `file`), and the text without them.
     public static func removing(from text: String, file: String, firstLine: Int = 1) -> (text: String, diagnostics: [Diagnostic]) {
         // They all start with the byte 0xE2 or 0xEF: most texts are passed through after one scan.
-        guard text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xEF }),
+        guard text.containsByte(where: { $0 == 0xE2 || $0 == 0xEF }),
             text.unicodeScalars.contains(where: { name(of: $0) != nil })
         else { return (text, []) }
         var diagnostics: [Diagnostic] = []

@@ -1,12 +1,11 @@
 import Diagnostics
-import Yams
 
 /// libyaml's wording ("while parsing a block mapping did not find expected key") in an editor's
 /// words, at the place to change, with the change to make. What libyaml says is a symptom,
 /// often lines after the cause (a quote left open runs on to the next quote in the file); the
 /// cause is looked for in the lines up to it. What is not recognised keeps libyaml's words.
 extension YAMLReader {
-    func explain(context: YamlError.Context?, problem: String, at mark: Mark, in text: String) -> Diagnostic {
+    func explain(context: LibYAML.Problem.Context?, problem: String, at mark: YAMLNode.Mark, in text: String) -> Diagnostic {
         let lines = sourceLines(Substring(text))
         func line(_ number: Int) -> Substring { lines.indices.contains(number - 1) ? lines[number - 1] : "" }
         // Columns here are libyaml's, in Unicode scalars: converted once, here.

@@ -1,5 +1,4 @@
 import Diagnostics
-import Yams
 
 /// Reads a YAML text into a node tree that keeps every value's line and column, so that each
 /// mistake can be reported where it is. Used for datasets, front matter, site.yml and UI strings.
@@ -24,36 +23,49 @@ public struct YAMLReader {
     }
 
     /// Parses `text`; a syntax error becomes a diagnostic at its position and the result is nil.
-    public mutating func parse(_ text: String) -> Node? {
+    /// A text without a document (empty, or comments only) is nil without a diagnostic.
+    public mutating func parse(_ text: String) -> YAMLNode? {
         // An invisible character is reported where it is, and left out: what is left is what
         // the editor sees, and is parsed as such.
         let (text, invisible) = InvisibleCharacters.removing(from: text, file: file, firstLine: 1 + lineOffset)
         diagnostics += invisible
-        astralLines = text.utf8.contains(where: { $0 >= 0xF0 }) ? sourceLines(Substring(text)) : nil
+        astralLines = text.containsByte(where: { $0 >= 0xF0 }) ? sourceLines(Substring(text)) : nil
         do {
-            // The basic resolver keeps every scalar a string (no regex matching of ints, floats,
-            // dates per scalar): values are typed by the readers below, with their locations.
-            // UTF-8 named explicitly: Yams' default reads the process environment on every call.
-            return try Yams.compose(yaml: text, .basic, .default, .utf8)
-        } catch let error as YamlError {
-            switch error {
-            case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-                let .composer(context, problem, mark, _):
-                diagnostics.append(explain(context: context, problem: problem, at: mark, in: text))
-            case let .duplicatedKeysInMapping(duplicates, context):
-                let mark = context.mark
-                diagnostics.append(.error(location(mark), "duplicate key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", "))"))
-            default:
-                diagnostics.append(.error(SourceLocation(file: file, line: 1 + lineOffset), "invalid YAML: \(error)"))
-            }
-            return nil
+            return try LibYAML.compose(text)
         } catch {
-            diagnostics.append(.error(SourceLocation(file: file, line: 1 + lineOffset), "invalid YAML: \(error)"))
+            switch error.kind {
+            case .syntax:
+                diagnostics.append(explain(context: error.context, problem: error.problem, at: error.mark, in: text))
+            case let .repeatedKeys(keys):
+                diagnostics.append(.error(location(error.mark), "duplicate key \(keys.map { "\"\($0)\"" }.joined(separator: ", "))"))
+            case let .character(offset, value):
+                diagnostics.append(unreadable(offset: offset, value: value, problem: error.problem, in: text))
+            }
             return nil
         }
     }
 
-    public func location(_ mark: Mark?) -> SourceLocation {
+    /// The node tree of `text` as it is (no character left out), nil when it is not one valid
+    /// YAML document; for checking what a value written reads back as.
+    public static func node(of text: String) -> YAMLNode? { try? LibYAML.compose(text) }
+
+    /// A character libyaml does not read (a control character), at its line and column.
+    private func unreadable(offset: Int, value: Int, problem: String, in text: String) -> Diagnostic {
+        let before = text.utf8.prefix(offset)
+        let lineStart = before.lastIndex(of: 0x0A).map { before.index(after: $0) } ?? before.startIndex
+        let line = 1 + before.count { $0 == 0x0A }
+        // libyaml's column: Unicode scalars, counted as the bytes that do not continue one.
+        let scalarColumn = 1 + before[lineStart...].count { $0 & 0xC0 != 0x80 }
+        let at = SourceLocation(file: file, line: line + lineOffset, column: column(ofScalarColumn: scalarColumn, line: line))
+        guard problem == "control characters are not allowed", let character = Unicode.Scalar(UInt32(clamping: value)) else {
+            return .error(at, "invalid YAML: \(problem)")
+        }
+        return .error(
+            at, "control character \(character.codePoint) in the text",
+            fix: "delete it: retype this part of the line; it often comes from pasting or joining files")
+    }
+
+    public func location(_ mark: YAMLNode.Mark?) -> SourceLocation {
         let line = mark?.line ?? 1
         return SourceLocation(file: file, line: line + lineOffset, column: column(ofScalarColumn: mark?.column ?? 1, line: line))
     }
@@ -64,29 +76,29 @@ public struct YAMLReader {
         return SourceColumn.of(scalarColumn: scalarColumn, in: lines[line - 1])
     }
 
-    public func location(of node: Node?) -> SourceLocation { location(node?.mark) }
+    public func location(of node: YAMLNode?) -> SourceLocation { location(node?.mark) }
 
-    public mutating func error(_ node: Node?, _ message: String, fix: String? = nil) {
+    public mutating func error(_ node: YAMLNode?, _ message: String, fix: String? = nil) {
         diagnostics.append(.error(location(of: node), message, fix: fix))
     }
 
-    public mutating func warning(_ node: Node?, _ message: String, fix: String? = nil) {
+    public mutating func warning(_ node: YAMLNode?, _ message: String, fix: String? = nil) {
         diagnostics.append(.warning(location(of: node), message, fix: fix))
     }
 
     /// The pairs of a mapping with their key nodes, in file order; an error when `node` is not one.
-    public mutating func mapping(_ node: Node?, what: @autoclosure () -> String) -> [(key: String, keyNode: Node, value: Node)]? {
+    public mutating func mapping(_ node: YAMLNode?, what: @autoclosure () -> String) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)]? {
         guard let node else { return nil }
-        guard case let .mapping(mapping) = node else {
+        guard let pairs = node.pairs else {
             error(node, "\(what()) must be a mapping of keys to values")
             return nil
         }
-        return mapping.map { (key: $0.key.string ?? "\($0.key)", keyNode: $0.key, value: $0.value) }
+        return pairs.map { (key: $0.key.description, keyNode: $0.key, value: $0.value) }
     }
 
     /// The values of `pairs` by key (the first of a key; the parser rejects duplicates).
-    public static func index(_ pairs: [(key: String, keyNode: Node, value: Node)]) -> [String: Node] {
-        var values: [String: Node] = [:]
+    public static func index(_ pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]) -> [String: YAMLNode] {
+        var values: [String: YAMLNode] = [:]
         values.reserveCapacity(pairs.count)
         for pair in pairs where values[pair.key] == nil { values[pair.key] = pair.value }
         return values
@@ -96,7 +108,7 @@ public struct YAMLReader {
     /// suggested (a misspelled key is not also reported as missing).
     @discardableResult
     public mutating func rejectUnknownKeys(
-        _ pairs: [(key: String, keyNode: Node, value: Node)], known: [String], what: @autoclosure () -> String
+        _ pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)], known: [String], what: @autoclosure () -> String
     ) -> Set<String> {
         var suggested = Set<String>()
         let absent = known.filter { key in !pairs.contains { $0.key == key } }
@@ -111,12 +123,11 @@ public struct YAMLReader {
     }
 
     /// A non-empty string scalar.
-    public mutating func string(_ node: Node, what: @autoclosure () -> String) -> String? {
-        guard case let .scalar(scalar) = node else {
+    public mutating func string(_ node: YAMLNode, what: @autoclosure () -> String) -> String? {
+        guard let text = node.string?.trimmingWhitespace else {
             error(node, "\(what()) must be a text")
             return nil
         }
-        let text = scalar.string.trimmingWhitespace
         if text.isEmpty {
             error(node, "\(what()) is empty")
             return nil
@@ -125,8 +136,8 @@ public struct YAMLReader {
     }
 
     /// A whole number within `range`.
-    public mutating func integer(_ node: Node, what: @autoclosure () -> String, range: ClosedRange<Int> = 0...Int.max) -> Int? {
-        guard case let .scalar(scalar) = node, let value = Int(scalar.string.trimmingWhitespace) else {
+    public mutating func integer(_ node: YAMLNode, what: @autoclosure () -> String, range: ClosedRange<Int> = 0...Int.max) -> Int? {
+        guard let value = node.string.flatMap({ Int($0.trimmingWhitespace) }) else {
             error(node, "\(what()) must be a whole number, not \"\(node.string ?? "…")\"")
             return nil
         }
@@ -140,7 +151,7 @@ public struct YAMLReader {
     }
 
     /// A `{nl: …, fr: …}` mapping with every language of the site present and non-empty.
-    public mutating func localized(_ node: Node, what: @autoclosure () -> String) -> Localized? {
+    public mutating func localized(_ node: YAMLNode, what: @autoclosure () -> String) -> Localized? {
         guard let pairs = mapping(node, what: what()) else { return nil }
         let misspelled = rejectUnknownKeys(pairs, known: languages.map(\.code) + toleratedLanguageKeys, what: "language")
         var texts: [Language: String] = [:]
@@ -164,13 +175,13 @@ public struct YAMLReader {
     }
 
     /// Where a scalar's text begins: after its opening quote, on the line after `|` or `>`.
-    public func textLocation(of node: Node) -> SourceLocation {
+    public func textLocation(of node: YAMLNode) -> SourceLocation {
         var start = location(of: node)
-        guard case let .scalar(scalar) = node else { return start }
-        switch scalar.style {
+        guard node.string != nil else { return start }
+        switch node.style {
         case .singleQuoted, .doubleQuoted: start.column += 1
         case .literal, .folded: start.line += 1
-        default: break
+        case .plain: break
         }
         return start
     }

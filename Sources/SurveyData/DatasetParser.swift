@@ -1,7 +1,6 @@
 import Diagnostics
 import RapportBase
 import SVGCharts
-import Yams
 
 /// Turns the text of a dataset's two files into a validated `Dataset`, reporting every problem
 /// with its file, line and column. Pure: no file access (the loader reads the files), so it can
@@ -89,15 +88,15 @@ public enum DatasetParser {
         var decimals = 0
         var scale: ColorScale = .categorical
         var series: [Dataset.Series] = []
-        var seriesNodes: [Node] = []
+        var seriesNodes: [YAMLNode] = []
         var notes: [Localized] = []
-        var inferred: [(value: Dataset.Inferred, node: Node)] = []
+        var inferred: [(value: Dataset.Inferred, node: YAMLNode)] = []
         var links: [ValueLink] = []
         var acknowledged: Set<Dataset.Acknowledgement> = []
         var acknowledgedAt: SourceLocation?
         /// The `question` key of a survey chart that has no `base`.
         var questionWithoutBase: SourceLocation?
-        var root: Node
+        var root: YAMLNode
 
         /// What a CSV file can be checked against when its YAML file cannot be read: nothing
         /// but that every column other than the fixed ones holds numbers.
@@ -107,7 +106,7 @@ public enum DatasetParser {
             return Metadata(
                 kind: .figures, title: Localized([:]), base: nil, unit: .number,
                 series: keys.map { Dataset.Series(key: $0, label: Localized(same: $0, in: languages), base: nil, role: .normal) },
-                root: Node(""))
+                root: YAMLNode(""))
         }
     }
 
@@ -121,7 +120,7 @@ public enum DatasetParser {
         guard let pairs = reader.mapping(root, what: "a dataset's metadata") else { return nil }
         let misspelled = reader.rejectUnknownKeys(pairs, known: metadataKeys, what: "metadata")
         let values = YAMLReader.index(pairs)
-        func value(_ key: String) -> Node? { values[key] }
+        func value(_ key: String) -> YAMLNode? { values[key] }
 
         var kind: ChartKind?
         if let node = value("kind") {
@@ -205,9 +204,9 @@ public enum DatasetParser {
         return meta
     }
 
-    static func parseSeries(_ node: Node, into meta: inout Metadata, reader: inout YAMLReader) {
+    static func parseSeries(_ node: YAMLNode, into meta: inout Metadata, reader: inout YAMLReader) {
         let items = sequence(node, what: "series", reader: &reader)
-        if items.isEmpty, case .sequence = node {
+        if items.isEmpty, node.items != nil {
             reader.error(node, "series is empty", fix: "list at least one series")
         }
         var keys = Set<String>()
@@ -216,7 +215,7 @@ public enum DatasetParser {
             let misspelled = reader.rejectUnknownKeys(
                 fields, known: ["key"] + reader.languages.map(\.code) + ["n", "role", "from"], what: "series")
             let values = YAMLReader.index(fields)
-            func field(_ key: String) -> Node? { values[key] }
+            func field(_ key: String) -> YAMLNode? { values[key] }
             guard let keyNode = field("key") else {
                 if !misspelled.contains("key") { reader.error(item, "series is missing \"key\"", fix: "add key: <the CSV column name>") }
                 continue
@@ -277,7 +276,7 @@ public enum DatasetParser {
 
     static func crossCheck(_ dataset: inout Dataset, meta: Metadata, reader: YAMLReader, header: CSVTable.Header) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        func at(_ node: Node?) -> SourceLocation { reader.location(of: node) }
+        func at(_ node: YAMLNode?) -> SourceLocation { reader.location(of: node) }
         let rowKeys = Set(dataset.rows.map(\.key))
         let seriesKeys = dataset.series.map(\.key)
         for (item, node) in meta.inferred {

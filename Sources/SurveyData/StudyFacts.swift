@@ -1,7 +1,6 @@
 import Diagnostics
 import RapportBase
 import SVGCharts
-import Yams
 
 /// The study-wide facts of `Content/data/study.yml` (contacted, answered, field dates …), each
 /// written once. Datasets take them as `base: study:answered`, texts quote them as
@@ -99,10 +98,10 @@ public struct StudyFacts: Sendable {
 
     private static let valueHelp = "write a number (162), a date (2023-11-06), {value: 2009, unit: year} or {nl: …, fr: …}"
 
-    private static func factValue(_ node: Node, key: String, reader: inout YAMLReader) -> Value? {
-        switch node {
-        case let .scalar(scalar):
-            let text = scalar.string.trimmingWhitespace
+    private static func factValue(_ node: YAMLNode, key: String, reader: inout YAMLReader) -> Value? {
+        switch node.value {
+        case let .scalar(text):
+            let text = text.trimmingWhitespace
             if let date = date(text) { return date }
             if let number = number(text) { return .number(number, unit: .count, decimals: decimals(text)) }
             reader.error(node, "fact \"\(key)\" is not a number, a date or a text in both languages", fix: valueHelp)

@@ -1,14 +1,13 @@
 import Diagnostics
 import RapportBase
 import Testing
-import Yams
 
 /// The YAML reader every content file is read with: values typed by their reader, each mistake
 /// at its line and column (front matter shifted by its offset), unknown keys with a suggestion,
 /// texts in every language of the site.
 @Suite struct YAMLReaderTests {
     /// The reader after parsing `text` into a mapping, with its values by key.
-    func read(_ text: String, languages: [Language] = [.nl, .fr], offset: Int = 0) throws -> (YAMLReader, [String: Node]) {
+    func read(_ text: String, languages: [Language] = [.nl, .fr], offset: Int = 0) throws -> (YAMLReader, [String: YAMLNode]) {
         var yaml = YAMLReader(file: "x.yml", lineOffset: offset, languages: languages)
         let root = yaml.parse(text)
         let pairs = yaml.mapping(root, what: "a dataset")

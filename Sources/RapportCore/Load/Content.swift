@@ -2,7 +2,6 @@ import Diagnostics
 import Foundation
 import RapportBase
 import SurveyData
-import Yams
 
 /// One Markdown chapter in one language.
 /// A page's identity across the site: its language and file name (`nl`, `finances`). Pages

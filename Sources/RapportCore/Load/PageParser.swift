@@ -2,7 +2,6 @@ import Diagnostics
 import Foundation
 import RapportBase
 import SurveyData
-import Yams
 
 /// One chapter file read: its front matter (title, order, slug, description, template) and its
 /// Markdown body.
@@ -27,7 +26,7 @@ extension ContentLoader {
         guard let pairs = reader.mapping(root, what: "front matter") else { return nil }
         let misspelled = reader.rejectUnknownKeys(pairs, known: Page.frontMatterKeys, what: "front matter")
         let values = YAMLReader.index(pairs)
-        func value(_ key: String) -> Node? { values[key] }
+        func value(_ key: String) -> YAMLNode? { values[key] }
         guard let titleNode = value("title") else {
             if !misspelled.contains("title") { reader.error(root, "missing title", fix: "add title: … to the front matter") }
             return nil

@@ -1,7 +1,6 @@
 import Diagnostics
 import Foundation
 import RapportBase
-import Yams
 
 /// `Content/site.yml`: the site's title and description per language, its base URL, its languages.
 struct SiteConfig {
@@ -57,7 +56,7 @@ extension ContentLoader {
         defer { diagnostics.append(contentsOf: reader.diagnostics) }
         guard let root = reader.parse(text), let pairs = reader.mapping(root, what: "site.yml") else { return nil }
         let misspelled = reader.rejectUnknownKeys(pairs, known: SiteConfig.keys, what: "site")
-        func value(_ key: String) -> Node? {
+        func value(_ key: String) -> YAMLNode? {
             let node = pairs.first { $0.key == key }?.value
             if node == nil, !misspelled.contains(key) { reader.error(root, "missing key \"\(key)\"") }
             return node
@@ -68,7 +67,7 @@ extension ContentLoader {
             if let languages = Self.languages(node, reader: &reader) { self.languages = languages }
         }
         reader.languages = languages
-        if case let .sequence(items)? = pairs.first(where: { $0.key == "languages" })?.value {
+        if let items = pairs.first(where: { $0.key == "languages" })?.value.items {
             toleratedLanguageKeys = items.compactMap(\.string).filter { code in !languages.contains { $0.code == code } }
             reader.toleratedLanguageKeys = toleratedLanguageKeys
         }
@@ -160,9 +159,9 @@ extension ContentLoader {
 
     /// `languages: [nl, fr, de]`: one or more language codes Rapport knows, each once; nil
     /// (reported) when the list cannot be used.
-    static func languages(_ node: Node, reader: inout YAMLReader) -> [Language]? {
+    static func languages(_ node: YAMLNode, reader: inout YAMLReader) -> [Language]? {
         let supported = Language.supportedCodes.joined(separator: ", ")
-        guard case let .sequence(items) = node, !items.isEmpty else {
+        guard let items = node.items, !items.isEmpty else {
             reader.error(node, "languages must be a list of one or more language codes", fix: "write e.g. languages: [nl, fr, de]")
             return nil
         }

@@ -1,7 +1,6 @@
 import Diagnostics
 import RapportBase
 import SVGCharts
-import Yams
 
 /// `theme:` in `site.yml`: the logo, the brand colour and the chart palettes, each colour
 /// checked against ../shared/CHARTS.md's contrast rules where it is written.
@@ -40,7 +39,7 @@ struct Theme: Sendable {
         return rules.joined(separator: " ")
     }
 
-    static func parse(_ node: Node, reader: inout YAMLReader) -> Theme {
+    static func parse(_ node: YAMLNode, reader: inout YAMLReader) -> Theme {
         var theme = Theme()
         guard let pairs = reader.mapping(node, what: "theme") else { return theme }
         reader.rejectUnknownKeys(pairs, known: keys, what: "theme")
@@ -82,8 +81,8 @@ struct Theme: Sendable {
             var lists: [String: [String]] = [:]
             var failed = false
             for pair in pairs {
-                var nodes: [Node] = [pair.value]
-                if case let .sequence(items) = pair.value {
+                var nodes: [YAMLNode] = [pair.value]
+                if let items = pair.value.items {
                     nodes = Array(items)
                 } else if pair.key != "neutral" {
                     reader.error(pair.value, "palette \(pair.key) must be a list of colours", fix: "write it as [\"#RRGGBB\", …]")
@@ -119,7 +118,7 @@ struct Theme: Sendable {
         return theme
     }
 
-    private static func color(_ node: Node, what: String, reader: inout YAMLReader) -> String? {
+    private static func color(_ node: YAMLNode, what: String, reader: inout YAMLReader) -> String? {
         guard let text = reader.string(node, what: what) else { return nil }
         guard ChartPalette.isColor(text) else {
             reader.error(node, "\(what) \"\(text)\" is not a colour", fix: "write it as \"#RRGGBB\" (in quotes: # starts a comment)")
@@ -140,7 +139,7 @@ struct StudyTexts: Sendable {
         ("partners", "footer_partners"), ("citation", "footer_citation"), ("licence", "footer_licence"), ("source", "chart_default_source"),
     ]
 
-    static func parse(_ node: Node, reader: inout YAMLReader) -> StudyTexts {
+    static func parse(_ node: YAMLNode, reader: inout YAMLReader) -> StudyTexts {
         var study = StudyTexts()
         guard let pairs = reader.mapping(node, what: "study") else { return study }
         reader.rejectUnknownKeys(pairs, known: keys.map(\.key), what: "study text")

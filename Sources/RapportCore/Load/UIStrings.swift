@@ -40,7 +40,7 @@ extension ContentLoader {
                     // A string with an error stands in as empty: a template that uses it raises
                     // no follow-up.
                     strings.values[pair.key] = ""
-                    if case let .scalar(scalar) = pair.value, scalar.string.trimmingWhitespace.isEmpty {
+                    if let text = pair.value.string, text.trimmingWhitespace.isEmpty {
                         emptyStrings.append((language, pair.key))
                     } else if let value = reader.string(pair.value, what: "UI string \"\(pair.key)\"") {
                         strings.values[pair.key] = value

@@ -2,7 +2,6 @@ import Diagnostics
 import Foundation
 import RapportBase
 import SurveyData
-import Yams
 
 /// A file's bytes with its lines, to turn a diagnostic's place (line, `SourceColumn`) into a
 /// byte offset, and back.
@@ -94,8 +93,7 @@ enum YAMLPlace {
             }
             guard end < lineEnd else { return nil }
             end += 1
-            let read = (try? Yams.load(yaml: "v: " + file.string(start..<end))) as? [String: Any]
-            return read?["v"] as? String == value ? (start..<end, flow) : nil
+            return readsBack("v: " + file.string(start..<end), as: value) ? (start..<end, flow) : nil
         }
         while end < lineEnd {
             let byte = bytes[end]
@@ -111,7 +109,7 @@ enum YAMLPlace {
     static func scalar(_ text: String, flow: Bool) -> String {
         if !text.isEmpty, !text.contains("\n"), !text.unicodeScalars.contains(where: InlineScan.isControl),
             text.trimmingCharacters(in: .whitespaces) == text, !(flow && text.contains(where: { ",[]{}".contains($0) })),
-            let read = (try? Yams.load(yaml: flow ? "{v: \(text)}" : "v: \(text)")) as? [String: Any], read["v"] as? String == text
+            readsBack(flow ? "{v: \(text)}" : "v: \(text)", as: text)
         {
             return text
         }
@@ -129,6 +127,29 @@ enum YAMLPlace {
         }
         return out + "\""
     }
+}
+
+extension YAMLPlace {
+    /// Whether `yaml` (`v: …`) gives `v` the text `text` in any YAML reader: a plain `1`,
+    /// `true`, `null` or `2024-01-01` is a number, truth value, nothing or date to most (YAML
+    /// 1.1's types), though a text to Rapport's reader.
+    static func readsBack(_ yaml: String, as text: String) -> Bool {
+        guard let value = YAMLReader.node(of: yaml)?["v"], value.string == text else { return false }
+        return value.style != .plain || typed.firstMatch(in: text, range: NSRange(location: 0, length: text.utf16.count)) == nil
+    }
+
+    /// A plain scalar YAML 1.1 reads as a truth value, number, null or date (Yams' default
+    /// resolver's patterns, which wrote this check before).
+    private static let typed = try! NSRegularExpression(
+        pattern: #"""
+            ^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF\#
+            |[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+\#
+            |[-+]?(?:[0-9][0-9_]*)(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9_]+(?:[eE][-+][0-9]+)?\#
+            |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)\#
+            |~|null|Null|NULL|\#
+            |[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]\#
+            |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9](?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$
+            """#)
 }
 
 /// A label's cell in a dataset's CSV file, and how a new label is written there.

@@ -1,7 +1,6 @@
 import Diagnostics
 import Foundation
 import RapportBase
-import Yams
 
 /// `Content/translations.yml`: for each translated file and language, the state of its source
 /// when the translation was marked done (`rapport translations done`): the source file, and
@@ -38,22 +37,23 @@ struct TranslationRecord: Sendable {
 
     /// The record as YAML, entries sorted by file and language, sections in the source's order.
     func yaml() -> String {
-        var nodes: [Node] = []
+        var nodes: [YAMLNode] = []
         for entry in entries.values.sorted(by: { ($0.file, $0.language) < ($1.file, $1.language) }) {
-            let sections = entry.sections.map { section -> Node in
-                Node([
-                    (Node("key"), Node(section.key)), (Node("hash"), Node(section.hash)),
-                    (Node("text"), Node(section.text, Tag.implicit, section.text.contains("\n") ? .literal : .any)),
-                ])
+            let sections = entry.sections.map { section -> YAMLNode in
+                YAMLNode(
+                    .mapping([
+                        (YAMLNode("key"), YAMLNode(section.key)), (YAMLNode("hash"), YAMLNode(section.hash)),
+                        (YAMLNode("text"), YAMLNode(section.text, style: section.text.contains("\n") ? .literal : .plain)),
+                    ]))
             }
             nodes.append(
-                Node([
-                    (Node("file"), Node(entry.file)), (Node("language"), Node(entry.language)), (Node("source"), Node(entry.source)),
-                    (Node("sections"), Node(sections)),
-                ]))
+                YAMLNode(
+                    .mapping([
+                        (YAMLNode("file"), YAMLNode(entry.file)), (YAMLNode("language"), YAMLNode(entry.language)),
+                        (YAMLNode("source"), YAMLNode(entry.source)), (YAMLNode("sections"), YAMLNode(.sequence(sections))),
+                    ])))
         }
-        let root = Node([(Node("translations"), Node(nodes))])
-        let body = (try? Yams.serialize(node: root, width: -1, allowUnicode: true)) ?? ""
+        let body = YAMLNode(.mapping([(YAMLNode("translations"), YAMLNode(.sequence(nodes)))])).yaml()
         return """
             # Which source text each translation was made from: written by `rapport translations done`,
             # read by every build (a translation whose source changed since is reported as behind).
@@ -76,14 +76,14 @@ struct TranslationRecord: Sendable {
             return (nil, reader.diagnostics)
         }
         let fix = "restore it from git, or mark the translations again with rapport translations done"
-        guard let list = YAMLReader.index(top)["translations"], case let .sequence(items) = list else {
+        guard let items = YAMLReader.index(top)["translations"]?.items else {
             reader.error(root, "the translation record has no list translations:", fix: fix)
             return (nil, reader.diagnostics)
         }
         for item in items {
             guard let pairs = reader.mapping(item, what: "a translation"), case let values = YAMLReader.index(pairs),
                 let file = values["file"]?.string, let language = values["language"]?.string, let source = values["source"]?.string,
-                case let .sequence(sectionNodes)? = values["sections"]
+                let sectionNodes = values["sections"]?.items
             else {
                 reader.error(item, "a translation needs file, language, source and sections", fix: fix)
                 continue
