@@ -29,9 +29,7 @@ struct SiteWriter: Sendable {
 
     let output: URL
     let staging: URL
-    /// `staging.path`, made once: `URL.path` costs thousands of instructions, and every file
-    /// written asks for it.
-    private let stagingPath: String
+    private let stagingPath: String  // made once: `URL.path` cost thousands of instructions a file
     private let outputDisplay: String
     /// Held from before the staging folder is touched until the swap is done.
     private let lock: BuildLock
