@@ -44,35 +44,44 @@ extension PageCache {
     /// same inputs: `inputs` are digested, with the site's key, into the entry's key (the
     /// data pages' citation files: the dataset's key, the language, the chapter it is cited from).
     func files(_ inputs: [String], datasets: [String], make: () -> [OutputFile]) -> [OutputFile] {
+        memo(
+            inputs, datasets: datasets, make: make,
+            write: { out, files in Self.write(files, &out) }, read: { input in Self.readFiles(&input) })
+    }
+
+    /// What `make` gives, taken from the cache when an earlier build made it from the same
+    /// inputs (`inputs` digested with the site's key and the datasets' keys), written and read
+    /// back by `write` and `read`.
+    func memo<T>(
+        _ inputs: [String], datasets: [String], make: () -> T, write: (inout CacheWriter, T) -> Void,
+        read: (inout CacheReader) -> T?
+    ) -> T {
         var key = keys.site
         for input in inputs { key.add(input) }
         for id in datasets {
             key.add(id)
             key.add(keys.datasets[id] ?? Digest())
         }
-        if store.inMemory {
-            if let files = store.value(.files, key) as? [OutputFile] { return files }
-            let files = make()
-            store.keep(.files, key, files)
-            return files
-        }
-        if let bytes = store.read(.files, key) {
-            var reader = CacheReader(bytes)
-            if let files = reader.list({ input -> OutputFile? in
-                guard let path = input.string(), let bytes = input.data() else { return nil }
-                return OutputFile(path: path, bytes: bytes)
-            }), reader.atEnd {
-                return files
-            }
-        }
-        let files = make()
+        if var reader = store.reader(.files, key), let value = read(&reader), reader.atEnd { return value }
+        let value = make()
         var writer = CacheWriter()
-        writer.list(files) { out, file in
+        write(&writer, value)
+        store.write(.files, key, writer.bytes)
+        return value
+    }
+
+    static func write(_ files: [OutputFile], _ out: inout CacheWriter) {
+        out.list(files) { out, file in
             out.string(file.path)
             out.data(file.bytes)
         }
-        store.write(.files, key, writer.bytes)
-        return files
+    }
+
+    static func readFiles(_ input: inout CacheReader) -> [OutputFile]? {
+        input.list { input -> OutputFile? in
+            guard let path = input.string(), let bytes = input.data() else { return nil }
+            return OutputFile(path: path, bytes: bytes)
+        }
     }
 }
 

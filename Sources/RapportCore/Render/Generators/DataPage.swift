@@ -60,14 +60,12 @@ extension RenderContext {
         let folder = language.code + "/" + Self.dataFolder + "/"
         let depth = Self.depth(ofFile: folder + "index.html")
         var entries: [ZipArchive.Entry] = []
-        var resources: [DataPackage.Resource] = []
         var writtenResources: [[UInt8]] = [], writtenGraph: [[UInt8]] = []
         var groups: [(page: Page, items: [TemplateScope])] = []
         // Each dataset's CSV, resource, citation files and entry on all cores (its files go to
         // the output from there), then put together in the page's order.
         let homepage = absolute(dataURL(language)), study = schemaOrgStudy(language)
-        let made = published.parallelMap {
-            item -> (page: Page, zip: ZipArchive.Entry, resource: DataPackage.Resource, written: (resource: [UInt8], graph: [UInt8]), entry: TemplateScope)? in
+        let made = published.parallelMap { item -> (page: Page, zip: ZipArchive.Entry, part: DataPart, entry: TemplateScope)? in
             guard let dataset = datasets[item.id], let page = item.chapters.first else { return nil }
             // As in a chapter: the CSV keeps the texts as written, the page shows them typeset.
             let asWritten = ChartFigure(dataset: dataset, language: language, strings: strings, elementId: "", csvURL: "")
@@ -77,11 +75,24 @@ extension RenderContext {
             // The file the chapter wrote (the same bytes), else made here.
             let csv = csvFiles["\(language.code)/data/\(item.id).csv"] ?? asWritten.csv()
             let shownDataset = shown.dataset
-            // Its citation files: from the cache when made before from the same inputs.
+            // Its citation files, and its parts of datapackage.json and of the page's JSON-LD
+            // (written here, on all cores): from the cache when made before from the same inputs.
             let stem = chartCitationStem(item.id, language)
-            let makeFiles = { citationFiles(chartCitation(shownDataset, language, shownIn: page), stem: stem) }
-            let files = cache?.files(["citation", item.id, language.code, page.name, stem], datasets: [item.id], make: makeFiles)
-            for file in files ?? makeFiles() { output.add(file) }
+            let makePart = {
+                let resource = DataPackage.resource(asWritten: asWritten, shown: shown, bytes: csv.count)
+                return DataPart(
+                    files: citationFiles(chartCitation(shownDataset, language, shownIn: page), stem: stem),
+                    resource: resource.json.written(indent: DataPackage.resourceIndent),
+                    graph: SchemaOrg.dataset(
+                        resource, homepage: homepage, packageTitle: site.title[language], packageDescription: site.description[language],
+                        study: study
+                    ).written(indent: SchemaOrg.graphIndent))
+            }
+            let part =
+                cache?.memo(
+                    ["data part", item.id, language.code, page.name, stem], datasets: [item.id], make: makePart,
+                    write: { $0.dataPart($1) }, read: { $0.dataPart() }) ?? makePart()
+            for file in part.files { output.add(file) }
             let entry = TemplateScope([
                 "id": .text(item.id),
                 "title": .text(shownDataset.title[language]),
@@ -96,22 +107,12 @@ extension RenderContext {
                 "csvURL": .text(csvURL(item.id, language, from: depth)),
                 "csvFileName": .text("\(item.id)-\(language.code).csv"),
             ])
-            let resource = DataPackage.resource(asWritten: asWritten, shown: shown, bytes: csv.count)
-            // Its parts of datapackage.json and of the page's JSON-LD, written here on all cores.
-            let written = (
-                resource: resource.json.written(indent: DataPackage.resourceIndent),
-                graph: SchemaOrg.dataset(
-                    resource, homepage: homepage, packageTitle: site.title[language], packageDescription: site.description[language],
-                    study: study
-                ).written(indent: SchemaOrg.graphIndent)
-            )
-            return (page, ZipArchive.Entry(name: "\(item.id).csv", bytes: csv), resource, written, entry)
+            return (page, ZipArchive.Entry(name: "\(item.id).csv", bytes: csv), part, entry)
         }
         for case let item? in made {
             entries.append(item.zip)
-            resources.append(item.resource)
-            writtenResources.append(item.written.resource)
-            writtenGraph.append(item.written.graph)
+            writtenResources.append(item.part.resource)
+            writtenGraph.append(item.part.graph)
             if groups.last?.page.name == item.page.name {
                 groups[groups.count - 1].items.append(item.entry)
             } else {
@@ -125,7 +126,7 @@ extension RenderContext {
             homepage: homepage,
             contributors: site.publisher.map { [DataPackage.Contributor(title: $0[language])] },
             licenses: site.license.map { [DataPackage.License(path: $0, title: site.study.texts["licence"]?[language])] },
-            resources: resources, writtenResources: writtenResources)
+            resources: [], writtenResources: writtenResources)
         let json = package.json()
         entries.append(ZipArchive.Entry(name: "datapackage.json", bytes: json))
         var timestamp = ZipArchive.Timestamp.epoch
@@ -146,10 +147,10 @@ extension RenderContext {
                 ])
             })
         scope["hasDatasets"] = .bool(!groups.isEmpty)
-        for (key, value) in Self.jsonLDValues(resources.isEmpty ? nil : SchemaOrg.datasets(package, study: study, written: writtenGraph)) {
+        for (key, value) in Self.jsonLDValues(writtenResources.isEmpty ? nil : SchemaOrg.datasets(package, study: study, written: writtenGraph)) {
             scope[key] = value
         }
-        scope["datasetCount"] = .text(String(resources.count))
+        scope["datasetCount"] = .text(String(writtenResources.count))
         scope["zipURL"] = .text(relative(dataURL(language) + zipFileName(language), from: depth))
         scope["zipFileName"] = .text(zipFileName(language))
         scope["zipSize"] = .text(Self.kilobytes(zip.count, unit: strings[.unitKilobytes]))
@@ -174,5 +175,29 @@ extension RenderContext {
     /// `12 kB` / `12 ko` (rounded up, at least 1).
     static func kilobytes(_ bytes: Int, unit: String) -> String {
         "\(max(1, (bytes + 1023) / 1024))\u{00A0}\(unit)"
+    }
+}
+
+/// A dataset's part of its language's data page that does not depend on the other datasets: its
+/// citation files, and its entries in `datapackage.json` and in the page's JSON-LD, written where
+/// they stand (kept in the build cache).
+struct DataPart {
+    var files: [OutputFile]
+    var resource: [UInt8]
+    var graph: [UInt8]
+}
+
+extension CacheWriter {
+    mutating func dataPart(_ part: DataPart) {
+        PageCache.write(part.files, &self)
+        data(part.resource)
+        data(part.graph)
+    }
+}
+
+extension CacheReader {
+    mutating func dataPart() -> DataPart? {
+        guard let files = PageCache.readFiles(&self), let resource = data(), let graph = data() else { return nil }
+        return DataPart(files: files, resource: resource, graph: graph)
     }
 }
