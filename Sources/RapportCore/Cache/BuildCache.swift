@@ -36,9 +36,9 @@ final class BuildCache: @unchecked Sendable {
     private let identity: Digest
     private let lock = NSLock()
     private var memory: [String: [UInt8]] = [:]
-    /// In memory, entries kept as the values they are (`value`, `keep`): nothing encoded or
+    /// In memory, pages kept as the values they are (`page`, `keep(page:)`): nothing encoded or
     /// decoded, and the files' bytes shared with the site the preview serves.
-    private var values: [String: Any] = [:]
+    private var pageEntries: [String: PageEntry] = [:]
     private var used: Set<String> = []
     /// Until `open()`: entries kept before the output folder was checked, not yet written.
     private var isOpen = false
@@ -190,23 +190,23 @@ final class BuildCache: @unchecked Sendable {
         return ids
     }
 
-    /// The value kept as the entry `key` of `kind` in memory (nil for a cache in a folder).
-    func value(_ kind: Kind, _ key: Digest) -> Any? {
+    /// The page kept under `key` in memory (nil for a cache in a folder).
+    func page(_ key: Digest) -> PageEntry? {
         guard folder == nil else { return nil }
-        let name = kind.rawValue + "/" + key.hex
+        let name = Kind.pages.rawValue + "/" + key.hex
         return lock.withLock {
             used.insert(name)
-            return values[name]
+            return pageEntries[name]
         }
     }
 
-    /// Keeps `value` as the entry `key` of `kind`, in memory only.
-    func keep(_ kind: Kind, _ key: Digest, _ value: Any) {
+    /// Keeps `entry` as the page `key`, in memory only.
+    func keep(page entry: PageEntry, _ key: Digest) {
         guard folder == nil else { return }
-        let name = kind.rawValue + "/" + key.hex
+        let name = Kind.pages.rawValue + "/" + key.hex
         lock.withLock {
             used.insert(name)
-            values[name] = value
+            pageEntries[name] = entry
         }
     }
 
@@ -230,7 +230,7 @@ final class BuildCache: @unchecked Sendable {
         defer { lock.unlock() }
         guard let folder else {
             memory = memory.filter { used.contains($0.key) }
-            values = values.filter { used.contains($0.key) }
+            pageEntries = pageEntries.filter { used.contains($0.key) }
             used = []
             return
         }

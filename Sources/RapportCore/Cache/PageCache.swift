@@ -16,7 +16,7 @@ struct PageCache: Sendable {
         // In memory (the preview) the entry is the value kept: its files' bytes are shared.
         var found =
             store.inMemory
-            ? store.value(.pages, keys.page(page)) as? PageEntry
+            ? store.page(keys.page(page))
             : store.reader(.pages, keys.page(page)).flatMap { PageEntry.decode($0, page: page) }
         found?.work.chapter?.page = page
         guard let entry = found,
@@ -35,7 +35,7 @@ struct PageCache: Sendable {
         let datasets = work.datasetsUsed.sorted().compactMap { id in keys.datasets[id].map { (id: id, digest: $0) } }
         guard datasets.count == work.datasetsUsed.count else { return }
         let entry = PageEntry(datasets: datasets, file: file, work: work)
-        if store.inMemory { store.keep(.pages, keys.page(page), entry) } else { store.write(.pages, keys.page(page), entry.encoded()) }
+        if store.inMemory { store.keep(page: entry, keys.page(page)) } else { store.write(.pages, keys.page(page), entry.encoded()) }
     }
 }
 
