@@ -15,6 +15,17 @@ import Testing
         return nil
     }
 
+    /// One byte, by `memchr`, within a range: as a plain search of the same range.
+    @Test func aByteIsFoundWithinARangeAsAPlainSearchFindsIt() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in [UInt8(0x0A), 0x7B, 0x61][Int.random(in: 0...2, using: &generator)] }
+            let from = Int.random(in: 0...45, using: &generator), to = Int.random(in: 0...45, using: &generator)
+            let plain = from < min(to, bytes.count) ? bytes[from..<min(to, bytes.count)].firstIndex(of: 0x7B) : nil
+            #expect(bytes.firstIndex(of: 0x7B, from: from, to: to) == plain, "\(bytes) \(from) \(to)")
+        }
+    }
+
     @Test func findsWhatAByteByByteSearchFinds() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<2000 {

@@ -19,6 +19,15 @@ extension UnsafeBufferPointer<UInt8> {
     }
 }
 
+extension [UInt8] {
+    /// The first index of `byte` in `from..<to` (by default to the end), by `memchr`.
+    func firstIndex(of byte: UInt8, from: Int, to: Int? = nil) -> Int? {
+        let end = Swift.min(to ?? count, count)
+        guard from < end else { return nil }
+        return withUnsafeBufferPointer { $0.first(Unicode.Scalar(byte), from: from, before: end) }
+    }
+}
+
 /// Finding bytes in bytes: `memchr` to each place the first byte occurs, `memcmp` there (the
 /// C library's vectorised calls; Swift's Glibc module has no `memmem`). Named as Foundation's
 /// `DataProtocol.firstRange(of:)`, which these overloads replace for byte arrays: Foundation's

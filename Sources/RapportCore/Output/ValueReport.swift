@@ -77,19 +77,26 @@ public struct ValueSnapshot: Sendable {
         return reference.description
     }
 
-    /// The chart blocks and `{{…}}` quotes of a chapter, by line.
+    /// The chart blocks and `{{…}}` quotes of a chapter, by line. Line ends and braces are
+    /// found with `memchr`: every chapter is scanned on every build.
     private mutating func scan(_ page: Page, datasets: [String: Dataset]) {
         let fence = Array("```chart ".utf8), tildes = Array("~~~chart ".utf8)
-        for (index, line) in page.body.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+        let body = page.body
+        var start = 0, number = 0
+        while start <= body.count {
+            let end = body.firstIndex(of: 0x0A, from: start) ?? body.count
+            number += 1
+            let line = body[start..<end]
+            defer { start = end + 1 }
             if line.starts(with: fence) || line.starts(with: tildes) {
                 if let id = line.dropFirst(fence.count).split(separator: 0x20).first { placed.insert(String(decoding: id, as: UTF8.self)) }
                 continue
             }
-            guard line.contains(0x7B) else { continue }  // "{"
+            guard body.firstIndex(of: 0x7B, from: start, to: end) != nil else { continue }  // "{"
             for expression in Self.placeholders(in: Substring(String(decoding: line, as: UTF8.self))) {
                 guard let reference = Reference(expression) else { continue }
                 quotes[Self.key(reference, datasets: datasets), default: []].append(
-                    SourceLocation(file: page.file, line: page.bodyLineOffset + index + 1))
+                    SourceLocation(file: page.file, line: page.bodyLineOffset + number))
             }
         }
     }
