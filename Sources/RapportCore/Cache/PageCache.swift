@@ -71,17 +71,11 @@ extension PageCache {
     }
 
     static func write(_ files: [OutputFile], _ out: inout CacheWriter) {
-        out.list(files) { out, file in
-            out.string(file.path)
-            out.data(file.bytes)
-        }
+        out.list(files) { $0.file($1) }
     }
 
     static func readFiles(_ input: inout CacheReader) -> [OutputFile]? {
-        input.list { input -> OutputFile? in
-            guard let path = input.string(), let bytes = input.data() else { return nil }
-            return OutputFile(path: path, bytes: bytes)
-        }
+        input.list { $0.file() }
     }
 }
 

@@ -17,8 +17,8 @@ struct PageEntry {
             out.digest(used.digest)
         }
         out.bool(file != nil)
-        if let file { Self.write(file, &out) }
-        out.list(work.csvFiles) { Self.write($1, &$0) }
+        if let file { out.file(file) }
+        out.list(work.csvFiles) { $0.file($1) }
         out.strings(work.headingIds)
         out.list(work.reading) { out, piece in
             switch piece {
@@ -31,7 +31,7 @@ struct PageEntry {
             out.string(check.page)
             out.string(check.language.code)
             out.string(check.anchor)
-            Self.write(check.location, &out)
+            out.location(check.location)
         }
         out.strings(work.datasetsUsed.sorted())
         out.list(work.charts) { out, anchor in
@@ -49,10 +49,10 @@ struct PageEntry {
         out.list(work.placements) { out, placement in
             out.bool(placement.id != nil)
             if let id = placement.id { out.string(id) }
-            Self.write(placement.location, &out)
+            out.location(placement.location)
         }
         // The page's charts' own pages (ChartPage.swift): their files, paths, pictures, og:image.
-        out.list(work.pageFiles) { Self.write($1, &$0) }
+        out.list(work.pageFiles) { $0.file($1) }
         out.strings(work.chartPages)
         out.list(work.pictures) { out, pending in
             out.data(pending.picture.bytes)
@@ -60,7 +60,7 @@ struct PageEntry {
             out.int(pending.picture.height)
             out.string(pending.path)
             out.string(pending.what)
-            Self.write(pending.location, &out)
+            out.location(pending.location)
         }
         out.bool(work.socialImage != nil)
         if let image = work.socialImage {
@@ -110,11 +110,11 @@ struct PageEntry {
         else { return nil }
         var file: OutputFile?
         if hasFile {
-            guard let read = readFile(&input) else { return nil }
+            guard let read = input.file() else { return nil }
             file = read
         }
         var work = PageWork()
-        guard let csvFiles = input.list({ readFile(&$0) }), let headingIds = input.strings(),
+        guard let csvFiles = input.list({ $0.file() }), let headingIds = input.strings(),
             let reading = input.list({ input -> Markdown.Reading? in
                 switch input.int() {
                 case 0: input.string().map { .text($0) }
@@ -125,7 +125,7 @@ struct PageEntry {
             }),
             let linkChecks = input.list({ input -> LinkCheck? in
                 guard let name = input.string(), let code = input.string(), let language = Language(code: code),
-                    let anchor = input.string(), let location = readLocation(&input)
+                    let anchor = input.string(), let location = input.location()
                 else { return nil }
                 return LinkCheck(page: name, language: language, anchor: anchor, location: location)
             }),
@@ -149,12 +149,12 @@ struct PageEntry {
                     guard let read = input.string() else { return nil }
                     id = read
                 }
-                return readLocation(&input).map { ChartPlacement(id: id, location: $0) }
+                return input.location().map { ChartPlacement(id: id, location: $0) }
             }),
-            let pageFiles = input.list({ readFile(&$0) }), let chartPages = input.strings(),
+            let pageFiles = input.list({ $0.file() }), let chartPages = input.strings(),
             let pictures = input.list({ input -> PendingPicture? in
                 guard let bytes = input.data(), let width = input.int(), let height = input.int(), let path = input.string(),
-                    let what = input.string(), let location = readLocation(&input)
+                    let what = input.string(), let location = input.location()
                 else { return nil }
                 return PendingPicture(
                     picture: StandaloneSVG(bytes: bytes, width: width, height: height), path: path, what: what, location: location)
@@ -199,25 +199,19 @@ struct PageEntry {
         guard input.atEnd else { return nil }
         return PageEntry(datasets: datasets.map { (id: $0.0, digest: $0.1) }, file: file, work: work)
     }
+}
 
-    private static func write(_ file: OutputFile, _ out: inout CacheWriter) {
-        out.string(file.path)
-        out.data(file.bytes)
+/// A built file in the cache: its path, then its bytes (page entries, the data pages' parts).
+extension CacheWriter {
+    mutating func file(_ file: OutputFile) {
+        string(file.path)
+        data(file.bytes)
     }
+}
 
-    private static func readFile(_ input: inout CacheReader) -> OutputFile? {
-        guard let path = input.string(), let bytes = input.data() else { return nil }
+extension CacheReader {
+    mutating func file() -> OutputFile? {
+        guard let path = string(), let bytes = data() else { return nil }
         return OutputFile(path: path, bytes: bytes)
-    }
-
-    private static func write(_ location: SourceLocation, _ out: inout CacheWriter) {
-        out.string(location.file)
-        out.int(location.line)
-        out.int(location.column)
-    }
-
-    private static func readLocation(_ input: inout CacheReader) -> SourceLocation? {
-        guard let file = input.string(), let line = input.int(), let column = input.int() else { return nil }
-        return SourceLocation(file: file, line: line, column: column)
     }
 }
