@@ -97,12 +97,6 @@ public struct CacheReader {
     /// The bytes not read yet.
     public var remaining: Int { bytes.count - offset }
 
-    /// The bytes not read yet, copied out; the reader is then at the end.
-    public mutating func rest() -> [UInt8] {
-        defer { offset = bytes.count }
-        return Array(bytes[offset...])
-    }
-
     public mutating func skip(_ count: Int) { offset = min(bytes.count, offset + count) }
 
     public mutating func int() -> Int? {

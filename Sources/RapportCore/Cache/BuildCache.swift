@@ -118,12 +118,6 @@ final class BuildCache: @unchecked Sendable {
 
     private static let magic = Array("rapport cache entry\n".utf8)
 
-    /// The payload of the entry `key` of `kind`, nil when there is none usable.
-    func read(_ kind: Kind, _ key: Digest) -> [UInt8]? {
-        guard var reader = reader(kind, key) else { return nil }
-        return reader.rest()
-    }
-
     /// A reader at the start of the payload of the entry `key` of `kind` (the payload is not
     /// copied out of the file's bytes), nil when there is none usable.
     func reader(_ kind: Kind, _ key: Digest) -> CacheReader? {
@@ -179,10 +173,7 @@ final class BuildCache: @unchecked Sendable {
         var key = Digest()
         key.add("chart blocks")
         key.add(markdown)
-        if let payload = read(.blocks, key) {
-            var reader = CacheReader(payload)
-            if let ids = reader.strings(), reader.atEnd { return ids }
-        }
+        if var reader = reader(.blocks, key), let ids = reader.strings(), reader.atEnd { return ids }
         let ids = Markdown.chartBlocks(markdown)
         var writer = CacheWriter()
         writer.strings(ids)
