@@ -118,6 +118,11 @@ extension Files {
 
     /// The bytes of the regular file at `path`, at most `limit.bytes` of them, or why not.
     public static func read(_ path: String, limit: Limit = .text, links: Links = .follow) -> Result<[UInt8], Refusal> {
+        stamped(path, limit: limit, links: links).map(\.bytes)
+    }
+
+    /// `read`, with the stamp of the very file read (from `fstat` once it was open).
+    public static func stamped(_ path: String, limit: Limit = .text, links: Links = .follow) -> Result<(bytes: [UInt8], stamp: FileStamp), Refusal> {
         if let refusal = refusal(path, limit: limit, links: links) { return .failure(noteShortage(refusal)) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (links == .refuse ? O_NOFOLLOW : 0))
         guard descriptor >= 0 else {
@@ -131,24 +136,43 @@ extension Files {
         if let refusal = refusal(info, limit: limit) { return .failure(refusal) }
         // + 1: the end seen without growing; a file that grew past the limit stops there.
         let capacity = min(max(Int(info.st_size), 0), limit.bytes) + 1
-        var bytes = [UInt8](repeating: 0, count: capacity)
-        var total = 0
-        while true {
-            if total == bytes.count {
-                guard total <= limit.bytes else { return .failure(.tooLarge(size: total, limit: limit)) }
-                bytes.append(contentsOf: repeatElement(0, count: min(max(4096, bytes.count), limit.bytes + 1 - total)))
-            }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + total, buffer.count - total)
-            }
-            if count < 0, errno == EINTR { continue }
-            if count < 0 { return .failure(.system(errno)) }
-            if count == 0 { break }
-            total += count
+        // Read into memory that is not cleared first: a rebuild reads tens of MB of pictures.
+        var bytes: [UInt8]
+        switch fill(descriptor, capacity) {
+        case let .success(read): bytes = read
+        case let .failure(refusal): return .failure(refusal)
         }
-        guard total <= limit.bytes else { return .failure(.tooLarge(size: total, limit: limit)) }
-        bytes.removeLast(bytes.count - total)
-        return .success(bytes)
+        // The file grew while it was read: the rest, a piece at a time, up to the limit.
+        var full = bytes.count == capacity
+        while full {
+            guard bytes.count <= limit.bytes else { return .failure(.tooLarge(size: bytes.count, limit: limit)) }
+            let more = min(max(4096, bytes.count), limit.bytes + 1 - bytes.count)
+            switch fill(descriptor, more) {
+            case let .success(piece):
+                full = piece.count == more
+                bytes += piece
+            case let .failure(refusal): return .failure(refusal)
+            }
+        }
+        guard bytes.count <= limit.bytes else { return .failure(.tooLarge(size: bytes.count, limit: limit)) }
+        return .success((bytes, FileStamp(info)))
+    }
+
+    /// Up to `count` bytes read from `descriptor` until the file ends, or why a read failed.
+    private static func fill(_ descriptor: Int32, _ count: Int) -> Result<[UInt8], Refusal> {
+        var code: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            var total = 0
+            while total < count {
+                let read = systemRead(descriptor, buffer.baseAddress! + total, count - total)
+                if read < 0, errno == EINTR { continue }
+                if read < 0 { code = errno; break }
+                if read == 0 { break }
+                total += read
+            }
+            initialized = code == 0 ? total : 0
+        }
+        return code == 0 ? .success(bytes) : .failure(.system(code))
     }
 
     /// A file as UTF-8 text, or the one diagnostic saying why not (at the first invalid byte

@@ -88,6 +88,9 @@ public struct Pipeline {
         public var changes: [String] = []
         /// Chapter pages taken from the build cache, and rendered anew, in this build.
         public var cachedPages = (hits: 0, misses: 0)
+        /// The charts' pictures (PNGStore): drawn in this build, taken from the store, and of
+        /// those, checked whole because their file changed since a build checked it.
+        public var pictures = (drawn: 0, stored: 0, checked: 0)
 
         /// Set when a file or folder could not be opened because the process or the system ran
         /// out of file descriptors: the build saw less than the study holds, so it failed
@@ -256,6 +259,7 @@ public struct Pipeline {
         result.outOfDescriptors = outOfDescriptors
         let now: (hits: Int, misses: Int) = cache?.counts ?? (0, 0)
         result.cachedPages = (now.hits - counted.hits, now.misses - counted.misses)
+        if let pngStore { result.pictures = (pngStore.made, pngStore.reused, pngStore.checks) }
         return result
     }
 

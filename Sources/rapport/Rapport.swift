@@ -173,6 +173,11 @@ func report(_ result: Pipeline.Result, output: String, wrote: Bool, timings: Boo
         TerminalOutput.write(result.phases.map { "  \($0.name): \(String(format: "%.1f", $0.seconds * 1000)) ms" }, error: true)
         let (hits, misses) = result.cachedPages
         if hits + misses > 0 { TerminalOutput.write(["  pages from the cache: \(hits) of \(hits + misses)"], error: true) }
+        let pictures = result.pictures
+        if pictures.drawn + pictures.stored > 0 {
+            TerminalOutput.write(
+                ["  pictures: \(pictures.stored) from the store (\(pictures.checked) checked whole), \(pictures.drawn) drawn"], error: true)
+        }
     }
     TerminalOutput.write([result.summary(output: output, wrote: wrote)] + result.changes)
     if !result.succeeded { throw ExitCode(1) }

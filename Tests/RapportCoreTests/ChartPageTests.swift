@@ -1,5 +1,6 @@
 import Foundation
 import RapportTestSupport
+import RapportBase
 import Testing
 
 @testable import RapportCore
@@ -235,13 +236,14 @@ import FoundationXML
 /// The PNG store beside the output (`.Public.cache/png/`): a picture is made only when its SVG
 /// changed; what is there and does not decode at the size expected is made again.
 @Suite struct PNGStoreTests {
-    static func pictures(_ site: TestSite) -> [String: Date] {
+    /// The store's files by name, each with its inode: a file written again (under a temporary
+    /// name, renamed) has a new one, whatever the clock's resolution.
+    static func pictures(_ site: TestSite) -> [String: UInt64] {
         let folder = site.root.appendingPathComponent(".Public.cache/png")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        var result: [String: Date] = [:]
-        for name in names {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)
-            result[name] = attributes?[.modificationDate] as? Date
+        var result: [String: UInt64] = [:]
+        for name in names where name != PNGStore.checkedName {
+            result[name] = FileStamp(path: folder.appendingPathComponent(name).path)?.inode
         }
         return result
     }
@@ -254,14 +256,15 @@ import FoundationXML
         let first = Self.pictures(site)
         // A chart in two languages and a title card in each.
         #expect(first.count == 4, "\(first.keys.sorted())")
+        #expect(result.pictures == (drawn: 4, stored: 0, checked: 0))
         for name in first.keys { #expect(name.count == 32 + 4 && name.hasSuffix(".png")) }
         let folder = site.root.appendingPathComponent(".Public.cache/png")
 
-        // Unchanged: none is written again.
-        Thread.sleep(forTimeInterval: 0.02)
+        // Unchanged: none is written again, nor read through again (each has the stamp it had).
         result = site.build()
         #expect(site.messages(result) == [])
         #expect(Self.pictures(site) == first)
+        #expect(result.pictures == (drawn: 0, stored: 4, checked: 0))
 
         // Truncated, or another picture of the wrong size under its name: made again, and published whole.
         let names = first.keys.sorted()
@@ -274,6 +277,8 @@ import FoundationXML
         try Data("notes".utf8).write(to: folder.appendingPathComponent("notes.txt"))
         result = site.build()
         #expect(site.messages(result) == [])
+        // The two files written since were checked, found broken and drawn again.
+        #expect(result.pictures == (drawn: 2, stored: 2, checked: 2))
         #expect(try Data(contentsOf: broken) == bytes)
         let after = Self.pictures(site)
         #expect(after[names[2]] == first[names[2]])

@@ -33,7 +33,7 @@ import Glibc
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
         // "serving http://127.0.0.1:<port>/ — …"
-        var said = read(out, until: "(Ctrl-C to stop)")
+        let said = read(out, until: "(Ctrl-C to stop)")
         let port = try #require(said.components(separatedBy: "http://127.0.0.1:").dropFirst().first?.prefix { $0.isNumber })
         let address = try #require(UInt16(port))
 
@@ -86,7 +86,7 @@ import Glibc
         process.standardError = err
         try process.run()
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-        var said = read(out, until: "(Ctrl-C to stop)")
+        let said = read(out, until: "(Ctrl-C to stop)")
         let port = try #require(UInt16(said.components(separatedBy: "http://127.0.0.1:").dropFirst().first?.prefix { $0.isNumber } ?? ""))
         let first = try #require(Connection(port: port)), second = try #require(Connection(port: port))
         defer { first.close(); second.close() }

@@ -99,7 +99,7 @@ final class BuildCache: @unchecked Sendable {
     static let executableIdentity: Digest = {
         var digest = Digest()
         digest.add("rapport-cache-1")
-        if let path = Bundle.main.executablePath {
+        if let path = runningExecutable() {
             digest.add(path)
             var info = stat()
             if stat(path, &info) == 0 {
@@ -115,6 +115,19 @@ final class BuildCache: @unchecked Sendable {
         }
         return digest
     }()
+
+    /// The running executable's path: from `/proc/self/exe` on Linux (Foundation's `Bundle`
+    /// took 12 M instructions to set up: 1.7 % of the study's cached rebuild), else `Bundle`'s.
+    private static func runningExecutable() -> String? {
+        #if os(Linux)
+        var buffer = [UInt8](repeating: 0, count: 4097)
+        let count = buffer.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { readlink("/proc/self/exe", $0.baseAddress!, $0.count - 1) }
+        }
+        if count > 0 { return String(decoding: buffer[..<count], as: UTF8.self) }
+        #endif
+        return Bundle.main.executablePath
+    }
 
     private static let magic = Array("rapport cache entry\n".utf8)
 
