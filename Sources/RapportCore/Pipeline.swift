@@ -127,21 +127,21 @@ public struct Pipeline {
         // 1. Load: every input becomes a typed value that remembers where it came from, with
         //    what each file gets wrong on its own.
         // The build cache (Cache/): what an earlier build made from the same inputs (its key: a
-        // digest of exactly them) is taken from it instead of made again: parsed datasets,
-        // chapter pages, citation files. Read from now on; written once the output is locked.
+        // digest of exactly them) is taken from it instead of made again: parsed datasets, the
+        // translation record and the sections it is checked against, chapter pages, citation files. Read from now on; written once the output is locked.
         var cache: BuildCache?
         if let folder = options.destination.folder, options.useCache { cache = BuildCache(beside: folder) }
         if case .memory = options.destination, options.useCache { cache = options.memoryCache?.store }
         var load = LoadStage(
             content: options.content, templates: options.templates, baseURL: options.baseURL, display: Self.displayPath,
             showDrafts: options.showDrafts)
-        load.datasetCache = cache
+        load.cache = cache
         let loaded = load.run(&clock)
         diagnostics.append(contentsOf: loaded.diagnostics)
 
         // 2. Check, before anything is rendered, what needs all of the content: pages and UI
         //    strings in every language, chapter orders, slugs.
-        diagnostics.append(contentsOf: CheckStage.content(loaded, strictTranslations: options.strict))
+        diagnostics.append(contentsOf: CheckStage.content(loaded, strictTranslations: options.strict, cache: cache))
         clock.lap("check content")
 
         // The destination is opened only for content without errors: a folder is locked, and

@@ -28,6 +28,31 @@ import Testing
         #expect(difference == nil, "\(difference ?? "")")
     }
 
+    /// Translations marked done, then their sources edited: the translation record and the
+    /// sections it is checked against come from the cache, and every "behind" warning is there
+    /// (and gone once marked again), as without it.
+    @Test func translationWarningsAreTheSameFromTheCache() throws {
+        var study = try CacheStudy(seed: 5)
+        defer { study.site.cleanUp() }
+        func behind() throws -> [String] {
+            let options = Pipeline.Options(content: study.site.content, templates: study.site.templates, destination: .folder(study.site.output))
+            let descriptions = Pipeline(options).run().diagnostics.map(\.description)
+            return descriptions.filter { $0.contains("is behind its source") }
+        }
+        try study.apply(.translationsMarked)
+        #expect(try study.compare() == nil)
+        #expect(try behind() == [])
+        for edit in [CacheStudy.Edit.paragraph, .label, .heading] {
+            try study.apply(edit)
+            #expect(try study.compare() == nil, "after \(edit)")
+            let warnings = try behind()
+            #expect(warnings.count == 1, "after \(edit): \(warnings)")
+            try study.apply(.translationsMarked)
+            #expect(try study.compare() == nil, "marked again after \(edit)")
+            #expect(try behind() == [], "marked again after \(edit)")
+        }
+    }
+
     /// The property test has teeth: a cache that forgets one dependency (the datasets a page
     /// uses, the UI strings, the templates) takes a page as it was after that input changed,
     /// and is caught.

@@ -12,6 +12,9 @@ struct CacheStudy {
         case datasetAdded, datasetRemoved, datasetRenamed, pageAdded, pageRemoved, pageRenamed, pagesReordered, imageReplaced
         /// A chart of an existing dataset placed in a chapter: the figures after it are numbered anew.
         case chartPlaced
+        /// Every translation marked done (`rapport translations done --all`): later edits of a
+        /// Dutch text put its French translation behind, a warning the cache must not lose.
+        case translationsMarked
     }
 
     struct Dataset {
@@ -122,6 +125,8 @@ struct CacheStudy {
             (chapters[a]!.order, chapters[b]!.order) = (chapters[b]!.order, chapters[a]!.order)
         case .chartPlaced:
             chapters[pick(names)]!.charts.append(pick(ids))
+        case .translationsMarked:
+            _ = Translations(content: site.content, templates: site.templates).done([], all: true)
         case .imageReplaced:
             image = (Int.random(in: 10...90, using: &generator), Int.random(in: 10...90, using: &generator))
         }

@@ -33,7 +33,7 @@ import Glibc
         defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 
         // "serving http://127.0.0.1:<port>/ — …"
-        let said = read(out, until: "(Ctrl-C to stop)")
+        var said = read(out, until: "(Ctrl-C to stop)")
         let port = try #require(said.components(separatedBy: "http://127.0.0.1:").dropFirst().first?.prefix { $0.isNumber })
         let address = try #require(UInt16(port))
 

@@ -19,7 +19,7 @@ import Darwin
 /// miss, and the thing is made again. Entries are written under a temporary name and renamed.
 /// After a successful build the entries it did not use are removed, so the cache holds one
 /// build's worth (under the output's size). Rapport removes only files it names itself, in
-/// the subfolders it made (`pages/`, `files/`, `datasets/`, `blocks/`); other subfolders (`png/`) are left alone.
+/// the subfolders it made (`pages/`, `files/`, `datasets/`, `blocks/`, `translations/`, `sections/`); other subfolders (`png/`) are left alone.
 final class BuildCache: @unchecked Sendable {
     /// The subfolders of the cache folder this cache writes, one per kind of entry.
     enum Kind: String, CaseIterable, Sendable {
@@ -29,6 +29,11 @@ final class BuildCache: @unchecked Sendable {
         case datasets
         /// The chart blocks of a chapter's Markdown (FigureNumbers.swift), by its text alone.
         case blocks
+        /// The translation record as read (TranslationRecord+Cache.swift), by its bytes.
+        case translations
+        /// The sections of a source page or of a dataset's labels that translations are checked
+        /// against (TranslationUnit+Cache.swift).
+        case sections
     }
 
     /// nil: in memory (the preview).

@@ -8,21 +8,21 @@ import RapportBase
 /// language) is checked over the per-page results (SiteChecks.swift).
 enum CheckStage {
     /// The checks of the loaded content.
-    static func content(_ loaded: LoadedSite, strictTranslations: Bool = false) -> [Diagnostic] {
+    static func content(_ loaded: LoadedSite, strictTranslations: Bool = false, cache: BuildCache? = nil) -> [Diagnostic] {
         var checks = PageChecks(languages: loaded.languages)
         // In the order the chapter files were found (by file name), as a slug's first page is.
         let pages = loaded.pages.sorted { $0.file < $1.file }
         checks.checkPairs(pages)
         checks.checkSlugs(pages)
         checks.checkOrders(pages)
-        return checks.diagnostics.items + translations(loaded, strict: strictTranslations)
+        return checks.diagnostics.items + translations(loaded, strict: strictTranslations, cache: cache)
     }
 
     /// A translation whose source changed since it was marked done (Translations/): a warning
     /// (an error with `--strict`) at the translated file. Nothing without a record.
-    static func translations(_ loaded: LoadedSite, strict: Bool) -> [Diagnostic] {
+    static func translations(_ loaded: LoadedSite, strict: Bool, cache: BuildCache? = nil) -> [Diagnostic] {
         guard let record = loaded.translations else { return [] }
-        return TranslationUnit.all(loaded, root: loaded.contentRoot).compactMap {
+        return TranslationUnit.all(loaded, root: loaded.contentRoot, cache: cache).compactMap {
             TranslationStatus($0, record: record).diagnostic(strict: strict)
         }
     }

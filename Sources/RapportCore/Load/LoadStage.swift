@@ -37,8 +37,8 @@ struct LoadStage {
     let display: @Sendable (URL) -> String
     /// Drafts are rendered (with their band), not left out: the preview.
     var showDrafts = false
-    /// The build cache's parsed datasets (DatasetLoader.cache).
-    var datasetCache: (any DatasetCache)?
+    /// The build cache: datasets as parsed (DatasetLoader.cache), the translation record as read.
+    var cache: BuildCache?
 
     func run(_ clock: inout StageClock) -> LoadedSite {
         var diagnostics: [Diagnostic] = []
@@ -59,7 +59,7 @@ struct LoadStage {
         clock.lap("load pages")
         var datasetLoader = DatasetLoader(
             directory: content.appendingPathComponent("data"), within: content, languages: loader.languages, display: display)
-        datasetLoader.cache = datasetCache
+        datasetLoader.cache = cache
         let (datasets, dataProblems, invalidDatasets, facts) = datasetLoader.loadWithFacts()
         diagnostics.append(contentsOf: dataProblems)
         clock.lap("load datasets")
@@ -70,7 +70,7 @@ struct LoadStage {
         let uiStringKeys = site == nil || strings.isEmpty ? nil : Set(strings.values.flatMap(\.values.keys))
         diagnostics.append(contentsOf: templateSet.checkContexts(uiStrings: uiStringKeys))
         clock.lap("load templates")
-        let (record, recordProblems) = TranslationRecord.read(content: content, display: display)
+        let (record, recordProblems) = TranslationRecord.read(content: content, display: display, cache: cache)
         diagnostics.append(contentsOf: recordProblems)
         var loaded = LoadedSite(
             site: site, languages: loader.languages, strings: strings, pages: drafts.pages, drafts: drafts.heldBack, datasets: datasets,

@@ -70,6 +70,11 @@ struct TranslationRecord: Sendable {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             return (nil, [.error(SourceLocation(file: file), "cannot read the translation record", fix: "check the file's permissions")])
         }
+        return parse(text, file: file)
+    }
+
+    /// The record in `text` (the file `file`), and what is wrong with it.
+    static func parse(_ text: String, file: String) -> (TranslationRecord?, [Diagnostic]) {
         var reader = YAMLReader(file: file)
         var record = TranslationRecord()
         guard let root = reader.parse(text), let top = reader.mapping(root, what: "the translation record") else {

@@ -39,7 +39,7 @@ struct TranslationUnit: Sendable {
 extension TranslationUnit {
     /// Every translation of the loaded content: each page, dataset and UI file in each language
     /// but its source's. `root` is how the content folder is shown ("Content/").
-    static func all(_ loaded: LoadedSite, root: String) -> [TranslationUnit] {
+    static func all(_ loaded: LoadedSite, root: String, cache: BuildCache? = nil) -> [TranslationUnit] {
         guard let site = loaded.site else { return [] }
         func key(_ file: String) -> String { file.hasPrefix(root) ? String(file.dropFirst(root.count)) : file }
         var units: [TranslationUnit] = []
@@ -48,7 +48,7 @@ extension TranslationUnit {
         for (_, versions) in Dictionary(grouping: pages, by: \.name).sorted(by: { $0.key < $1.key }) {
             let sourceLanguage = versions.lazy.compactMap(\.sourceLanguage).first ?? site.defaultLanguage
             guard let source = versions.first(where: { $0.language == sourceLanguage }) else { continue }
-            let sections = pageSections(source)
+            let sections = pageSections(source, cache: cache)
             for page in versions where page.language != sourceLanguage {
                 units.append(
                     TranslationUnit(
@@ -59,7 +59,7 @@ extension TranslationUnit {
         for id in loaded.datasets.keys.sorted() {
             guard let dataset = loaded.datasets[id] else { continue }
             for language in site.languages where language != site.defaultLanguage {
-                let sections = datasetLabels(dataset, source: site.defaultLanguage, translation: language)
+                let sections = datasetLabels(dataset, source: site.defaultLanguage, translation: language, cache: cache)
                 units.append(
                     TranslationUnit(
                         kind: .dataset, file: dataset.metadataFile, key: key(dataset.metadataFile), language: language,
