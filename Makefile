@@ -35,7 +35,7 @@ deps:
 tool: $(RAPPORT)
 
 $(RAPPORT): $(SOURCES) | deps
-	$(SWIFT) build -c release --product rapport
+	$(SWIFT) build -c release --product rapport --static-swift-stdlib
 
 site: $(RAPPORT)
 	$(RAPPORT) build
@@ -139,7 +139,7 @@ bench-deps: deps
 	@python3 -c 'import vl_convert, matplotlib' 2>/dev/null || python3 -m pip install -q $(BENCH_PIP)
 
 bench: bench-deps
-	$(SWIFT) build -c release --product rapport
+	$(SWIFT) build -c release --product rapport --static-swift-stdlib
 	$(SWIFT) build -c release --product rapport-bench
 	python3 bench/run.py --rapport .build/release/rapport --rapport-bench .build/release/rapport-bench $(BENCH_ARGS)
 

@@ -34,3 +34,30 @@ extension Array where Element: Sendable {
         }
     }
 }
+
+/// Work started on another thread now, its result taken later (`value` waits for it): for a
+/// stage that needs only what is already loaded, done while the stages before it keep the
+/// other cores busy. Serial under `RAPPORT_SERIAL=1`: the work is done at once.
+public final class Background<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Value?
+
+    public init(_ work: @escaping @Sendable () -> Value) {
+        if runSerially {
+            result = work()
+            done.signal()
+            return
+        }
+        DispatchQueue.global().async {
+            self.result = work()  // written once, before the signal; read only after the wait
+            self.done.signal()
+        }
+    }
+
+    /// The work's result, once it is done.
+    public var value: Value {
+        done.wait()
+        done.signal()  // for the next reader
+        return result!
+    }
+}

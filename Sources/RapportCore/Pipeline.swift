@@ -177,6 +177,13 @@ public struct Pipeline {
             case .validateOnly: nil
             }
 
+        // "What changed" since the last build needs only the loaded content: its values are
+        // gathered on another thread while the pages render (their serial stages leave a core idle).
+        let snapshot = loaded.site.map { site in
+            let (datasets, facts, pages) = (loaded.datasets, loaded.facts, loaded.pages)
+            return Background { ValueSnapshot(datasets: datasets, facts: facts, pages: pages, site: site) }
+        }
+
         // 3. Render every page (each file goes to the output as soon as it is done); then check
         //    what needs every page rendered (links, anchors, charts in both languages); then the
         //    files made from all pages: whole report, search, data pages, root, 404, sitemap.
@@ -241,8 +248,8 @@ public struct Pipeline {
             if succeeded { cache?.removeUnused() }
             memory.last = succeeded ? lastBuild : nil
         }
-        if failure == nil, !diagnostics.hasErrors, let site = loaded.site {
-            values = ValueSnapshot(datasets: loaded.datasets, facts: loaded.facts, pages: loaded.pages, site: site)
+        if failure == nil, !diagnostics.hasErrors, let snapshot {
+            values = snapshot.value
             if let folder = options.destination.folder, let values {
                 let recorded = Self.recordValues(values, beside: folder)
                 changes = recorded.changes
