@@ -14,7 +14,7 @@ import Diagnostics
 /// reading a file (`Files+Reading.swift`: the one way Rapport reads a file). Foundation's enumerator and `URL` resource values cost more per file than
 /// parsing the file; a site with thousands of chapters and datasets lists and reads them here.
 public enum Files {
-    public enum Kind: Sendable {
+    public enum Kind: String, Sendable {
         case file
         case folder
         case symbolicLink

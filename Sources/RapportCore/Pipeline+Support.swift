@@ -56,9 +56,31 @@ extension Pipeline.Result {
             }
             return "failed: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\(kept) (\(time))"
         }
+        if upToDate {
+            return "up to date: \(pageText) pages, \(charts) charts; nothing changed since the last build (\(time)) → \(output)"
+        }
         let verb = wrote ? "built" : "checked"
         let target = wrote ? " → \(output)" : ""
         return
             "\(verb) \(pageText) pages, \(charts) charts in \(time)\(warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s")" : "")\(target)"
+    }
+}
+
+extension Pipeline {
+    /// The result of a build that is not made because nothing changed since the last one, or
+    /// nil when it must be made. Checked under the build lock, taken without waiting: while
+    /// another build writes, this one waits (and says so) as any build does.
+    static func unchanged(_ upToDate: UpToDate, _ options: Options, _ clock: StageClock) -> Result? {
+        guard case let .folder(output) = options.destination, let lock = try? BuildLock(beside: output, waiting: nil, limit: .zero)
+        else { return nil }
+        return withExtendedLifetime(lock) {
+            guard let last = upToDate.lastBuild(output: output) else { return nil }
+            var result = Result(
+                diagnostics: [], pages: last.pages, charts: last.charts, seconds: clock.total, failure: nil, files: [],
+                written: (0, 0), phases: [("up to date", clock.total)], values: nil)
+            result.languages = last.languages
+            result.upToDate = true
+            return result
+        }
     }
 }

@@ -55,6 +55,9 @@ public struct Pipeline {
         /// The preview's build cache, kept in memory for its life (Pipeline+Changed.swift): a
         /// `.memory` build takes the pages it holds, and leaves it what the changed-page path needs.
         public var memoryCache: MemoryCache?
+        /// False: built even when nothing changed since the last build (Cache/UpToDate.swift;
+        /// the tests of what a full rebuild writes).
+        public var skipsWhenUpToDate = true
         /// The property test's cache that forgets one dependency on purpose.
         var cacheForgets: CacheDependency?
 
@@ -91,6 +94,8 @@ public struct Pipeline {
         /// The charts' pictures (PNGStore): drawn in this build, taken from the store, and of
         /// those, checked whole because their file changed since a build checked it.
         public var pictures = (drawn: 0, stored: 0, checked: 0)
+        /// Nothing was built: nothing changed since the last build (Cache/UpToDate.swift).
+        public var upToDate = false
 
         /// Set when a file or folder could not be opened because the process or the system ran
         /// out of file descriptors: the build saw less than the study holds, so it failed
@@ -123,6 +128,11 @@ public struct Pipeline {
                 diagnostics: [], pages: [:], charts: 0, seconds: clock.total, failure: noStudy, files: [], written: (0, 0),
                 phases: [], values: nil)
         }
+
+        // 0. Nothing changed since the last build, and its output is as it left it
+        //    (Cache/UpToDate.swift): said so, and nothing is touched.
+        let upToDate = UpToDate(options)
+        if let upToDate, let unchanged = Self.unchanged(upToDate, options, clock) { return unchanged }
 
         // 1. Load: every input becomes a typed value that remembers where it came from, with
         //    what each file gets wrong on its own.
@@ -267,6 +277,8 @@ public struct Pipeline {
         let now: (hits: Int, misses: Int) = cache?.counts ?? (0, 0)
         result.cachedPages = (now.hits - counted.hits, now.misses - counted.misses)
         if let pngStore { result.pictures = (pngStore.made, pngStore.reused, pngStore.checks) }
+        // Under the build lock still: what the next build compares its inputs and output with.
+        if let upToDate, case let .folder(folder) = options.destination { upToDate.record(result, output: folder) }
         return result
     }
 

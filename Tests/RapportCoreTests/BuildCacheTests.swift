@@ -146,6 +146,7 @@ import Testing
         let study = try CacheStudy(seed: 4)
         defer { study.site.cleanUp() }
         var options = Pipeline.Options(content: study.site.content, templates: study.site.templates, destination: .folder(study.site.output))
+        options.skipsWhenUpToDate = false
         let first = Pipeline(options).run()
         #expect(first.succeeded && first.cachedPages.hits == 0 && first.cachedPages.misses > 0)
         let second = Pipeline(options).run()

@@ -55,12 +55,14 @@ public struct TestSite: Sendable {
 
     /// Into `output` (`write`), or kept in memory (`Result.files`); either way a PDF printed
     /// beside `output` is published as `make pdf` would have it.
+    /// `full`: built even when nothing changed since the last build (Cache/UpToDate.swift).
     @discardableResult
-    public func build(write: Bool = true, showDrafts: Bool = false) -> Pipeline.Result {
+    public func build(write: Bool = true, showDrafts: Bool = false, full: Bool = false) -> Pipeline.Result {
         var options = Pipeline.Options(
             content: content, templates: templates, destination: write ? .folder(output) : .memory,
             printedReports: Pipeline.printedReports(beside: output))
         options.showDrafts = showDrafts
+        options.skipsWhenUpToDate = !full
         return Pipeline(options).run()
     }
 

@@ -103,7 +103,7 @@ struct CacheKeys: Sendable {
     private static func addFiles(of root: String, to digest: inout Digest, hashed: (String) -> Bool) {
         for entry in Files.list(root) {
             digest.add(entry.path)
-            digest.add("\(entry.kind)")
+            digest.add(entry.kind.rawValue)
             guard entry.kind == .file || entry.kind == .symbolicLink, hashed(entry.path) else { continue }
             switch Files.read(root + "/" + entry.path, limit: .published) {
             case let .success(bytes): digest.add(bytes)
