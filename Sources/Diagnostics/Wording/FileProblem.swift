@@ -66,7 +66,7 @@ public enum InvisibleCharacter: Hashable, Sendable {
     }
 
     /// What the character is, as a message names it.
-    public var name: String {
+    var name: String {
         switch self {
         case .byteOrderMark: "a byte order mark"
         case .zeroWidthSpace: "a zero-width space"

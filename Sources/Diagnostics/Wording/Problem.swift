@@ -29,9 +29,13 @@
 /// | `TranslationProblem` | TranslationProblem.swift | translations behind their source, the record, XLIFF import |
 ///
 /// The words shared by several families are in Suggestions.swift ("did you mean …?", the list
-/// of names to choose from) and Wording.swift (plurals, numbers). A library's own free-form
-/// text (libyaml's problem, a template parser's message) is carried as a `String` inside a
-/// case: it is data here, worded by the library.
+/// of names to choose from) and Words.swift (plurals, lists, a language's name). A library's
+/// own free-form text (libyaml's problem, the template parser's message, librsvg's, the
+/// system's `strerror`) is carried as a `String` inside a case: it is data here, worded there.
+///
+/// Names inside a case are plain data as the caller has them: keys, values as written, paths
+/// as shown, languages by English name (`LanguageName` when the code is needed too), and
+/// `field`, how a YAML value is named where it is read (`theme colour accent`).
 public enum Problem: Error, Hashable, Sendable {
     case file(FileProblem)
     case yaml(YAMLProblem)

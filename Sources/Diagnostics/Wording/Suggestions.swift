@@ -2,7 +2,7 @@
 
 /// The one wording of a suggestion, for every diagnostic that has one: `did you mean "total"?`.
 /// `written` is how the name is written in the file (`{{study:\($0)}}`), quoted by default.
-public func didYouMean(_ suggestion: String?, written: (String) -> String = { "\"\($0)\"" }) -> String? {
+func didYouMean(_ suggestion: String?, written: (String) -> String = { "\"\($0)\"" }) -> String? {
     suggestion.map { "did you mean \(written($0))?" }
 }
 
@@ -10,7 +10,7 @@ public func didYouMean(_ suggestion: String?, written: (String) -> String = { "\
 /// you mean …?" when one is close; else the nearest one and a few of them, so that the editor
 /// sees what there is: `the closest is "money"; the rows of challenges: volunteers, money`.
 /// `what` names them (`the rows of challenges`).
-public func choiceHint(for word: String, among candidates: [String], what: String, shown: Int = 5) -> String {
+func choiceHint(for word: String, among candidates: [String], what: String, shown: Int = 5) -> String {
     if let close = didYouMean(closestMatch(to: word, in: candidates)) { return close }
     guard !candidates.isEmpty else { return "\(what): none" }
     let lower = word.lowercased()
