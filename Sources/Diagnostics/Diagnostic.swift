@@ -21,6 +21,10 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
 
 /// One problem found in the input, printed compiler-style:
 /// `Content/data/organisation/volunteer-tasks.csv:7:3: error: value "8O" is not a number`.
+///
+/// What is wrong is a case of `Problem` (plain data: names, values, counts); its message and
+/// fix are worded in `Wording/`, never where the problem is found. Code and tests that need to
+/// know which problem it is switch on `problem`, not on the text.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable, Comparable {
         case warning, error
@@ -29,41 +33,39 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var severity: Severity
     public var location: SourceLocation
-    public var message: String
+    /// What is wrong: the case, with the names and values it is about.
+    public var problem: Problem
     /// The source line the location points into, shown under the message when known.
     public var sourceLine: String?
-    /// A suggested fix, printed as a note.
-    public var fix: String?
     /// False for a file Rapport refused to read (a link pointing outside its folder): its
     /// lines are never shown.
     public var quotesSource = true
     /// Where the caret goes under `sourceLine` when that is a window of a long line.
     public var caretColumn: Int?
 
-    public init(
-        _ severity: Severity, _ location: SourceLocation, _ message: String,
-        sourceLine: String? = nil, fix: String? = nil
-    ) {
+    /// The message, as `problem` is worded (`Wording/`).
+    public var message: String { problem.message }
+    /// A suggested fix, printed after the message in parentheses.
+    public var fix: String? { problem.fix }
+
+    public init(_ severity: Severity, _ location: SourceLocation, _ problem: Problem, sourceLine: String? = nil) {
         self.severity = severity
         self.location = location
-        self.message = message
+        self.problem = problem
         self.sourceLine = sourceLine
-        self.fix = fix
     }
 
-    public static func error(_ location: SourceLocation, _ message: String, fix: String? = nil) -> Diagnostic {
-        Diagnostic(.error, location, message, fix: fix)
+    public static func error(_ location: SourceLocation, _ problem: Problem) -> Diagnostic {
+        Diagnostic(.error, location, problem)
     }
 
-    public static func warning(_ location: SourceLocation, _ message: String, fix: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, location, message, fix: fix)
+    public static func warning(_ location: SourceLocation, _ problem: Problem) -> Diagnostic {
+        Diagnostic(.warning, location, problem)
     }
 
-    /// `file:line:column: error: message` (one line; the fix, if any, is appended after `; `).
+    /// `file:line:column: error: message` (one line; the fix, if any, is appended in parentheses).
     public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message)"
-        if let fix { text += " (\(fix))" }
-        return text
+        "\(location): \(severity.rawValue): \(problem.sentence)"
     }
 
     /// The diagnostic with the offending source line and a caret under the column, as a
@@ -81,6 +83,20 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         }
         return lines
     }
+
+    /// Two diagnostics are equal when they print the same (two problems worded alike at one
+    /// place are one line for the reader, and `DiagnosticBag.sorted` shows it once).
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
+        a.severity == b.severity && a.location == b.location && a.sourceLine == b.sourceLine
+            && a.quotesSource == b.quotesSource && a.caretColumn == b.caretColumn
+            && (a.problem == b.problem || (a.message == b.message && a.fix == b.fix))
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(severity)
+        hasher.combine(location)
+        hasher.combine(message)
+    }
 }
 
 /// Collects diagnostics from every stage so that one run reports all problems at once.
@@ -92,20 +108,25 @@ public struct DiagnosticBag: Sendable {
 
     public mutating func append(_ diagnostic: Diagnostic) { items.append(diagnostic) }
     public mutating func append(contentsOf other: [Diagnostic]) { items.append(contentsOf: other) }
-    public mutating func error(_ location: SourceLocation, _ message: String, fix: String? = nil) {
-        items.append(.error(location, message, fix: fix))
-    }
-    public mutating func warning(_ location: SourceLocation, _ message: String, fix: String? = nil) {
-        items.append(.warning(location, message, fix: fix))
-    }
+    public mutating func error(_ location: SourceLocation, _ problem: Problem) { items.append(.error(location, problem)) }
+    public mutating func warning(_ location: SourceLocation, _ problem: Problem) { items.append(.warning(location, problem)) }
 
     public var hasErrors: Bool { items.contains { $0.severity == .error } }
 
     /// Diagnostics without duplicates, in file, line, column order (stable and deterministic).
     public var sorted: [Diagnostic] {
         var seen = Set<Diagnostic>()
-        return items.filter { seen.insert($0).inserted }
-            .sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        return items.filter { seen.insert($0).inserted }.sortedByPlace()
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// In file, line, column order, then by message (each message worded once, not once per
+    /// comparison).
+    public func sortedByPlace() -> [Diagnostic] {
+        map { (diagnostic: $0, message: $0.message) }
+            .sorted { ($0.diagnostic.location, $0.message) < ($1.diagnostic.location, $1.message) }
+            .map(\.diagnostic)
     }
 }
 
@@ -123,30 +144,6 @@ public func closestMatch(to word: String, in candidates: some Sequence<String>) 
         }
     }
     return best?.0
-}
-
-/// The one wording of a suggestion, for every diagnostic that has one: `did you mean "total"?`.
-/// `written` is how the name is written in the file (`{{study:\($0)}}`), quoted by default.
-public func didYouMean(_ suggestion: String?, written: (String) -> String = { "\"\($0)\"" }) -> String? {
-    suggestion.map { "did you mean \(written($0))?" }
-}
-
-/// The fix for a name that is not among `candidates` (a row or series key of a dataset): "did
-/// you mean …?" when one is close; else the nearest one and a few of them, so that the editor
-/// sees what there is: `the closest is "money"; the rows of challenges: volunteers, money`.
-/// `what` names them (`the rows of challenges`).
-public func choiceHint(for word: String, among candidates: [String], what: String, shown: Int = 5) -> String {
-    if let close = didYouMean(closestMatch(to: word, in: candidates)) { return close }
-    guard !candidates.isEmpty else { return "\(what): none" }
-    let lower = word.lowercased()
-    // A key that holds the word or is held in it (`chronic` for `chronic-diseases`), else the
-    // one fewest edits away.
-    let nearest =
-        candidates.first { !lower.isEmpty && ($0.lowercased().contains(lower) || lower.contains($0.lowercased())) }
-        ?? candidates.min { levenshtein(Array(lower), Array($0.lowercased())) < levenshtein(Array(lower), Array($1.lowercased())) }
-    var list = candidates.prefix(shown).joined(separator: ", ")
-    if candidates.count > shown { list += " … (\(candidates.count) in all)" }
-    return (nearest.map { "the closest is \"\($0)\"; " } ?? "") + "\(what): \(list)"
 }
 
 func levenshtein(_ a: [Character], _ b: [Character]) -> Int {

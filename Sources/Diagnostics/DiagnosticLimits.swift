@@ -38,18 +38,13 @@ extension Array where Element == Diagnostic {
         }
         for (kind, first) in firstOmitted {
             let more = (counts[kind] ?? 0) - limit
-            var summary = Diagnostic(
-                first.severity, first.location,
-                "… and \(groupedThousands(more)) more like the \(severityWord(first.severity)) above in this file",
-                fix: "fix the first ones and run again")
+            var summary = Diagnostic(first.severity, first.location, .omitted(count: more, severity: first.severity))
             summary.quotesSource = false
             kept.append(summary)
         }
-        return kept.sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        return kept.sortedByPlace()
     }
 }
-
-private func severityWord(_ severity: Diagnostic.Severity) -> String { severity == .error ? "errors" : "warnings" }
 
 extension Diagnostic {
     /// File, severity and message with every quoted part and number blanked: what makes two

@@ -81,9 +81,7 @@ extension Files {
 
     /// The one message for a refused link (its target is not shown: it was never read).
     public static func refusedLink(_ file: String, root: String) -> Diagnostic {
-        var diagnostic = Diagnostic.error(
-            SourceLocation(file: file), "symbolic link pointing outside \(root) is not read",
-            fix: "copy the file into \(root) instead of linking to it")
+        var diagnostic = Diagnostic.error(SourceLocation(file: file), .file(.linkOutside(root: root)))
         diagnostic.quotesSource = false
         return diagnostic
     }

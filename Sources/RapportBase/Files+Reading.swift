@@ -18,27 +18,8 @@ import Diagnostics
 /// forever, another never ends), and a file over its limit is refused from its size, before a
 /// byte of it is read.
 extension Files {
-    /// The most bytes Rapport reads of one file, by what the file is for.
-    public struct Limit: Sendable, Equatable {
-        public var bytes: Int
-        /// "reads of a text file": how the message names the limit.
-        public var role: String
-        /// What to do about a file over it.
-        public var fix: String
-
-        public init(bytes: Int, role: String, fix: String) {
-            self.bytes = bytes
-            self.role = role
-            self.fix = fix
-        }
-
-        /// Chapters, YAML, CSV, templates, SVG images (parsed), Rapport's own values file.
-        public static let text = Limit(bytes: 64_000_000, role: "reads of a text file", fix: "split it into smaller files")
-        /// Images, documents and assets copied into the site, the printed whole report.
-        public static let published = Limit(
-            bytes: 256_000_000, role: "publishes of a file",
-            fix: "make it smaller (compress it, or split it), or publish it elsewhere and link to its address")
-    }
+    /// The most bytes Rapport reads of one file, by what the file is for (`FileLimit`).
+    public typealias Limit = FileLimit
 
     /// Whether a symbolic link at the path itself is followed (the content rules decide where
     /// it may lead), or refused (Rapport's own files beside the output).
@@ -47,50 +28,8 @@ extension Files {
         case refuse
     }
 
-    /// Why a file was not read.
-    public enum Refusal: Error, Equatable, Sendable {
-        case missing
-        case folder
-        /// A FIFO, a device or a socket, as a message names it ("a FIFO (named pipe)").
-        case special(String)
-        /// A symbolic link where none is followed.
-        case link
-        case tooLarge(size: Int, limit: Limit)
-        /// What the system said (`errno`): no permission, out of file descriptors …
-        case system(Int32)
-
-        /// What the file is, said in one clause ("this is a FIFO (named pipe), not a regular
-        /// file"; "file is 300,000,000 bytes (300 MB), more than the 64 MB Rapport reads of a
-        /// text file"; "cannot read file: Too many open files").
-        public var reason: String {
-            switch self {
-            case .missing: "file does not exist"
-            case .folder: "this is a folder, not a file"
-            case let .special(what): "this is \(what), not a regular file"
-            case .link: "this is a symbolic link, not a regular file"
-            case let .tooLarge(size, limit): "file is \(Files.overLimit(size, limit))"
-            case let .system(code): "cannot read file: \(String(cString: strerror(code)))"
-            }
-        }
-
-        /// What to do about it.
-        public var fix: String? {
-            switch self {
-            case .missing, .folder: nil
-            case .special, .link: "replace it with the file itself; Rapport reads only regular files"
-            case let .tooLarge(_, limit): limit.fix
-            case let .system(code):
-                code == EMFILE || code == ENFILE
-                    ? "too many files are open: close other programs or raise the limit (ulimit -n), then build again" : nil
-            }
-        }
-
-        /// True when the system ran out of file descriptors: not the file's fault.
-        public var isDescriptorShortage: Bool {
-            if case let .system(code) = self { return code == EMFILE || code == ENFILE }
-            return false
-        }
-    }
+    /// Why a file was not read (worded in Diagnostics' `Wording/FileProblem.swift`).
+    public typealias Refusal = FileRefusal
 
     /// Why `path` would not be read, from `stat` (`lstat` with `.refuse`) alone; nil when it
     /// is a regular file within `limit`. Opens nothing.
@@ -108,11 +47,11 @@ extension Files {
             return Int(info.st_size) > limit.bytes ? .tooLarge(size: Int(info.st_size), limit: limit) : nil
         case S_IFDIR: return .folder
         case S_IFLNK: return .link
-        case S_IFIFO: return .special("a FIFO (named pipe)")
-        case S_IFCHR: return .special("a character device")
-        case S_IFBLK: return .special("a block device")
-        case S_IFSOCK: return .special("a socket")
-        default: return .special("not a file")
+        case S_IFIFO: return .special(.fifo)
+        case S_IFCHR: return .special(.characterDevice)
+        case S_IFBLK: return .special(.blockDevice)
+        case S_IFSOCK: return .special(.socket)
+        default: return .special(.other)
         }
     }
 
@@ -187,34 +126,15 @@ extension Files {
     /// The one diagnostic for a file that was not read, at the file (its lines are never shown:
     /// there are none to show).
     public static func diagnostic(_ refusal: Refusal, file: String, severity: Diagnostic.Severity = .error) -> Diagnostic {
-        var diagnostic = Diagnostic(severity, SourceLocation(file: file), refusal.reason, fix: refusal.fix)
+        var diagnostic = Diagnostic(severity, SourceLocation(file: file), .file(.refused(refusal)))
         diagnostic.quotesSource = false
         return diagnostic
     }
+}
 
-    /// "300,000,000 bytes (300 MB), more than the 64 MB Rapport reads of a text file".
-    public static func overLimit(_ size: Int, _ limit: Limit) -> String {
-        let shown = size < 1_000_000 ? "\(grouped(size)) bytes" : "\(grouped(size)) bytes (\(megabytes(size)))"
-        let most = limit.bytes < 1_000_000 ? "\(grouped(limit.bytes)) bytes" : megabytes(limit.bytes)
-        return "\(shown), more than the \(most) Rapport \(limit.role)"
-    }
-
-    /// `1,234,567`.
-    static func grouped(_ number: Int) -> String {
-        var digits = String(number), result = ""
-        while digits.count > 3 {
-            result = "," + digits.suffix(3) + result
-            digits.removeLast(3)
-        }
-        return digits + result
-    }
-
-    /// `64 MB`, `2.1 GB`, `0.3 MB` (decimal units, as file managers show sizes).
-    static func megabytes(_ bytes: Int) -> String {
-        func shown(_ value: Double, _ unit: String) -> String {
-            let rounded = (value * 10).rounded() / 10
-            return (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)) + " " + unit
-        }
-        return bytes >= 1_000_000_000 ? shown(Double(bytes) / 1e9, "GB") : shown(Double(bytes) / 1e6, "MB")
-    }
+extension FileLimit {
+    /// Chapters, YAML, CSV, templates, SVG images (parsed), Rapport's own values file.
+    public static let text = FileLimit(bytes: 64_000_000, use: .text)
+    /// Images, documents and assets copied into the site, the printed whole report.
+    public static let published = FileLimit(bytes: 256_000_000, use: .published)
 }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 
 /// One of the site's languages, as `site.yml` lists it: a BCP 47 code (`nl`, `de`, `en-GB`)
 /// and what the site writes for it. The facts of a language live here, not in `if`s elsewhere.
@@ -47,6 +49,8 @@ public struct Language: Hashable, Sendable, CustomStringConvertible {
 
     /// The language's name in English, for diagnostics ("missing its French text").
     public var englishName: String { facts.englishName }
+    /// The language as a diagnostic names it (`Wording/`): its code and English name.
+    public var named: LanguageName { LanguageName(code: code, english: englishName) }
 
     /// The language with its region, for `<html lang>` and `hreflang` (`nl-BE`, `en-GB`): the
     /// region of the code, else the Belgian one (British for English).

@@ -54,24 +54,12 @@ public func normalizingLoneCarriageReturns(_ text: String) -> String {
 /// two files were joined, a zero-width space pasted from a web page): an editor cannot see them,
 /// so a diagnostic names them by code point.
 public enum InvisibleCharacters {
-    /// What the character is, for the message; nil for a character that is not one of them.
-    public static func name(of scalar: Unicode.Scalar) -> String? {
-        switch scalar.value {
-        case 0xFEFF: "a byte order mark"
-        case 0x200B: "a zero-width space"
-        case 0x200E, 0x200F: "a direction mark"
-        case 0x2060: "a word joiner"
-        case 0x202A...0x202E, 0x2066...0x2069: "a direction control"
-        default: nil
-        }
-    }
-
     /// Every invisible character of `text`, each an error at its line and column (the text's
     /// first line is line `firstLine` of `file`), and the text without them.
     public static func removing(from text: String, file: String, firstLine: Int = 1) -> (text: String, diagnostics: [Diagnostic]) {
         // They all start with the byte 0xE2 or 0xEF: most texts are passed through after one scan.
         guard text.containsByte(where: { $0 == 0xE2 || $0 == 0xEF }),
-            text.unicodeScalars.contains(where: { name(of: $0) != nil })
+            text.unicodeScalars.contains(where: { InvisibleCharacter($0) != nil })
         else { return (text, []) }
         var diagnostics: [Diagnostic] = []
         var kept = String.UnicodeScalarView()
@@ -81,13 +69,12 @@ public enum InvisibleCharacters {
         var column = 1
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
-            if let name = name(of: scalar) {
+            if let character = InvisibleCharacter(scalar) {
                 defer { column += SourceColumn.width(of: scalar) }
                 diagnostics.append(
                     .error(
                         SourceLocation(file: file, line: line, column: column),
-                        "invisible character \(scalar.codePoint) (\(name))",
-                        fix: "delete it: retype this part of the line; it often comes from pasting or joining files"))
+                        .file(.invisibleCharacter(codePoint: scalar.codePoint, character))))
                 continue
             }
             kept.append(scalar)
@@ -102,17 +89,6 @@ public enum InvisibleCharacters {
         guard !diagnostics.isEmpty else { return (text, []) }
         return (String(kept), diagnostics)
     }
-}
-
-/// How to save a file as UTF-8, for the program it was most likely saved from.
-public func utf8Advice(for file: String) -> String {
-    if file.lowercased().hasSuffix(".csv") {
-        // The menus named in English, Dutch and French: Excel and LibreOffice speak the
-        // language they were installed in.
-        return
-            "save it as UTF-8: in Excel, Save As (Opslaan als, Enregistrer sous) with the file type \"CSV UTF-8\"; in LibreOffice, Save As with \"Edit filter settings\" ticked (Filterinstellingen bewerken, Éditer les paramètres du filtre), then the character set Unicode (UTF-8)"
-    }
-    return "save it as UTF-8: in your text editor, Save As with the encoding UTF-8"
 }
 
 extension SourceLocation {

@@ -34,12 +34,10 @@ public func decodeUTF8(_ bytes: [UInt8], file: String) -> Result<String, Diagnos
             }
         }
         if !valid {
-            let hex = "0x\(byte < 16 ? "0" : "")\(String(byte, radix: 16, uppercase: true))"
-            let guess = windows1252(byte).map { ": byte \(hex) is probably \"\($0)\" saved as Windows-1252" } ?? " (byte \(hex))"
             return .failure(
                 .error(
-                    SourceLocation(file: file, line: line, column: column), "file is not valid UTF-8" + guess,
-                    fix: utf8Advice(for: file)))
+                    SourceLocation(file: file, line: line, column: column),
+                    .file(.notUTF8(byte: byte, windows1252: windows1252(byte), file: file))))
         }
         if byte == 0x0A && !(index > 0 && bytes[index - 1] == 0x0D) || byte == 0x0D {
             line += 1

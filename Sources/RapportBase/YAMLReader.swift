@@ -37,7 +37,7 @@ public struct YAMLReader {
             case .syntax:
                 diagnostics.append(explain(context: error.context, problem: error.problem, at: error.mark, in: text))
             case let .repeatedKeys(keys):
-                diagnostics.append(.error(location(error.mark), "duplicate key \(keys.map { "\"\($0)\"" }.joined(separator: ", "))"))
+                diagnostics.append(.error(location(error.mark), .yaml(.duplicateKeys(keys))))
             case let .character(offset, value):
                 diagnostics.append(unreadable(offset: offset, value: value, problem: error.problem, in: text))
             }
@@ -58,11 +58,9 @@ public struct YAMLReader {
         let scalarColumn = 1 + before[lineStart...].count { $0 & 0xC0 != 0x80 }
         let at = SourceLocation(file: file, line: line + lineOffset, column: column(ofScalarColumn: scalarColumn, line: line))
         guard problem == "control characters are not allowed", let character = Unicode.Scalar(UInt32(clamping: value)) else {
-            return .error(at, "invalid YAML: \(problem)")
+            return .error(at, .yaml(.unreadable(libyaml: problem)))
         }
-        return .error(
-            at, "control character \(character.codePoint) in the text",
-            fix: "delete it: retype this part of the line; it often comes from pasting or joining files")
+        return .error(at, .yaml(.controlCharacter(codePoint: character.codePoint)))
     }
 
     public func location(_ mark: YAMLNode.Mark?) -> SourceLocation {
@@ -78,19 +76,20 @@ public struct YAMLReader {
 
     public func location(of node: YAMLNode?) -> SourceLocation { location(node?.mark) }
 
-    public mutating func error(_ node: YAMLNode?, _ message: String, fix: String? = nil) {
-        diagnostics.append(.error(location(of: node), message, fix: fix))
+    public mutating func error(_ node: YAMLNode?, _ problem: Problem) {
+        diagnostics.append(.error(location(of: node), problem))
     }
 
-    public mutating func warning(_ node: YAMLNode?, _ message: String, fix: String? = nil) {
-        diagnostics.append(.warning(location(of: node), message, fix: fix))
+    public mutating func warning(_ node: YAMLNode?, _ problem: Problem) {
+        diagnostics.append(.warning(location(of: node), problem))
     }
+
 
     /// The pairs of a mapping with their key nodes, in file order; an error when `node` is not one.
     public mutating func mapping(_ node: YAMLNode?, what: @autoclosure () -> String) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)]? {
         guard let node else { return nil }
         guard let pairs = node.pairs else {
-            error(node, "\(what()) must be a mapping of keys to values")
+            error(node, .yaml(.notAMapping(field: what())))
             return nil
         }
         return pairs.map { (key: $0.key.description, keyNode: $0.key, value: $0.value) }
@@ -115,9 +114,7 @@ public struct YAMLReader {
         for pair in pairs where !known.contains(pair.key) {
             let match = closestMatch(to: pair.key, in: absent) ?? closestMatch(to: pair.key, in: known)
             if let match { suggested.insert(match) }
-            error(
-                pair.keyNode, "unknown \(what()) key \"\(pair.key)\"",
-                fix: didYouMean(match) ?? "known keys: \(known.joined(separator: ", "))")
+            error(pair.keyNode, .yaml(.unknownKey(field: what(), key: pair.key, suggestion: match, known: known)))
         }
         return suggested
     }
@@ -125,11 +122,11 @@ public struct YAMLReader {
     /// A non-empty string scalar.
     public mutating func string(_ node: YAMLNode, what: @autoclosure () -> String) -> String? {
         guard let text = node.string?.trimmingWhitespace else {
-            error(node, "\(what()) must be a text")
+            error(node, .yaml(.notAText(field: what())))
             return nil
         }
         if text.isEmpty {
-            error(node, "\(what()) is empty")
+            error(node, .yaml(.empty(field: what())))
             return nil
         }
         return text
@@ -138,13 +135,13 @@ public struct YAMLReader {
     /// A whole number within `range`.
     public mutating func integer(_ node: YAMLNode, what: @autoclosure () -> String, range: ClosedRange<Int> = 0...Int.max) -> Int? {
         guard let value = node.string.flatMap({ Int($0.trimmingWhitespace) }) else {
-            error(node, "\(what()) must be a whole number, not \"\(node.string ?? "…")\"")
+            error(node, .yaml(.notAWholeNumber(field: what(), written: node.string)))
             return nil
         }
         guard range.contains(value) else {
             error(
                 node,
-                "\(what()) \(value) is out of range \(range.lowerBound)…\(range.upperBound == Int.max ? "" : String(range.upperBound))")
+                .yaml(.outOfRange(field: what(), value: value, lower: range.lowerBound, upper: range.upperBound == Int.max ? nil : range.upperBound)))
             return nil
         }
         return value
@@ -164,9 +161,7 @@ public struct YAMLReader {
         var complete = true
         for language in languages where texts[language] == nil {
             if !pairs.contains(where: { $0.key == language.code }), !misspelled.contains(language.code) {
-                error(
-                    node, "\(what()) is missing its \(language.englishName) text",
-                    fix: "add \(language.code): …")
+                error(node, .yaml(.missingLanguage(field: what(), language.named)))
             }
             complete = false
         }

@@ -42,20 +42,10 @@ extension RowBuilder {
         }
         guard let first = splits.first else { return nil }
         let (whole, fraction) = (cells[first].text, cells[first + 1].text)
-        let written = whole + "," + fraction
         guard splits.count == 1 else {
             return .error(
-                location, "row has \(cells.count) cells but the header has \(header.cells.count)",
-                fix:
-                    "quote a label that contains \",\"; or, if a number has a decimal comma (\(written)?), write it with a decimal point (\(whole).\(fraction))"
-            )
+                location, .csv(.decimalCommaAmbiguous(cells: cells.count, header: header.cells.count, whole: whole, fraction: fraction)))
         }
-        let fix =
-            fraction.count == 3
-            ? "write \(whole)\(fraction) without a thousands separator, or \(whole).\(fraction) if it is a decimal; or save the whole file separated by \";\", as a Belgian spreadsheet does"
-            : "write \(whole).\(fraction), with a decimal point; or save the whole file separated by \";\", as a Belgian spreadsheet does, where \(written) is read as a number"
-        return .error(
-            cells[first].location, "\"\(written)\" is read as two cells: in a file separated by \",\", a decimal comma splits the number",
-            fix: fix)
+        return .error(cells[first].location, .csv(.decimalCommaSplit(whole: whole, fraction: fraction)))
     }
 }

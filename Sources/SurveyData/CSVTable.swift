@@ -37,10 +37,7 @@ struct CSVTable {
         let (text, invisible) = InvisibleCharacters.removing(from: text, file: file)
         diagnostics += invisible
         if text.trimmingWhitespace.isEmpty {
-            diagnostics.append(
-                .error(
-                    SourceLocation(file: file), "file is empty",
-                    fix: "the first line is the header: key,nl,fr, then one column per series"))
+            diagnostics.append(.error(SourceLocation(file: file), .csv(.emptyFile)))
             return
         }
         delimiter = Self.delimiter(of: text)
@@ -52,15 +49,9 @@ struct CSVTable {
             switch problem {
             case let .unclosedQuote(line, column):
                 unclosed = true
-                diagnostics.append(
-                    .error(
-                        SourceLocation(file: file, line: line, column: column), "the quote (\") that opens this cell is never closed",
-                        fix: "add \" at the end of the cell, or remove this one"))
+                diagnostics.append(.error(SourceLocation(file: file, line: line, column: column), .csv(.unclosedQuote)))
             case let .textAfterClosingQuote(line, column):
-                diagnostics.append(
-                    .error(
-                        SourceLocation(file: file, line: line, column: column), "text after the closing quote of a cell",
-                        fix: "put the whole cell in quotes, and write each quote inside it as \"\""))
+                diagnostics.append(.error(SourceLocation(file: file, line: line, column: column), .csv(.textAfterClosingQuote)))
             }
         }
         if unclosed { return }
@@ -81,15 +72,12 @@ struct CSVTable {
                 // A line end in a cell is said as such, not also as a control character.
                 let spans = field.lastLine > field.line
                 if spans {
-                    diagnostics.append(.error(cell.location, "a cell spans several lines", fix: "keep each row on one line"))
+                    diagnostics.append(.error(cell.location, .csv(.cellSpansLines)))
                 }
                 if let control = Self.controlCharacter(
                     in: spans ? cell.text.filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" } : cell.text)
                 {
-                    diagnostics.append(
-                        .error(
-                            cell.location, "invisible control character \(control) in a cell",
-                            fix: "delete it: retype the cell, or save the file again as plain CSV"))
+                    diagnostics.append(.error(cell.location, .csv(.controlCharacter(codePoint: control))))
                 }
             }
             if header == nil {
@@ -152,7 +140,7 @@ struct RowBuilder {
         let absentKnown = (fixed + seriesKeys).filter { !present.contains($0) }
         for cell in header.cells {
             if !seen.insert(cell.text).inserted {
-                diagnostics.append(.error(cell.location, "duplicate column \"\(cell.text)\""))
+                diagnostics.append(.error(cell.location, .csv(.duplicateColumn(cell.text))))
                 continue
             }
             if fixed.contains(cell.text) || seriesKeys.contains(cell.text) { continue }
@@ -160,17 +148,13 @@ struct RowBuilder {
             if let suggestion { suggested.insert(suggestion) }
             diagnostics.append(
                 .error(
-                    cell.location, "unknown column \"\(cell.text)\"",
-                    fix: didYouMean(suggestion)
-                        ?? "columns are key, \(languages.map(\.code).joined(separator: ", ")), n, mark and the series keys of the YAML file: \(seriesKeys.joined(separator: ", "))"
-                ))
+                    cell.location,
+                    .csv(.unknownColumn(cell.text, suggestion: suggestion, languages: languages.map(\.code), series: seriesKeys))))
         }
         for required in ["key"] + languages.map(\.code) where header.index(of: required) == nil && !suggested.contains(required) {
             let language = languages.first { $0.code == required }
             diagnostics.append(
-                .error(
-                    header.location, "missing column \"\(required)\"" + (language.map { " (the \($0.englishName) labels)" } ?? ""),
-                    fix: "the header starts with key,\(languages.map(\.code).joined(separator: ","))"))
+                .error(header.location, .csv(.missingColumn(required, language: language?.named, languages: languages.map(\.code)))))
         }
         // A series taken from another dataset (`from:`) has no column: its values live there.
         let taken = Dictionary(
@@ -181,26 +165,19 @@ struct RowBuilder {
             if let link = taken[index] {
                 if let column = header.index(of: key) {
                     diagnostics.append(
-                        .error(
-                            header.cells[column].location,
-                            "column \"\(key)\" is a copy: series \"\(key)\" takes its values from \(link.reference)",
-                            fix: "remove the column from the CSV file (or the from: line from the YAML file)"))
+                        .error(header.cells[column].location, .csv(.copiedColumn(key: key, reference: link.reference.description))))
                 }
             } else if header.index(of: key) == nil, !suggested.contains(key) {
-                diagnostics.append(.error(header.location, "missing column \"\(key)\" for series \"\(key)\" of the YAML file"))
+                diagnostics.append(.error(header.location, .csv(.missingSeriesColumn(key: key))))
             }
         }
         if header.index(of: "unit") != nil, meta.kind != .figures {
-            diagnostics.append(
-                .error(
-                    header.cells[header.index(of: "unit") ?? 0].location,
-                    "a \"unit\" column is only allowed in a figures dataset",
-                    fix: "set unit: in the YAML file"))
+            diagnostics.append(.error(header.cells[header.index(of: "unit") ?? 0].location, .csv(.unitColumnOutsideFigures)))
         }
         let labelColumns = languages.compactMap { language in header.index(of: language.code).map { (language, $0) } }
         guard let keyColumn = header.index(of: "key"), labelColumns.count == languages.count else { return }
         if table.rows.isEmpty, table.skippedRows == 0 {
-            diagnostics.append(.error(header.location, "no data rows under the header"))
+            diagnostics.append(.error(header.location, .csv(.noRows)))
         }
         let seriesColumns = seriesKeys.enumerated().map { taken[$0.offset] == nil ? header.index(of: $0.element) : nil }
         let baseColumn = header.index(of: "n"), markColumn = header.index(of: "mark")
@@ -211,21 +188,17 @@ struct RowBuilder {
                 diagnostics.append(
                     splitNumber(in: cells, location: location)
                         ?? .error(
-                            location, "row has \(cells.count) cell\(cells.count == 1 ? "" : "s") but the header has \(header.cells.count)",
-                            fix: "quote a label that contains \"\(table.delimiter)\""))
+                            location, .csv(.cellCount(cells: cells.count, header: header.cells.count, delimiter: String(table.delimiter)))))
                 continue
             }
             let keyCell = cells[keyColumn]
             if !Keys.isValid(keyCell.text) {
-                diagnostics.append(.error(keyCell.location, "row key \"\(keyCell.text)\" may only use a-z, 0-9 and -"))
+                diagnostics.append(.error(keyCell.location, .csv(.invalidRowKey(keyCell.text))))
             } else if !keys.insert(keyCell.text).inserted {
-                diagnostics.append(.error(keyCell.location, "duplicate row key \"\(keyCell.text)\""))
+                diagnostics.append(.error(keyCell.location, .csv(.duplicateRowKey(keyCell.text))))
             }
             for (language, column) in labelColumns where cells[column].text.isEmpty {
-                diagnostics.append(
-                    .error(
-                        cells[column].location, "row \"\(keyCell.text)\" has no \(language.englishName) label",
-                        fix: "fill in the \(language.code) column"))
+                diagnostics.append(.error(cells[column].location, .csv(.missingLabel(row: keyCell.text, language.named))))
             }
             var row = Dataset.Row(
                 key: keyCell.text, label: Localized(Dictionary(uniqueKeysWithValues: labelColumns.map { ($0.0, cells[$0.1].text) })),
@@ -236,14 +209,12 @@ struct RowBuilder {
                     row.base = base
                     if base < Dataset.smallBaseLimit, !meta.acknowledged.contains(.smallBase) {
                         diagnostics.append(
-                            .warning(
-                                cell.location,
-                                "small base n=\(base) for row \"\(row.key)\"" + (base < Dataset.lowBaseLimit ? " (shown as low n)" : "")))
+                            .warning(cell.location, .dataset(.smallBase(base, of: .row(row.key), low: base < Dataset.lowBaseLimit))))
                     }
                 } else if let reference = Reference(cell.text) {
                     links.append(ValueLink(slot: .rowBase(row: rows.count), reference: reference, location: cell.location))
                 } else {
-                    diagnostics.append(.error(cell.location, "base \"\(cell.text)\" is not a whole number"))
+                    diagnostics.append(.error(cell.location, .csv(.baseNotWhole(cell.text))))
                 }
             }
             if let column = markColumn, !cells[column].text.isEmpty {
@@ -255,10 +226,7 @@ struct RowBuilder {
                     row.unit = unit
                 } else {
                     let suggestion = closestMatch(to: cell.text, in: ValueUnit.allCases.map(\.rawValue))
-                    diagnostics.append(
-                        .error(
-                            cell.location, "unknown unit \"\(cell.text)\"",
-                            fix: didYouMean(suggestion)))
+                    diagnostics.append(.error(cell.location, .csv(.unknownUnit(cell.text, suggestion: suggestion))))
                 }
             }
             if let column = decimalsColumn, !cells[column].text.isEmpty {
@@ -266,7 +234,7 @@ struct RowBuilder {
                 if let decimals = Int(cell.text), (0...4).contains(decimals) {
                     row.decimals = decimals
                 } else {
-                    diagnostics.append(.error(cell.location, "decimals \"\(cell.text)\" must be a whole number from 0 to 4"))
+                    diagnostics.append(.error(cell.location, .csv(.badDecimals(cell.text))))
                 }
             }
             let unit = row.unit ?? meta.unit
@@ -291,28 +259,20 @@ struct RowBuilder {
                         row.values.append(nil)
                         continue
                     }
-                    diagnostics.append(
-                        .error(
-                            cell.location, "value \"\(cell.text)\" is not a number",
-                            fix: table.acceptsDecimalComma
-                                ? "write digits with a decimal comma, e.g. 12,5" : "write digits with a decimal point, e.g. 12.5"))
+                    diagnostics.append(.error(cell.location, .csv(.notANumber(cell.text, decimalComma: table.acceptsDecimalComma))))
                     row.values.append(nil)
                     continue
                 }
                 if !value.isFinite || abs(value) >= 1e15 {
                     // Beyond 15 digits a number is not shown as written (and 1e400 is infinite).
-                    let shown = cell.text.count > 24 ? cell.text.prefix(20) + "…" : cell.text
-                    diagnostics.append(
-                        .error(
-                            cell.location, "value \"\(shown)\" is too large to show",
-                            fix: "write at most 15 digits before the decimal point; quote big amounts in a larger unit"))
+                    diagnostics.append(.error(cell.location, .csv(.tooLarge(cell.text))))
                     row.values.append(nil)
                     continue
                 }
                 if unit == .percent || unit == .margin, !(0...100).contains(value) {
-                    diagnostics.append(.error(cell.location, "percentage \(DatasetParser.formatNumber(value)) is outside 0–100"))
+                    diagnostics.append(.error(cell.location, .csv(.percentageOutOfRange(DatasetParser.formatNumber(value)))))
                 } else if value < 0, unit != .number {
-                    diagnostics.append(.error(cell.location, "value \(DatasetParser.formatNumber(value)) is negative"))
+                    diagnostics.append(.error(cell.location, .csv(.negative(DatasetParser.formatNumber(value)))))
                 }
                 row.values.append(value)
             }

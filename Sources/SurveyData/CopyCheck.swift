@@ -83,10 +83,8 @@ enum CopyCheck {
                 "\(original.id):\(target.rows.first { row in source.rows.contains { $0.key == row.key } }?.key ?? "row"):\(source.series[original.series].key)"
             out.append(
                 .warning(
-                    first, "series \"\(series)\" repeats \(from) (\(shared.count) values)",
-                    fix: whole
-                        ? "take it instead: from: \(from) in the series of \(target.id), and remove the column"
-                        : "write the repeated cells as references, e.g. \(example)"))
+                    first,
+                    .dataset(.copiedSeries(key: series, from: from, count: shared.count, whole: whole, target: target.id, example: example))))
         }
 
         // Rows: the same values in the same order. The copy is the dataset with fewer rows (a
@@ -112,11 +110,12 @@ enum CopyCheck {
                 out.append(
                     .warning(
                         dataset.rows[row].location,
-                        "row \"\(dataset.rows[row].key)\" repeats \(from) (\(vector.compactMap { $0 }.count) values)",
-                        fix: "write each cell as a reference, e.g. \(from):\(source.series.first?.key ?? "share")"))
+                        .dataset(
+                            .copiedRow(
+                                key: dataset.rows[row].key, from: from, count: vector.compactMap { $0 }.count,
+                                series: source.series.first?.key ?? "share"))))
             }
         }
-        out.sort { ($0.location, $0.message) < ($1.location, $1.message) }
-        return (out, found)
+        return (out.sortedByPlace(), found)
     }
 }

@@ -92,9 +92,7 @@ public struct DatasetLoader {
             }
             if !Keys.isValid(id) {
                 diagnostics.append(
-                    .error(
-                        SourceLocation(file: shown(entry.path)), "dataset file name \"\(name)\" is not a valid id",
-                        fix: "use lower-case letters, digits and - only"))
+                    .error(SourceLocation(file: shown(entry.path)), .dataset(.invalidFileName(String(name)))))
                 continue
             }
             var pair = pairs[id] ?? (nil, nil)
@@ -104,8 +102,8 @@ public struct DatasetLoader {
                 guard duplicatesReported.insert(id + "\u{0}" + folder).inserted else { continue }
                 diagnostics.append(
                     .error(
-                        SourceLocation(file: shown(entry.path)), "two datasets with the id \"\(id)\"",
-                        fix: "the other one is in \(displayRoot + "/" + first.dropLast()); rename one of them"))
+                        SourceLocation(file: shown(entry.path)),
+                        .dataset(.duplicateId(id, otherFolder: displayRoot + "/" + String(first.dropLast())))))
                 continue
             }
             firstSeen[id] = folder
@@ -114,7 +112,7 @@ public struct DatasetLoader {
             } else {
                 if pair.yml != nil {
                     diagnostics.append(
-                        .error(SourceLocation(file: shown(entry.path)), "dataset \"\(id)\" has both a .yml and a .yaml file"))
+                        .error(SourceLocation(file: shown(entry.path)), .dataset(.bothYMLAndYAML(id: id))))
                 }
                 pair.yml = entry.path
             }
@@ -123,9 +121,7 @@ public struct DatasetLoader {
 
         if let clash = studyClashes.min() {
             diagnostics.append(
-                .error(
-                    SourceLocation(file: shown(clash)), "the name \"study\" is kept for the study's facts",
-                    fix: "give this dataset another id; the facts live in \(shown(StudyFacts.fileName))"))
+                .error(SourceLocation(file: shown(clash)), .dataset(.studyIdReserved(factsFile: shown(StudyFacts.fileName)))))
         }
         var inputs: [(id: String, yml: String, csv: String)] = []
         for id in pairs.keys.sorted() {
@@ -133,17 +129,13 @@ public struct DatasetLoader {
             guard let yml = pair.yml else {
                 if let csv = pair.csv {
                     diagnostics.append(
-                        .error(
-                            SourceLocation(file: shown(csv)), "dataset \"\(id)\" has no metadata file",
-                            fix: "add \(id).yml beside it (see docs/datasets.md)"))
+                        .error(SourceLocation(file: shown(csv)), .dataset(.noMetadataFile(id: id))))
                 }
                 continue
             }
             guard let csv = pair.csv else {
                 diagnostics.append(
-                    .error(
-                        SourceLocation(file: shown(yml)), "dataset \"\(id)\" has no CSV file",
-                        fix: "add \(id).csv beside it with the numbers"))
+                    .error(SourceLocation(file: shown(yml)), .dataset(.noCSVFile(id: id))))
                 continue
             }
             inputs.append((id, yml, csv))
@@ -194,10 +186,7 @@ public struct DatasetLoader {
         for id in datasets.keys.sorted() {
             guard let dataset = datasets[id], dataset.acknowledged.contains(.sameValues), !found.contains(id) else { continue }
             diagnostics.append(
-                .warning(
-                    dataset.acknowledgedAt ?? SourceLocation(file: dataset.metadataFile),
-                    "acknowledges same values, but no series or row of \"\(id)\" repeats another dataset's any more",
-                    fix: "remove same-values from acknowledge"))
+                .warning(dataset.acknowledgedAt ?? SourceLocation(file: dataset.metadataFile), .dataset(.staleSameValues(id: id))))
         }
         let invalid = Set(pairs.keys).subtracting(datasets.keys)
         return (datasets, diagnostics, invalid, facts)

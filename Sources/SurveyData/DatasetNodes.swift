@@ -12,7 +12,7 @@ extension DatasetParser {
 
     static func sequence(_ node: YAMLNode, what: @autoclosure () -> String, reader: inout YAMLReader) -> [YAMLNode] {
         guard let items = node.items else {
-            reader.error(node, "\(what()) must be a list (lines starting with \"- \")")
+            reader.error(node, .yaml(.notAList(field: what())))
             return []
         }
         return Array(items)
@@ -25,10 +25,7 @@ extension DatasetParser {
         guard let text = reader.string(node, what: what()) else { return nil }
         if let value = T(rawValue: text) { return value }
         let known = T.allCases.map(\.rawValue)
-        let suggestion = closestMatch(to: text, in: known)
-        reader.error(
-            node, "unknown \(what()) \"\(text)\"",
-            fix: didYouMean(suggestion) ?? "use one of: \(known.joined(separator: ", "))")
+        reader.error(node, .yaml(.unknownValue(field: what(), value: text, suggestion: closestMatch(to: text, in: known), known: known)))
         return nil
     }
 }

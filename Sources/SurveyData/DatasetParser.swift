@@ -112,8 +112,7 @@ public enum DatasetParser {
 
     static func parseMetadata(_ text: String, reader: inout YAMLReader) -> Metadata? {
         if text.trimmingWhitespace.isEmpty {
-            reader.error(
-                nil, "file is empty", fix: "a dataset's YAML file needs at least kind, title, finding and series (see docs/datasets.md)")
+            reader.error(nil, .dataset(.emptyMetadata))
             return nil
         }
         guard let root = reader.parse(text) else { return nil }
@@ -127,14 +126,14 @@ public enum DatasetParser {
             kind = enumValue(node, ChartKind.self, what: "chart kind", reader: &reader)
         } else {
             if !misspelled.contains("kind") {
-                reader.error(root, "missing key \"kind\"", fix: "add kind: \(ChartKind.allCases.map(\.rawValue).joined(separator: " | "))")
+                reader.error(root, .dataset(.missingKind(kinds: ChartKind.allCases.map(\.rawValue))))
             }
         }
         var title: Localized?
         if let node = value("title") {
             title = reader.localized(node, what: "title")
         } else {
-            if !misspelled.contains("title") { reader.error(root, "missing key \"title\"", fix: "add title: {nl: …, fr: …}") }
+            if !misspelled.contains("title") { reader.error(root, .dataset(.missingTitle)) }
         }
         var meta = Metadata(kind: kind ?? .bars, title: title ?? Localized([:]), root: root)
         meta.question = value("question").flatMap { reader.localized($0, what: "question") }
@@ -143,7 +142,7 @@ public enum DatasetParser {
         meta.significance = value("significance").flatMap { reader.localized($0, what: "significance") }
         meta.category = value("category").flatMap { reader.localized($0, what: "category") }
         if kind != nil, kind != .figures, value("finding") == nil, !misspelled.contains("finding") {
-            reader.error(root, "missing key \"finding\"", fix: "add finding: {nl: …, fr: …}, one sentence stating what the chart shows")
+            reader.error(root, .dataset(.missingFinding))
         }
         if let node = value("acknowledge") {
             meta.acknowledgedAt = reader.location(of: node)
@@ -176,7 +175,7 @@ public enum DatasetParser {
             parseSeries(node, into: &meta, reader: &reader)
         } else {
             if !misspelled.contains("series") {
-                reader.error(root, "missing key \"series\"", fix: "add series: [{key: share, nl: …, fr: …}]")
+                reader.error(root, .dataset(.missingSeries))
             }
         }
         if let node = value("notes") {
@@ -190,7 +189,7 @@ public enum DatasetParser {
                 reader.rejectUnknownKeys(fields, known: ["row", "series", "why"], what: "inferred")
                 func get(_ key: String) -> String? {
                     guard let node = fields.first(where: { $0.key == key })?.value else {
-                        reader.error(item, "inferred value is missing \"\(key)\"")
+                        reader.error(item, .dataset(.inferredMissing(field: key)))
                         return nil
                     }
                     return reader.string(node, what: "inferred \(key)")
@@ -207,7 +206,7 @@ public enum DatasetParser {
     static func parseSeries(_ node: YAMLNode, into meta: inout Metadata, reader: inout YAMLReader) {
         let items = sequence(node, what: "series", reader: &reader)
         if items.isEmpty, node.items != nil {
-            reader.error(node, "series is empty", fix: "list at least one series")
+            reader.error(node, .dataset(.emptySeries))
         }
         var keys = Set<String>()
         for item in items {
@@ -217,15 +216,15 @@ public enum DatasetParser {
             let values = YAMLReader.index(fields)
             func field(_ key: String) -> YAMLNode? { values[key] }
             guard let keyNode = field("key") else {
-                if !misspelled.contains("key") { reader.error(item, "series is missing \"key\"", fix: "add key: <the CSV column name>") }
+                if !misspelled.contains("key") { reader.error(item, .dataset(.seriesWithoutKey)) }
                 continue
             }
             guard let key = reader.string(keyNode, what: "series key") else { continue }
             if !Keys.isValid(key) {
-                reader.error(keyNode, "series key \"\(key)\" may only use a-z, 0-9 and -")
+                reader.error(keyNode, .dataset(.invalidSeriesKey(key)))
             }
             if !keys.insert(key).inserted {
-                reader.error(keyNode, "duplicate series key \"\(key)\"")
+                reader.error(keyNode, .dataset(.duplicateSeriesKey(key)))
             }
             var texts: [Language: String] = [:], places: [Language: SourceLocation] = [:]
             for language in reader.languages {
@@ -233,9 +232,7 @@ public enum DatasetParser {
                     texts[language] = reader.string(node, what: "series \"\(key)\" label (\(language.code))")
                     places[language] = reader.textLocation(of: node)
                 } else if !misspelled.contains(language.code) {
-                    reader.error(
-                        item, "series \"\(key)\" is missing its \(language.englishName) label",
-                        fix: "add \(language.code): …")
+                    reader.error(item, .dataset(.seriesWithoutLabel(key: key, language.named)))
                 }
             }
             var base: Int?
@@ -252,9 +249,7 @@ public enum DatasetParser {
                 if let reference = Reference(text), reference.series == nil, !reference.isStudyFact {
                     from = ValueLink(slot: .series(meta.series.count), reference: reference, location: reader.location(of: node))
                 } else {
-                    reader.error(
-                        node, "series \"\(key)\" from: \"\(text)\" does not name a dataset's series",
-                        fix: "write from: <dataset>:<series>, e.g. from: volunteer-tasks:share")
+                    reader.error(node, .dataset(.badFrom(key: key, written: text)))
                 }
             }
             var role = SeriesRole.normal
@@ -262,8 +257,7 @@ public enum DatasetParser {
                 role = value
             }
             if let base, base < Dataset.smallBaseLimit, !meta.acknowledged.contains(.smallBase) {
-                reader.warning(
-                    field("n"), "small base n=\(base) for series \"\(key)\"" + (base < Dataset.lowBaseLimit ? " (shown as low n)" : ""))
+                reader.warning(field("n"), .dataset(.smallBase(base, of: .series(key), low: base < Dataset.lowBaseLimit)))
             }
             // A series whose label is missing in a language (reported) still takes its column.
             meta.series.append(Dataset.Series(key: key, label: Localized(texts, locations: places), base: base, role: role))
@@ -281,37 +275,30 @@ public enum DatasetParser {
         let seriesKeys = dataset.series.map(\.key)
         for (item, node) in meta.inferred {
             if !rowKeys.contains(item.row) {
-                let hint = didYouMean(closestMatch(to: item.row, in: rowKeys))
-                out.append(.error(at(node), "inferred value names unknown row \"\(item.row)\"", fix: hint))
+                out.append(.error(at(node), .dataset(.inferredUnknownRow(item.row, suggestion: closestMatch(to: item.row, in: rowKeys)))))
             }
             if !seriesKeys.contains(item.series) {
-                let hint = didYouMean(closestMatch(to: item.series, in: seriesKeys))
-                out.append(.error(at(node), "inferred value names unknown series \"\(item.series)\"", fix: hint))
+                out.append(
+                    .error(at(node), .dataset(.inferredUnknownSeries(item.series, suggestion: closestMatch(to: item.series, in: seriesKeys)))))
             }
         }
         switch dataset.kind {
         case .donut:
             if dataset.series.count != 1 {
-                out.append(.error(at(meta.root), "a donut has exactly one series, not \(dataset.series.count)"))
+                out.append(.error(at(meta.root), .dataset(.donutSeries(count: dataset.series.count))))
             }
             if dataset.rows.count > 5 {
-                out.append(
-                    .error(
-                        dataset.rows[5].location, "a donut has at most five slices, this one has \(dataset.rows.count)",
-                        fix: "use kind: bars, or group the smallest slices into \"other\""))
+                out.append(.error(dataset.rows[5].location, .dataset(.donutSlices(count: dataset.rows.count))))
             }
         case .figures:
             if dataset.series.count != 1 {
-                out.append(.error(at(meta.root), "a figures dataset has exactly one series, not \(dataset.series.count)"))
+                out.append(.error(at(meta.root), .dataset(.figuresSeries(count: dataset.series.count))))
             }
         default: break
         }
         if dataset.rows.contains(where: { $0.mark != nil }), dataset.significance == nil {
             let row = dataset.rows.first { $0.mark != nil }
-            out.append(
-                .error(
-                    row?.location ?? at(meta.root), "rows carry a significance mark but the YAML file has no \"significance\" text",
-                    fix: "add significance: {nl: …, fr: …} saying what the mark means and which test"))
+            out.append(.error(row?.location ?? at(meta.root), .dataset(.markWithoutSignificance)))
         }
         return out
     }

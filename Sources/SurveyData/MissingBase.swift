@@ -8,9 +8,7 @@ extension DatasetParser {
             !dataset.rows.allSatisfy({ $0.base != nil })
         else { return [] }
         return [
-            .warning(
-                question, "survey chart without a base: the question is asked, but not of how many",
-                fix: "add base: the number who answered, e.g. base: study:answered")
+            .warning(question, .dataset(.noBase))
         ]
     }
 }

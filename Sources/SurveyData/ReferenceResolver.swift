@@ -80,9 +80,7 @@ final class ReferenceResolver {
                 let bases = dataset.series.map(\.base) + dataset.rows.map(\.base)
                 if !bases.contains(where: { ($0 ?? Int.max) < Dataset.smallBaseLimit }) {
                     diagnostics.append(
-                        .warning(
-                            location, "acknowledges a small base, but no base of \"\(id)\" is under \(Dataset.smallBaseLimit) any more",
-                            fix: "remove small-base from acknowledge"))
+                        .warning(location, .dataset(.staleSmallBase(id: id, limit: Dataset.smallBaseLimit))))
                 }
             }
         }
@@ -91,14 +89,14 @@ final class ReferenceResolver {
     /// The small-base warnings of bases taken from elsewhere (the parser warns about the others).
     private func smallBases(_ dataset: Dataset) -> [Diagnostic] {
         dataset.links.compactMap { link in
-            let (base, what): (Int?, String)
+            let (base, owner): (Int?, DatasetProblem.BaseOwner)
             switch link.slot {
-            case let .seriesBase(series): (base, what) = (dataset.series[series].base, "series \"\(dataset.series[series].key)\"")
-            case let .rowBase(row): (base, what) = (dataset.rows[row].base, "row \"\(dataset.rows[row].key)\"")
+            case let .seriesBase(series): (base, owner) = (dataset.series[series].base, .series(dataset.series[series].key))
+            case let .rowBase(row): (base, owner) = (dataset.rows[row].base, .row(dataset.rows[row].key))
             default: return nil
             }
             guard let base, base < Dataset.smallBaseLimit else { return nil }
-            return .warning(link.location, "small base n=\(base) for \(what)" + (base < Dataset.lowBaseLimit ? " (shown as low n)" : ""))
+            return .warning(link.location, .dataset(.smallBase(base, of: owner, low: base < Dataset.lowBaseLimit)))
         }
     }
 
@@ -107,19 +105,22 @@ final class ReferenceResolver {
         let reference = link.reference
         guard let source = datasets[reference.source] else {
             if !invalid.contains(reference.source) {
-                let hint = didYouMean(closestMatch(to: reference.source, in: datasets.keys))
                 diagnostics.append(
                     .error(
-                        link.location, "\(reference) points to an unknown dataset \"\(reference.source)\"",
-                        fix: hint ?? "name a dataset of Content/data"))
+                        link.location,
+                        .reference(
+                            .unknownDataset(
+                                reference: reference.description, dataset: reference.source,
+                                suggestion: closestMatch(to: reference.source, in: datasets.keys), facts: false))))
             }
             return false
         }
         guard index.series(reference.key, in: source.id) != nil else {
             diagnostics.append(
                 .error(
-                    link.location, "\(reference) points nowhere: dataset \"\(source.id)\" has no series \"\(reference.key)\"",
-                    fix: choiceHint(for: reference.key, among: source.series.map(\.key), what: "the series of \(source.id)")))
+                    link.location,
+                    .reference(
+                        .noSeries(reference: reference.description, dataset: source.id, series: reference.key, all: source.series.map(\.key)))))
             return false
         }
         return true
@@ -168,8 +169,7 @@ final class ReferenceResolver {
                 let cycle = chain[first...].map(\.cell)
                 diagnostics.append(
                     .error(
-                        location, "reference cycle: \((cycle + [cell]).map(name).joined(separator: " → "))",
-                        fix: "one of these values must be a number, not a reference"))
+                        location, .reference(.cycle((cycle + [cell]).map(name)))))
                 for member in cycle { failed.insert(member.dataset); outcomes[member] = .failed }
                 result = .failed
                 break
@@ -190,7 +190,7 @@ final class ReferenceResolver {
         var result = value
         if result == .missing, cell.isBase {
             diagnostics.append(
-                .error(location, "\(reference) has no value to take", fix: "fill in the value there, or write the base here"))
+                .error(location, .reference(.noValue(reference: reference.description))))
             result = .failed
         }
         if outcomes[cell] == .failed { result = .failed }
@@ -205,11 +205,13 @@ final class ReferenceResolver {
     private func target(of reference: Reference, at location: SourceLocation, from cell: Cell) -> Cell? {
         guard let source = datasets[reference.source] else {
             if !invalid.contains(reference.source) && !failed.contains(reference.source) {
-                let hint = didYouMean(closestMatch(to: reference.source, in: datasets.keys))
                 diagnostics.append(
                     .error(
-                        location, "\(reference) points to an unknown dataset \"\(reference.source)\"",
-                        fix: hint ?? "name a dataset of Content/data, or study for a fact of Content/data/study.yml"))
+                        location,
+                        .reference(
+                            .unknownDataset(
+                                reference: reference.description, dataset: reference.source,
+                                suggestion: closestMatch(to: reference.source, in: datasets.keys), facts: true))))
             }
             return nil
         }
@@ -224,8 +226,8 @@ final class ReferenceResolver {
         guard let row = index.row(reference.key, in: source.id) else {
             diagnostics.append(
                 .error(
-                    location, "\(reference) points nowhere: dataset \"\(source.id)\" has no row \"\(reference.key)\"",
-                    fix: choiceHint(for: reference.key, among: source.rows.map(\.key), what: "the rows of \(source.id)")))
+                    location,
+                    .reference(.noRow(reference: reference.description, dataset: source.id, row: reference.key, rows: source.rows.map(\.key)))))
             return nil
         }
         var series = 0
@@ -233,8 +235,8 @@ final class ReferenceResolver {
             guard let found = index.series(key, in: source.id) else {
                 diagnostics.append(
                     .error(
-                        location, "\(reference) points nowhere: dataset \"\(source.id)\" has no series \"\(key)\"",
-                        fix: choiceHint(for: key, among: source.series.map(\.key), what: "the series of \(source.id)")))
+                        location,
+                        .reference(.noSeries(reference: reference.description, dataset: source.id, series: key, all: source.series.map(\.key)))))
                 return nil
             }
             series = found
@@ -245,23 +247,24 @@ final class ReferenceResolver {
     /// A study fact is resolved here (it is never a reference itself).
     private func fact(_ reference: Reference, at location: SourceLocation, for cell: Cell) -> Outcome {
         guard reference.series == nil else {
-            diagnostics.append(.error(location, "\(reference) has one part too many", fix: "write study:<fact>, e.g. study:answered"))
+            diagnostics.append(.error(location, .reference(.tooManyParts(reference: reference.description))))
             return .failed
         }
         guard facts.facts[reference.key] != nil else {
             if facts.isIncomplete { return .failed }
             let known = facts.facts.keys.sorted()
-            let hint = didYouMean(closestMatch(to: reference.key, in: known)) { "\"study:\($0)\"" }
-            let file = facts.file ?? "Content/data/study.yml"
             diagnostics.append(
                 .error(
-                    location, "\(reference) points nowhere: \(file) has no fact \"\(reference.key)\"",
-                    fix: hint ?? (known.isEmpty ? "add \(reference.key): <value> to \(file)" : "facts: \(known.joined(separator: ", "))")))
+                    location,
+                    .reference(
+                        .noFact(
+                            reference: reference.description, key: reference.key, file: facts.file ?? "Content/data/study.yml",
+                            suggestion: closestMatch(to: reference.key, in: known), known: known))))
             return .failed
         }
         guard let number = facts.number(reference.key) else {
             diagnostics.append(
-                .error(location, "\(reference) is a date or a text, not a number", fix: "quote it in a text as {{\(reference)}}"))
+                .error(location, .reference(.factNotANumber(reference: reference.description))))
             return .failed
         }
         return .number(number)
@@ -296,9 +299,7 @@ final class ReferenceResolver {
         case .base, .seriesBase, .rowBase:
             guard value == value.rounded(), value >= 0, value < 1e9 else {
                 diagnostics.append(
-                    .error(
-                        location, "\(reference) is \(DatasetParser.formatNumber(value)), not a whole number of respondents",
-                        fix: "a base takes a count, e.g. study:answered"))
+                    .error(location, .reference(.baseNotACount(reference: reference.description, value: DatasetParser.formatNumber(value)))))
                 return false
             }
         case let .value(_, row, _):
@@ -306,22 +307,21 @@ final class ReferenceResolver {
             if unit == .percent || unit == .margin, !(0...100).contains(value) {
                 diagnostics.append(
                     .error(
-                        location, "\(reference) is \(DatasetParser.formatNumber(value)), outside 0–100 for a percentage",
-                        fix: "take a share, not a count"))
+                        location, .reference(.percentOutOfRange(reference: reference.description, value: DatasetParser.formatNumber(value)))))
                 return false
             }
         }
         return true
     }
 
-    /// How a cell is named in a cycle: as a reference to it would be written.
-    private func name(_ cell: Cell) -> String {
-        guard let dataset = datasets[cell.dataset] else { return cell.dataset }
+    /// A cell as a cycle names it (`ReferenceProblem.Cell`).
+    private func name(_ cell: Cell) -> ReferenceProblem.Cell {
+        guard let dataset = datasets[cell.dataset] else { return .dataset(cell.dataset) }
         switch cell {
-        case let .base(id): return "\(id):base"
-        case let .seriesBase(id, series): return "\(id) series \(dataset.series[series].key) n"
-        case let .rowBase(id, row): return "\(id) row \(dataset.rows[row].key) n"
-        case let .value(id, row, series): return "\(id):\(dataset.rows[row].key):\(dataset.series[series].key)"
+        case let .base(id): return .base(dataset: id)
+        case let .seriesBase(id, series): return .seriesBase(dataset: id, series: dataset.series[series].key)
+        case let .rowBase(id, row): return .rowBase(dataset: id, row: dataset.rows[row].key)
+        case let .value(id, row, series): return .value(dataset: id, row: dataset.rows[row].key, series: dataset.series[series].key)
         }
     }
 }

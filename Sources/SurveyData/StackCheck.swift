@@ -6,11 +6,12 @@ extension DatasetParser {
         var out: [Diagnostic] = []
         let fallback = SourceLocation(file: dataset.metadataFile)
         if dataset.unit == .percent, dataset.isStacked {
-            var stacks: [(label: String, values: [Double?], location: SourceLocation)] = []
+            // The stack is a row's, or (nil) a donut's slices.
+            var stacks: [(row: DatasetProblem.BaseOwner?, values: [Double?], location: SourceLocation)] = []
             if dataset.kind == .donut {
-                stacks = [("the slices", dataset.rows.map { $0.values.first ?? nil }, dataset.rows.first?.location ?? fallback)]
+                stacks = [(nil, dataset.rows.map { $0.values.first ?? nil }, dataset.rows.first?.location ?? fallback)]
             } else {
-                stacks = dataset.rows.map { ("row \"\($0.key)\"", $0.values, $0.location) }
+                stacks = dataset.rows.map { (.row($0.key), $0.values, $0.location) }
             }
             for stack in stacks where !stack.values.contains(where: { $0 == nil }) && !stack.values.isEmpty {
                 let sum = stack.values.reduce(0.0) { $0 + ($1 ?? 0) }
@@ -19,8 +20,7 @@ extension DatasetParser {
                     out.append(
                         .error(
                             stack.location,
-                            "shares in \(stack.label) sum to \(formatNumber(sum)), not 100 (± \(formatNumber(Dataset.stackTolerance)))",
-                            fix: "check the values of this stack against the report"))
+                            .dataset(.stackSum(of: stack.row, sum: formatNumber(sum), tolerance: formatNumber(Dataset.stackTolerance)))))
                 } else if abs(sum - 100) > 0.001 {
                     dataset.needsRoundingNote = true
                 }

@@ -83,7 +83,7 @@ public struct StudyFacts: Sendable {
         }
         for pair in pairs {
             if !Keys.isValid(pair.key) {
-                reader.error(pair.keyNode, "fact name \"\(pair.key)\" may only use a-z, 0-9 and -")
+                reader.error(pair.keyNode, .reference(.invalidFactName(pair.key)))
                 facts.isIncomplete = true
                 continue
             }
@@ -96,15 +96,13 @@ public struct StudyFacts: Sendable {
         return (facts, reader.diagnostics)
     }
 
-    private static let valueHelp = "write a number (162), a date (2023-11-06), {value: 2009, unit: year} or {nl: …, fr: …}"
-
     private static func factValue(_ node: YAMLNode, key: String, reader: inout YAMLReader) -> Value? {
         switch node.value {
         case let .scalar(text):
             let text = text.trimmingWhitespace
             if let date = date(text) { return date }
             if let number = number(text) { return .number(number, unit: .count, decimals: decimals(text)) }
-            reader.error(node, "fact \"\(key)\" is not a number, a date or a text in both languages", fix: valueHelp)
+            reader.error(node, .reference(.factNotAValue(key: key)))
             return nil
         case .mapping:
             guard let pairs = reader.mapping(node, what: "fact \"\(key)\"") else { return nil }
@@ -114,11 +112,11 @@ public struct StudyFacts: Sendable {
             reader.rejectUnknownKeys(pairs, known: ["value", "unit", "decimals"], what: "fact")
             let values = YAMLReader.index(pairs)
             guard let valueNode = values["value"], let text = reader.string(valueNode, what: "fact \"\(key)\" value") else {
-                if values["value"] == nil { reader.error(node, "fact \"\(key)\" has no value", fix: valueHelp) }
+                if values["value"] == nil { reader.error(node, .reference(.factWithoutValue(key: key))) }
                 return nil
             }
             guard let number = number(text) else {
-                reader.error(valueNode, "fact \"\(key)\" value \"\(text)\" is not a number", fix: valueHelp)
+                reader.error(valueNode, .reference(.factValueNotANumber(key: key, written: text)))
                 return nil
             }
             var unit = ValueUnit.count
@@ -127,9 +125,7 @@ public struct StudyFacts: Sendable {
                 guard let known = ValueUnit(rawValue: name) else {
                     let names = ["year"] + ValueUnit.allCases.map(\.rawValue)
                     reader.error(
-                        unitNode, "unknown unit \"\(name)\"",
-                        fix: didYouMean(closestMatch(to: name, in: names))
-                            ?? "use one of: \(names.joined(separator: ", "))")
+                        unitNode, .yaml(.unknownValue(field: "unit", value: name, suggestion: closestMatch(to: name, in: names), known: names)))
                     return nil
                 }
                 unit = known
@@ -137,7 +133,7 @@ public struct StudyFacts: Sendable {
             let places = values["decimals"].flatMap { reader.integer($0, what: "fact \"\(key)\" decimals", range: 0...4) } ?? decimals(text)
             return .number(number, unit: unit, decimals: places)
         default:
-            reader.error(node, "fact \"\(key)\" must be one value, not a list", fix: valueHelp)
+            reader.error(node, .reference(.factIsAList(key: key)))
             return nil
         }
     }

@@ -27,15 +27,14 @@ enum ValueChecks {
                 let whole = abs(value) < 1 ? 0 : String(Int(abs(value).rounded(.down))).count
                 guard typed > shown, whole + shown < 4 else { continue }
                 let unit = dataset.unit(ofRow: rowIndex)
-                let fix =
-                    row.decimals == nil
-                    ? "add decimals: \(typed) to \(dataset.metadataFile), or a decimals column with \(typed) on this row"
-                    : "set the decimals of this row to \(typed)"
                 out.append(
                     .warning(
                         row.valueLocations[seriesIndex],
-                        "value \(DatasetParser.formatNumber(value)) is shown as \(NumberFormat.format(value, unit: unit, decimals: shown, locale: .enGB)): the chart shows \(shown) decimal\(shown == 1 ? "" : "s")",
-                        fix: fix))
+                        .dataset(
+                            .hiddenDecimals(
+                                value: DatasetParser.formatNumber(value),
+                                shownAs: NumberFormat.format(value, unit: unit, decimals: shown, locale: .enGB), shown: shown, typed: typed,
+                                rowDecimals: row.decimals != nil, metadataFile: dataset.metadataFile))))
             }
         }
         return out
@@ -73,10 +72,7 @@ enum ValueChecks {
         return [
             .warning(
                 dataset.series[0].location ?? SourceLocation(file: dataset.dataFile),
-                "the shares of \"\(dataset.id)\" add up to \(DatasetParser.formatNumber(sum))%, but a share of one answer per respondent adds up to 100 at most",
-                fix:
-                    "if answers may be multiple, say so in a note (e.g. \"Meerdere antwoorden mogelijk.\" / \"Plusieurs réponses possibles.\") or add acknowledge: [multiple-answers]; otherwise check the values"
-            )
+                .dataset(.sharesOverHundred(id: dataset.id, sum: DatasetParser.formatNumber(sum))))
         ]
     }
 

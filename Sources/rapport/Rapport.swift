@@ -33,7 +33,7 @@ struct Folders: ParsableArguments {
     @Flag(help: "A translation behind its source is an error, not a warning (for CI before publishing).") var strict = false
 
     func validate() throws {
-        if let baseURL, let problem = Pipeline.baseURLProblem(baseURL, named: "--base-url") { throw ValidationError(problem) }
+        if let baseURL, let problem = Pipeline.baseURLProblem(baseURL, named: "--base-url") { throw ValidationError(problem.sentence) }
     }
 
     /// `rapport build` writes into `--output`; `rapport check` only validates (a PDF printed by

@@ -7,11 +7,11 @@ import Testing
     let here = SourceLocation(file: "Content/nl/a.md", line: 3, column: 5)
 
     @Test func oneLineAndDetailedForms() {
-        var diagnostic = Diagnostic.error(here, "unknown dataset \"x\"", fix: "did you mean \"y\"?")
+        var diagnostic = Diagnostic.error(here, .markdown(.unknownDataset("x", suggestion: "y")))
         #expect(diagnostic.description == #"Content/nl/a.md:3:5: error: unknown dataset "x" (did you mean "y"?)"#)
         diagnostic.sourceLine = "abc x"
         #expect(diagnostic.detailed == diagnostic.description + "\n    abc x\n        ^")
-        #expect(Diagnostic.warning(here, "w").description == "Content/nl/a.md:3:5: warning: w")
+        #expect(Diagnostic.warning(here, .template(.missing("w"))).description == "Content/nl/a.md:3:5: warning: missing template \"w\"")
     }
 
     @Test func locationsStartAtOneAndSortByFileLineColumn() {
@@ -22,7 +22,7 @@ import Testing
 
     @Test func aLongLineIsShownAsAWindowAroundTheColumn() {
         let line = String(repeating: "a", count: 400) + "X" + String(repeating: "b", count: 400)
-        var diagnostic = Diagnostic.error(SourceLocation(file: "f", line: 1, column: 401), "here")
+        var diagnostic = Diagnostic.error(SourceLocation(file: "f", line: 1, column: 401), .csv(.noRows))
         diagnostic.showSource(Substring(line))
         let shown = diagnostic.sourceLine ?? ""
         #expect(shown.hasPrefix("…") && shown.hasSuffix("…"))
@@ -31,17 +31,20 @@ import Testing
         let caret = diagnostic.caretColumn ?? 0
         #expect(Array(shown)[caret - 1] == "X")
         // A short line is shown whole, the caret at the column.
-        var short = Diagnostic.error(SourceLocation(file: "f", line: 1, column: 3), "here")
+        var short = Diagnostic.error(SourceLocation(file: "f", line: 1, column: 3), .csv(.noRows))
         short.showSource("abcdef")
         #expect(short.sourceLine == "abcdef" && short.caretColumn == nil)
     }
 
-    @Test func manyOfOneKindInOneFileAreCappedWithACount() {
-        let many = (1...25).map { Diagnostic.error(SourceLocation(file: "f.csv", line: $0), "value \"x\($0)\" is not a number") }
-        let other = Diagnostic.error(SourceLocation(file: "g.csv", line: 1), "value \"y\" is not a number")
+    @Test func manyOfOneKindInOneFileAreCappedWithACount() throws {
+        let many = (1...25).map { Diagnostic.error(SourceLocation(file: "f.csv", line: $0), .csv(.notANumber("x\($0)", decimalComma: false))) }
+        let other = Diagnostic.error(SourceLocation(file: "g.csv", line: 1), .csv(.notANumber("y", decimalComma: false)))
         let capped = (many + [other]).capped(perKind: 10)
         #expect(capped.count == 12)
-        #expect(capped.contains { $0.message == "… and 15 more like the errors above in this file" && $0.location.file == "f.csv" })
+        let summary = try #require(capped.first { $0.problem == .omitted(count: 15, severity: .error) })
+        #expect(summary.location.file == "f.csv")
+        // Its wording is a promise to the editor.
+        #expect(summary.message == "… and 15 more like the errors above in this file" && summary.fix == "fix the first ones and run again")
         #expect(capped.contains(other))
     }
 
@@ -57,12 +60,35 @@ import Testing
 
     @Test func sortedDropsDuplicatesAndOrdersByPlace() {
         var bag = DiagnosticBag()
-        bag.error(SourceLocation(file: "b", line: 1), "two")
-        bag.error(SourceLocation(file: "a", line: 2), "one")
-        bag.error(SourceLocation(file: "b", line: 1), "two")
-        bag.warning(SourceLocation(file: "a", line: 1), "zero")
-        #expect(bag.sorted.map(\.message) == ["zero", "one", "two"])
+        bag.error(SourceLocation(file: "b", line: 1), .template(.missing("two")))
+        bag.error(SourceLocation(file: "a", line: 2), .template(.missing("one")))
+        bag.error(SourceLocation(file: "b", line: 1), .template(.missing("two")))
+        bag.warning(SourceLocation(file: "a", line: 1), .template(.missing("zero")))
+        #expect(bag.sorted.map(\.problem) == ["zero", "one", "two"].map { .template(.missing($0)) })
         #expect(bag.hasErrors)
+    }
+
+    @Test func twoProblemsWordedAlikeAtOnePlaceAreShownOnce() {
+        // A CSV's unit and a fact's unit are two cases, and one line for the editor.
+        let place = SourceLocation(file: "f", line: 2, column: 3)
+        let csv = Diagnostic.error(place, .csv(.unknownUnit("procent", suggestion: "percent")))
+        let fact = Diagnostic.error(place, .yaml(.unknownValue(field: "unit", value: "procent", suggestion: "percent", known: [])))
+        #expect(csv.problem != fact.problem && csv.description == fact.description)
+        var bag = DiagnosticBag()
+        bag.append(contentsOf: [csv, fact])
+        #expect(bag.sorted.count == 1)
+    }
+
+    @Test func aDiagnosticIsKnownByItsCaseAndPrintedFromItsWording() {
+        let diagnostic = Diagnostic.error(here, .csv(.cellCount(cells: 1, header: 4, delimiter: ";")))
+        guard case let .csv(.cellCount(cells, header, _)) = diagnostic.problem else {
+            Issue.record("not the case it was made from: \(diagnostic.problem)")
+            return
+        }
+        #expect(cells == 1 && header == 4)
+        #expect(diagnostic.message == "row has 1 cell but the header has 4")
+        #expect(diagnostic.fix == "quote a label that contains \";\"")
+        #expect(diagnostic.problem.sentence == "row has 1 cell but the header has 4 (quote a label that contains \";\")")
     }
 
     @Test func numbersAndCodePointsAsDiagnosticsWriteThem() {

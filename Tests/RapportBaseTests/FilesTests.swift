@@ -24,27 +24,27 @@ import Glibc
     @Test func whatIsNotARegularFileIsNeverOpened() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(mkfifo(path("fifo"), 0o644) == 0)
-        #expect(Files.read(path("fifo")) == .failure(.special("a FIFO (named pipe)")))
-        #expect(Files.read("/dev/zero") == .failure(.special("a character device")))
+        #expect(Files.read(path("fifo")) == .failure(.special(.fifo)))
+        #expect(Files.read("/dev/zero") == .failure(.special(.characterDevice)))
         try FileManager.default.createSymbolicLink(atPath: path("zero"), withDestinationPath: "/dev/zero")
-        #expect(Files.read(path("zero")) == .failure(.special("a character device")), "followed, then refused")
+        #expect(Files.read(path("zero")) == .failure(.special(.characterDevice)), "followed, then refused")
         #expect(Files.read(path("zero"), links: .refuse) == .failure(.link), "not followed at all")
         #expect(Files.read(path("nothing")) == .failure(.missing))
         #expect(Files.read(folder.path) == .failure(.folder))
         #expect(
-            Files.Refusal.special("a FIFO (named pipe)").reason == "this is a FIFO (named pipe), not a regular file")
+            Files.Refusal.special(.fifo).reason == "this is a FIFO (named pipe), not a regular file")
     }
 
     @Test func aFileOverItsLimitIsRefusedFromItsSize() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(repeating: 0x41, count: 11).write(to: folder.appendingPathComponent("eleven"))
-        let ten = Files.Limit(bytes: 10, role: "reads of a test file", fix: "shorten it")
+        let ten = Files.Limit(bytes: 10, use: .text)
         #expect(Files.read(path("eleven"), limit: ten) == .failure(.tooLarge(size: 11, limit: ten)))
-        #expect(Files.Refusal.tooLarge(size: 11, limit: ten).reason == "file is 11 bytes, more than the 10 bytes Rapport reads of a test file")
+        #expect(Files.Refusal.tooLarge(size: 11, limit: ten).reason == "file is 11 bytes, more than the 10 bytes Rapport reads of a text file")
         #expect(
             Files.Refusal.tooLarge(size: 2 << 30, limit: .text).reason
                 == "file is 2,147,483,648 bytes (2.1 GB), more than the 64 MB Rapport reads of a text file")
-        #expect(try Files.read(path("eleven"), limit: Files.Limit(bytes: 11, role: "", fix: "")).get().count == 11)
+        #expect(try Files.read(path("eleven"), limit: Files.Limit(bytes: 11, use: .text)).get().count == 11)
     }
 
     @Test func runningOutOfDescriptorsSaysSo() {

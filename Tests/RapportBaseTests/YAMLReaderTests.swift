@@ -53,6 +53,7 @@ import Testing
         #expect(yaml.diagnostics.first?.severity == .error)
         var duplicate = YAMLReader(file: "x.yml")
         #expect(duplicate.parse("base: 1\nbase: 2\n") == nil)
+        #expect(duplicate.diagnostics.first?.problem == .yaml(.duplicateKeys(["base"])))
         #expect(duplicate.diagnostics.first?.message == #"duplicate key "base""#)
     }
 

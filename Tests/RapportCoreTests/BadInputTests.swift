@@ -771,7 +771,16 @@ func badInputIsAWarning(_ input: BadInput) throws {
     try site.write("Content/fr/finances.md", "---\norder: 2\n---\n")
     try site.write("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", "## Inkomsten\n\n[x](nope.md)"))
     let result = site.build()
-    #expect(site.messages(result).filter { $0.contains(": error: ") }.count == 3, "\(site.messages(result))")
+    // One error each: the chapter in Dutch only, the French chapter without a title, the link to no page.
+    let errors = result.diagnostics.filter { $0.severity == .error }.map { diagnostic -> String in
+        switch diagnostic.problem {
+        case .page(.missingTranslation(page: "extra", _, _)): "extra.md in one language"
+        case .page(.missingTitle): "no title"
+        case .link(.missingPage(path: "nope.md", _, _)): "no page nope.md"
+        default: diagnostic.description
+        }
+    }
+    #expect(errors.sorted() == ["extra.md in one language", "no page nope.md", "no title"], "\(site.messages(result))")
 }
 
 /// A missing required template is one error (where the templates are read), not one per page.

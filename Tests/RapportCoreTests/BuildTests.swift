@@ -270,7 +270,12 @@ import Testing
         try FileManager.default.createDirectory(at: content.appendingPathComponent("nl"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         let result = Pipeline(.init(content: content, templates: root.appendingPathComponent("T"), destination: .validateOnly)).run()
-        let fixes = result.diagnostics.compactMap(\.fix).filter { $0.hasPrefix("create ") }
+        let fixes = result.diagnostics.filter {
+            switch $0.problem {
+            case .site(.missingSiteFile), .site(.missingStringsFile): true
+            default: false
+            }
+        }.compactMap(\.fix)
         #expect(fixes.contains { $0.contains("Studie/site.yml") }, "\(fixes)")
         #expect(!fixes.contains { $0.contains("Content/") }, "\(fixes)")
     }

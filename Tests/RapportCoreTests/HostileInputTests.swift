@@ -281,9 +281,10 @@ import Glibc
         let site = try TestSite(files)
         defer { site.cleanUp() }
         let result = site.build(write: false)
-        let unknown = result.diagnostics.filter { $0.message.hasPrefix("unknown column") }
+        let unknown = result.diagnostics.filter { if case .csv(.unknownColumn) = $0.problem { true } else { false } }
         #expect(unknown.count == 10)
-        let more = try #require(result.diagnostics.first { $0.message.hasPrefix("…") })
+        let more = try #require(result.diagnostics.first { if case .omitted = $0.problem { true } else { false } })
+        #expect(more.problem == .omitted(count: 19_990, severity: .error))
         #expect(more.message == "… and 19,990 more like the errors above in this file")
         for diagnostic in result.diagnostics {
             #expect((diagnostic.sourceLine?.count ?? 0) <= Diagnostic.sourceWindow + 2)

@@ -24,7 +24,7 @@ import Testing
                 },
                 link: { url, _ in url },
                 image: images ? { url, _, _ in Markdown.Image(url: "/media/" + url, size: ImageSize(width: 64, height: 48)) } : nil,
-                error: { message, _, _ in Issue.record("unexpected error: \(message)") }))
+                error: { problem, _ in Issue.record("unexpected error: \(problem.message)") }))
     }
 
     static func html(_ markdown: String, images: Bool = false) -> String {
@@ -132,7 +132,7 @@ import Testing
             hooks: Markdown.Hooks(
                 chart: { _, _ in Array("<figure>a\u{0}b</figure>\n".utf8) },
                 placeholder: { _, _ in Placeholders.Value(html: "", text: "") },
-                link: { url, _ in url }, error: { _, _, _ in }))
+                link: { url, _ in url }, error: { _, _ in }))
         #expect(String(decoding: document.html, as: UTF8.self) == "<figure>a\u{FFFD}b</figure>\n<p>Na.</p>\n")
     }
 

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import RapportCore
 import RapportTestSupport
@@ -266,8 +267,10 @@ import Testing
         let result = site.build()
         #expect(!result.succeeded)
         #expect(
-            site.messages(result).contains { $0.hasPrefix("Content/site.yml:6:12: error:") && $0.contains("fr") },
-            "\(site.messages(result))")
+            result.diagnostics.contains {
+                $0.location.line == 6 && $0.location.column == 12
+                    && $0.problem == .yaml(.missingLanguage(field: "publisher", LanguageName(code: "fr", english: "French")))
+            }, "\(site.messages(result))")
     }
 
     // MARK: Reading a ZIP (stored entries, as ZipArchive writes them)
@@ -334,7 +337,10 @@ import Testing
         #expect(index.contains("#chart-challenge-frequency-2\""))
         // Still a mistake when there is no third.
         try site.write("Content/nl/finances.md", TestSite.page("Financiën", order: 2, slug: "financien", body + "[x](#chart-challenge-frequency-3)\n"))
-        #expect(site.messages(site.build()).contains { $0.contains("link to a heading that does not exist: \"#chart-challenge-frequency-3\"") })
+        #expect(
+            site.build().diagnostics.contains {
+                if case .link(.missingHeading("chart-challenge-frequency-3", "finances", _, _)) = $0.problem { true } else { false }
+            })
     }
 }
 

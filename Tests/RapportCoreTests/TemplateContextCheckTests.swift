@@ -52,10 +52,13 @@ import Testing
         ])
         #expect(found.count == 1)
         #expect(found.first.map { "\($0.location)" } == "head.mustache:2:8")
-        #expect(
-            found.first?.message.hasPrefix(
-                "template \"partials/head\" uses \"pageTitel\", which the contexts of the home page (layout), a chapter page (layout), a chart page (layout)"
-            ) == true)
+        guard case let .template(.unknownName(template, name, contexts, hint))? = found.first?.problem else {
+            Issue.record("not an unknown name: \(found)")
+            return
+        }
+        #expect(template == "partials/head" && name == "pageTitel")
+        #expect(Array(contexts.prefix(3)) == ["the home page (layout)", "a chapter page (layout)", "a chart page (layout)"])
+        if case let .closest(name, names, nil)? = hint { #expect(name == "pageTitel" && names.contains("pageTitle")) } else { Issue.record("\(String(describing: hint))") }
         #expect(found.first?.fix == "did you mean \"pageTitle\"?")
     }
 
@@ -108,7 +111,7 @@ import Testing
             content: content, templates: folder.appendingPathComponent("Templates"), baseURL: nil, display: { $0.path }
         ).run(&clock)
         #expect(loaded.templates.has("base") && loaded.strings.count == 2)
-        return loaded.diagnostics.filter { $0.message.contains(", which the context") }.map(\.description)
+        return loaded.diagnostics.filter { if case .template(.unknownName) = $0.problem { true } else { false } }.map(\.description)
     }
 
     /// In a build: the error once, when the templates load, not again when the page renders.
@@ -124,10 +127,15 @@ import Testing
                 content: folder.appendingPathComponent("Content"), templates: folder.appendingPathComponent("Templates"),
                 destination: .memory)
         ).run()
-        let titel = result.diagnostics.filter { $0.message.contains("\"titel\"") }
+        let titel = result.diagnostics.filter {
+            if case .template(.unknownName(_, "titel", _, _)) = $0.problem { true } else if case .template(.noSuchValue("titel", _)) = $0.problem { true } else { false }
+        }
         #expect(titel.count == 1, "\(titel)")
         #expect(titel.first?.fix == "did you mean \"title\"?")
-        #expect(
-            titel.first?.message.contains("which the context of a chapter page does not have") == true, "reported when the templates load")
+        guard case let .template(.unknownName(_, _, contexts, _))? = titel.first?.problem else {
+            Issue.record("reported when the templates load, not when the page renders: \(titel)")
+            return
+        }
+        #expect(contexts == ["a chapter page"])
     }
 }

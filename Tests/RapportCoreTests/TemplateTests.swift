@@ -17,7 +17,7 @@ import Testing
             try Data(text.utf8).write(to: url)
         }
         let (set, problems) = TemplateSet.load(from: folder, display: { $0.lastPathComponent })
-        return (set, problems.filter { !$0.message.hasPrefix("missing template") })
+        return (set, problems.filter { if case .template(.missing) = $0.problem { false } else { true } })
     }
 
     static func render(_ templates: [String: String], _ name: String, _ scope: TemplateScope) throws -> (String, [String]) {

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import RapportCore
 import RapportTestSupport
@@ -66,7 +67,7 @@ import Testing
         #expect(site.read("nl/index.html")?.contains("<link rel=\"icon\" href=\"../files/files/icon.png\" type=\"image/png\">") == true)
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("files/files/icon.png").path))
         try site.write("Content/site.yml", Self.site("theme:\n  icon: files/icon.gif\n"))
-        #expect(site.messages(site.build()).contains { $0.contains("theme icon \"files/icon.gif\" is not an SVG or PNG file") })
+        #expect(site.build().diagnostics.map(\.problem).contains(.site(.iconNotSVGOrPNG("files/icon.gif"))))
     }
 
     @Test func withoutThemeNothingChanges() throws {

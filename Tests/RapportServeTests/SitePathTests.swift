@@ -110,22 +110,24 @@ import Testing
     }
 
     @Test func errorPageEscapesEverything() {
+        // The message and the fix both quote what the file says.
         let hostile = Diagnostic(
             .error, SourceLocation(file: "Content/<b>x</b>.csv", line: 3, column: 5),
-            "value \"<script>alert('x')</script>\" is not a number",
-            sourceLine: "a,<img src=x onerror=alert(1)>&amp;", fix: "write <digits> & \"dots\"")
-        let warning = Diagnostic(.warning, SourceLocation(file: "Content/a.yml", line: 1, column: 1), "small base")
+            .link(.noAltText(url: "<script>alert('x')</script> & \"dots\"")),
+            sourceLine: "a,<img src=x onerror=alert(1)>&amp;")
+        let warning = Diagnostic(
+            .warning, SourceLocation(file: "Content/a.yml", line: 1, column: 1), .dataset(.smallBase(5, of: .row("a"), low: true)))
         let page = Pages.errorPage(diagnostics: [warning, hostile], failure: "cannot write <Public>", sourceLine: { $0.sourceLine })
         #expect(!page.contains("<script>alert"))
         #expect(!page.contains("<img"))
         #expect(!page.contains("<b>x"))
         #expect(page.contains("Content/&lt;b&gt;x&lt;/b&gt;.csv:3:5"))
-        #expect(page.contains("value &quot;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot; is not a number"))
+        #expect(page.contains("image without alt text: &quot;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;dots&quot;&quot;"))
         #expect(page.contains("<pre>a,&lt;img src=x onerror=alert(1)&gt;&amp;amp;\n    ^</pre>"))
-        #expect(page.contains("write &lt;digits&gt; &amp; &quot;dots&quot;"))
+        #expect(page.contains("![…](&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;dots&quot;)"))
         #expect(page.contains("cannot write &lt;Public&gt;"))
         #expect(page.contains("2 errors, 1 warning"))
-        let errorAt = page.range(of: "is not a number")!.lowerBound
+        let errorAt = page.range(of: "image without alt text")!.lowerBound
         let warningAt = page.range(of: "small base")!.lowerBound
         #expect(errorAt < warningAt, "errors come first")
     }

@@ -243,8 +243,9 @@ func invalidDatasetIsReported(yaml: String, csv: String, expected: String) {
 
 @Test func allErrorsAtOnce() {
     let csv = goodCSV.replacingOccurrences(of: ",40,", with: ",4O,").replacingOccurrences(of: ",69,", with: ",690,")
-    let (_, diagnostics) = parse(csv: csv)
-    #expect(diagnostics.filter { $0.contains("error") }.count == 2)
+    let (_, diagnostics) = DatasetParser.parse(id: "freq", metadata: goodYAML, metadataFile: "d/freq.yml", data: csv, dataFile: "d/freq.csv")
+    let errors = diagnostics.filter { $0.severity == .error }.map(\.problem)
+    #expect(errors == [.csv(.notANumber("4O", decimalComma: false)), .csv(.percentageOutOfRange("690"))], "\(errors)")
 }
 
 @Test func hostileLabelsStayIntact() throws {
@@ -280,6 +281,6 @@ func invalidDatasetIsReported(yaml: String, csv: String, expected: String) {
         let yaml = "kind: bars\ntitle: {nl: a, fr: b}\nfinding: {nl: a, fr: b}\nunit: number\nseries: [{key: v, nl: a, fr: b}]\n"
         let (dataset, diagnostics) = DatasetParser.parse(id: "x", metadata: yaml, metadataFile: "x.yml", data: csv, dataFile: "x.csv")
         #expect(dataset == nil, "\(text) accepted")
-        #expect(diagnostics.contains { $0.message == "value \"\(text)\" is not a number" })
+        #expect(diagnostics.contains { $0.problem == .csv(.notANumber(text, decimalComma: false)) }, "\(text)")
     }
 }

@@ -59,7 +59,11 @@ struct PageEntry {
             out.int(pending.picture.width)
             out.int(pending.picture.height)
             out.string(pending.path)
-            out.string(pending.what)
+            // What the picture is, for an error: a chart (its id) or a title card (its language).
+            switch pending.what {
+            case let .chart(id): out.bool(false); out.string(id)
+            case let .titleCard(language): out.bool(true); out.string(language)
+            }
             out.location(pending.location)
         }
         out.bool(work.socialImage != nil)
@@ -154,8 +158,9 @@ struct PageEntry {
             let pageFiles = input.list({ $0.file() }), let chartPages = input.strings(),
             let pictures = input.list({ input -> PendingPicture? in
                 guard let bytes = input.data(), let width = input.int(), let height = input.int(), let path = input.string(),
-                    let what = input.string(), let location = input.location()
+                    let isTitleCard = input.bool(), let name = input.string(), let location = input.location()
                 else { return nil }
+                let what: OutputProblem.Picture = isTitleCard ? .titleCard(language: name) : .chart(name)
                 return PendingPicture(
                     picture: StandaloneSVG(bytes: bytes, width: width, height: height), path: path, what: what, location: location)
             }),

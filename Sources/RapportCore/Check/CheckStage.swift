@@ -61,12 +61,13 @@ struct PageChecks {
             reported.formUnion([page.name, original.name])
             let folder = page.file.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
             let renamed = (folder.isEmpty ? "" : folder + "/") + original.name + ".md"
-            let address =
-                page.slugLocation == nil ? ", and keep its address with slug: \(page.slug)" : " (its slug: \(page.slug) keeps its address)"
             diagnostics.error(
                 SourceLocation(file: page.file),
-                "page \"\(page.name).md\" has no \(original.language.englishName) version, and \"\(original.name).md\" has no \(page.language.englishName) version",
-                fix: "pages pair by file name across languages: rename \(page.file) to \(renamed)\(address)")
+                .page(
+                    .unpaired(
+                        page: page.name, language: page.language.englishName, other: original.name,
+                        otherLanguage: original.language.englishName, file: page.file, renamed: renamed, slug: page.slug,
+                        slugWritten: page.slugLocation != nil)))
         }
         // A draft may lack its translations (Drafts.swift).
         for page in pages.sorted(by: { position(of: $0.language) < position(of: $1.language) })
@@ -77,10 +78,7 @@ struct PageChecks {
             let present = languages.filter { !missing.contains($0) }
             diagnostics.error(
                 SourceLocation(file: page.file),
-                present.count == 1
-                    ? "page \"\(page.name).md\" exists in \(page.language.englishName) only"
-                    : "page \"\(page.name).md\" is missing in \(ContentLoader.list(missing.map(\.englishName)))",
-                fix: "add its translation as " + ContentLoader.list(missing.map { "Content/\($0.code)/\(page.name).md" }))
+                .page(.missingTranslation(page: page.name, present: present.map(\.englishName), missing: missing.map(\.named))))
         }
     }
 
@@ -114,15 +112,13 @@ struct PageChecks {
                     // The folder of the CSV files and the data page (DataPage.swift).
                     diagnostics.error(
                         page.slugLocation ?? SourceLocation(file: page.file),
-                        "the slug \"\(page.slug)\" is taken by the data page (/\(language.code)/\(page.slug)/)",
-                        fix: page.slugLocation == nil ? "add slug: … with another address" : "give the page another slug")
+                        .page(.slugOfDataPage(page.slug, language: language.code, slugWritten: page.slugLocation != nil)))
                     continue
                 }
                 if let first = seen[page.slug] {
                     diagnostics.error(
                         page.slugLocation ?? SourceLocation(file: page.file),
-                        "two pages with the slug \"\(page.slug)\" in \(language.englishName)",
-                        fix: "\(first.file) has it too; give one of them another slug")
+                        .page(.duplicateSlug(page.slug, language: language.englishName, otherFile: first.file)))
                 } else {
                     seen[page.slug] = page
                 }
@@ -147,9 +143,8 @@ struct PageChecks {
         for page in chapters where page.orderLocation == nil {
             let example = translations(of: page).lazy.compactMap { other in other.declaredOrder.map { ($0, other.file) } }.first
             diagnostics.error(
-                page.frontMatterLocation ?? SourceLocation(file: page.file), "missing order",
-                fix: example.map { "add order: \($0.0) to the front matter, as in \($0.1)" }
-                    ?? "add order: … to the front matter (the chapter's place in the navigation: 1, 2, 3 …)")
+                page.frontMatterLocation ?? SourceLocation(file: page.file),
+                .page(.missingOrder(exampleOrder: example?.0, exampleFile: example?.1)))
         }
         // A page whose languages disagree is one error, in the file of each language that differs
         // from the first language's; it is left out of the search for duplicates (which of its
@@ -162,8 +157,10 @@ struct PageChecks {
             disagreeing.insert(page.name)
             diagnostics.error(
                 page.orderLocation ?? SourceLocation(file: page.file),
-                "order \(order) is not the order of the \(first.language.englishName) version (\(other), at \(first.orderLocation.map { "\($0)" } ?? first.file))",
-                fix: "give the page the same order in \(languages.count == 2 ? "both" : "all") languages")
+                .page(
+                    .orderDiffers(
+                        order: order, firstLanguage: first.language.englishName, other: other,
+                        otherAt: first.orderLocation.map { "\($0)" } ?? first.file, languageCount: languages.count)))
         }
         for language in languages {
             var first: [Int: Page] = [:]
@@ -174,8 +171,7 @@ struct PageChecks {
                 if let earlier = first[order] {
                     diagnostics.error(
                         page.orderLocation ?? SourceLocation(file: page.file),
-                        "two chapters with order \(order) in \(language.englishName)",
-                        fix: "\(earlier.file) has it too; give each chapter its own place")
+                        .page(.duplicateOrder(order, language: language.englishName, otherFile: earlier.file)))
                 } else {
                     first[order] = page
                 }

@@ -10,7 +10,7 @@ import RapportBase
 /// value (character references decoded, spaces and control characters dropped, as browsers do).
 package enum SVGScripts {
     package struct Finding: Equatable {
-        package var what: String
+        package var what: LinkProblem.SVGScript
         package var line: Int
         package var column: Int
     }
@@ -25,11 +25,7 @@ package enum SVGScripts {
             for finding in find(in: String(decoding: bytes, as: UTF8.self)) {
                 diagnostics.append(
                     .error(
-                        SourceLocation(file: shown(source), line: finding.line, column: finding.column),
-                        "script in an SVG file: \(finding.what)",
-                        fix:
-                            "remove it: the file is published as it is, and opened on its own its script would run on the site; a study's images need none"
-                    ))
+                        SourceLocation(file: shown(source), line: finding.line, column: finding.column), .link(.scriptInSVG(finding.what))))
             }
         }
         return diagnostics
@@ -40,7 +36,7 @@ package enum SVGScripts {
         let s = Array(text.unicodeScalars)
         var findings: [Finding] = []
         var locator = Locator(scalars: s)
-        func found(_ what: String, at index: Int) {
+        func found(_ what: LinkProblem.SVGScript, at index: Int) {
             let (line, column) = locator.place(of: index)
             findings.append(Finding(what: what, line: line, column: column))
         }
@@ -83,7 +79,7 @@ package enum SVGScripts {
                 name.unicodeScalars.append(s[j])
                 j += 1
             }
-            if localName(name) == "script" { found("<\(name)> element", at: tag) }
+            if localName(name) == "script" { found(.element(name), at: tag) }
             while j < s.count {
                 while j < s.count, isSpace(s[j]) || s[j] == "/" { j += 1 }
                 guard j < s.count, s[j] != ">" else { break }
@@ -117,13 +113,13 @@ package enum SVGScripts {
                 let lowered = localName(attribute)
                 let decoded = normalized(value)
                 if isEventName(lowered) {
-                    found("event attribute \(attribute)=", at: attributeStart)
+                    found(.eventAttribute(attribute), at: attributeStart)
                 } else if lowered == "attributename", isEventName(decoded) {
-                    found("animation setting the event attribute \(value)", at: attributeStart)
+                    found(.animatedEventAttribute(value), at: attributeStart)
                 } else if decoded.contains("javascript:") {
-                    found("javascript: URL in \(attribute)=", at: attributeStart)
+                    found(.javascriptURL(attribute: attribute), at: attributeStart)
                 } else if decoded.contains("<script") {
-                    found("<script> in \(attribute)=", at: attributeStart)
+                    found(.scriptInAttribute(attribute), at: attributeStart)
                 }
             }
             i = j + 1

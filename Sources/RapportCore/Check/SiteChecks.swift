@@ -36,14 +36,11 @@ struct SiteChecks {
         {
             let known = anchors[check.language]?[check.page] ?? []
             let headings = headingOrder[check.language]?[check.page] ?? []
-            var fix = didYouMean(closestMatch(to: check.anchor, in: known)) { "\"#\($0)\"" }.map { $0 + " " } ?? ""
-            if headings.isEmpty {
-                fix += "\(check.page).md has no ## headings; link to the page itself: \(check.page).md"
-            } else {
-                let shown = headings.prefix(12).map { "#" + $0 }.joined(separator: ", ")
-                fix += "the headings of \(check.page).md: \(shown)\(headings.count > 12 ? ", …" : "")"
-            }
-            diagnostics.error(check.location, "link to a heading that does not exist: \"#\(check.anchor)\" in \(check.page).md", fix: fix)
+            diagnostics.error(
+                check.location,
+                .link(
+                    .missingHeading(
+                        anchor: check.anchor, page: check.page, suggestion: closestMatch(to: check.anchor, in: known), headings: headings)))
         }
     }
 
@@ -78,18 +75,16 @@ struct SiteChecks {
             guard let dataset = datasets[id] else { continue }
             let use = datasetUse[id] ?? []
             if use.isEmpty, !draftDatasets.contains(id) {
-                diagnostics.warning(
-                    SourceLocation(file: dataset.metadataFile), "dataset \"\(id)\" is not used by any chapter",
-                    fix: "place it with ```chart \(id) or quote it with {{\(id):row}}")
+                diagnostics.warning(SourceLocation(file: dataset.metadataFile), .markdown(.datasetUnused(id)))
             } else if !use.isEmpty, use.count < site.languages.count, !explained.contains(id) {
                 let missing = site.languages.filter { !use.contains($0) && !isFollowUp(id, missingIn: $0, usedIn: use) }
                 guard !missing.isEmpty else { continue }
                 let users = site.languages.filter { use.contains($0) }.map(\.englishName)
                 diagnostics.error(
                     SourceLocation(file: dataset.metadataFile),
-                    "dataset \"\(id)\" is used in \(ContentLoader.list(users)) only"
-                        + (site.languages.count > 2 ? ", not in \(ContentLoader.list(missing.map(\.englishName)))" : ""),
-                    fix: "use it in the \(ContentLoader.list(missing.map(\.englishName))) chapter too")
+                    .markdown(
+                        .datasetInSomeLanguages(
+                            id, users: users, missing: missing.map(\.englishName), languageCount: site.languages.count)))
             }
         }
     }
@@ -109,18 +104,21 @@ struct SiteChecks {
                 if let index = left.firstIndex(of: id) { left.remove(at: index); continue }
                 named.insert(id)
                 // With two languages, "in Dutch only"; with more, which language lacks it.
-                let message =
-                    site.languages.count == 2
-                    ? "chart \"\(id)\" is placed in \(language.englishName) only"
-                    : "chart \"\(id)\" is placed in \(language.englishName) but not in \(other.language.englishName)"
-                diagnostics.error(placement.location, message, fix: "place it in \(other.file) too, in the same order")
+                diagnostics.error(
+                    placement.location,
+                    .markdown(
+                        .chartInOneLanguage(
+                            id: id, language: language.englishName, otherLanguage: other.language.englishName, otherFile: other.file,
+                            languageCount: site.languages.count)))
             }
         }
         if named.isEmpty, let index = nlIds.indices.first(where: { frIds.indices.contains($0) && nlIds[$0] != frIds[$0] }) {
             diagnostics.error(
                 fr[index].location,
-                "charts in another order than in \(reference.language.englishName): \"\(frIds[index])\" here, \"\(nlIds[index])\" at \(nl[index].location)",
-                fix: "place the same charts in the same order in \(site.languages.count == 2 ? "both" : "all") languages")
+                .markdown(
+                    .chartOrder(
+                        language: reference.language.englishName, here: frIds[index], there: nlIds[index], at: "\(nl[index].location)",
+                        languageCount: site.languages.count)))
             named.formUnion(nlIds)
         }
         return named

@@ -123,8 +123,7 @@ struct ContentLoader {
                 guard entry.kind == .file || entry.kind == .other else { continue }
                 if !name.hasSuffix(".md") {
                     diagnostics.error(
-                        SourceLocation(file: file), "chapter file \"\(name)\" ends in \"\(name[dot...])\", not \".md\"",
-                        fix: "rename it to \(name[..<dot]).md")
+                        SourceLocation(file: file), .page(.notMarkdown(name: String(name), stem: String(name[..<dot]), ending: String(name[dot...]))))
                     continue
                 }
                 files.append((String(entry.path.dropLast(3)), language, folder.path + "/" + entry.path, file))
@@ -161,15 +160,10 @@ struct ContentLoader {
             else { continue }
             diagnostics.warning(
                 languagesLocation ?? SourceLocation(file: display(contentDirectory.appendingPathComponent("site.yml"))),
-                "Content/\(name)/ holds chapters, but \(name) is not one of the site's languages: they are left out",
-                fix: "add \(name) to languages: [\((languages.map(\.code) + [name]).joined(separator: ", "))], or remove the folder")
+                .site(.chaptersOfOtherLanguage(folder: name, languages: languages.map(\.code))))
         }
     }
 
     func position(of language: Language) -> Int { languages.firstIndex(of: language) ?? languages.count }
 
-    /// "German", "German and English", "Dutch, German and English".
-    static func list(_ items: [String]) -> String {
-        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
-    }
 }

@@ -41,9 +41,7 @@ struct ContentFiles {
         let rootPath = root.standardizedFileURL.path
         guard url.path.hasPrefix(rootPath + "/") else {
             return .failure(
-                .error(
-                    location, "link to a file outside \(contentName): \"\(path)\"",
-                    fix: "copy the file into \(contentName) (e.g. \(contentName)files/) and link to it from there"))
+                .error(location, .link(.outsideContent(path: path, content: contentName))))
         }
         let shown = display(url)
         // What is at the path itself (a link is followed below, if it stays inside).
@@ -51,26 +49,29 @@ struct ContentFiles {
         case nil, .link?:
             break
         case .missing?:
-            let base = folder.isEmpty ? contentName : "the chapter's folder"
-            var fix = "put the file at \(shown), or correct the link (it is relative to \(base))"
             let parent = url.deletingLastPathComponent().path
             let names = Files.list(parent, recursive: false).map(\.path)
-            if let near = didYouMean(closestMatch(to: url.lastPathComponent, in: names)) { fix = near }
             // Written relative to Content/ (`files/x.svg`, as site.yml's logo is), from a chapter.
+            var contentRelative: String?, chapterFolder: String?
             let fromContent = root.appendingPathComponent(decoded).standardizedFileURL
             if !folder.isEmpty, fromContent.path.hasPrefix(rootPath + "/"), Files.kind(ofPath: fromContent.path) == .file {
-                let up = String(repeating: "../", count: folder.split(separator: "/").count)
-                fix = (didYouMean(up + path) ?? "") + " A link is relative to the chapter's folder, \(display(root.appendingPathComponent(folder)))/"
+                contentRelative = String(repeating: "../", count: folder.split(separator: "/").count) + path
+                chapterFolder = display(root.appendingPathComponent(folder))
             }
-            return .failure(.error(location, "link to a file that does not exist: \"\(path)\"", fix: fix))
+            return .failure(
+                .error(
+                    location,
+                    .link(
+                        .missingFile(
+                            path: path, expected: shown, inChapter: !folder.isEmpty, content: contentName,
+                            suggestion: closestMatch(to: url.lastPathComponent, in: names), contentRelative: contentRelative,
+                            chapterFolder: chapterFolder))))
         case let refusal?:
             return .failure(Self.refused(refusal, path: path, shown: shown, at: location))
         }
         guard Files.resolves(url.path, inside: root.path), let real = Files.realPath(url.path) else {
             return .failure(
-                .error(
-                    location, "symbolic link pointing outside \(contentName) is not read: \"\(path)\"",
-                    fix: "copy the file into \(contentName) instead of linking to it"))
+                .error(location, .link(.linkOutside(path: path, content: contentName))))
         }
         if let refusal = Files.refusal(real, limit: .published) {
             return .failure(Self.refused(refusal, path: path, shown: shown, at: location))
@@ -83,19 +84,10 @@ struct ContentFiles {
     /// a device (never read: it could block or never end), a file too large.
     private static func refused(_ refusal: Files.Refusal, path: String, shown: String, at location: SourceLocation) -> Diagnostic {
         switch refusal {
-        case .folder:
-            return .error(location, "link to a folder, not a file: \"\(path)\"", fix: "link to a file in \(shown)")
-        case let .special(what):
-            return .error(
-                location, "link to \(what), not a file: \"\(path)\"",
-                fix: "replace \(shown) with the file itself; Rapport publishes only regular files")
-        case let .tooLarge(size, limit):
-            return .error(
-                location,
-                "\"\(path)\" is \(Files.overLimit(size, limit))",
-                fix: limit.fix)
-        default:
-            return .error(location, "\(refusal.reason): \"\(path)\"", fix: refusal.fix)
+        case .folder: return .error(location, .link(.folder(path: path, shown: shown)))
+        case let .special(kind): return .error(location, .link(.special(path: path, kind, shown: shown)))
+        case let .tooLarge(size, limit): return .error(location, .link(.tooLarge(path: path, size: size, limit: limit)))
+        default: return .error(location, .link(.refused(path: path, refusal)))
         }
     }
 
@@ -121,9 +113,7 @@ struct ContentFiles {
         let ext = (path as NSString).pathExtension.lowercased()
         guard ImageSize.formats.contains(ext) else {
             return .failure(
-                .error(
-                    location, "image \"\(path)\" is not a PNG, JPEG, SVG or WebP file",
-                    fix: "convert it to one of those (Rapport writes each image's width and height from the file)"))
+                .error(location, .link(.imageFormat(path: path))))
         }
         let bytes: [UInt8]
         switch Files.read(file.source, limit: .published) {
@@ -138,34 +128,21 @@ struct ContentFiles {
         }
         guard let size else {
             return .failure(
-                .error(
-                    location, "cannot read the width and height of image \"\(path)\"",
-                    fix: ext == "svg"
-                        ? "give its <svg> element width and height, or a viewBox"
-                        : "the file is damaged or not really .\(ext): export it again"))
+                .error(location, .link(.imageSizeUnreadable(path: path, ending: ext))))
         }
         return .success(size)
     }
 
     private static func diagnostic(_ problem: ImageSize.Problem, file: String, path: String, at location: SourceLocation) -> Diagnostic {
-        let range = "(1 to \(ImageSize.maximumSide) pixels)"
         switch problem {
         case let .tooLarge(width, height):
-            return .error(
-                location, "image \"\(path)\" is \(width) × \(height) pixels, more than \(ImageSize.maximumSide) on a side",
-                fix: "export it smaller")
+            return .error(location, .link(.imageTooLarge(path: path, width: width, height: height, maximum: ImageSize.maximumSide)))
         case let .length(attribute, value, outOfRange, place):
             return .error(
                 SourceLocation(file: file, line: place.line, column: place.column),
-                "image \(attribute) \"\(value)\" is \(outOfRange ? "out of range \(range)" : "not a length")",
-                fix:
-                    "give the <svg> element its size in pixels, e.g. width=\"640\" height=\"480\", or remove width and height to size it by its viewBox"
-            )
+                .link(.svgLength(attribute: attribute, value: value, outOfRange: outOfRange, maximum: ImageSize.maximumSide)))
         case let .viewBox(value, notNumbers, place):
-            return .error(
-                SourceLocation(file: file, line: place.line, column: place.column),
-                "viewBox \"\(value)\" \(notNumbers ? "is not four numbers" : "has a width or height that is not a finite number above 0")",
-                fix: "write it as four numbers, min-x min-y width height, e.g. viewBox=\"0 0 640 480\"")
+            return .error(SourceLocation(file: file, line: place.line, column: place.column), .link(.viewBox(value, notNumbers: notNumbers)))
         }
     }
 }

@@ -25,8 +25,10 @@ struct Drafts {
                     problems.append(
                         .warning(
                             page.frontMatterLocation ?? SourceLocation(file: page.file),
-                            "\(page.name).md is a draft in \(draft.language.englishName) (draft: true at \(draft.draftLocation.map { "\($0)" } ?? draft.file)), so this translation is left out of the build too",
-                            fix: "add draft: true here as well, or remove it from \(draft.file) when the page is ready"))
+                            .page(
+                                .draftElsewhere(
+                                    page: page.name, language: draft.language.englishName,
+                                    draftAt: draft.draftLocation.map { "\($0)" } ?? draft.file, draftFile: draft.file))))
                 }
                 page.isDraft = true
                 if !show {

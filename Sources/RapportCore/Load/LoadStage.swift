@@ -49,7 +49,7 @@ struct LoadStage {
             case let .success(parsed):
                 (given.origin, given.basePath, given.baseURL) = (parsed.origin, parsed.path, parsed.origin + parsed.path)
                 site = given
-            case let .failure(problem): diagnostics.append(.error(SourceLocation(file: "--base-url"), problem.message, fix: problem.fix))
+            case let .failure(problem): diagnostics.append(.error(SourceLocation(file: "--base-url"), problem))
             }
         }
         var strings = loader.loadStrings()

@@ -10,13 +10,11 @@ extension ContentLoader {
         // Front matter: the lines between a first line `---` and the next line `---`, found by a
         // scan of the bytes line by line (a long body is neither split into lines nor copied twice).
         guard let split = Self.splitFrontMatter(text) else {
-            diagnostics.error(
-                SourceLocation(file: file), "missing front matter",
-                fix: "start the file with ---, then title: …, order: …, then ---")
+            diagnostics.error(SourceLocation(file: file), .page(.missingFrontMatter))
             return nil
         }
         guard let (yaml, close, rawBody) = split else {
-            diagnostics.error(SourceLocation(file: file), "front matter is not closed", fix: "add a line --- after the last key")
+            diagnostics.error(SourceLocation(file: file), .page(.unclosedFrontMatter))
             return nil
         }
         var reader = YAMLReader(file: file, lineOffset: 1)
@@ -28,7 +26,7 @@ extension ContentLoader {
         let values = YAMLReader.index(pairs)
         func value(_ key: String) -> YAMLNode? { values[key] }
         guard let titleNode = value("title") else {
-            if !misspelled.contains("title") { reader.error(root, "missing title", fix: "add title: … to the front matter") }
+            if !misspelled.contains("title") { reader.error(root, .page(.missingTitle)) }
             return nil
         }
         guard let title = reader.string(titleNode, what: "title") else { return nil }
@@ -57,10 +55,10 @@ extension ContentLoader {
             page.draftLocation = reader.location(of: node)
             switch node.string?.trimmingWhitespace.lowercased() {
             case "true" where page.isHome:
-                reader.error(node, "the home page (index.md) cannot be a draft", fix: "remove draft: true; the site needs its home page")
+                reader.error(node, .page(.homeDraft))
             case "true": page.isDraft = true
             case "false": break
-            default: reader.error(node, "draft must be true or false, not \"\(node.string ?? "…")\"", fix: "write draft: true, or remove the line")
+            default: reader.error(node, .page(.draftNotTrueOrFalse(written: node.string)))
             }
         }
         if let node = value("source"), let code = reader.string(node, what: "source") {
@@ -68,24 +66,22 @@ extension ContentLoader {
             if let source = languages.first(where: { $0.code == code }) {
                 page.sourceLanguage = source
             } else {
-                reader.error(
-                    node, "source \"\(code)\" is not one of the site's languages",
-                    fix: "write the language the page was first written in: \(languages.map(\.code).joined(separator: ", "))")
+                reader.error(node, .page(.sourceNotALanguage(code, languages: languages.map(\.code))))
             }
         }
         if let node = value("slug"), let slug = reader.string(node, what: "slug") {
             page.slugLocation = reader.location(of: node)
             if slug.contains("/") || slug.contains("..") {
-                reader.error(node, "slug \"\(slug)\" must not contain \"/\" or \"..\"", fix: "use one path segment, e.g. vrijwilligers")
+                reader.error(node, .page(.slugWithPath(slug)))
             } else if !Keys.isValid(slug) {
-                reader.error(node, "slug \"\(slug)\" may only use a-z, 0-9 and -")
+                reader.error(node, .page(.invalidSlug(slug)))
             } else if page.isHome {
-                reader.error(node, "the home page (index.md) has no slug")
+                reader.error(node, .page(.homeSlug))
             } else {
                 page.slug = slug
             }
         } else if !page.isHome, !Keys.isValid(name) {
-            reader.error(root, "file name \"\(name).md\" is not a valid URL segment", fix: "add slug: … or rename the file (a-z, 0-9, -)")
+            reader.error(root, .page(.invalidFileName(page: name)))
         }
         return page
     }

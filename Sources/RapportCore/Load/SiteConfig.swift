@@ -46,9 +46,7 @@ extension ContentLoader {
         let url = contentDirectory.appendingPathComponent("site.yml")
         let file = display(url)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            diagnostics.error(
-                SourceLocation(file: file), "missing site configuration",
-                fix: "create \(file) with title, description, baseURL and languages")
+            diagnostics.error(SourceLocation(file: file), .site(.missingSiteFile(file)))
             return nil
         }
         guard let text = readText(url) else { return nil }
@@ -58,7 +56,7 @@ extension ContentLoader {
         let misspelled = reader.rejectUnknownKeys(pairs, known: SiteConfig.keys, what: "site")
         func value(_ key: String) -> YAMLNode? {
             let node = pairs.first { $0.key == key }?.value
-            if node == nil, !misspelled.contains(key) { reader.error(root, "missing key \"\(key)\"") }
+            if node == nil, !misspelled.contains(key) { reader.error(root, .site(.missingKey(key))) }
             return node
         }
         // The languages first: every text of the site is read in each of them.
@@ -77,7 +75,7 @@ extension ContentLoader {
         if let node = value("baseURL"), let text = reader.string(node, what: "baseURL") {
             switch Self.parseBaseURL(text) {
             case let .success(parsed): (origin, basePath) = parsed; baseURL = origin + basePath
-            case let .failure(problem): reader.error(node, problem.message, fix: problem.fix)
+            case let .failure(fault): reader.error(node, .site(.baseURL(name: "baseURL", written: text, fault)))
             }
         }
         var defaultLanguage = languages[0]
@@ -87,25 +85,21 @@ extension ContentLoader {
             if let language = languages.first(where: { $0.code == name }) {
                 defaultLanguage = language
             } else {
-                reader.error(
-                    node,
-                    "defaultLanguage \"\(name)\" is not one of the site's languages (\(languages.map(\.code).joined(separator: ", ")))",
-                    fix: "write one of them, or add \(name) to languages")
+                reader.error(node, .site(.defaultLanguageNotListed(name, languages: languages.map(\.code))))
             }
         }
         var updated: SiteDate?
         if let node = pairs.first(where: { $0.key == "updated" })?.value, let text = reader.string(node, what: "updated") {
             updated = SiteDate(iso: text)
             if updated == nil {
-                reader.error(node, "updated \"\(text)\" is not a date", fix: "write it as YYYY-MM-DD, e.g. updated: 2024-05-15")
+                reader.error(node, .site(.updatedNotADate(text)))
             }
         }
         var published: Int?
         if let node = pairs.first(where: { $0.key == "published" })?.value, let text = reader.string(node, what: "published") {
             published = text.count == 4 ? Int(text).flatMap { (1000...9999).contains($0) ? $0 : nil } : SiteDate(iso: text)?.year
             if published == nil {
-                reader.error(
-                    node, "published \"\(text)\" is not a year", fix: "write the year the study was published, e.g. published: 2024")
+                reader.error(node, .site(.publishedNotAYear(text)))
             }
         }
         let publisher = pairs.first(where: { $0.key == "publisher" }).flatMap { reader.localized($0.value, what: "publisher") }
@@ -117,9 +111,7 @@ extension ContentLoader {
         if let node = pairs.first(where: { $0.key == "doi" })?.value, let text = reader.string(node, what: "doi") {
             site.doi = Self.doi(text)
             if site.doi == nil {
-                reader.error(
-                    node, "doi \"\(text)\" is not a DOI",
-                    fix: "write the DOI itself, 10. then the registrant's number, a slash and the suffix: doi: 10.1234/abcd")
+                reader.error(node, .site(.notADOI(text)))
             }
         }
         if let node = pairs.first(where: { $0.key == "license" })?.value, let text = reader.string(node, what: "license") {
@@ -128,9 +120,7 @@ extension ContentLoader {
             {
                 site.license = text
             } else {
-                reader.error(
-                    node, "license \"\(text)\" is not a web address",
-                    fix: "write the licence's URL, e.g. license: https://creativecommons.org/licenses/by/4.0/")
+                reader.error(node, .site(.licenseNotAnAddress(text)))
             }
         }
         if let node = pairs.first(where: { $0.key == "theme" })?.value { site.theme = Theme.parse(node, reader: &reader) }
@@ -160,9 +150,9 @@ extension ContentLoader {
     /// `languages: [nl, fr, de]`: one or more language codes Rapport knows, each once; nil
     /// (reported) when the list cannot be used.
     static func languages(_ node: YAMLNode, reader: inout YAMLReader) -> [Language]? {
-        let supported = Language.supportedCodes.joined(separator: ", ")
+        let supported = Language.supportedCodes
         guard let items = node.items, !items.isEmpty else {
-            reader.error(node, "languages must be a list of one or more language codes", fix: "write e.g. languages: [nl, fr, de]")
+            reader.error(node, .site(.languagesNotAList))
             return nil
         }
         var languages: [Language] = []
@@ -170,20 +160,16 @@ extension ContentLoader {
             guard let code = reader.string(item, what: "a language code") else { continue }
             if let language = Language(code: code) {
                 if languages.contains(language) {
-                    reader.error(item, "language \"\(code)\" is listed twice", fix: "list each language once")
+                    reader.error(item, .site(.languageTwice(code)))
                 } else {
                     languages.append(language)
                 }
             } else if Language.isWellFormed(code) {
-                reader.error(
-                    item,
-                    "language \"\(code)\" is not one Rapport can write yet (numbers, dates and typography are known for \(supported))",
-                    fix: "use one of \(supported), optionally with a region (en-GB)")
+                reader.error(item, .site(.languageNotSupported(code, supported: supported)))
             } else {
                 let lower = code.lowercased()
                 reader.error(
-                    item, "\"\(code)\" is not a language code",
-                    fix: Language(code: lower) != nil ? "write \(lower)" : "write a BCP 47 code such as \(supported) or en-GB")
+                    item, .site(.notALanguageCode(code, lowercase: Language(code: lower) != nil ? lower : nil, supported: supported)))
             }
         }
         // The languages that could be read stand in for the list, so their texts are still checked.

@@ -48,15 +48,14 @@ struct Theme: Sendable {
             if path.lowercased().hasSuffix(".svg") {
                 theme.logo = (path, reader.textLocation(of: logo))
             } else {
-                reader.error(
-                    logo, "theme logo \"\(path)\" is not an SVG file", fix: "give an .svg file of Content/, e.g. logo: files/logo.svg")
+                reader.error(logo, .site(.logoNotSVG(path)))
             }
         }
         if let icon = values["icon"], let path = reader.string(icon, what: "theme icon") {
             if [".svg", ".png"].contains(where: path.lowercased().hasSuffix) {
                 theme.icon = (path, reader.textLocation(of: icon))
             } else {
-                reader.error(icon, "theme icon \"\(path)\" is not an SVG or PNG file", fix: "give an .svg or .png file of Content/, e.g. icon: files/icon.svg")
+                reader.error(icon, .site(.iconNotSVGOrPNG(path)))
             }
         }
         if let colors = values["colors"], let pairs = reader.mapping(colors, what: "theme colors") {
@@ -69,8 +68,8 @@ struct Theme: Sendable {
                 if ratio < 4.5 {
                     reader.error(
                         pair.value,
-                        "theme colour \(pair.key) \(color) has a contrast of \(ChartPalette.ratio(ratio)) with the \(dark ? "dark" : "white") page background \(background); link text needs at least 4.5:1",
-                        fix: dark ? "choose a lighter colour" : "choose a darker colour")
+                        .site(
+                            .lowContrast(key: pair.key, colour: color, ratio: ChartPalette.ratio(ratio), dark: dark, background: background)))
                     continue
                 }
                 if dark { theme.accentDark = color } else { theme.accent = color }
@@ -85,14 +84,12 @@ struct Theme: Sendable {
                 if let items = pair.value.items {
                     nodes = Array(items)
                 } else if pair.key != "neutral" {
-                    reader.error(pair.value, "palette \(pair.key) must be a list of colours", fix: "write it as [\"#RRGGBB\", …]")
+                    reader.error(pair.value, .site(.paletteNotAList(pair.key)))
                     failed = true
                     continue
                 }
                 if nodes.isEmpty || (pair.key == "neutral" && nodes.count != 1) {
-                    reader.error(
-                        pair.value, pair.key == "neutral" ? "palette neutral must be one colour" : "palette \(pair.key) is empty",
-                        fix: pair.key == "neutral" ? "write it as neutral: \"#8A8A8A\"" : "give at least one colour, or leave the key out")
+                    reader.error(pair.value, .site(pair.key == "neutral" ? .neutralNotOneColour : .paletteEmpty(pair.key)))
                     failed = true
                     continue
                 }
@@ -101,9 +98,7 @@ struct Theme: Sendable {
                     // The middle of an odd diverging list is never drawn (`neutral` is).
                     let unused = pair.key == "diverging" && nodes.count % 2 == 1 && position == nodes.count / 2
                     if !unused, let problem = ChartPalette.problem(with: color) {
-                        reader.error(
-                            item, "colour \(color) in palette \(pair.key) \(problem)",
-                            fix: "choose a darker or more saturated colour (the theme section of Rapport's README gives the rules)")
+                        reader.error(item, .site(.paletteColour(color, palette: pair.key, problem: problem)))
                         failed = true
                     }
                     lists[pair.key, default: []].append(color)
@@ -121,7 +116,7 @@ struct Theme: Sendable {
     private static func color(_ node: YAMLNode, what: String, reader: inout YAMLReader) -> String? {
         guard let text = reader.string(node, what: what) else { return nil }
         guard ChartPalette.isColor(text) else {
-            reader.error(node, "\(what) \"\(text)\" is not a colour", fix: "write it as \"#RRGGBB\" (in quotes: # starts a comment)")
+            reader.error(node, .site(.notAColour(field: what, written: text)))
             return nil
         }
         return text.uppercased()

@@ -53,9 +53,7 @@ extension ContentLoader {
             guard let text = strings[language]?.values[key], !text.isEmpty, !Self.isPathWord(text),
                 let location = strings[language]?.locations[key]
             else { continue }
-            diagnostics.error(
-                location, "UI string \"\(key)\" is a folder of the site's addresses, and \"\(text)\" cannot be one",
-                fix: "write it in lowercase letters, digits and hyphens only, e.g. \"\(Self.pathWord(from: text))\"")
+            diagnostics.error(location, .site(.notAFolderWord(key: key, written: text, suggested: Self.pathWord(from: text))))
         }
     }
 
@@ -82,12 +80,11 @@ extension ContentLoader {
                     these.values[key.rawValue] = text
                     diagnostics.warning(
                         SourceLocation(file: these.file),
-                        "UI string \"\(key.rawValue)\" is missing in \(language.englishName); Rapport's own text is used (\"\(text)\")",
-                        fix: "add \(key.rawValue): … to \(these.file) to write your own")
+                        .site(.builtInStringUsed(key: key.rawValue, language: language.englishName, text: text, file: these.file)))
                 } else {
                     diagnostics.error(
-                        SourceLocation(file: these.file), "UI string \"\(key.rawValue)\" is missing in \(language.englishName)",
-                        fix: "add \(key.rawValue): … to \(these.file): Rapport writes it on every site")
+                        SourceLocation(file: these.file),
+                        .site(.requiredStringMissing(key: key.rawValue, language: language.englishName, file: these.file)))
                 }
                 strings[language] = these
             }

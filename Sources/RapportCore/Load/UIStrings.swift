@@ -30,10 +30,9 @@ extension ContentLoader {
             if let root = reader.parse(text), let pairs = reader.mapping(root, what: "UI strings") {
                 for pair in pairs {
                     if let moved = StudyTexts.keys.first(where: { $0.string == pair.key }) {
-                        let example = languages.map { "\($0.code): …" }.joined(separator: ", ")
                         reader.error(
-                            pair.keyNode, "\"\(pair.key)\" is a text of the study, not of the interface: it belongs in site.yml now",
-                            fix: "move it to site.yml as study: {\(moved.key): {\(example)}} and delete it here")
+                            pair.keyNode,
+                            .site(.studyTextInInterface(key: pair.key, studyKey: moved.key, languages: languages.map(\.code))))
                         continue
                     }
                     strings.locations[pair.key] = reader.location(of: pair.keyNode)
@@ -53,10 +52,11 @@ extension ContentLoader {
         for (language, file) in missingFiles {
             let model = languages.compactMap { result[$0]?.file }.first
             diagnostics.error(
-                SourceLocation(file: file), "missing UI strings for \(language.englishName)",
-                fix: "create \(file) with the same keys as "
-                    + (model ?? "the other languages' files in \(file[..<(file.lastIndex(of: "/") ?? file.startIndex)])/")
-                    + ", in \(language.englishName)")
+                SourceLocation(file: file),
+                .site(
+                    .missingStringsFile(
+                        file: file, language: language.englishName, model: model,
+                        folder: String(file[..<(file.lastIndex(of: "/") ?? file.startIndex)]))))
         }
         reportEmpty(emptyStrings, in: result)
         // A key in one language only is an error in each language that lacks it.
@@ -66,9 +66,11 @@ extension ContentLoader {
             for key in keys where lack.locations[key] == nil {
                 let have = present.first { $0.1.locations[key] != nil }?.1
                 diagnostics.error(
-                    SourceLocation(file: lack.file), "UI string \"\(key)\" is missing in \(language.englishName)",
-                    fix: "add \(key): …, as in \(have.flatMap { $0.locations[key] }.map { "\($0)" } ?? have?.file ?? "the other languages")"
-                )
+                    SourceLocation(file: lack.file),
+                    .site(
+                        .missingString(
+                            key: key, language: language.englishName,
+                            asIn: have.flatMap { $0.locations[key] }.map { "\($0)" } ?? have?.file)))
                 // It stands in as empty: a template that uses it raises no follow-up.
                 result[language]?.values[key] = ""
             }
@@ -89,8 +91,11 @@ extension ContentLoader {
             else { continue }
             let example = languages.first { $0 != language }.map { language.name(of: $0) } ?? ""
             diagnostics.error(
-                location, "UI string \"\(Self.switchLabelKey)\" names one language, but the site has \(languages.count)",
-                fix: "write {language} where the language's name goes (\(text.replacingOccurrences(of: example, with: "{language}")))")
+                location,
+                .site(
+                    .switchLabelNamesOne(
+                        key: Self.switchLabelKey, count: languages.count,
+                        suggested: text.replacingOccurrences(of: example, with: "{language}"))))
         }
     }
 
@@ -102,9 +107,7 @@ extension ContentLoader {
             guard let here = strings[language], let location = here.locations[key] else { continue }
             let example = languages.lazy.filter { $0 != language }
                 .compactMap { strings[$0].flatMap { $0.values[key]?.isEmpty == false ? $0.locations[key] : nil } }.first
-            diagnostics.error(
-                location, "UI string \"\(key)\" is empty",
-                fix: "write its \(language.englishName) text" + (example.map { ", as in \($0)" } ?? ""))
+            diagnostics.error(location, .site(.emptyString(key: key, language: language.englishName, asIn: example.map { "\($0)" })))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import RapportBase
 
@@ -35,7 +36,7 @@ enum Markdown {
         /// decorative (its alt text is then written empty). Nil: images go to `link`.
         var image: ((_ url: String, _ alt: String, _ at: Position) -> Image)? = nil
         /// A mistake in the Markdown itself (a `{{` cut off by Markdown or HTML).
-        var error: (_ message: String, _ fix: String, _ at: Position) -> Void
+        var error: (_ problem: Problem, _ at: Position) -> Void
         /// A data reference written with one brace (`{dataset:row}`), left in the text as it is.
         var singleBrace: (_ expression: String, _ at: Position) -> Void = { _, _ in }
         /// Every text node after placeholders are replaced (typography; `rewriteText`); nil: unchanged.

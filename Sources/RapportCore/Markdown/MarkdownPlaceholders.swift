@@ -56,10 +56,7 @@ extension Markdown {
                     hooks.singleBrace(
                         String(decoding: UnsafeBufferPointer(rebasing: literal[expression]), as: UTF8.self), position(start, needle: written))
                 case let .unclosed(start):
-                    hooks.error(
-                        "placeholder \"\(Placeholders.excerpt(literal, from: start))\" has no \"}}\" in the same text",
-                        "write the whole placeholder on one line, with no Markdown or HTML inside it, e.g. {{lang fr: texte}} or {{dataset:row}}; to show \"{{\" itself, put it in `backticks`",
-                        position(start))
+                    hooks.error(.markdown(.placeholderSplit(excerpt: Placeholders.excerpt(literal, from: start))), position(start))
                 }
             }
         }

@@ -92,9 +92,7 @@ enum Placeholders {
 
     /// What a reference with one brace is told: it is printed as it is.
     static func singleBraceWarning(_ expression: String, at location: SourceLocation) -> Diagnostic {
-        .warning(
-            location, "\"{\(expression)}\" is printed as it is: a data reference takes two braces",
-            fix: didYouMean(expression) { "{{\($0)}}" })
+        .warning(location, .markdown(.singleBrace(expression: expression)))
     }
 
     /// The start of an unclosed placeholder as an editor sees it in a diagnostic.

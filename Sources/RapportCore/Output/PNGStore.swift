@@ -54,10 +54,7 @@ final class PNGStore: @unchecked Sendable {
             default:
                 let store = PNGStore(.memory)
                 store.problems.append(
-                    .warning(
-                        SourceLocation(file: display(url)),
-                        "the pictures' store is not a folder Rapport can use: every PNG is made again in this build",
-                        fix: "remove or rename \(display(url)); Rapport makes the folder itself"))
+                    .warning(SourceLocation(file: display(url)), .output(.pictureStoreUnusable(path: display(url)))))
                 return store
             }
         }
@@ -151,9 +148,7 @@ final class PNGStore: @unchecked Sendable {
                 lock.withLock {
                     if problems.isEmpty {
                         problems.append(
-                            .warning(
-                                SourceLocation(file: path), "cannot keep a chart's PNG in the pictures' store: it is made again in the next build",
-                                fix: "check that the folder is writable"))
+                            .warning(SourceLocation(file: path), .output(.pictureNotKept)))
                     }
                 }
             }

@@ -214,8 +214,7 @@ extension Pipeline {
             return ([], [])
         case let .failure(refusal):
             var warning = Files.diagnostic(refusal, file: displayPath(file), severity: .warning)
-            warning.message += ": what changed since the last build is not reported"
-            warning.fix = "rapport keeps the values of this build there instead"
+            warning.problem = .output(.valuesRefused(refusal))
             if case .system = refusal {} else { keep() }
             return ([], [warning])
         }

@@ -9,8 +9,6 @@ extension RenderContext {
     /// for a file of Content/.
     func rootAbsolute(_ url: String, page: Page, at location: SourceLocation) -> Diagnostic? {
         guard url.hasPrefix("/"), !url.hasPrefix("//") else { return nil }
-        let message =
-            "link \"\(url)\" starts at the root of the host: it breaks when the site is opened from disk or published in a subfolder"
         let cut = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
         let fragment = String(url[cut...])
         var path = String(url[..<cut])
@@ -23,17 +21,15 @@ extension RenderContext {
         {
             let better =
                 target.language == page.language ? target.name + ".md" + fragment : link(to: target, from: depth(of: page)) + fragment
-            return .warning(location, message, fix: "link to the chapter's file instead: \(better)")
+            return .warning(location, .link(.rootAbsolute(url: url, chapter: better, file: nil)))
         }
         // `/files/…` is where the files of Content/ are published.
         if segments.first == "files", segments.count > 1, let root = contentFiles?.root {
             let inContent = segments.dropFirst().joined(separator: "/")
             if FileManager.default.fileExists(atPath: root.appendingPathComponent(inContent).path) {
-                return .warning(location, message, fix: "link to the file from the chapter's folder instead: ../\(inContent)")
+                return .warning(location, .link(.rootAbsolute(url: url, chapter: nil, file: inContent)))
             }
         }
-        return .warning(
-            location, message,
-            fix: "link from the chapter's folder instead: a chapter by its file (finances.md), a file of Content/ by its path (../files/report.pdf)")
+        return .warning(location, .link(.rootAbsolute(url: url, chapter: nil, file: nil)))
     }
 }

@@ -10,7 +10,7 @@ extension RenderContext {
     func chartFigure(_ info: String, page: Page, at location: SourceLocation, work: inout PageWork) -> [UInt8] {
         let id = info.split(separator: " ").first.map(String.init) ?? ""
         let block = work.placements.count
-        guard let dataset = references.dataset(id, at: location, what: "chart block", diagnostics: &work.diagnostics),
+        guard let dataset = references.dataset(id, at: location, what: .chartBlock, diagnostics: &work.diagnostics),
             let strings = strings[page.language]
         else {
             // Reported (or the dataset's own errors were): compared with the other language as
@@ -47,7 +47,7 @@ extension RenderContext {
                     location = dataset.rows[row].valueLocations[series]
                 }
             }
-            work.diagnostics.append(.error(location, "cannot draw chart \"\(id)\": \(error.message)"))
+            work.diagnostics.append(.error(location, .output(.cannotDrawChart(id: id, reason: error.message))))
             return []
         }
         if anchor.placement == 1 {
@@ -97,9 +97,7 @@ extension RenderContext {
         {
             work.diagnostics.append(
                 .error(
-                    location,
-                    "link to a draft: \"\(path)\" is not published (draft: true at \(draft.draftLocation.map { "\($0)" } ?? draft.file))",
-                    fix: "remove the link until the page is ready, or remove draft: true from \(draft.file) to publish it"))
+                    location, .link(.toDraft(path: path, draftAt: draft.draftLocation.map { "\($0)" } ?? draft.file, draftFile: draft.file))))
             return url
         }
         // A page that exists in another language only is reported once, as a missing translation.
@@ -110,11 +108,8 @@ extension RenderContext {
         }
         guard !name.contains("/"), let target = self.page(named: name, page.language) else {
             let known = pages.filter { $0.language == page.language }.map { $0.name + ".md" }
-            let suggestion = closestMatch(to: path, in: known)
             work.diagnostics.append(
-                .error(
-                    location, "link to a page that does not exist: \"\(path)\"",
-                    fix: didYouMean(suggestion) ?? "link to a file of Content/\(page.language.code)/"))
+                .error(location, .link(.missingPage(path: path, suggestion: closestMatch(to: path, in: known), language: page.language.code))))
             return url
         }
         var result = link(to: target, from: depth(of: page))
@@ -149,9 +144,7 @@ extension RenderContext {
         let decorative = alt.trimmingWhitespace == ContentFiles.decorativeAlt
         if alt.trimmingWhitespace.isEmpty {
             work.diagnostics.append(
-                .error(
-                    location, "image without alt text: \"\(url)\"",
-                    fix: "describe what it shows, ![…](\(url)), or mark it as decoration only: ![-](\(url))"))
+                .error(location, .link(.noAltText(url: url))))
         }
         if url.hasPrefix("/"), let warning = rootAbsolute(url, page: page, at: location) { work.diagnostics.append(warning) }
         if url.contains(":") || url.hasPrefix("/") || url.hasPrefix("#") || url.isEmpty {

@@ -15,24 +15,21 @@ struct DataReferences {
     var facts = StudyFacts()
 
     /// The dataset `id`, or nil with a diagnostic.
-    func dataset(_ id: String, at location: SourceLocation, what: String, diagnostics: inout [Diagnostic]) -> Dataset? {
+    func dataset(
+        _ id: String, at location: SourceLocation, what: MarkdownProblem.DatasetUse, diagnostics: inout [Diagnostic]
+    ) -> Dataset? {
         if id.isEmpty {
-            diagnostics.append(.error(location, "\(what) names no dataset", fix: "write the dataset id, e.g. ```chart volunteer-tasks"))
+            diagnostics.append(.error(location, .markdown(.namesNoDataset(what))))
             return nil
         }
         guard Keys.isValid(id) else {
             diagnostics.append(
-                .error(location, "\"\(id)\" is not a valid dataset id", fix: "ids use a-z, 0-9 and - only, and name a file in Content/data")
-            )
+                .error(location, .markdown(.invalidDatasetId(id))))
             return nil
         }
         guard let dataset = datasets[id] else {
             if invalidDatasets.contains(id) { return nil }
-            let suggestion = closestMatch(to: id, in: datasets.keys)
-            diagnostics.append(
-                .error(
-                    location, "unknown dataset \"\(id)\"",
-                    fix: didYouMean(suggestion) ?? "add Content/data/<chapter>/\(id).yml and .csv"))
+            diagnostics.append(.error(location, .markdown(.unknownDataset(id, suggestion: closestMatch(to: id, in: datasets.keys)))))
             return nil
         }
         return dataset
@@ -49,9 +46,7 @@ struct DataReferences {
         // not as a row named after the text in between.
         if !expression.hasPrefix("lang "), let brace = expression.firstIndex(where: { $0 == "}" || $0 == "{" }) {
             diagnostics.append(
-                .error(
-                    location, "placeholder \"{{\(expression[..<brace])\" is not closed with \"}}\"",
-                    fix: "write {{\(expression[..<brace])}}"))
+                .error(location, .markdown(.closedWithOneBrace(written: String(expression[..<brace])))))
             return nothing
         }
         // `{{lang fr: La situation financière …}}`: text in the other language, marked for screen readers.
@@ -61,9 +56,7 @@ struct DataReferences {
                 let other = Language(code: String(rest[..<colon]).trimmingWhitespace)
             else {
                 diagnostics.append(
-                    .error(
-                        location, "\"{{\(expression)}}\" does not name a language",
-                        fix: "write {{lang fr: texte}} or {{lang nl: tekst}}"))
+                    .error(location, .markdown(.noLanguage(expression: expression))))
                 return Placeholders.Value(html: escapeHTML(String(rest)), text: String(rest))
             }
             let text = String(rest[rest.index(after: colon)...]).trimmingWhitespace
@@ -74,9 +67,7 @@ struct DataReferences {
         }
         guard parts.count == 2 || parts.count == 3 else {
             diagnostics.append(
-                .error(
-                    location, "\"{{\(expression)}}\" is not a data reference",
-                    fix: "write {{dataset:row}} or {{dataset:row:series}}"))
+                .error(location, .markdown(.notADataReference(expression: expression))))
             return nothing
         }
         if parts[0] == Reference.study {
@@ -84,7 +75,7 @@ struct DataReferences {
             if let problem { diagnostics.append(problem) }
             return Placeholders.Value(html: html, text: facts.formatted(parts[1], language: language) ?? "")
         }
-        guard let dataset = dataset(parts[0], at: location, what: "data reference", diagnostics: &diagnostics),
+        guard let dataset = dataset(parts[0], at: location, what: .dataReference, diagnostics: &diagnostics),
             let strings = strings[language]
         else {
             return nothing
@@ -96,18 +87,14 @@ struct DataReferences {
                 return nothing
             }
             diagnostics.append(
-                .error(
-                    location, "dataset \"\(dataset.id)\" has no row \"\(parts[1])\"",
-                    fix: choiceHint(for: parts[1], among: dataset.rows.map(\.key), what: "the rows of \(dataset.id)")))
+                .error(location, .markdown(.noRow(dataset: dataset.id, row: parts[1], rows: dataset.rows.map(\.key)))))
             return nothing
         }
         var seriesIndex = 0
         if parts.count == 3 {
             guard let index = dataset.series.firstIndex(where: { $0.key == parts[2] }) else {
                 diagnostics.append(
-                    .error(
-                        location, "dataset \"\(dataset.id)\" has no series \"\(parts[2])\"",
-                        fix: choiceHint(for: parts[2], among: dataset.series.map(\.key), what: "the series of \(dataset.id)")))
+                    .error(location, .markdown(.noSeries(dataset: dataset.id, series: parts[2], all: dataset.series.map(\.key)))))
                 return nothing
             }
             seriesIndex = index
@@ -115,14 +102,13 @@ struct DataReferences {
         let row = dataset.rows[rowIndex]
         guard let value = row.values[seriesIndex] else {
             diagnostics.append(
-                .error(
-                    location, "\(dataset.id):\(parts[1]) has no value (the cell is empty)",
-                    fix: "fill in \(row.valueLocations[seriesIndex])"))
+                .error(location, .markdown(.emptyCell(dataset: dataset.id, row: parts[1], cell: "\(row.valueLocations[seriesIndex])"))))
             return nothing
         }
         // The parser refuses such values; a dataset built some other way is checked here too.
         guard value.isFinite else {
-            diagnostics.append(.error(row.valueLocations[seriesIndex], "value of \(dataset.id):\(parts[1]) cannot be shown (\(value))"))
+            diagnostics.append(
+                .error(row.valueLocations[seriesIndex], .markdown(.notShowable(dataset: dataset.id, row: parts[1], value: "\(value)"))))
             return nothing
         }
         let figure = ChartFigure(dataset: dataset, language: language, strings: strings, elementId: "", csvURL: "")
@@ -216,9 +202,7 @@ struct DataReferences {
                             String(decoding: UnsafeBufferPointer(rebasing: bytes[expression]), as: UTF8.self), at: location(at)))
                 case let .unclosed(at):
                     diagnostics.append(
-                        .error(
-                            location(at), "placeholder \"\(Placeholders.excerpt(bytes, from: at))\" has no \"}}\"",
-                            fix: "close it with }}, e.g. {{dataset:row}}"))
+                        .error(location(at), .markdown(.placeholderUnclosed(excerpt: Placeholders.excerpt(bytes, from: at)))))
                 }
             }
         }

@@ -11,19 +11,15 @@ enum QuotedFacts {
     ) -> Result<(text: String, machine: String?, isDate: Bool), Diagnostic>? {
         guard parts.count == 2 else {
             return .failure(
-                .error(
-                    location, "\"{{\(parts.joined(separator: ":"))}}\" has one part too many",
-                    fix: "write {{study:<fact>}}, e.g. {{study:answered}}"))
+                .error(location, .markdown(.factWithTooManyParts(expression: parts.joined(separator: ":")))))
         }
         guard let text = facts.formatted(parts[1], language: language) else {
             if facts.isIncomplete { return nil }
             let file = facts.file ?? "Content/data/study.yml"
             let known = facts.facts.keys.sorted()
-            let hint = didYouMean(closestMatch(to: parts[1], in: known)) { "{{study:\($0)}}" }
             return .failure(
                 .error(
-                    location, "\(file) has no fact \"\(parts[1])\"",
-                    fix: hint ?? (known.isEmpty ? "add \(parts[1]): <value> to \(file)" : "facts: \(known.joined(separator: ", "))")))
+                    location, .markdown(.noFact(file: file, fact: parts[1], suggestion: closestMatch(to: parts[1], in: known), known: known))))
         }
         var isDate = false
         if case .date? = facts.facts[parts[1]]?.value { isDate = true }

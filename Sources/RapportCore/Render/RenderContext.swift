@@ -240,7 +240,7 @@ struct RenderContext: Sendable {
                 },
                 link: { url, position in self.link(url, page: page, at: at(position), work: &work) },
                 image: { url, alt, position in self.image(url, alt: alt, page: page, at: at(position), work: &work) },
-                error: { message, fix, position in work.diagnostics.append(.error(at(position), message, fix: fix)) },
+                error: { problem, position in work.diagnostics.append(.error(at(position), problem)) },
                 singleBrace: { expression, position in
                     work.diagnostics.append(Placeholders.singleBraceWarning(expression, at: at(position)))
                 },

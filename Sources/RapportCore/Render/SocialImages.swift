@@ -20,7 +20,7 @@ struct PendingPicture: Sendable {
     var picture: StandaloneSVG
     /// Path of the PNG in the site's folder.
     var path: String
-    var what: String
+    var what: OutputProblem.Picture
     var location: SourceLocation
 }
 
@@ -72,7 +72,7 @@ extension RenderContext {
             site.languages.map { language in
                 PendingPicture(
                     picture: titleCard(language), path: language.code + "/" + Self.titleCardFile,
-                    what: "the title card of \(language.englishName)", location: SourceLocation(file: site.file))
+                    what: .titleCard(language: language.englishName), location: SourceLocation(file: site.file))
             }, into: output)
     }
 

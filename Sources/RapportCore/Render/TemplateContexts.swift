@@ -123,8 +123,8 @@ extension RenderContext {
                 nil,
                 [
                     .error(
-                        page.templateLocation ?? SourceLocation(file: page.file), "unknown template \"\(page.template)\"",
-                        fix: didYouMean(suggestion) ?? "templates: \(templates.names.joined(separator: ", "))")
+                        page.templateLocation ?? SourceLocation(file: page.file),
+                        .template(.unknownTemplate(page.template, suggestion: suggestion, templates: templates.names)))
                 ]
             )
         }

@@ -24,11 +24,9 @@ extension TemplateSet {
         let unknown = checker.unknown.sorted { ($0.location, $0.name) < ($1.location, $1.name) }
         checkedAtLoad = Set(unknown.map { "\($0.template):\($0.location.line):\($0.location.column)" })
         return unknown.map { found in
-            let contexts =
-                found.contexts.count == 1
-                ? "the context of \(found.contexts[0]) does" : "the contexts of \(found.contexts.joined(separator: ", ")) do"
-            return .error(
-                found.location, "template \"\(found.template)\" uses \"\(found.name)\", which \(contexts) not have", fix: found.fix)
+            .error(
+                found.location,
+                .template(.unknownName(template: found.template, name: found.name, contexts: found.contexts, hint: found.hint)))
         }
     }
 }
@@ -44,7 +42,7 @@ struct ContextChecker {
         var template: String
         var name: String
         var location: SourceLocation
-        var fix: String?
+        var hint: TemplateProblem.NameHint?
         var contexts: [String]
     }
 
@@ -112,21 +110,21 @@ struct ContextChecker {
         let parts = tag.name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         var current: ContextEntry?
         for frame in stack.reversed() where current == nil { current = entry(parts[0], in: frame.shape) }
-        var fix: String?
+        var hint: TemplateProblem.NameHint?
         if current == nil {
             let names = stack.flatMap { frame in (frame.shape.map { Array($0.names.keys) } ?? []) + uiStringNames(frame.shape) }
-            fix = sectionHint(parts[0], in: stack) ?? choiceHint(for: tag.name, among: names.sorted(), what: "the names here")
+            hint = sectionHint(parts[0], in: stack) ?? .closest(name: tag.name, names: names.sorted(), parent: nil)
         }
         for (index, part) in parts.enumerated().dropFirst() where current != nil {
             let before = parts[..<index].joined(separator: ".")
             guard case let .object(shape)? = current else {
-                fix = "\"\(before)\" has no names of its own: write {{\(before)}}"
+                hint = .plainValue(parent: before)
                 current = nil
                 break
             }
             current = entry(part, in: shape)
             if current == nil {
-                fix = choiceHint(for: tag.name, among: shape.names.keys.sorted().map { before + "." + $0 }, what: "the names of \(before)")
+                hint = .closest(name: tag.name, names: shape.names.keys.sorted().map { before + "." + $0 }, parent: before)
             }
         }
         if let current { return current }
@@ -137,7 +135,7 @@ struct ContextChecker {
         }
         let (line, column) = template.location(of: tag.offset)
         found[key] = Unknown(
-            template: name, name: tag.name, location: templates.location(name, line: line, column: column), fix: fix, contexts: [context])
+            template: name, name: tag.name, location: templates.location(name, line: line, column: column), hint: hint, contexts: [context])
         return nil
     }
 
@@ -148,7 +146,7 @@ struct ContextChecker {
 
     /// `"url" is set only inside {{#chapters}}…{{/chapters}}` when a section of the contexts
     /// around (or one of its sections) declares the name: used outside the section that has it.
-    private func sectionHint(_ name: String, in stack: [Frame]) -> String? {
+    private func sectionHint(_ name: String, in stack: [Frame]) -> TemplateProblem.NameHint? {
         func search(_ shape: ContextShape, depth: Int) -> String? {
             for key in shape.names.keys.sorted() {
                 switch shape.names[key] {
@@ -162,7 +160,7 @@ struct ContextChecker {
         }
         for frame in stack.reversed() {
             guard let shape = frame.shape, let section = search(shape, depth: 0) else { continue }
-            return "\"\(name)\" is set only inside {{#\(section)}}…{{/\(section)}}"
+            return .insideSection(name: name, section: section)
         }
         return nil
     }

@@ -65,34 +65,28 @@ struct TemplateSet {
                 diagnostics.append(
                     Diagnostic(
                         .error, SourceLocation(file: file, line: error.line, column: error.column),
-                        "template syntax error: \(error.message)",
-                        sourceLine: error.line <= lines.count ? String(lines[error.line - 1]) : nil, fix: error.fix))
+                        .template(.syntax(message: error.message, fix: error.fix)),
+                        sourceLine: error.line <= lines.count ? String(lines[error.line - 1]) : nil))
             }
         }
         for name in required where set.sources[name] == nil && !unreadable.contains(name) {
             diagnostics.append(
-                .error(
-                    SourceLocation(file: display(directory.appendingPathComponent("\(name).mustache"))),
-                    "missing template \"\(name)\""))
+                .error(SourceLocation(file: display(directory.appendingPathComponent("\(name).mustache"))), .template(.missing(name))))
         }
         // A template that includes itself, directly or through others, would never finish:
         // each cycle is one error, and its templates render as nothing.
         let partials = set.partials()
         for cycle in partialCycles(partials, files: set.sources.mapValues(\.file)) {
             diagnostics.append(
-                .error(
-                    cycle.location, "templates include each other in a cycle: \(cycle.names.joined(separator: " → "))",
-                    fix: "remove one of these {{> …}} includes"))
+                .error(cycle.location, .template(.includeCycle(cycle.names))))
         }
         for name in selfIncluding(partials) { set.compiled[name] = try? MustacheTemplate("") }
         // Partials: `{{> name}}` must name a template that exists.
         for (name, includes) in partials.sorted(by: { $0.key < $1.key }) {
             for (partial, location) in includes where set.sources[partial] == nil && !unreadable.contains(partial) {
-                let suggestion = closestMatch(to: partial, in: set.sources.keys)
                 diagnostics.append(
                     .error(
-                        location, "unknown partial \"\(partial)\" in template \"\(name)\"",
-                        fix: didYouMean(suggestion)))
+                        location, .template(.unknownPartial(partial, template: name, suggestion: closestMatch(to: partial, in: set.sources.keys)))))
             }
         }
         set.reservedIds = ids(in: set.sources)
@@ -225,8 +219,7 @@ struct TemplateSet {
         let diagnostics = unchecked.filter { reported.insert($0.name).inserted }.sorted { $0.name < $1.name }.map { miss in
             Diagnostic.error(
                 location(miss.template, line: miss.line, column: miss.column),
-                "template uses \"\(miss.name)\" but the page has no such value",
-                fix: didYouMean(closestMatch(to: miss.name, in: keys)))
+                .template(.noSuchValue(miss.name, suggestion: closestMatch(to: miss.name, in: keys))))
         }
         return (output, diagnostics)
     }

@@ -32,16 +32,15 @@ struct ImportPlan {
         for unit in read {
             guard let segment = byId[unit.id] else {
                 diagnostics.append(
-                    .error(
-                        unit.at, "unknown segment \"\(unit.id)\": the content has no such text",
-                        fix: "import the XLIFF exported from this study; if pages were renamed since, export again"))
+                    .error(unit.at, .translation(.unknownSegment(id: unit.id))))
                 continue
             }
             guard Self.merged(unit.source) == Self.merged(segment.source.pieces.map(Self.withoutNative)) else {
                 diagnostics.append(
                     .error(
-                        unit.at, "the source of \"\(unit.id)\" has changed since the export (stale export): it is now \"\(segment.source.markdown(escaping: .plain))\"",
-                        fix: "export again with rapport translations export --to \(unit.targetLanguage), and have the changed segments translated"))
+                        unit.at,
+                        .translation(
+                            .staleSource(id: unit.id, now: segment.source.markdown(escaping: .plain), language: unit.targetLanguage))))
                 continue
             }
             guard let target = unit.target, !InlineText(pieces: target).isBlank else { continue }
@@ -57,7 +56,7 @@ struct ImportPlan {
             case let .insert(url, offset, prefix, format): edit(url, offset..<offset, prefix + Self.encode(value, format), order: 1)
             case let .rewrite(index, range): fills[index, default: []].append((range, value))
             case let .none(why):
-                diagnostics.append(.error(unit.at, "cannot write the translation of \"\(unit.id)\": \(why)", fix: nil))
+                diagnostics.append(.error(unit.at, .translation(.cannotPlace(id: unit.id, why))))
             }
         }
         // A section written whole needs every one of its segments.
@@ -68,8 +67,7 @@ struct ImportPlan {
             if !missing.isEmpty {
                 diagnostics.append(
                     .error(
-                        SourceLocation(file: xliff), "the section at \(members[0].sourceAt) is new or rearranged in the source and is written whole, but \(missing.map { "\"\($0.id)\"" }.joined(separator: ", ")) \(missing.count == 1 ? "has" : "have") no translation",
-                        fix: "translate every segment of the section, then import again"))
+                        SourceLocation(file: xliff), .translation(.sectionIncomplete(at: "\(members[0].sourceAt)", missing: missing.map(\.id)))))
                 continue
             }
             var bytes = rewrite.source
@@ -131,15 +129,14 @@ struct ImportPlan {
             !seen.contains(tag(code))
                 && (required.contains(code) || expected.contains { $0.id == code.id && $0.kind != code.kind && seen.contains(tag($0)) })
         }
-        let problems: [(Bool, String, String)] = [
-            (!removed.isEmpty, "the protected code\(removed.count == 1 ? "" : "s") \(removed.map(tag).joined(separator: ", ")) \(removed.count == 1 ? "was" : "were") removed",
-             "put \(removed.count == 1 ? "it" : "them") back: \(removed.map { $0.native.debugDescription }.joined(separator: ", ")) in the file"),
-            (!changed.isEmpty, "the protected code\(changed.count == 1 ? " was" : "s were") changed: \(changed.joined(separator: ", "))", "restore them as they are in the source"),
-            (!added.isEmpty, "\(added.joined(separator: ", ")) \(added.count == 1 ? "is" : "are") not in the source", "remove them; keep only the source's codes"),
-            (!twice.isEmpty, "\(twice.joined(separator: ", ")) \(twice.count == 1 ? "is" : "are") there twice", "keep each code once"),
-            (!early.isEmpty, "\(early.joined(separator: ", ")) \(early.count == 1 ? "comes" : "come") before \(early.count == 1 ? "its" : "their") <bpt>", "put the opening code first"),
+        let problems: [(Bool, TranslationProblem.CodeProblem)] = [
+            (!removed.isEmpty, .removed(tags: removed.map(tag), natives: removed.map { $0.native.debugDescription })),
+            (!changed.isEmpty, .changed(changed)),
+            (!added.isEmpty, .added(added)),
+            (!twice.isEmpty, .twice(twice)),
+            (!early.isEmpty, .early(early)),
         ]
-        for (found, message, fix) in problems where found { diagnostics.append(.error(at, "in \"\(segment.id)\": \(message)", fix: fix)) }
+        for (found, problem) in problems where found { diagnostics.append(.error(at, .translation(.codes(id: segment.id, problem)))) }
         return problems.contains { $0.0 } ? nil : InlineText(pieces: pieces)
     }
 
@@ -183,7 +180,7 @@ struct ImportPlan {
         var written: [URL] = []
         for (url, edits) in edits.sorted(by: { $0.key.path < $1.key.path }) {
             guard let data = try? Data(contentsOf: url) else {
-                return .failure(.error(SourceLocation(file: display(url)), "cannot read the file to write the translation in", fix: nil))
+                return .failure(.error(SourceLocation(file: display(url)), .translation(.fileUnreadable)))
             }
             originals[url] = data
             var bytes = Array(data)
@@ -201,7 +198,7 @@ struct ImportPlan {
                 try Data(bytes).write(to: url, options: .atomic)
             } catch {
                 restore()
-                return .failure(.error(SourceLocation(file: display(url)), "cannot write the translation: \(error.localizedDescription)", fix: nil))
+                return .failure(.error(SourceLocation(file: display(url)), .translation(.fileUnwritable(reason: error.localizedDescription))))
             }
             written.append(url)
         }

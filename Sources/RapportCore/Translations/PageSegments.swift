@@ -70,7 +70,7 @@ extension TranslationSegments {
         ]
         for (key, what, sourceText, sourceAt, at, current, titleAt) in texts {
             guard let sourceText else { continue }
-            var place = TranslationSegment.Place.none("write \(what) on one line in the front matter of \(translated.file), then export again")
+            var place = TranslationSegment.Place.none(.frontMatter(what: what, file: translated.file))
             if let at, let current, let (range, flow) = YAMLPlace.find(in: file, at: at, value: current) {
                 place = .replace(file.url, range, .yaml(flow: flow))
             } else if current == nil, let titleAt {

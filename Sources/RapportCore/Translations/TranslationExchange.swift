@@ -54,11 +54,11 @@ extension Translations {
         var outcome = ImportOutcome()
         let shown = Pipeline.displayPath(url)
         if let error = contentErrors.first {
-            outcome.diagnostics = [.error(error.location, "the content has errors: \(error.message)", fix: "fix them first (rapport check), then import again")]
+            outcome.diagnostics = [.error(error.location, .translation(.contentHasErrors(error.problem)))]
             return outcome
         }
         guard let data = try? Data(contentsOf: url) else {
-            outcome.diagnostics = [.error(SourceLocation(file: shown), "cannot read the XLIFF file", fix: "check its name and permissions")]
+            outcome.diagnostics = [.error(SourceLocation(file: shown), .translation(.xliffUnreadable))]
             return outcome
         }
         let reader = XLIFFReader(data: data, file: shown)
@@ -70,7 +70,7 @@ extension Translations {
             let these = units.filter { $0.language.code == language }
             guard !these.isEmpty else {
                 outcome.diagnostics.append(
-                    .error(read[0].at, "the target language \"\(language)\" is not one of the site's translations", fix: "import an XLIFF exported from this study"))
+                    .error(read[0].at, .translation(.notATranslation(language: language))))
                 continue
             }
             plan.add(read, units: these, segments: TranslationSegments(these, loaded: loaded, content: content))
@@ -94,7 +94,7 @@ extension Translations {
             plan.restore()
             outcome.lines = []
             outcome.diagnostics = broken.map {
-                .error($0.location, "the import would make this an error, so nothing was written: \($0.message)", fix: $0.fix)
+                .error($0.location, .translation(.importWouldBreak($0.problem)))
             }
             return outcome
         }

@@ -68,7 +68,7 @@ struct TranslationRecord: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else { return (nil, []) }
         let file = display(url)
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            return (nil, [.error(SourceLocation(file: file), "cannot read the translation record", fix: "check the file's permissions")])
+            return (nil, [.error(SourceLocation(file: file), .translation(.recordUnreadable))])
         }
         return parse(text, file: file)
     }
@@ -80,9 +80,8 @@ struct TranslationRecord: Sendable {
         guard let root = reader.parse(text), let top = reader.mapping(root, what: "the translation record") else {
             return (nil, reader.diagnostics)
         }
-        let fix = "restore it from git, or mark the translations again with rapport translations done"
         guard let items = YAMLReader.index(top)["translations"]?.items else {
-            reader.error(root, "the translation record has no list translations:", fix: fix)
+            reader.error(root, .translation(.recordWithoutList))
             return (nil, reader.diagnostics)
         }
         for item in items {
@@ -90,18 +89,18 @@ struct TranslationRecord: Sendable {
                 let file = values["file"]?.string, let language = values["language"]?.string, let source = values["source"]?.string,
                 let sectionNodes = values["sections"]?.items
             else {
-                reader.error(item, "a translation needs file, language, source and sections", fix: fix)
+                reader.error(item, .translation(.recordEntryIncomplete))
                 continue
             }
             var sections: [Section] = []
             for node in sectionNodes {
                 guard let key = node["key"]?.string, let hash = node["hash"]?.string, let text = node["text"]?.string
                 else {
-                    reader.error(node, "a section needs key, hash and text", fix: fix)
+                    reader.error(node, .translation(.recordSectionIncomplete))
                     continue
                 }
                 if Fingerprint.hash(text) != hash {
-                    reader.error(node, "the text of section \"\(key)\" does not match its fingerprint (edited by hand?)", fix: fix)
+                    reader.error(node, .translation(.fingerprintMismatch(section: key)))
                 }
                 sections.append(Section(key: key, hash: hash, text: text))
             }

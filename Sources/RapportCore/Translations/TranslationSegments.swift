@@ -23,8 +23,8 @@ struct TranslationSegment: Sendable {
         case insert(URL, Int, prefix: String, Format)
         /// Inside a section written whole from its source (`SectionRewrite`), at these bytes of it.
         case rewrite(Int, Range<Int>)
-        /// No place: why, and what to do.
-        case none(String)
+        /// No place: why (and what to do).
+        case none(TranslationProblem.Unplaceable)
     }
 
     var id: String
@@ -77,8 +77,7 @@ struct TranslationSegments: Sendable {
         for section in unit.sections {
             guard let label = texts[section.key], let source = label.texts[unit.sourceLanguage] else { continue }
             let current = label.texts[unit.language]
-            var place = TranslationSegment.Place.none(
-                "the \(unit.language.englishName) text of \(section.key) was not found in one line; write it as \(unit.language.code): … on one line, then export again")
+            var place = TranslationSegment.Place.none(.label(key: section.key, language: unit.language.named))
             let at = label.locations[unit.language] ?? rows[section.key]
             if let at, let current, let file = FileBytes.read(URL(fileURLWithPath: at.file)) {
                 if at.file.lowercased().hasSuffix(".csv") {
@@ -111,8 +110,7 @@ struct TranslationSegments: Sendable {
         for section in unit.sections {
             guard let text = source.values[section.key] else { continue }
             let current = strings.values[section.key]
-            var place = TranslationSegment.Place.none(
-                "\(section.key) is not in \(strings.file) on one line; add \(section.key): … there, then export again")
+            var place = TranslationSegment.Place.none(.string(key: section.key, file: strings.file))
             if let file, let at = strings.locations[section.key], at.file == strings.file, let current,
                 let (range, flow) = YAMLPlace.find(in: file, at: at, key: section.key, value: current)
             {

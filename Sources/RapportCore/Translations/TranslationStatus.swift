@@ -4,7 +4,8 @@ import RapportBase
 /// How a translation stands against its source: marked and up to date, behind in some sections
 /// (changed, new or removed in the source since the mark), or never marked.
 struct TranslationStatus: Sendable {
-    enum Change: String, Sendable { case changed, new, removed }
+    /// What became of a section: changed, new, removed (as a diagnostic names it).
+    typealias Change = TranslationProblem.Change.Kind
     struct SectionChange: Sendable {
         var change: Change
         /// The section now (nil when removed) and as marked (nil when new).
@@ -58,18 +59,12 @@ struct TranslationStatus: Sendable {
     /// label's or string's own line when it has one), naming each section with the source's lines.
     func diagnostic(strict: Bool) -> Diagnostic? {
         guard isMarked, !changes.isEmpty else { return nil }
-        let shown = changes.prefix(6).map { change -> String in
-            let place = change.current.map { ", \($0.place)" } ?? ""
-            return "\"\(change.name)\" (\(change.change.rawValue)\(place))"
-        }
-        let more = changes.count > 6 ? " and \(changes.count - 6) more" : ""
-        let what = unit.kind == .page ? "section" : unit.kind == .dataset ? "label" : "string"
-        let message =
-            "the \(unit.language.englishName) translation is behind its source (\(unit.sourceLanguage.englishName)) in \(changes.count) \(what)\(changes.count == 1 ? "" : "s"): "
-            + shown.joined(separator: ", ") + more
+        let problem = Problem.translation(
+            .behind(
+                language: unit.language.named, source: unit.sourceLanguage.englishName,
+                kind: unit.kind == .page ? .page : unit.kind == .dataset ? .dataset : .strings,
+                changes: changes.map { .init(name: $0.name, kind: $0.change, place: $0.current?.place) }, file: unit.file))
         let location = changes.lazy.compactMap { $0.current?.translation }.first ?? unit.location
-        let fix =
-            "see the changes with rapport translations diff \(unit.file)\(unit.kind == .dataset ? " --to \(unit.language.code)" : ""), update the translation, then rapport translations done \(unit.file)"
-        return strict ? .error(location, message, fix: fix) : .warning(location, message, fix: fix)
+        return strict ? .error(location, problem) : .warning(location, problem)
     }
 }

@@ -33,11 +33,11 @@ struct XLIFFReader {
             delegate.problems.append(
                 .error(
                     SourceLocation(file: file, line: max(1, parser.lineNumber), column: max(1, parser.columnNumber)),
-                    "the XLIFF file is not well-formed XML (\(message))", fix: "save it again from the translation tool, or export again"))
+                    .translation(.notWellFormed(reason: message))))
         }
         if delegate.version == nil, delegate.problems.isEmpty {
             delegate.problems.append(
-                .error(SourceLocation(file: file), "not an XLIFF file (no <xliff> element)", fix: "import the XLIFF file rapport translations export wrote"))
+                .error(SourceLocation(file: file), .translation(.notXLIFF)))
         }
         units = delegate.units
         diagnostics = delegate.problems
@@ -66,7 +66,7 @@ struct XLIFFReader {
             attributes: [String: String] = [:]
         ) {
             if code != nil {
-                problems.append(.error(place(parser), "<\(element)> inside a protected code", fix: "leave the code as it was in the source"))
+                problems.append(.error(place(parser), .translation(.elementInCode(element))))
                 return
             }
             if reading != nil {
@@ -78,9 +78,7 @@ struct XLIFFReader {
                 case "mrk": break
                 default:
                     problems.append(
-                        .error(
-                            place(parser), "<\(element)> is not one of the codes of the export (<ph>, <bpt>, <ept>)",
-                            fix: "keep the source's codes in the translation as they are, and add no others"))
+                        .error(place(parser), .translation(.unknownCode(element))))
                 }
                 return
             }
@@ -88,9 +86,7 @@ struct XLIFFReader {
             case "xliff": version = attributes["version"] ?? ""
                 if version != "1.2" {
                     problems.append(
-                        .error(
-                            place(parser), "XLIFF \(version ?? "") is not read; Rapport reads the XLIFF 1.2 it exports",
-                            fix: "save the translation as XLIFF 1.2 (the format of the export)"))
+                        .error(place(parser), .translation(.unsupportedVersion(version ?? ""))))
                 }
             case "file":
                 original = attributes["original"] ?? ""

@@ -55,7 +55,7 @@ extension RenderContext {
                 png = socialImage(picture, path: sitePath + fileStem + ".png", alt: Self.imageAlt(title: title, finding: finding))
                 work.pictures.append(
                     PendingPicture(
-                        picture: picture, path: folder + fileStem + ".png", what: "chart \"\(id)\"",
+                        picture: picture, path: folder + fileStem + ".png", what: .chart(id),
                         location: SourceLocation(file: dataset.metadataFile)))
                 if work.socialImage == nil { work.socialImage = png }
             }
@@ -126,13 +126,12 @@ extension RenderContext {
 
     /// The PNG of `picture` (stored, or drawn now); nil, with an error, when it cannot be made;
     /// nil without one when the build makes no pictures.
-    func rasterize(_ picture: StandaloneSVG, what: String, at location: SourceLocation, work: inout PageWork) -> [UInt8]? {
+    func rasterize(_ picture: StandaloneSVG, what: OutputProblem.Picture, at location: SourceLocation, work: inout PageWork) -> [UInt8]? {
         guard let pngStore else { return nil }
         switch pngStore.png(picture) {
         case let .success(bytes): return bytes
         case let .failure(failure):
-            work.diagnostics.append(
-                .error(location, "cannot make the PNG of \(what): \(failure.message)", fix: "check that librsvg2 is installed (make deps)"))
+            work.diagnostics.append(.error(location, .output(.cannotMakePNG(what, reason: failure.message))))
             return nil
         }
     }
@@ -178,8 +177,7 @@ extension RenderContext {
             problems.append(
                 .error(
                     strings.locations[UIKey.chartPagesFolder.rawValue] ?? SourceLocation(file: strings.file),
-                    "the chart pages of the home page would be at /\(language.code)/\(word)/, which is already the address of another page",
-                    fix: "choose another word for chart_pages_folder, or another slug for that page"))
+                    .site(.chartPagesFolderTaken(language: language.code, word: word))))
         }
         return problems
     }

@@ -109,8 +109,7 @@ extension RenderContext {
             }
         }
         var warning = Files.diagnostic(refusal, file: shown, severity: .warning)
-        warning.message += ": the whole report's PDF is not published"
-        warning.fix = "run rapport pdf again, which prints it there as a plain file"
+        warning.problem = .output(.printedReportRefused(refusal))
         return .failure(warning)
     }
 
@@ -122,8 +121,7 @@ extension RenderContext {
             let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path),
             names.contains(where: ReportPrinter.isPrintedName)
         else { return nil }
-        var warning = Diagnostic.warning(
-            SourceLocation(file: Pipeline.displayPath(folder)), "the PDF of \(page) is out of date: run rapport pdf")
+        var warning = Diagnostic.warning(SourceLocation(file: Pipeline.displayPath(folder)), .output(.printedReportOutdated(page: page)))
         warning.quotesSource = false
         return warning
     }

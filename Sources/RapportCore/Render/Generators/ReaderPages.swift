@@ -71,8 +71,7 @@ extension RenderContext {
             problems.append(
                 .error(
                     chapter.page.slugLocation ?? SourceLocation(file: chapter.page.file),
-                    "the slug \"\(chapter.page.slug)\" is the address of the site's \(chapter.page.slug == ReaderPages.reportSlug(language) ? "whole report" : "search page")",
-                    fix: "choose another slug"))
+                    .page(.slugOfReaderPage(chapter.page.slug, report: chapter.page.slug == ReaderPages.reportSlug(language)))))
         }
         // The two pages are made at the same time (each its own core).
         let pages = ["report", "search"].filter { templates.has($0) }

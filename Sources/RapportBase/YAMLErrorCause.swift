@@ -1,18 +1,19 @@
 import Diagnostics
 
-/// libyaml's wording ("while parsing a block mapping did not find expected key") in an editor's
-/// words, at the place to change, with the change to make. What libyaml says is a symptom,
-/// often lines after the cause (a quote left open runs on to the next quote in the file); the
-/// cause is looked for in the lines up to it. What is not recognised keeps libyaml's words.
+/// The cause of a YAML syntax error that libyaml reports ("while parsing a block mapping did not
+/// find expected key"), at the place to change: a case of `YAMLProblem`, worded in Diagnostics'
+/// `Wording/YAMLProblem.swift`. What libyaml says is a symptom, often lines after the cause (a
+/// quote left open runs on to the next quote in the file); the cause is looked for in the lines
+/// up to it. What is not recognised keeps libyaml's words.
 extension YAMLReader {
     func explain(context: LibYAML.Problem.Context?, problem: String, at mark: YAMLNode.Mark, in text: String) -> Diagnostic {
         let lines = sourceLines(Substring(text))
         func line(_ number: Int) -> Substring { lines.indices.contains(number - 1) ? lines[number - 1] : "" }
         // Columns here are libyaml's, in Unicode scalars: converted once, here.
-        func error(_ line: Int, _ column: Int, _ message: String, fix: String) -> Diagnostic {
+        func error(_ line: Int, _ column: Int, _ problem: YAMLProblem) -> Diagnostic {
             .error(
                 SourceLocation(file: file, line: line + lineOffset, column: self.column(ofScalarColumn: column, line: line)),
-                message, fix: fix)
+                .yaml(problem))
         }
         let during = context?.text ?? ""
         let here = line(mark.line)
@@ -20,89 +21,66 @@ extension YAMLReader {
         // A quote opened and not closed on its line.
         for number in 1...max(1, min(mark.line, lines.count)) {
             if let (column, quote) = Self.unclosedQuote(in: line(number)) {
-                return error(
-                    number, column, "the quote (\(quote)) that opens this value is never closed",
-                    fix: "add \(quote) at the end of the value, or remove this one")
+                return error(number, column, .unclosedQuote(quote: String(quote)))
             }
         }
         if problem.contains("tab") || Self.character(at: mark.column, in: here) == "\t" {
             let column = here.prefix { $0 == " " || $0 == "\t" }.firstIndex(of: "\t").map {
                 here.unicodeScalars.distance(from: here.startIndex, to: $0) + 1
             }
-            return error(
-                mark.line, column ?? mark.column, "a tab in the indentation", fix: "indent with spaces only: YAML does not allow tabs")
+            return error(mark.line, column ?? mark.column, .tabInIndentation)
         }
         if during.contains("flow sequence") || during.contains("flow mapping"), let context {
-            let (opening, closing, what) = during.contains("sequence") ? ("[", "]", "a list") : ("{", "}", "a mapping")
-            return error(
-                context.mark.line, context.mark.column, "the \"\(opening)\" that opens \(what) is never closed",
-                fix:
-                    "add \"\(closing)\" after the last \(what == "a list" ? "item" : "key"), or put a value that starts with \"\(opening)\" in quotes"
-            )
+            return error(context.mark.line, context.mark.column, .unclosedBracket(list: during.contains("sequence")))
         }
         if during.contains("quoted scalar"), let context {
             let quote = Self.character(at: context.mark.column, in: line(context.mark.line)) ?? "\""
-            return error(
-                context.mark.line, context.mark.column, "the quote (\(quote)) that opens this value is never closed",
-                fix: "add \(quote) at the end of the value, or remove this one")
+            return error(context.mark.line, context.mark.column, .unclosedQuote(quote: String(quote)))
         }
         if problem.contains("mapping values are not allowed") {
             let before = Self.prefix(of: here, before: mark.column)
             if let pair = Self.keyAndValue(here), before.contains(": ") {
-                return error(
-                    mark.line, mark.column, "a value with \": \" in it must be in quotes",
-                    fix: "write \(pair.key): \(Self.quoted(pair.value))")
+                return error(mark.line, mark.column, .colonInValue(key: pair.key, value: pair.value))
             }
             return indentation(of: mark.line, lines: lines, error: error)
         }
         if problem.contains("could not find expected ':'"), let context {
-            return error(
-                context.mark.line, context.mark.column, "this line has no \"key:\" and does not continue the value above",
-                fix: "write key: value, or indent a continued text more than its key")
+            return error(context.mark.line, context.mark.column, .noKey)
         }
         if problem.contains("cannot start any token") || during.contains("alias") || during.contains("anchor") || during.contains("tag") {
             let place = problem.contains("cannot start any token") || context == nil ? mark : context!.mark
             let character = Self.character(at: place.column, in: line(place.line)) ?? "?"
-            let fix = Self.keyAndValue(line(place.line)).map { "put it in quotes: \($0.key): \(Self.quoted($0.value))" }
-            return error(place.line, place.column, "a value cannot start with \"\(character)\"", fix: fix ?? "put the value in quotes")
+            let pair = Self.keyAndValue(line(place.line))
+            return error(place.line, place.column, .reservedStart(character: String(character), key: pair?.key, value: pair?.value))
         }
         if problem.contains("did not find expected key") || problem.contains("did not find expected '-' indicator") {
             let before = Self.prefix(of: here, before: mark.column).last(where: { $0 != " " })
             if before == "\"" || before == "'" {
-                return error(
-                    mark.line, mark.column, "text after the closing quote of a value",
-                    fix: "quote the whole value, and write the quotes inside it as “ ” or « »")
+                return error(mark.line, mark.column, .textAfterClosingQuote)
             }
             return indentation(of: mark.line, lines: lines, error: error)
         }
-        let words = during.isEmpty ? problem : "\(during) \(problem)"
-        return error(mark.line, mark.column, "invalid YAML: \(words)", fix: "check indentation and quote values that contain ':' or '#'")
+        return error(mark.line, mark.column, .syntax(libyaml: during.isEmpty ? problem : "\(during) \(problem)"))
     }
 
     /// Line `number` is indented unlike the lines of its block.
     private func indentation(
         of number: Int, lines: [Substring],
-        error: (Int, Int, String, String) -> Diagnostic
+        error: (Int, Int, YAMLProblem) -> Diagnostic
     ) -> Diagnostic {
         func indent(_ line: Substring) -> Int { line.prefix { $0 == " " }.count }
-        func spaces(_ count: Int) -> String { "\(count) space\(count == 1 ? "" : "s")" }
         let line = lines.indices.contains(number - 1) ? lines[number - 1] : ""
         let above = lines.prefix(max(0, number - 1)).last(where: {
             !String($0).trimmingWhitespace.isEmpty && !String($0).trimmingWhitespace.hasPrefix("#")
         })
-        let fix = "indent the keys of one block by the same number of spaces"
         // Above, a list item's first key: its keys line up after the "- ", not with the dash.
         if let above, let (key, keyIndent) = Self.listItemKey(above), keyIndent != indent(line) {
-            return error(
-                number, indent(line) + 1,
-                "this line is indented by \(spaces(indent(line))), the key \"\(key)\" of the list item above by \(keyIndent)",
-                "indent the keys of one list item as far as the first, the one after \"- \"")
+            return error(number, indent(line) + 1, .listItemIndentation(indent: indent(line), key: key, keyIndent: keyIndent))
         }
         guard let above, indent(above) != indent(line) else {
-            return error(
-                number, indent(line) + 1, "this line is indented unlike the lines of its block", fix + ", and a key's value by more")
+            return error(number, indent(line) + 1, .blockIndentation)
         }
-        return error(number, indent(line) + 1, "this line is indented by \(spaces(indent(line))), the line above by \(indent(above))", fix)
+        return error(number, indent(line) + 1, .indentation(indent: indent(line), above: indent(above)))
     }
 
     /// The column (1-based, in Unicode scalars as libyaml counts) and the character of a quote
@@ -155,17 +133,6 @@ extension YAMLReader {
         let value = String(line[colon.upperBound...]).trimmingWhitespace
         guard !key.isEmpty, !value.isEmpty else { return nil }
         return (String(key), value)
-    }
-
-    /// `value` in double quotes (single quotes when it holds a double quote); a long one cut.
-    static func quoted(_ value: String) -> String {
-        let value = value.count > 50 ? String(value.prefix(40)) + "…" : value
-        return plainQuoted(value)
-    }
-
-    private static func plainQuoted(_ value: String) -> String {
-        value.contains("\"")
-            ? "'" + value.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'" : "\"" + value + "\""
     }
 
     /// The character at libyaml's column `column` (in Unicode scalars) of `line`.
