@@ -66,8 +66,7 @@ extension RenderContext {
             values[.chartPageURL] = .text(relative(chartPagePath(id, in: page), from: depth(of: page)))
             renderChartPage(figure, values: values, svg: svg, page: page, work: &work)
         }
-        let scope = TemplateScope<FigureContext>(language: languageScope(page.language, from: depth(of: page)))
-        for (key, value) in values { scope[key] = value }
+        let scope = TemplateScope<FigureContext>(values: values, language: languageScope(page.language, from: depth(of: page)))
         let (html, problems) = templates.render(TemplateContexts.figure, scope)
         work.diagnostics.append(contentsOf: problems)
         return html

@@ -61,7 +61,8 @@ extension RenderContext {
         alternates: [Language: String], current: Int?, from depth: LinkDepth
     ) -> TemplateScope<Context> {
         let switches = languageSwitch(language, alternates: alternates, from: depth)
-        let scope = TemplateScope<Context>(language: languageScope(language, from: depth))
+        // Room for what most pages set (a chapter page 17 names, the whole report 23).
+        let scope = TemplateScope<Context>(language: languageScope(language, from: depth), room: 24)
         scope[.pageTitle] = .text(title)
         scope[.description] = .text(description)
         scope[.canonical] = .maybe(path.map(absolute))

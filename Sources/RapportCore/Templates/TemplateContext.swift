@@ -42,12 +42,18 @@ class AnyTemplateScope: MustacheObject, MustacheItem, @unchecked Sendable {
     final var allKeys: Set<String> { Set(values.keys).union(parent?.allKeys ?? []) }
 }
 
-/// A scope whose names are those of `Context`: set by `scope[.title] = …`, where `.title` is a
-/// case of one of the key enums the context is made of (ContextDeclarations.swift). A name
-/// the context does not have does not compile.
-final class TemplateScope<Context: ScopeContext>: AnyTemplateScope, @unchecked Sendable {
+/// A scope whose names are those of `Context` (a `ScopeContext`): set by `scope[.title] = …`,
+/// where `.title` is a case of one of the key enums the context is made of
+/// (ContextDeclarations.swift). A name the context does not have does not compile.
+///
+/// `Context: ScopeContext` is required by every member, not by the class: the class's own
+/// metadata then has no requirement to check when the runtime makes it (one conformance
+/// lookup less per key enum, at each first use).
+final class TemplateScope<Context>: AnyTemplateScope, @unchecked Sendable {
     fileprivate init(_ values: [String: TemplateValue], parent: AnyTemplateScope?) { super.init(values: values, parent: parent) }
+}
 
+extension TemplateScope where Context: ScopeContext {
     /// A scope with `values`.
     convenience init(_ values: KeyValuePairs<Context.Key, TemplateValue> = [:]) { self.init(Self.raw(values), parent: nil) }
 
@@ -58,8 +64,8 @@ final class TemplateScope<Context: ScopeContext>: AnyTemplateScope, @unchecked S
         self.init(raw, parent: nil)
     }
 
-    private static func raw<Key: ContextKey>(_ values: KeyValuePairs<Key, TemplateValue>) -> [String: TemplateValue] {
-        var raw = [String: TemplateValue](minimumCapacity: values.count)
+    fileprivate static func raw(_ values: KeyValuePairs<Context.Key, TemplateValue>, room: Int = 0) -> [String: TemplateValue] {
+        var raw = [String: TemplateValue](minimumCapacity: values.count + room)
         for (key, value) in values { raw[key.rawValue] = value }
         return raw
     }
@@ -72,9 +78,18 @@ final class TemplateScope<Context: ScopeContext>: AnyTemplateScope, @unchecked S
 }
 
 extension TemplateScope where Context: InLanguage {
-    /// A scope with `values` and, around them, `language`'s shared scope.
-    convenience init(_ values: KeyValuePairs<Context.Key, TemplateValue> = [:], language: TemplateScope<LanguageKey>?) {
-        self.init(Self.raw(values), parent: language)
+    /// A scope with `values` and, around them, `language`'s shared scope; with room for
+    /// `room` more names (a page sets about 20: one storage, not grown name by name).
+    convenience init(_ values: KeyValuePairs<Context.Key, TemplateValue> = [:], language: TemplateScope<LanguageKey>?, room: Int = 0) {
+        self.init(Self.raw(values, room: room), parent: language)
+    }
+
+    /// A scope with `values` (a figure's, ChartFigure.context) and `language`'s shared scope
+    /// around them; with room for `room` more names.
+    convenience init(values: [Context.Key: TemplateValue], language: TemplateScope<LanguageKey>?, room: Int = 0) {
+        var raw = [String: TemplateValue](minimumCapacity: values.count + room)
+        for (key, value) in values { raw[key.rawValue] = value }
+        self.init(raw, parent: language)
     }
 
     /// The language's names, set here for this page only (`isHome`, `ogImage` …).
