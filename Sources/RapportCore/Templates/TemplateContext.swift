@@ -9,8 +9,6 @@ typealias TemplateValue = MustacheValue
 extension MustacheValue {
     /// `text`, or `absent` when there is none.
     static func maybe(_ text: String?) -> MustacheValue { text.map { .text($0) } ?? .absent }
-    /// `object`, or `absent` when there is none.
-    static func maybe(_ scope: AnyTemplateScope?) -> MustacheValue { scope.map { .object($0) } ?? .absent }
 }
 
 /// HTML escaping as everywhere else in Rapport (`Markup`, on UTF-8 bytes).
@@ -25,43 +23,45 @@ struct HTMLMarkupEscaper: MustacheEscaper {
 /// What the renderer reads, by the names the templates write: one dictionary lookup per scope.
 /// Only `TemplateScope<Context>` (below, this file) sets values, and only by the typed names
 /// of its context (ContextDeclarations.swift): no other code can set a name by its text.
-class AnyTemplateScope: MustacheObject, MustacheItem, @unchecked Sendable {
+final class AnyTemplateScope: MustacheObject, MustacheItem, @unchecked Sendable {
     fileprivate var values: [String: TemplateValue]
     let parent: AnyTemplateScope?
 
-    fileprivate init(values: [String: TemplateValue], parent: AnyTemplateScope?) {
+    fileprivate init(_ values: [String: TemplateValue], parent: AnyTemplateScope?) {
         self.values = values
         self.parent = parent
     }
 
-    final func value(named name: String) -> MustacheValue? { values[name] ?? parent?.value(named: name) }
+    func value(named name: String) -> MustacheValue? { values[name] ?? parent?.value(named: name) }
 
-    final var mustacheValue: MustacheValue { .object(self) }
+    var mustacheValue: MustacheValue { .object(self) }
 
     /// Every name visible from here (for "did you mean" suggestions).
-    final var allKeys: Set<String> { Set(values.keys).union(parent?.allKeys ?? []) }
+    var allKeys: Set<String> { Set(values.keys).union(parent?.allKeys ?? []) }
 }
 
 /// A scope whose names are those of `Context` (a `ScopeContext`): set by `scope[.title] = …`,
 /// where `.title` is a case of one of the key enums the context is made of
 /// (ContextDeclarations.swift). A name the context does not have does not compile.
 ///
-/// `Context: ScopeContext` is required by every member, not by the class: the class's own
-/// metadata then has no requirement to check when the runtime makes it (one conformance
-/// lookup less per key enum, at each first use).
-final class TemplateScope<Context>: AnyTemplateScope, @unchecked Sendable {
-    fileprivate init(_ values: [String: TemplateValue], parent: AnyTemplateScope?) { super.init(values: values, parent: parent) }
+/// A typed view of its `scope`, which the renderer reads: a struct, so that making one costs
+/// no more than making the scope (a generic class would be looked up in the runtime's
+/// metadata at each one made).
+struct TemplateScope<Context>: MustacheItem, Sendable {
+    let scope: AnyTemplateScope
+
+    var mustacheValue: MustacheValue { .object(scope) }
 }
 
 extension TemplateScope where Context: ScopeContext {
     /// A scope with `values`.
-    convenience init(_ values: KeyValuePairs<Context.Key, TemplateValue> = [:]) { self.init(Self.raw(values), parent: nil) }
+    init(_ values: KeyValuePairs<Context.Key, TemplateValue> = [:]) { scope = AnyTemplateScope(Self.raw(values), parent: nil) }
 
     /// A scope of plain texts (`title`, `url` …).
-    convenience init(texts: KeyValuePairs<Context.Key, String>) {
+    init(texts: KeyValuePairs<Context.Key, String>) {
         var raw = [String: TemplateValue](minimumCapacity: texts.count)
         for (key, text) in texts { raw[key.rawValue] = .text(text) }
-        self.init(raw, parent: nil)
+        scope = AnyTemplateScope(raw, parent: nil)
     }
 
     fileprivate static func raw(_ values: KeyValuePairs<Context.Key, TemplateValue>, room: Int = 0) -> [String: TemplateValue] {
@@ -72,51 +72,51 @@ extension TemplateScope where Context: ScopeContext {
 
     /// The value of `key` here, else in the parent.
     subscript(key: Context.Key) -> TemplateValue? {
-        get { value(named: key.rawValue) }
-        set { values[key.rawValue] = newValue }
+        get { scope.value(named: key.rawValue) }
+        nonmutating set { scope.values[key.rawValue] = newValue }
     }
 }
 
 extension TemplateScope where Context: InLanguage {
     /// A scope with `values` and, around them, `language`'s shared scope; with room for
     /// `room` more names (a page sets about 20: one storage, not grown name by name).
-    convenience init(_ values: KeyValuePairs<Context.Key, TemplateValue> = [:], language: TemplateScope<LanguageKey>?, room: Int = 0) {
-        self.init(Self.raw(values, room: room), parent: language)
+    init(_ values: KeyValuePairs<Context.Key, TemplateValue> = [:], language: TemplateScope<LanguageKey>?, room: Int = 0) {
+        scope = AnyTemplateScope(Self.raw(values, room: room), parent: language?.scope)
     }
 
     /// A scope with `values` (a figure's, ChartFigure.context) and `language`'s shared scope
     /// around them; with room for `room` more names.
-    convenience init(values: [Context.Key: TemplateValue], language: TemplateScope<LanguageKey>?, room: Int = 0) {
+    init(values: [Context.Key: TemplateValue], language: TemplateScope<LanguageKey>?, room: Int = 0) {
         var raw = [String: TemplateValue](minimumCapacity: values.count + room)
         for (key, value) in values { raw[key.rawValue] = value }
-        self.init(raw, parent: language)
+        scope = AnyTemplateScope(raw, parent: language?.scope)
     }
 
     /// The language's names, set here for this page only (`isHome`, `ogImage` …).
     subscript(key: LanguageKey) -> TemplateValue? {
-        get { value(named: key.rawValue) }
-        set { values[key.rawValue] = newValue }
+        get { scope.value(named: key.rawValue) }
+        nonmutating set { scope.values[key.rawValue] = newValue }
     }
 }
 
 extension TemplateScope where Context: PageContext {
     subscript(key: CommonPageKey) -> TemplateValue? {
-        get { value(named: key.rawValue) }
-        set { values[key.rawValue] = newValue }
+        get { scope.value(named: key.rawValue) }
+        nonmutating set { scope.values[key.rawValue] = newValue }
     }
 }
 
 extension TemplateScope where Context: InLayout {
     subscript(key: LayoutKey) -> TemplateValue? {
-        get { value(named: key.rawValue) }
-        set { values[key.rawValue] = newValue }
+        get { scope.value(named: key.rawValue) }
+        nonmutating set { scope.values[key.rawValue] = newValue }
     }
 }
 
 extension TemplateScope where Context: WithChart {
     subscript(key: ChartKey) -> TemplateValue? {
-        get { value(named: key.rawValue) }
-        set { values[key.rawValue] = newValue }
+        get { scope.value(named: key.rawValue) }
+        nonmutating set { scope.values[key.rawValue] = newValue }
     }
 }
 
@@ -124,8 +124,13 @@ extension TemplateScope where Context: WithUIStrings {
     /// `t_<key>` for each UI string (`strings`: by their keys in Content/i18n/*.yml): the
     /// names `ContextShape.uiStrings` declares.
     func setUIStrings(_ strings: [String: String]) {
-        for (key, text) in strings { values["t_" + key] = .text(text) }
+        for (key, text) in strings { scope.values["t_" + key] = .text(text) }
     }
+}
+
+extension MustacheValue {
+    /// `scope`, or `absent` when there is none.
+    static func maybe<Context>(_ scope: TemplateScope<Context>?) -> MustacheValue { scope.map { .object($0.scope) } ?? .absent }
 }
 
 /// The chapter list of a language as a section (`{{#nav}}`), marked `current` for the page being
@@ -135,10 +140,10 @@ struct NavigationList: MustacheList, @unchecked Sendable {
     let current: Int?
 
     var count: Int { entries.count }
-    func item(_ index: Int) -> MustacheValue { .object(Entry(scope: entries[index], isCurrent: index == current)) }
+    func item(_ index: Int) -> MustacheValue { .object(Entry(scope: entries[index].scope, isCurrent: index == current)) }
 
     struct Entry: MustacheObject, @unchecked Sendable {
-        let scope: TemplateScope<NavKey>
+        let scope: AnyTemplateScope
         let isCurrent: Bool
         func value(named name: String) -> MustacheValue? {
             name == NavKey.current.rawValue ? .bool(isCurrent) : scope.value(named: name)

@@ -214,11 +214,11 @@ struct TemplateSet {
 
     /// Renders `template` with `scope`, a scope of its context (ContextDeclarations.swift).
     func render<Context>(_ template: ContextTemplate<Context>, _ scope: TemplateScope<Context>) -> ([UInt8], [Diagnostic]) {
-        render(template.template, scope)
+        render(template.template, scope.scope)
     }
 
     /// Renders the layout, `base`, with the context of the page it lays out (its `body` set).
-    func renderLayout<Context: InLayout>(_ scope: TemplateScope<Context>) -> ([UInt8], [Diagnostic]) { render("base", scope) }
+    func renderLayout<Context: InLayout>(_ scope: TemplateScope<Context>) -> ([UInt8], [Diagnostic]) { render("base", scope.scope) }
 
     /// Renders template `name` with `scope`. Every variable or section the templates ask for
     /// and no scope has becomes an error at its first use in the template files, one per name.
