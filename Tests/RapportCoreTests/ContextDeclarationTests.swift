@@ -5,10 +5,17 @@ import Testing
 
 @testable import RapportCore
 
-/// The declarations of ContextDeclarations.swift against the builders (Render/…): every scope
-/// the study and the starter render is checked against its template's declared context. Each
-/// name set is declared, of the kind set; each name declared is set by at least one render.
-/// (The builders set names as strings: this test is what keeps the two from drifting apart.)
+/// The declarations of ContextDeclarations.swift against the builders (Render/…), on every scope
+/// the study and the starter render.
+///
+/// The compiler already rules out most drift: a builder sets a name only through a case of its
+/// scope's key enums, those same enums are the declarations, and a template rendered by name
+/// takes only a scope of its own context (`ContextTemplate`). What it cannot see, and what this
+/// test checks, is what is *not* done or done with the wrong value:
+/// - a declared name that no render sets (a case nobody assigns, or a part nobody fills);
+/// - a value of another kind than its name's (text for a flag, a list for an object);
+/// - a list's items or an object that are scopes of another key enum than declared (their
+///   names, set but not declared there, or declared but never set).
 @Suite struct ContextDeclarationTests {
     /// What the renders of a build set, checked as they happen (the scopes change afterwards).
     final class Recorder: @unchecked Sendable {
@@ -20,7 +27,7 @@ import Testing
         /// The body template last rendered with a scope: `base` is then rendered with it.
         private var bodies: [ObjectIdentifier: String] = [:]
 
-        func observe(_ template: String, _ scope: TemplateScope) {
+        func observe(_ template: String, _ scope: AnyTemplateScope) {
             lock.lock()
             defer { lock.unlock() }
             let page = TemplateContexts.pages.first { $0.template == template } ?? TemplateContexts.other(template)
@@ -42,7 +49,7 @@ import Testing
         /// Every name an object declares (a scope's, its parents', a navigation entry's).
         func names(of object: any MustacheObject) -> [String: MustacheValue] {
             var keys: Set<String> = []
-            if let scope = object as? TemplateScope { keys = scope.allKeys }
+            if let scope = object as? AnyTemplateScope { keys = scope.allKeys }
             if let entry = object as? NavigationList.Entry { keys = entry.scope.allKeys.union(["current"]) }
             var values: [String: MustacheValue] = [:]
             for key in keys { values[key] = object.value(named: key) }

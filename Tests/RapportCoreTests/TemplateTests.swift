@@ -20,29 +20,47 @@ import Testing
         return (set, problems.filter { if case .template(.missing) = $0.problem { false } else { true } })
     }
 
-    static func render(_ templates: [String: String], _ name: String, _ scope: TemplateScope) throws -> (String, [String]) {
+    static func render(_ templates: [String: String], _ name: String, _ scope: TemplateScope<TestContext>) throws -> (String, [String]) {
         let (set, problems) = try load(templates)
         #expect(problems.isEmpty, "\(problems)")
-        let (output, diagnostics) = set.render(name, scope)
+        let (output, diagnostics) = set.render(ContextTemplate<TestContext>(name, name: "a test page"), scope)
         return (String(decoding: output, as: UTF8.self), diagnostics.map(\.description))
     }
 
-    static let scope: TemplateScope = {
-        let shared = TemplateScope(texts: ["t_label": "Label & <co>", "siteTitle": "Site \"quoted\""])
-        let entries = [TemplateScope(texts: ["title": "One", "url": "/1/"]), TemplateScope(texts: ["title": "Two", "url": "/2/"])]
+    /// The names of the inline templates' context, with a language's (`siteTitle`, `t_label`) around.
+    enum TestKey: String, ContextKey {
+        case title, html, yes, no, items, none, nav, previous, next, updated
+
+        var entry: ContextEntry {
+            switch self {
+            case .title, .updated: .text
+            case .html: .markup
+            case .yes, .no: .flag
+            case .items, .none, .nav: .list(of: NavKey.self)
+            case .previous, .next: .object(of: LinkKey.self)
+            }
+        }
+    }
+
+    enum TestContext: InLanguage { typealias Key = TestKey }
+
+    static let scope: TemplateScope<TestContext> = {
+        let shared = TemplateScope<LanguageKey>([.siteTitle: .text("Site \"quoted\"")])
+        shared.setUIStrings(["label": "Label & <co>"])
+        let entries = [TemplateScope<NavKey>(texts: [.title: "One", .url: "/1/"]), TemplateScope(texts: [.title: "Two", .url: "/2/"])]
         return TemplateScope(
             [
-                "title": .text("A <b> & 'c'"),
-                "html": .markup(Array("<p>raw</p>\n<p>second</p>".utf8)),
-                "yes": .bool(true),
-                "no": .bool(false),
-                "items": .list(entries),
-                "none": .list([TemplateScope]()),
-                "nav": .list(NavigationList(entries: entries, current: 1)),
-                "previous": .maybe(TemplateScope(texts: ["url": "/p/", "title": "Prev"])),
-                "next": .maybe(nil as TemplateScope?),
-                "updated": .maybe(nil as String?),
-            ], parent: shared)
+                .title: .text("A <b> & 'c'"),
+                .html: .markup(Array("<p>raw</p>\n<p>second</p>".utf8)),
+                .yes: .bool(true),
+                .no: .bool(false),
+                .items: .list(entries),
+                .none: .list([TemplateScope<NavKey>]()),
+                .nav: .list(NavigationList(entries: entries, current: 1)),
+                .previous: .maybe(TemplateScope<LinkKey>(texts: [.url: "/p/", .title: "Prev"])),
+                .next: .maybe(nil as TemplateScope<LinkKey>?),
+                .updated: .maybe(nil as String?),
+            ], language: shared)
     }()
 
     @Test func valuesAreEscapedAndMarkupIsNot() throws {

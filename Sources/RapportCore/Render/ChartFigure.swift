@@ -17,7 +17,7 @@ struct ChartFigure {
     /// "Cite this chart" under the figure (none for the CSV file, which has no figure).
     var citation: ChartCitation? = nil
     /// The links to the chart's citation files (Citations.swift), shown with its citation.
-    var citeFiles: TemplateValue = .list([TemplateScope]())
+    var citeFiles: TemplateValue = .list([TemplateScope<CiteFileKey>]())
 
     var locale: ChartLocale { language.chartLocale }
 
@@ -39,7 +39,7 @@ struct ChartFigure {
     var categoryHeading: String { dataset.category?[language] ?? strings[.chartCategory] }
 
     /// The context of `figure.mustache`, with the SVG already rendered.
-    func context(svg: [UInt8]) -> [String: TemplateValue] {
+    func context(svg: [UInt8]) -> [ChartKey: TemplateValue] {
         let showTable = dataset.kind != .figures
         let hasRowBases = dataset.rows.contains { $0.base != nil }
         // The table of numbers is built here rather than in figure.mustache: it is the bulk of
@@ -105,35 +105,35 @@ struct ChartFigure {
             series.base.flatMap { $0 == dataset.base ? nil : "\(series.label[language]): n=\($0)" }
         }
         return [
-            "id": .text(elementId),
-            "kind": .text(dataset.kind.rawValue),
-            "isTiles": .bool(dataset.kind == .figures),
-            "title": .text(dataset.title[language]),
-            "finding": .text(dataset.finding?[language] ?? ""),
-            "hasFinding": .bool(dataset.finding != nil),
-            "question": .text(dataset.question?[language] ?? ""),
-            "hasQuestion": .bool(dataset.question != nil),
-            "svg": .markup(svg),
-            "base": .text(baseText ?? ""),
-            "hasBase": .bool(baseText != nil),
+            .id: .text(elementId),
+            .kind: .text(dataset.kind.rawValue),
+            .isTiles: .bool(dataset.kind == .figures),
+            .title: .text(dataset.title[language]),
+            .finding: .text(dataset.finding?[language] ?? ""),
+            .hasFinding: .bool(dataset.finding != nil),
+            .question: .text(dataset.question?[language] ?? ""),
+            .hasQuestion: .bool(dataset.question != nil),
+            .svg: .markup(svg),
+            .base: .text(baseText ?? ""),
+            .hasBase: .bool(baseText != nil),
             // Composed here, so given the typography the dataset's texts already had.
-            "groupBases": .text(Typography.apply(groupBases.joined(separator: " · "), language)),
-            "hasGroupBases": .bool(!groupBases.isEmpty),
-            "notes": .list(notes.map { TemplateScope(texts: ["text": $0]) }),
-            "hasNotes": .bool(!notes.isEmpty),
-            "source": .text((dataset.source?[language]) ?? (strings.values["chart_default_source"] ?? "")),
-            "showTable": .bool(showTable),
-            "tableHead": .markup(head),
-            "tableBody": .markup(body),
-            "csvURL": .text(csvURL),
-            "csvFileName": .text("\(dataset.id)-\(language.code).csv"),
-            "hasCitation": .bool(citation != nil),
-            "citation": .text(citation?.text(title: dataset.title[language], strings: strings) ?? ""),
-            "chartURL": .text(citation?.url ?? ""),
-            "citeFiles": citeFiles,
+            .groupBases: .text(Typography.apply(groupBases.joined(separator: " · "), language)),
+            .hasGroupBases: .bool(!groupBases.isEmpty),
+            .notes: .list(notes.map { TemplateScope<NoteKey>(texts: [.text: $0]) }),
+            .hasNotes: .bool(!notes.isEmpty),
+            .source: .text((dataset.source?[language]) ?? (strings.values["chart_default_source"] ?? "")),
+            .showTable: .bool(showTable),
+            .tableHead: .markup(head),
+            .tableBody: .markup(body),
+            .csvURL: .text(csvURL),
+            .csvFileName: .text("\(dataset.id)-\(language.code).csv"),
+            .hasCitation: .bool(citation != nil),
+            .citation: .text(citation?.text(title: dataset.title[language], strings: strings) ?? ""),
+            .chartURL: .text(citation?.url ?? ""),
+            .citeFiles: citeFiles,
             // Set by the chapter when the chart has a page of its own (ChartPage.swift).
-            "hasChartPage": .bool(false),
-            "chartPageURL": .text(""),
+            .hasChartPage: .bool(false),
+            .chartPageURL: .text(""),
         ]
     }
 }

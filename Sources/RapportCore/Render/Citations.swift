@@ -76,18 +76,18 @@ extension RenderContext {
     func citationLinks(stem: String, fileStem: String, idPrefix: String, from depth: LinkDepth) -> TemplateValue {
         .list(
             Self.citationFormats.enumerated().map { index, format in
-                TemplateScope([
-                    "format": .text(format.name), "url": .text(relative(stem + "." + format.fileExtension, from: depth)),
-                    "fileName": .text(fileStem + "." + format.fileExtension), "type": .text(format.mediaType),
-                    "linkId": .text(idPrefix + "-" + String(format.fileExtension.map { $0 == "." ? "-" : $0 })),
-                    "last": .bool(index == Self.citationFormats.count - 1),
+                TemplateScope<CiteFileKey>([
+                    .format: .text(format.name), .url: .text(relative(stem + "." + format.fileExtension, from: depth)),
+                    .fileName: .text(fileStem + "." + format.fileExtension), .type: .text(format.mediaType),
+                    .linkId: .text(idPrefix + "-" + String(format.fileExtension.map { $0 == "." ? "-" : $0 })),
+                    .last: .bool(index == Self.citationFormats.count - 1),
                 ])
             })
     }
 
     /// The DOI as a link (`doi` of the templates: `url`), or nothing.
     static func doiValue(_ site: SiteConfig) -> TemplateValue {
-        .maybe(site.doi.map { TemplateScope(texts: ["url": "https://doi.org/" + $0]) })
+        .maybe(site.doi.map { TemplateScope<DOIKey>(texts: [.url: "https://doi.org/" + $0]) })
     }
 
     // MARK: Highwire Press meta tags
@@ -119,6 +119,6 @@ extension RenderContext {
     }
 
     private static func metaList(_ tags: [(String, String)]) -> TemplateValue {
-        .list(tags.map { TemplateScope(texts: ["name": $0.0, "content": $0.1]) })
+        .list(tags.map { TemplateScope<CitationMetaKey>(texts: [.name: $0.0, .content: $0.1]) })
     }
 }

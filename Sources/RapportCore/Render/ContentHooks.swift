@@ -59,15 +59,15 @@ extension RenderContext {
         }
         var values = figure.context(svg: svg)
         if let number = figureNumbers.number(of: page.key, block: block) {
-            values["figureLabel"] = .text(strings[.figureLabel] + "\u{A0}" + String(number))
+            values[.figureLabel] = .text(strings[.figureLabel] + "\u{A0}" + String(number))
         }
         if anchor.placement == 1, hasChartPage(dataset) {
-            values["hasChartPage"] = .bool(true)
-            values["chartPageURL"] = .text(relative(chartPagePath(id, in: page), from: depth(of: page)))
+            values[.hasChartPage] = .bool(true)
+            values[.chartPageURL] = .text(relative(chartPagePath(id, in: page), from: depth(of: page)))
             renderChartPage(figure, values: values, svg: svg, page: page, work: &work)
         }
-        let scope = TemplateScope(values, parent: languageScope(page.language, from: depth(of: page)))
-        let (html, problems) = templates.render("figure", scope)
+        let scope = TemplateScope<FigureContext>(values: values, language: languageScope(page.language, from: depth(of: page)))
+        let (html, problems) = templates.render(TemplateContexts.figure, scope)
         work.diagnostics.append(contentsOf: problems)
         return html
     }

@@ -9,7 +9,10 @@ extension RenderContext {
     /// With two languages the UI strings say it all (`language_switch: Français`, `language_switch_label:
     /// "Lees deze pagina in het Frans:"`). With more, the name is each target's own `language_name`
     /// and `{language}` in the label is the target's name in the page's language ("in het Duits").
-    func languageSwitch(_ language: Language, alternates: [Language: String], from depth: LinkDepth) -> [[String: String]] {
+    /// Each with its `url` (the page's `switchURL` is the first's).
+    func languageSwitch(
+        _ language: Language, alternates: [Language: String], from depth: LinkDepth
+    ) -> [(url: String, scope: TemplateScope<LanguageSwitchKey>)] {
         let others = site.others(than: language)
         let here = strings[language]
         return others.map { other in
@@ -17,9 +20,8 @@ extension RenderContext {
             if others.count == 1, let written = here?.values["language_switch"], !written.isEmpty { name = written }
             let label = (here?.values[ContentLoader.switchLabelKey] ?? "")
                 .replacingOccurrences(of: "{language}", with: language.name(of: other))
-            return [
-                "url": relative(alternates[other] ?? (site.basePath + other.code + "/"), from: depth), "lang": other.htmlLang, "name": name, "label": label,
-            ]
+            let url = relative(alternates[other] ?? (site.basePath + other.code + "/"), from: depth)
+            return (url, TemplateScope(texts: [.url: url, .lang: other.htmlLang, .name: name, .label: label]))
         }
     }
 }

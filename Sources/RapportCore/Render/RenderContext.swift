@@ -54,8 +54,8 @@ struct RenderContext: Sendable {
     /// What every page of a language shares, built once for each depth a page can have (its
     /// links are relative, SiteURLs.swift): UI strings (`t_<key>`), site title, language, the
     /// chapter list (`chapters`) and the navigation entries.
-    let languageScopes: [LinkDepth: [Language: TemplateScope]]
-    let navEntries: [LinkDepth: [Language: [TemplateScope]]]
+    let languageScopes: [LinkDepth: [Language: TemplateScope<LanguageKey>]]
+    let navEntries: [LinkDepth: [Language: [TemplateScope<NavKey>]]]
     /// The depths of the pages that use `languageScopes`: the home page, all others, the chart
     /// pages and their embeds (ChartPage.swift: 3 to 5), 404.html.
     static let pageDepths: [LinkDepth] = [1, 2, 3, 4, 5, nil]
@@ -106,13 +106,13 @@ struct RenderContext: Sendable {
         figureNumbers = FigureNumbers(
             pages: pages, languages: site.languages, datasets: datasets, blocks: chartBlocks ?? Markdown.chartBlocks)
         self.templates = templates
-        var scopes: [LinkDepth: [Language: TemplateScope]] = [:]
-        var nav: [LinkDepth: [Language: [TemplateScope]]] = [:]
+        var scopes: [LinkDepth: [Language: TemplateScope<LanguageKey>]] = [:]
+        var nav: [LinkDepth: [Language: [TemplateScope<NavKey>]]] = [:]
         for depth in Self.pageDepths {
             for language in site.languages {
                 let chapters = lists[language] ?? []
                 nav[depth, default: [:]][language] = chapters.map {
-                    TemplateScope(texts: ["title": $0.title, "url": Self.relative(Self.url(of: $0, site: site), site: site, from: depth)])
+                    TemplateScope(texts: [.title: $0.title, .url: Self.relative(Self.url(of: $0, site: site), site: site, from: depth)])
                 }
                 scopes[depth, default: [:]][language] = Self.languageScope(
                     language, site: site, strings: strings[language], chapters: chapters, from: depth, pictures: pngStore != nil)

@@ -36,8 +36,8 @@ extension RenderContext {
     static func socialImageValue(_ image: SocialImage?, site: SiteConfig) -> TemplateValue {
         .maybe(
             image.map {
-                TemplateScope(texts: [
-                    "url": absolute($0.path, site: site), "width": String($0.width), "height": String($0.height), "alt": $0.alt,
+                TemplateScope<OGImageKey>(texts: [
+                    .url: absolute($0.path, site: site), .width: String($0.width), .height: String($0.height), .alt: $0.alt,
                 ])
             })
     }

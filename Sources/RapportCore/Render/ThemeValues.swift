@@ -9,11 +9,10 @@ extension RenderContext {
     /// `favicon`, `faviconType`, put into the languages' shared scopes once, when the context
     /// is made. Returns the files to publish, the icon's site path and type, and what was wrong.
     static func themeValues(
-        _ site: SiteConfig, contentFiles: ContentFiles?, scopes: [LinkDepth: [Language: TemplateScope]]
+        _ site: SiteConfig, contentFiles: ContentFiles?, scopes: [LinkDepth: [Language: TemplateScope<LanguageKey>]]
     ) -> (files: [String: String], favicon: (path: String, type: String)?, logo: StandaloneLogo?, diagnostics: [Diagnostic]) {
-        var values: [String: TemplateValue] = [
-            "hasLogo": .bool(false), "themeStyle": .text(site.theme.style),
-            "hasThemeStyle": .bool(!site.theme.style.isEmpty),
+        var values: [LanguageKey: TemplateValue] = [
+            .hasLogo: .bool(false), .themeStyle: .text(site.theme.style), .hasThemeStyle: .bool(!site.theme.style.isEmpty),
         ]
         var files: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
@@ -25,10 +24,10 @@ extension RenderContext {
                 switch ContentFiles.imageSize(resolved, path: logo.path, at: logo.location) {
                 case let .success(size):
                     files[resolved.outputPath] = resolved.source
-                    values["hasLogo"] = .bool(true)
+                    values[.hasLogo] = .bool(true)
                     logoPath = site.basePath + ContentFiles.urlPath(resolved.outputPath)
-                    values["logoWidth"] = .text(String(size.width))
-                    values["logoHeight"] = .text(String(size.height))
+                    values[.logoWidth] = .text(String(size.width))
+                    values[.logoHeight] = .text(String(size.height))
                     standaloneLogo = Self.standaloneLogo(source: resolved.source, width: size.width, height: size.height)
                 case let .failure(diagnostic): diagnostics.append(diagnostic)
                 }
@@ -51,13 +50,13 @@ extension RenderContext {
         for (depth, languageScopes) in scopes {
             for scope in languageScopes.values {
                 for (key, value) in values { scope[key] = value }
-                if let logoPath { scope["logo"] = .text(relative(logoPath, site: site, from: depth)) }
+                if let logoPath { scope[.logo] = .text(relative(logoPath, site: site, from: depth)) }
                 if let favicon {
-                    scope["favicon"] = .text(relative(favicon.path, site: site, from: depth))
-                } else if case let .text(assets)? = scope["assets"] {
-                    scope["favicon"] = .text(assets + "favicon.svg")
+                    scope[.favicon] = .text(relative(favicon.path, site: site, from: depth))
+                } else if case let .text(assets)? = scope[.assets] {
+                    scope[.favicon] = .text(assets + "favicon.svg")
                 }
-                scope["faviconType"] = .text(favicon?.type ?? "image/svg+xml")
+                scope[.faviconType] = .text(favicon?.type ?? "image/svg+xml")
             }
         }
         return (files, favicon, standaloneLogo, diagnostics)

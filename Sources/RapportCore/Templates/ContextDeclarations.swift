@@ -1,28 +1,117 @@
-/// What each template is rendered with: every name its context offers, and what kind of value
-/// it is. ContextCheck.swift checks every template of `Templates/` against these when the
-/// templates load; ContextDeclarationTests checks that the builders (Render/…) set exactly
-/// these names when the study and the starter are built.
+/// What each template is rendered with, declared once, as Swift types: every name its context
+/// offers and what kind of value it is. The same types are what the builders (Render/…) set
+/// values through and what ContextCheck.swift checks the templates against when they load, so
+/// a name cannot be set that the templates' check does not know, nor be misspelt in Swift.
 ///
-/// A context is a `ContextShape`: names and what each holds. A list's items and an object
+/// - A **key enum** (`enum ChapterKey: String, ContextKey`, ContextKeys.swift and
+///   ContextKeys+Items.swift) is one set of names: each case is a name (its raw value, as the
+///   templates write it) and states its kind (`entry`: text, markup, flag, a list of items of
+///   another key enum …). A list's items and an object section (`toc`, `previous`) are scopes
+///   of their own key enum.
+/// - A **context** (`ScopeContext`) is what a scope is the context of: its own key enum
+///   (`Key`) and the parts around it, said by the protocols it conforms to: `InLanguage` (the
+///   language's shared names, `LanguageKey`, in the parent scope), `PageContext` (also what
+///   every page has, `CommonPageKey`), `WithChart` (a chart's names, `ChartKey`), `InLayout`
+///   (rendered into `base`, which adds `body`, `LayoutKey`). A key enum is itself the context of
+///   a list item or an object section.
+/// - A **scope** (`TemplateScope<Context>`, TemplateContext.swift) has a subscript for each of
+///   these parts and for nothing else: `scope[.title] = .text(…)` compiles only when `title` is
+///   a name of the context. `t_<key>` (the UI strings) are set by `setUIStrings`, only in
+///   scopes whose key enum is `WithUIStrings`.
+/// - A context's `shape` (`ContextShape`, what ContextCheck reads) is made from the same
+///   types: the key enums' cases of every part (`ContextShape(LanguageKey.self) + …`).
+/// - `TemplateContexts` lists the templates Rapport renders by name, each a `ContextTemplate`
+///   typed by its context: `templates.render(TemplateContexts.figure, scope)` takes only a
+///   scope of that context.
+///
+/// What the compiler cannot see, ContextDeclarationTests checks on the study and the starter:
+/// that each value set is of its name's kind (and a list's items of its item's context), and
+/// that every name declared is set by some render.
+protocol ScopeContext {
+    /// The context's own names (those of its other parts come from the protocols above).
+    associatedtype Key: ContextKey
+    /// Every name of the context, with its kind (what ContextCheck checks a template against).
+    static var shape: ContextShape { get }
+    /// Whether its template is rendered into the layout (`base`, with `body`).
+    static var inLayout: Bool { get }
+}
+
+/// One set of names of a context: each case a name, its raw value as the templates write it.
+protocol ContextKey: ScopeContext, RawRepresentable<String>, CaseIterable, Hashable, Sendable where Key == Self {
+    /// What the name holds.
+    var entry: ContextEntry { get }
+    /// Whether `t_<key>` (every UI string) is a name here too: `WithUIStrings`.
+    static var uiStrings: Bool { get }
+}
+
+/// With the language's shared names around it (`LanguageKey`, the parent scope): a figure.
+protocol InLanguage: ScopeContext {}
+/// A page: the language's names, those of every page (`CommonPageKey`) and its own.
+protocol PageContext: InLanguage {}
+/// A page rendered into the layout (`base`), which adds `body` (`LayoutKey`).
+protocol InLayout: PageContext {}
+/// A page with a chart's names (`ChartKey`) besides its own: the chart page.
+protocol WithChart: PageContext {}
+/// A set of names with `t_<key>` for every UI string.
+protocol WithUIStrings: ContextKey {}
+
+extension ScopeContext {
+    static var shape: ContextShape { ContextShape(Key.self) }
+    static var inLayout: Bool { false }
+}
+
+extension ContextKey {
+    static var uiStrings: Bool { false }
+}
+
+extension WithUIStrings {
+    static var uiStrings: Bool { true }
+}
+
+extension InLanguage {
+    static var shape: ContextShape { ContextShape(LanguageKey.self) + ContextShape(Key.self) }
+}
+
+extension PageContext {
+    static var shape: ContextShape { ContextShape(LanguageKey.self) + ContextShape(CommonPageKey.self) + ContextShape(Key.self) }
+}
+
+extension WithChart {
+    static var shape: ContextShape {
+        ContextShape(LanguageKey.self) + ContextShape(CommonPageKey.self) + ContextShape(ChartKey.self) + ContextShape(Key.self)
+    }
+}
+
+extension InLayout {
+    static var inLayout: Bool { true }
+}
+
+/// A context as ContextCheck reads it: names and what each holds. A list's items and an object
 /// section add their own names inside `{{#name}}…{{/name}}`; outside, a name is looked up in
 /// the enclosing contexts (Mustache's context stack), so an item's names are unknown there.
+/// Made only from key enums: `ContextShape(ChartKey.self)`, and parts put together with `+`.
 struct ContextShape: Sendable {
-    var names: [String: ContextEntry]
+    let names: [String: ContextEntry]
     /// `t_<key>` for every key of the loaded UI strings (Content/i18n/*.yml and the study's
     /// texts of site.yml): known when the templates load, not here.
-    var uiStrings = false
+    let uiStrings: Bool
 
-    init(uiStrings: Bool = false, _ names: [String: ContextEntry]) {
+    init<Key: ContextKey>(_: Key.Type) {
+        var names: [String: ContextEntry] = [:]
+        for key in Key.allCases { names[key.rawValue] = key.entry }
+        self.init(names: names, uiStrings: Key.uiStrings)
+    }
+
+    private init(names: [String: ContextEntry], uiStrings: Bool) {
         self.names = names
         self.uiStrings = uiStrings
     }
 
-    /// This shape with `more`'s names (theirs win) and UI strings if either has them.
-    func adding(_ more: ContextShape) -> ContextShape {
-        ContextShape(uiStrings: uiStrings || more.uiStrings, names.merging(more.names) { $1 })
+    /// This shape with `more`'s names (theirs win: `isReport` is the report's flag) and UI
+    /// strings if either has them.
+    static func + (lhs: ContextShape, rhs: ContextShape) -> ContextShape {
+        ContextShape(names: lhs.names.merging(rhs.names) { $1 }, uiStrings: lhs.uiStrings || rhs.uiStrings)
     }
-
-    static func + (lhs: ContextShape, rhs: ContextShape) -> ContextShape { lhs.adding(rhs) }
 }
 
 /// What a name of a context holds.
@@ -41,6 +130,46 @@ indirect enum ContextEntry: Sendable {
     case list(ContextShape)
     /// An object, or nothing: `{{#name}}…{{/name}}` once when it is there, with its names.
     case object(ContextShape)
+
+    /// A list whose items are scopes of `item`.
+    static func list<Item: ScopeContext>(of item: Item.Type) -> ContextEntry { .list(Item.shape) }
+    /// An object section: a scope of `object`, or nothing.
+    static func object<Object: ScopeContext>(of object: Object.Type) -> ContextEntry { .object(Object.shape) }
+}
+
+// MARK: The contexts of the pages
+
+/// A chapter or the home page (RenderContext.renderPage): `page`, `home`, a chapter's `template:`.
+enum ChapterPageContext: InLayout { typealias Key = ChapterKey }
+/// `figure`: a chart as a chapter shows it (ChartFigure.context, ContentHooks.chartFigure),
+/// rendered into the chapter's body with its language's names around it.
+enum FigureContext: InLanguage { typealias Key = ChartKey }
+/// A chart's own page (ChartPage.swift): the figure's names and the page's.
+enum ChartPageContext: InLayout, WithChart { typealias Key = ChartPageKey }
+/// A chart's embed (ChartPage.swift): a page, not in the layout.
+enum EmbedContext: PageContext { typealias Key = ChartKey }
+/// The whole report (FullReport.swift).
+enum ReportContext: InLayout { typealias Key = ReportKey }
+/// Search (SearchPage.swift).
+enum SearchContext: InLayout { typealias Key = SearchKey }
+/// The data page (DataPage.swift).
+enum DataContext: InLayout { typealias Key = DataKey }
+/// `404.html` (NotFoundPage.swift).
+enum NotFoundContext: InLayout { typealias Key = NotFoundKey }
+/// `index.html`, the language chooser (RootPage.swift): no language around it.
+enum RootContext: ScopeContext { typealias Key = RootKey }
+
+/// A template Rapport renders by name, typed by its context: `TemplateSet.render` takes a
+/// scope of that context only.
+struct ContextTemplate<Context: ScopeContext>: Sendable {
+    var template: String
+    /// Whose context it is, in messages ("a chapter page").
+    var name: String
+
+    init(_ template: String, name: String) {
+        self.template = template
+        self.name = name
+    }
 }
 
 /// The contexts of the templates Rapport renders, by template. `base` (the layout) is rendered
@@ -49,169 +178,54 @@ indirect enum ContextEntry: Sendable {
 /// render by name can only be a chapter's `template:` (front matter), so it is checked
 /// against a chapter page's context (`other`).
 enum TemplateContexts {
-    /// A template Rapport renders by name, with its context (`name` says whose, in messages).
+    static let home = ContextTemplate<ChapterPageContext>("home", name: "the home page")
+    static let page = ContextTemplate<ChapterPageContext>("page", name: "a chapter page")
+    static let figure = ContextTemplate<FigureContext>("figure", name: "a chart figure")
+    static let chart = ContextTemplate<ChartPageContext>("chart", name: "a chart page")
+    static let embed = ContextTemplate<EmbedContext>("embed", name: "a chart's embed")
+    static let report = ContextTemplate<ReportContext>("report", name: "the whole report")
+    static let search = ContextTemplate<SearchContext>("search", name: "the search page")
+    static let data = ContextTemplate<DataContext>("data", name: "the data page")
+    static let notFound = ContextTemplate<NotFoundContext>("404", name: "the 404 page")
+    static let root = ContextTemplate<RootContext>("root", name: "the language chooser")
+
+    /// A chapter's template (`home`, `page` or its `template:`).
+    static func chapter(_ template: String) -> ContextTemplate<ChapterPageContext> {
+        ContextTemplate(template, name: template == home.template ? home.name : page.name)
+    }
+
+    /// A template Rapport renders by name, with its context's shape.
     /// `inLayout`: its output is then the `body` of `base`, rendered with the same context.
     struct Page {
         var template: String
         var name: String
         var shape: ContextShape
         var inLayout: Bool
+
+        init<Context>(_ template: ContextTemplate<Context>) {
+            self.template = template.template
+            name = template.name
+            shape = Context.shape
+            inLayout = Context.inLayout
+        }
     }
 
     static let pages: [Page] = [
-        Page(template: "home", name: "the home page", shape: chapterPage, inLayout: true),
-        Page(template: "page", name: "a chapter page", shape: chapterPage, inLayout: true),
-        Page(template: "figure", name: "a chart figure", shape: figure, inLayout: false),
-        Page(template: "chart", name: "a chart page", shape: chartPage, inLayout: true),
-        Page(template: "embed", name: "a chart's embed", shape: embed, inLayout: false),
-        Page(template: "report", name: "the whole report", shape: report, inLayout: true),
-        Page(template: "search", name: "the search page", shape: search, inLayout: true),
-        Page(template: "data", name: "the data page", shape: data, inLayout: true),
-        Page(template: "404", name: "the 404 page", shape: notFound, inLayout: true),
-        Page(template: "root", name: "the language chooser", shape: root, inLayout: false),
+        Page(home), Page(page), Page(figure), Page(chart), Page(embed), Page(report), Page(search), Page(data), Page(notFound),
+        Page(root),
     ]
 
     /// A template of `Templates/` that is neither rendered by name nor included by another: it
     /// can only be a chapter's `template:` (front matter), rendered as a chapter page is.
-    static func other(_ template: String) -> Page { Page(template: template, name: "a chapter page", shape: chapterPage, inLayout: true) }
+    static func other(_ template: String) -> Page { Page(ContextTemplate<ChapterPageContext>(template, name: page.name)) }
 
     /// The layout's context around the body of `page`.
     static func layout(of page: Page) -> (name: String, shape: ContextShape) {
-        (page.name + " (layout)", page.shape + ContextShape(["body": .markup]))
+        (page.name + " (layout)", page.shape + ContextShape(LayoutKey.self))
     }
 
     /// Every template to check, with the contexts it is rendered with: `base` with each page's.
     static var roots: [(template: String, contexts: [(name: String, shape: ContextShape)])] {
         [("base", pages.filter(\.inLayout).map(layout))] + pages.map { ($0.template, [($0.name, $0.shape)]) }
     }
-
-    // MARK: Shared parts
-
-    static let link = ContextShape(["title": .text, "url": .text])
-    static let citeFiles = ContextEntry.list(
-        ContextShape(["format": .text, "url": .text, "fileName": .text, "type": .text, "linkId": .text, "last": .flag]))
-    static let jsonLD = ContextShape(["hasJSONLD": .flag, "jsonLD": .markup])
-    static let ogImage = ContextEntry.object(ContextShape(["url": .text, "width": .text, "height": .text, "alt": .text]))
-    static let alternates = ContextEntry.list(ContextShape(["hreflang": .text, "href": .text]))
-    static let ogLocaleAlternates = ContextEntry.list(ContextShape(["locale": .text]))
-
-    /// What every page of a language shares (RenderContext.languageScope, ThemeValues.swift).
-    static let language =
-        ContextShape(
-            uiStrings: true,
-            [
-                "reportURL": .text, "searchURL": .text, "isReport": .alwaysFalse, "lang": .text, "langCode": .text,
-                "siteTitle": .text, "ogLocale": .text, "ogLocaleAlternates": ogLocaleAlternates, "otherLang": .text,
-                "ogLocaleAlternate": .text, "xDefault": .text, "assets": .text, "homeURL": .text, "dataURL": .text,
-                "isHome": .flag, "isDraft": .flag, "citationMeta": .list(ContextShape(["name": .text, "content": .text])),
-                "doi": .object(ContextShape(["url": .text])), "ogImage": ogImage,
-                "updated": .object(ContextShape(["text": .text, "iso": .text])),
-                "chapters": .list(link + ContextShape(["description": .text])),
-                // The theme (ThemeValues.swift).
-                "hasLogo": .flag, "logo": .text, "logoWidth": .text, "logoHeight": .text, "themeStyle": .text,
-                "hasThemeStyle": .flag, "favicon": .text, "faviconType": .text,
-            ]) + jsonLD
-
-    /// What every page in the layout has beyond its language's (RenderContext.pageScope).
-    static let page =
-        language
-        + ContextShape([
-            "pageTitle": .text, "description": .text, "canonical": .text, "alternates": alternates,
-            "languageSwitch": .list(ContextShape(["url": .text, "lang": .text, "name": .text, "label": .text])),
-            "switchURL": .text, "nav": .list(link + ContextShape(["current": .flag])),
-        ])
-
-    // MARK: The pages
-
-    /// A chapter or the home page (RenderContext.renderPage): `page`, `home`, a chapter's `template:`.
-    static let chapterPage =
-        page
-        + ContextShape([
-            "title": .text, "content": .markup,
-            "toc": .object(ContextShape(["entries": .list(ContextShape(["id": .text, "text": .text]))])),
-            "previous": .object(link), "next": .object(link),
-        ])
-
-    /// A chart as a chapter shows it (ChartFigure.context, ContentHooks.chartFigure).
-    static let chartValues = ContextShape([
-        "id": .text, "kind": .text, "isTiles": .flag, "title": .text, "finding": .text, "hasFinding": .flag,
-        "question": .text, "hasQuestion": .flag, "svg": .markup, "base": .text, "hasBase": .flag, "groupBases": .text,
-        "hasGroupBases": .flag, "notes": .list(ContextShape(["text": .text])), "hasNotes": .flag, "source": .text,
-        "showTable": .flag, "tableHead": .markup, "tableBody": .markup, "csvURL": .text, "csvFileName": .text,
-        "hasCitation": .flag, "citation": .text, "chartURL": .text, "citeFiles": citeFiles, "hasChartPage": .flag,
-        "chartPageURL": .text, "figureLabel": .text,
-    ])
-
-    /// `figure`: rendered into a chapter's body, with its language's values around it.
-    static let figure = language + chartValues
-
-    /// A chart's own page (ChartPage.swift).
-    static let chartPage =
-        page + chartValues
-        + ContextShape([
-            "chapterURL": .text, "chapterTitle": .text, "svgURL": .text, "svgFileName": .text,
-            "png": .object(ContextShape(["url": .text, "fileName": .text, "width": .text, "height": .text])),
-            "hasEmbed": .flag, "embedCode": .text,
-        ])
-
-    /// A chart's embed (ChartPage.swift): not in the layout.
-    static let embed = page + chartValues
-
-    /// The whole report (FullReport.swift).
-    static let report =
-        page
-        + ContextShape([
-            "reportChapters": .list(
-                ContextShape([
-                    "id": .text, "title": .text, "body": .markup, "hasSections": .flag,
-                    "sections": .list(ContextShape(["id": .text, "text": .text])),
-                ])),
-            "isReport": .flag, "reportAuthor": .text, "runningTitle": .text, "pdfURL": .text, "hasPDF": .flag,
-            "printSource": .text, "studyCiteFiles": citeFiles,
-            "reportFigures": .list(ContextShape(["id": .text, "label": .markup, "title": .markup])),
-            "hasFigures": .flag, "annex": .markup, "hasAnnex": .flag,
-        ])
-
-    /// Search (SearchPage.swift).
-    static let search =
-        page
-        + ContextShape([
-            "searchChapters": .list(
-                link
-                    + ContextShape([
-                        "hasItems": .flag,
-                        "items": .list(link + ContextShape(["isChart": .flag, "kind": .text])),
-                    ])),
-            "indexURL": .text,
-        ])
-
-    /// The data page (DataPage.swift).
-    static let data =
-        page
-        + ContextShape([
-            "dataChapters": .list(
-                link
-                    + ContextShape([
-                        "datasets": .list(
-                            ContextShape([
-                                "id": .text, "title": .text, "question": .text, "hasQuestion": .flag, "base": .text,
-                                "hasBase": .flag, "shownIn": .list(link), "csvURL": .text, "csvFileName": .text,
-                            ]))
-                    ])),
-            "hasDatasets": .flag, "datasetCount": .text, "zipURL": .text, "zipFileName": .text, "zipSize": .text,
-            "packageURL": .text,
-        ])
-
-    /// `404.html` (NotFoundPage.swift): each other language with its UI strings.
-    static let notFound =
-        page + ContextShape(["otherLanguages": .list(ContextShape(uiStrings: true, ["lang": .text, "url": .text]))])
-
-    /// `index.html`, the language chooser (RootPage.swift): no language around it.
-    static let root = ContextShape([
-        "languages": .list(
-            ContextShape(uiStrings: true, ["lang": .text, "url": .text, "siteTitle": .text, "siteDescription": .text])),
-        "canonical": .text, "assets": .text, "favicon": .text, "faviconType": .text, "themeStyle": .text,
-        "hasThemeStyle": .flag, "alternates": alternates, "lang": .text, "ogLocale": .text,
-        "ogLocaleAlternates": ogLocaleAlternates, "xDefault": .text, "ogImage": ogImage, "title": .text,
-    ])
 }

@@ -200,15 +200,23 @@ struct TemplateSet {
 
     /// Tests only (ContextDeclarationTests): told of every template rendered, with its context
     /// as it is rendered. nil in a build: rendering does no more than render.
-    var renderObserver: (@Sendable (String, TemplateScope) -> Void)?
+    var renderObserver: (@Sendable (String, AnyTemplateScope) -> Void)?
 
     func has(_ name: String) -> Bool { sources[name] != nil }
 
     var names: [String] { sources.keys.sorted() }
 
+    /// Renders `template` with `scope`, a scope of its context (ContextDeclarations.swift).
+    func render<Context>(_ template: ContextTemplate<Context>, _ scope: TemplateScope<Context>) -> ([UInt8], [Diagnostic]) {
+        render(template.template, scope.scope)
+    }
+
+    /// Renders the layout, `base`, with the context of the page it lays out (its `body` set).
+    func renderLayout<Context: InLayout>(_ scope: TemplateScope<Context>) -> ([UInt8], [Diagnostic]) { render("base", scope.scope) }
+
     /// Renders template `name` with `scope`. Every variable or section the templates ask for
     /// and no scope has becomes an error at its first use in the template files, one per name.
-    func render(_ name: String, _ scope: TemplateScope) -> ([UInt8], [Diagnostic]) {
+    private func render(_ name: String, _ scope: AnyTemplateScope) -> ([UInt8], [Diagnostic]) {
         renderObserver?(name, scope)
         var output: [UInt8] = []
         let misses = library.render(name, context: .object(scope), escaper: HTMLMarkupEscaper(), into: &output)

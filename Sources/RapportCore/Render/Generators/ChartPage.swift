@@ -34,7 +34,7 @@ extension RenderContext {
 
     /// The chart page, its embed, the standalone SVG and the PNG of the figure of `figure`,
     /// into `work.pageFiles`; `values` are the figure's, `svg` the chart it drew.
-    func renderChartPage(_ figure: ChartFigure, values: [String: TemplateValue], svg: [UInt8], page: Page, work: inout PageWork) {
+    func renderChartPage(_ figure: ChartFigure, values: [ChartKey: TemplateValue], svg: [UInt8], page: Page, work: inout PageWork) {
         let language = page.language
         let dataset = figure.dataset
         let id = dataset.id
@@ -67,40 +67,40 @@ extension RenderContext {
         }
         let description = finding ?? dataset.question?[language] ?? site.description[language]
         let scope = pageScope(
-            language: language, title: title, description: description, path: sitePath, alternates: alternates, current: nil,
-            from: depth)
+            ChartPageContext.self, language: language, title: title, description: description, path: sitePath,
+            alternates: alternates, current: nil, from: depth)
         for (key, value) in values { scope[key] = value }
-        scope["csvURL"] = .text(csvURL(id, language, from: depth))
-        scope["citeFiles"] = citationLinks(
+        scope[.csvURL] = .text(csvURL(id, language, from: depth))
+        scope[.citeFiles] = citationLinks(
             stem: chartCitationStem(id, language), fileStem: fileStem, idPrefix: figure.elementId + "-cite", from: depth)
-        scope["chapterURL"] = .text(link(to: page, from: depth) + "#" + figure.elementId)
-        scope["chapterTitle"] = .text(page.isHome ? site.title[language] : page.title)
-        scope["svgURL"] = .text(relative(sitePath + fileStem + ".svg", from: depth))
-        scope["svgFileName"] = .text(fileStem + ".svg")
-        scope["png"] = .maybe(
+        scope[.chapterURL] = .text(link(to: page, from: depth) + "#" + figure.elementId)
+        scope[.chapterTitle] = .text(page.isHome ? site.title[language] : page.title)
+        scope[.svgURL] = .text(relative(sitePath + fileStem + ".svg", from: depth))
+        scope[.svgFileName] = .text(fileStem + ".svg")
+        scope[.png] = .maybe(
             png.map { image in
-                TemplateScope(texts: [
-                    "url": relative(image.path, from: depth), "fileName": fileStem + ".png", "width": String(image.width),
-                    "height": String(image.height),
+                TemplateScope<PNGKey>(texts: [
+                    .url: relative(image.path, from: depth), .fileName: fileStem + ".png", .width: String(image.width),
+                    .height: String(image.height),
                 ])
             })
-        scope["ogImage"] = socialImageValue(png)
+        scope[.ogImage] = socialImageValue(png)
         let hasEmbed = templates.has("embed")
-        scope["hasEmbed"] = .bool(hasEmbed)
-        scope["embedCode"] = .text(
+        scope[.hasEmbed] = .bool(hasEmbed)
+        scope[.embedCode] = .text(
             Self.embedCode(url: absolute(sitePath + Self.embedFolder + "/"), title: title, height: (picture?.height ?? 480) + 40))
-        let (document, problems) = renderInLayout("chart", scope)
+        let (document, problems) = renderInLayout(TemplateContexts.chart, scope)
         work.diagnostics += problems
         work.pageFiles.append(OutputFile(path: folder + "index.html", bytes: document))
 
         if hasEmbed {
             let embedDepth = depth + 1
             let embed = pageScope(
-                language: language, title: title, description: description, path: sitePath, alternates: [:], current: nil,
-                from: embedDepth)
+                EmbedContext.self, language: language, title: title, description: description, path: sitePath, alternates: [:],
+                current: nil, from: embedDepth)
             for (key, value) in values { embed[key] = value }
-            embed["chartPageURL"] = .text(relative(sitePath, from: embedDepth))
-            let (html, embedProblems) = templates.render("embed", embed)
+            embed[.chartPageURL] = .text(relative(sitePath, from: embedDepth))
+            let (html, embedProblems) = templates.render(TemplateContexts.embed, embed)
             work.diagnostics += embedProblems
             work.pageFiles.append(OutputFile(path: folder + Self.embedFolder + "/index.html", bytes: html))
         }
@@ -109,14 +109,14 @@ extension RenderContext {
 
     /// The chart as a picture of its own: its title and finding above, its base, source and
     /// address below, the publisher and the theme's logo at the bottom.
-    func standalonePicture(_ figure: ChartFigure, values: [String: TemplateValue], svg: [UInt8], address: String) -> StandaloneSVG? {
+    func standalonePicture(_ figure: ChartFigure, values: [ChartKey: TemplateValue], svg: [UInt8], address: String) -> StandaloneSVG? {
         let language = figure.language
         let strings = strings[language]
-        func text(_ key: String) -> String { if case let .text(value)? = values[key] { value } else { "" } }
+        func text(_ key: ChartKey) -> String { if case let .text(value)? = values[key] { value } else { "" } }
         var footer: [String] = []
         if let base = figure.baseText { footer.append("\(strings?[.chartBase] ?? "n:") \(base)") }
-        if !text("groupBases").isEmpty { footer.append(text("groupBases")) }
-        if !text("source").isEmpty { footer.append("\(strings?[.chartSourceLabel] ?? "") \(text("source"))") }
+        if !text(.groupBases).isEmpty { footer.append(text(.groupBases)) }
+        if !text(.source).isEmpty { footer.append("\(strings?[.chartSourceLabel] ?? "") \(text(.source))") }
         footer.append(address)
         return StandaloneChart(
             title: figure.dataset.title[language], finding: figure.dataset.finding?[language], footer: footer,

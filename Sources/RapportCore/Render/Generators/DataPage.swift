@@ -61,11 +61,11 @@ extension RenderContext {
         let depth = Self.depth(ofFile: folder + "index.html")
         var entries: [ZipArchive.Entry] = []
         var writtenResources: [[UInt8]] = [], writtenGraph: [[UInt8]] = []
-        var groups: [(page: Page, items: [TemplateScope])] = []
+        var groups: [(page: Page, items: [TemplateScope<DatasetKey>])] = []
         // Each dataset's CSV, resource, citation files and entry on all cores (its files go to
         // the output from there), then put together in the page's order.
         let homepage = absolute(dataURL(language)), study = schemaOrgStudy(language)
-        let made = published.parallelMap { item -> (page: Page, zip: ZipArchive.Entry, part: DataPart, entry: TemplateScope)? in
+        let made = published.parallelMap { item -> (page: Page, zip: ZipArchive.Entry, part: DataPart, entry: TemplateScope<DatasetKey>)? in
             guard let dataset = datasets[item.id], let page = item.chapters.first else { return nil }
             // As in a chapter: the CSV keeps the texts as written, the page shows them typeset.
             let asWritten = ChartFigure(dataset: dataset, language: language, strings: strings, elementId: "", csvURL: "")
@@ -93,19 +93,21 @@ extension RenderContext {
                     ["data part", item.id, language.code, page.name, stem], datasets: [item.id], make: makePart,
                     write: { $0.dataPart($1) }, read: { $0.dataPart() }) ?? makePart()
             for file in part.files { output.add(file) }
-            let entry = TemplateScope([
-                "id": .text(item.id),
-                "title": .text(shownDataset.title[language]),
-                "question": .text(shownDataset.question?[language] ?? ""),
-                "hasQuestion": .bool(shownDataset.question != nil),
-                "base": .text(shown.baseText ?? ""),
-                "hasBase": .bool(shown.baseText != nil),
-                "shownIn": .list(
+            let entry = TemplateScope<DatasetKey>([
+                .id: .text(item.id),
+                .title: .text(shownDataset.title[language]),
+                .question: .text(shownDataset.question?[language] ?? ""),
+                .hasQuestion: .bool(shownDataset.question != nil),
+                .base: .text(shown.baseText ?? ""),
+                .hasBase: .bool(shown.baseText != nil),
+                .shownIn: .list(
                     item.chapters.map { chapter in
-                        TemplateScope(texts: ["title": chapter.title, "url": link(to: chapter, from: depth) + "#" + ChartAnchor(dataset: item.id).id])
+                        TemplateScope<LinkKey>(texts: [
+                            .title: chapter.title, .url: link(to: chapter, from: depth) + "#" + ChartAnchor(dataset: item.id).id,
+                        ])
                     }),
-                "csvURL": .text(csvURL(item.id, language, from: depth)),
-                "csvFileName": .text("\(item.id)-\(language.code).csv"),
+                .csvURL: .text(csvURL(item.id, language, from: depth)),
+                .csvFileName: .text("\(item.id)-\(language.code).csv"),
             ])
             return (page, ZipArchive.Entry(name: "\(item.id).csv", bytes: csv), part, entry)
         }
@@ -138,27 +140,25 @@ extension RenderContext {
         var alternates: [Language: String] = [:]
         for lang in site.languages { alternates[lang] = dataURL(lang) }
         let scope = pageScope(
-            language: language, title: strings[.dataTitle], description: strings[.dataDescription],
+            DataContext.self, language: language, title: strings[.dataTitle], description: strings[.dataDescription],
             path: dataURL(language), alternates: alternates, current: nil, from: depth)
-        scope["dataChapters"] = .list(
+        scope[.dataChapters] = .list(
             groups.map { group in
-                TemplateScope([
-                    "title": .text(group.page.title), "url": .text(link(to: group.page, from: depth)), "datasets": .list(group.items),
+                TemplateScope<DataChapterKey>([
+                    .title: .text(group.page.title), .url: .text(link(to: group.page, from: depth)), .datasets: .list(group.items),
                 ])
             })
-        scope["hasDatasets"] = .bool(!groups.isEmpty)
+        scope[.hasDatasets] = .bool(!groups.isEmpty)
         for (key, value) in Self.jsonLDValues(writtenResources.isEmpty ? nil : SchemaOrg.datasets(package, study: study, written: writtenGraph)) {
             scope[key] = value
         }
-        scope["datasetCount"] = .text(String(writtenResources.count))
-        scope["zipURL"] = .text(relative(dataURL(language) + zipFileName(language), from: depth))
-        scope["zipFileName"] = .text(zipFileName(language))
-        scope["zipSize"] = .text(Self.kilobytes(zip.count, unit: strings[.unitKilobytes]))
-        scope["packageURL"] = .text(relative(dataURL(language) + "datapackage.json", from: depth))
-        let (body, bodyProblems) = templates.render("data", scope)
-        scope["body"] = .markup(body)
-        let (document, layoutProblems) = templates.render("base", scope)
-        problems += bodyProblems + layoutProblems
+        scope[.datasetCount] = .text(String(writtenResources.count))
+        scope[.zipURL] = .text(relative(dataURL(language) + zipFileName(language), from: depth))
+        scope[.zipFileName] = .text(zipFileName(language))
+        scope[.zipSize] = .text(Self.kilobytes(zip.count, unit: strings[.unitKilobytes]))
+        scope[.packageURL] = .text(relative(dataURL(language) + "datapackage.json", from: depth))
+        let (document, pageProblems) = renderInLayout(TemplateContexts.data, scope)
+        problems += pageProblems
         output.add(OutputFile(path: folder + "index.html", bytes: document))
         return problems
     }

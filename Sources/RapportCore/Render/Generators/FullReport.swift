@@ -21,35 +21,36 @@ extension RenderContext {
         let depth = Self.depth(ofFile: language.code + "/" + ReaderPages.reportSlug(language) + "/index.html")
         let title = strings[language]?[.reportTitle] ?? ""
         let scope = pageScope(
-            language: language, title: title, description: site.description[language], path: path,
+            ReportContext.self, language: language, title: title, description: site.description[language], path: path,
             alternates: readerAlternates(ReaderPages.reportPath), current: nil, from: depth)
         // The chapters' bodies go in as stand-ins and are put in place as bytes afterwards (see
         // `ReportAssembly`): the templates never hold the whole report as one text.
-        scope["reportChapters"] = .list(
+        scope[.reportChapters] = .list(
             chapters.enumerated().map { number, chapter in
                 let slug = chapter.page.reportId
                 let sections = chapter.headings.filter { $0.level == 2 }.map {
-                    TemplateScope(texts: ["id": ReportHTML.prefixed($0.id, slug), "text": $0.text])
+                    TemplateScope<HeadingKey>(texts: [.id: ReportHTML.prefixed($0.id, slug), .text: $0.text])
                 }
-                return TemplateScope([
-                    "id": .text(slug), "title": .text(chapter.page.isHome ? strings[language]?[.reportSummary] ?? "" : chapter.page.title),
-                    "body": .markup(Array(ReportAssembly.bodyStandIn(number).utf8)),
-                    "sections": .list(sections), "hasSections": .bool(!sections.isEmpty),
+                return TemplateScope<ReportChapterKey>([
+                    .id: .text(slug), .title: .text(chapter.page.isHome ? strings[language]?[.reportSummary] ?? "" : chapter.page.title),
+                    .body: .markup(Array(ReportAssembly.bodyStandIn(number).utf8)),
+                    .sections: .list(sections), .hasSections: .bool(!sections.isEmpty),
                 ])
             })
-        scope["isReport"] = .bool(true)
+        // The report's own flag (LanguageKey.isReport, always false, is every other page's).
+        scope[ReportKey.isReport] = .bool(true)
         // The PDF's author (WeasyPrint reads it from `<meta name="author">`): the publisher.
-        scope["reportAuthor"] = .text(site.publisher?[language] ?? "")
-        scope["runningTitle"] = .text(ReportHTML.cssString(site.title[language]))
+        scope[.reportAuthor] = .text(site.publisher?[language] ?? "")
+        scope[.runningTitle] = .text(ReportHTML.cssString(site.title[language]))
         let pdfFile = language.code + "/" + ReaderPages.reportSlug(language) + ".pdf"
-        scope["pdfURL"] = .text(relative(site.basePath + pdfFile, from: depth))
-        scope["hasPDF"] = .bool(false)
-        scope["printSource"] = .text("")
-        scope["citationMeta"] = reportCitationMeta(language, pdfURL: nil)
+        scope[.pdfURL] = .text(relative(site.basePath + pdfFile, from: depth))
+        scope[.hasPDF] = .bool(false)
+        scope[.printSource] = .text("")
+        scope[.citationMeta] = reportCitationMeta(language, pdfURL: nil)
         for (key, value) in Self.jsonLDValues(SchemaOrg.report(studyCitation(language), study: schemaOrgStudy(language), pdfURL: nil)) {
             scope[key] = value
         }
-        scope["studyCiteFiles"] = citationLinks(
+        scope[.studyCiteFiles] = citationLinks(
             stem: studyCitationStem(language), fileStem: DataPackage.name(of: site.title[language], language), idPrefix: "report-cite",
             from: depth)
         // Long tables of numbers go to the annex; the figures are listed (ReportAnnex.swift).
@@ -58,23 +59,23 @@ extension RenderContext {
         let figures = chapters.flatMap(\.report.figures)
         var annex: [UInt8] = []
         for chapter in chapters { annex += chapter.report.annex }
-        scope["reportFigures"] = .list(
-            figures.map { TemplateScope(["id": .text($0.id), "label": .markup($0.label), "title": .markup($0.title)]) })
-        scope["hasFigures"] = .bool(!figures.isEmpty)
-        scope["annex"] = .markup(Array(ReportAssembly.bodyStandIn(bodies.count).utf8))
-        scope["hasAnnex"] = .bool(!annex.isEmpty)
+        scope[.reportFigures] = .list(
+            figures.map { TemplateScope<ReportFigureKey>([.id: .text($0.id), .label: .markup($0.label), .title: .markup($0.title)]) })
+        scope[.hasFigures] = .bool(!figures.isEmpty)
+        scope[.annex] = .markup(Array(ReportAssembly.bodyStandIn(bodies.count).utf8))
+        scope[.hasAnnex] = .bool(!annex.isEmpty)
         let assembly = ReportAssembly(bodies: bodies + [annex])
         // The fingerprint is of the page without it and without the PDF link, and of the
         // stylesheets (all of Templates/assets/): what the printed PDF looks like.
-        var (unmarked, problems) = renderInLayout("report", scope)
+        var (unmarked, problems) = renderInLayout(TemplateContexts.report, scope)
         let fingerprint = assembly.fingerprint(
             unmarked, extra: templates.assets.map { Array($0.path.utf8) + ((try? Files.read($0.source, limit: .published).get()) ?? []) })
-        scope["printSource"] = .text(fingerprint)
+        scope[.printSource] = .text(fingerprint)
         if let folder = printedReports {
             switch Self.printedReport(fingerprint, in: folder) {
             case let .success(pdf)?:
-                scope["hasPDF"] = .bool(true)
-                scope["citationMeta"] = reportCitationMeta(language, pdfURL: absolute(site.basePath + pdfFile))
+                scope[.hasPDF] = .bool(true)
+                scope[.citationMeta] = reportCitationMeta(language, pdfURL: absolute(site.basePath + pdfFile))
                 let report = SchemaOrg.report(
                     studyCitation(language), study: schemaOrgStudy(language), pdfURL: absolute(site.basePath + pdfFile))
                 for (key, value) in Self.jsonLDValues(report) { scope[key] = value }
@@ -86,7 +87,7 @@ extension RenderContext {
         }
         output.add(
             language.code + "/" + ReaderPages.reportSlug(language) + "/index.html",
-            assembly.contents(renderInLayout("report", scope).0))
+            assembly.contents(renderInLayout(TemplateContexts.report, scope).0))
         return problems
     }
 }

@@ -8,18 +8,15 @@ extension RenderContext {
     func notFoundPage() -> (OutputFile, [Diagnostic]) {
         let language = site.defaultLanguage
         let scope = pageScope(
-            language: language, title: strings[language]?[.notFoundTitle] ?? "",
+            NotFoundContext.self, language: language, title: strings[language]?[.notFoundTitle] ?? "",
             description: site.description[language], path: nil, alternates: [:], current: nil, from: nil)
-        scope["otherLanguages"] = .list(
+        scope[.otherLanguages] = .list(
             site.others(than: language).map { lang in
-                var entry = uiStrings(lang)
-                entry["lang"] = lang.htmlLang
-                entry["url"] = site.basePath + lang.code + "/"
-                return TemplateScope(texts: entry)
+                let entry = TemplateScope<OtherLanguageKey>(texts: [.lang: lang.htmlLang, .url: site.basePath + lang.code + "/"])
+                entry.setUIStrings(strings[lang]?.values ?? [:])
+                return entry
             })
-        let (body, bodyProblems) = templates.render("404", scope)
-        scope["body"] = .markup(body)
-        let (notFound, layoutProblems) = templates.render("base", scope)
-        return (OutputFile(path: "404.html", bytes: notFound), bodyProblems + layoutProblems)
+        let (notFound, problems) = renderInLayout(TemplateContexts.notFound, scope)
+        return (OutputFile(path: "404.html", bytes: notFound), problems)
     }
 }

@@ -51,11 +51,8 @@ enum ReaderPages {
     }
 
     /// What every page of a language may link to (header, footer, home page).
-    static func scopeValues(_ language: Language, site: SiteConfig) -> [String: TemplateValue] {
-        [
-            "reportURL": .text(reportPath(language, site: site)), "searchURL": .text(searchPath(language, site: site)),
-            "isReport": .bool(false),
-        ]
+    static func scopeValues(_ language: Language, site: SiteConfig) -> [LanguageKey: TemplateValue] {
+        [.reportURL: .text(reportPath(language, site: site)), .searchURL: .text(searchPath(language, site: site)), .isReport: .bool(false)]
     }
 }
 
@@ -98,10 +95,12 @@ extension RenderContext {
     }
 
     /// A body template rendered into the layout.
-    func renderInLayout(_ template: String, _ scope: TemplateScope) -> ([UInt8], [Diagnostic]) {
+    func renderInLayout<Context: InLayout>(
+        _ template: ContextTemplate<Context>, _ scope: TemplateScope<Context>
+    ) -> ([UInt8], [Diagnostic]) {
         let (body, problems) = templates.render(template, scope)
-        scope["body"] = .markup(body)
-        let (document, layoutProblems) = templates.render("base", scope)
+        scope[.body] = .markup(body)
+        let (document, layoutProblems) = templates.renderLayout(scope)
         return (document, problems + layoutProblems)
     }
 }

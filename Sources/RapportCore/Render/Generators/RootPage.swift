@@ -5,35 +5,36 @@ import SurveyData
 /// entry per language with its title, description and UI strings.
 extension RenderContext {
     func rootPage() -> (OutputFile, [Diagnostic]) {
-        let root = TemplateScope([
-            "languages": .list(
+        let root = TemplateScope<RootContext>([
+            .languages: .list(
                 site.languages.map { language in
-                    var entry = uiStrings(language)
-                    entry["lang"] = language.htmlLang
-                    entry["url"] = relative(site.basePath + language.code + "/", from: 0)
-                    entry["siteTitle"] = site.title[language]
-                    entry["siteDescription"] = site.description[language]
-                    return TemplateScope(texts: entry)
+                    let entry = TemplateScope<RootLanguageKey>(texts: [
+                        .lang: language.htmlLang, .url: relative(site.basePath + language.code + "/", from: 0),
+                        .siteTitle: site.title[language], .siteDescription: site.description[language],
+                    ])
+                    entry.setUIStrings(strings[language]?.values ?? [:])
+                    return entry
                 }),
-            "canonical": .text(absolute(site.basePath)),
-            "assets": .text("assets/"),
-            "favicon": .text(favicon.map { relative($0.path, from: 0) } ?? "assets/favicon.svg"),
-            "faviconType": .text(favicon?.type ?? "image/svg+xml"),
+            .canonical: .text(absolute(site.basePath)),
+            .assets: .text("assets/"),
+            .favicon: .text(favicon.map { relative($0.path, from: 0) } ?? "assets/favicon.svg"),
+            .faviconType: .text(favicon?.type ?? "image/svg+xml"),
             // The theme's colours (the chooser's buttons are in the accent colour).
-            "themeStyle": .text(site.theme.style), "hasThemeStyle": .bool(!site.theme.style.isEmpty),
-            "alternates": .list(
+            .themeStyle: .text(site.theme.style), .hasThemeStyle: .bool(!site.theme.style.isEmpty),
+            .alternates: .list(
                 site.languages.map {
-                    TemplateScope(texts: ["hreflang": $0.htmlLang, "href": absolute(site.basePath + $0.code + "/")])
+                    TemplateScope<AlternateKey>(texts: [.hreflang: $0.htmlLang, .href: absolute(site.basePath + $0.code + "/")])
                 }),
-            "lang": .text(site.defaultLanguage.htmlLang),
-            "ogLocale": .text(site.defaultLanguage.ogLocale),
-            "ogLocaleAlternates": .list(site.others(than: site.defaultLanguage).map { TemplateScope(texts: ["locale": $0.ogLocale]) }),
-            "xDefault": .text(absolute(site.basePath)),
+            .lang: .text(site.defaultLanguage.htmlLang),
+            .ogLocale: .text(site.defaultLanguage.ogLocale),
+            .ogLocaleAlternates: .list(
+                site.others(than: site.defaultLanguage).map { TemplateScope<OGLocaleKey>(texts: [.locale: $0.ogLocale]) }),
+            .xDefault: .text(absolute(site.basePath)),
             // The default language's title card (SocialImages.swift).
-            "ogImage": socialImageValue(pngStore == nil ? nil : Self.titleCardImage(site.defaultLanguage, site: site)),
-            "title": .text(site.languages.map { site.title[$0] }.joined(separator: " · ")),
+            .ogImage: socialImageValue(pngStore == nil ? nil : Self.titleCardImage(site.defaultLanguage, site: site)),
+            .title: .text(site.languages.map { site.title[$0] }.joined(separator: " · ")),
         ])
-        let (index, problems) = templates.render("root", root)
+        let (index, problems) = templates.render(TemplateContexts.root, root)
         return (OutputFile(path: "index.html", bytes: index), problems)
     }
 }

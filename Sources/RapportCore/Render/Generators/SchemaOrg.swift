@@ -130,8 +130,8 @@ extension RenderContext {
     }
 
     /// The template values of a page's JSON-LD (`hasJSONLD`, `jsonLD`).
-    static func jsonLDValues(_ json: JSONText?) -> [String: TemplateValue] {
-        ["hasJSONLD": .bool(json != nil), "jsonLD": .markup(json?.scriptBytes ?? [])]
+    static func jsonLDValues(_ json: JSONText?) -> [LanguageKey: TemplateValue] {
+        [.hasJSONLD: .bool(json != nil), .jsonLD: .markup(json?.scriptBytes ?? [])]
     }
 }
 
