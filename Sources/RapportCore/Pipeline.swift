@@ -132,7 +132,10 @@ public struct Pipeline {
         // 0. Nothing changed since the last build, and its output is as it left it
         //    (Cache/UpToDate.swift): said so, and nothing is touched.
         let upToDate = UpToDate(options)
-        if let upToDate, let unchanged = Self.unchanged(upToDate, options, clock) { return unchanged }
+        if let upToDate {
+            if let unchanged = Self.unchanged(upToDate, options, clock) { return unchanged }
+            clock.lap("compare with the last build")
+        }
 
         // 1. Load: every input becomes a typed value that remembers where it came from, with
         //    what each file gets wrong on its own.
@@ -278,7 +281,11 @@ public struct Pipeline {
         result.cachedPages = (now.hits - counted.hits, now.misses - counted.misses)
         if let pngStore { result.pictures = (pngStore.made, pngStore.reused, pngStore.checks) }
         // Under the build lock still: what the next build compares its inputs and output with.
-        if let upToDate, case let .folder(folder) = options.destination { upToDate.record(result, output: folder) }
+        if let upToDate, case let .folder(folder) = options.destination {
+            upToDate.record(result, output: folder)
+            clock.lap("keep the stamps for the next build")
+            result.phases.append(clock.phases.last!)
+        }
         return result
     }
 

@@ -89,19 +89,60 @@ struct UpToDate {
         return digest
     }
 
-    /// Every entry under `root` by path, kind and stamp, and `root`'s own stamp ("missing"
-    /// when there is nothing there). Links are followed (the content may link to its files).
+    /// Every entry under `root` by name, in name order, with its stamp, and `root`'s own stamp
+    /// ("missing" when there is nothing there). A symbolic link gives the stamp of what it points
+    /// at (the content may link to its own files) and is not walked into. The folders right
+    /// under `root` are walked on all cores: the output at N = 1,000 pages holds 50,000 files.
     private static func addStamps(of root: String, to digest: inout Digest) {
         guard let own = stamp(root) else {
             digest.add("missing")
             return
         }
         digest.add(own)
-        for entry in Files.list(root) {
-            digest.add(entry.path)
-            digest.add(entry.kind.rawValue)
-            if let found = stamp(root + "/" + entry.path) { digest.add(found) } else { digest.add("gone") }
+        let top = entries(of: root)
+        let parts = top.parallelMap { entry -> Digest in
+            var part = Digest()
+            if entry.isFolder { walk(root + "/" + entry.name, into: &part) }
+            return part
         }
+        for (entry, part) in zip(top, parts) {
+            digest.add(entry.name)
+            digest.add(entry.stamp)
+            digest.add(part)
+        }
+    }
+
+    private struct Entry: Sendable {
+        var name: String
+        var stamp: FileStamp
+        var isFolder: Bool
+    }
+
+    private static func walk(_ folder: String, into digest: inout Digest) {
+        for entry in entries(of: folder) {
+            digest.add(entry.name)
+            digest.add(entry.stamp)
+            if entry.isFolder { walk(folder + "/" + entry.name, into: &digest) }
+        }
+    }
+
+    /// The entries of one folder, in name order, each stamped with one `fstatat` (two for a link).
+    private static func entries(of folder: String) -> [Entry] {
+        guard let stream = opendir(folder) else { return [] }
+        defer { closedir(stream) }
+        let descriptor = dirfd(stream)
+        var entries: [Entry] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.baseAddress!.assumingMemoryBound(to: CChar.self)) }
+            if name == "." || name == ".." { continue }
+            var info = stat()
+            guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let isLink = (info.st_mode & S_IFMT) == S_IFLNK
+            let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+            if isLink, fstatat(descriptor, name, &info, 0) != 0 { info = stat() }
+            entries.append(Entry(name: name, stamp: FileStamp(info), isFolder: isFolder))
+        }
+        return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
     }
 
     private static func stamp(_ path: String) -> FileStamp? {
