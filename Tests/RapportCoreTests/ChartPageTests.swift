@@ -303,6 +303,25 @@ import FoundationXML
         #expect(Set(first.keys).subtracting(changed.keys).count == 1)
     }
 
+    /// A published picture is the stored file itself (a hard link: no byte copied); damaged in
+    /// place where it is published, it is found by its stamp, drawn again and published whole.
+    @Test func aPictureIsLinkedNotCopiedAndMadeAgainWhenDamaged() throws {
+        let site = try ChartPageTests.site()
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let published = site.output.appendingPathComponent("nl/card.png")
+        let inode = try #require(FileStamp(path: published.path)?.inode)
+        #expect(Self.pictures(site).values.contains(inode), "the published picture is not the stored file")
+        let bytes = try Data(contentsOf: published)
+        let handle = try FileHandle(forWritingTo: published)
+        try handle.truncate(atOffset: UInt64(bytes.count / 2))
+        try handle.close()
+        let result = site.build()
+        #expect(result.succeeded && !result.upToDate)
+        #expect(result.pictures.checked == 1 && result.pictures.drawn == 1, "\(result.pictures)")
+        #expect(try Data(contentsOf: published) == bytes)
+    }
+
     @Test func aStoreInTheWayIsAWarningNotAFailure() throws {
         let site = try ChartPageTests.site()
         defer { site.cleanUp() }

@@ -67,8 +67,15 @@ final class PNGStore: @unchecked Sendable {
     /// What went wrong with the store itself (each a warning).
     var diagnostics: [Diagnostic] { lock.withLock { problems } }
 
+    /// A picture as the output takes it: its bytes, or the stored file (a store in a folder),
+    /// linked into the output without being read when it has the stamp it had when checked.
+    enum Picture {
+        case bytes([UInt8])
+        case file(path: String, size: Int)
+    }
+
     /// The PNG of `svg` at `scale` times its size: stored, or drawn now (and stored).
-    func png(_ svg: StandaloneSVG) -> Result<[UInt8], SVGRaster.Failure> {
+    func png(_ svg: StandaloneSVG) -> Result<Picture, SVGRaster.Failure> {
         var digest = Digest()
         digest.add(svg.bytes)
         let key = digest.hex
@@ -78,31 +85,34 @@ final class PNGStore: @unchecked Sendable {
             lock.withLock { reused += 1 }
             return .success(stored)
         }
-        let drawn = SVGRaster.png(svg.bytes, width: size.width, height: size.height)
-        if case let .success(bytes) = drawn {
-            keep(bytes, key)
+        switch SVGRaster.png(svg.bytes, width: size.width, height: size.height) {
+        case let .success(bytes):
+            let path = keep(bytes, key)
             lock.withLock { made += 1 }
+            return .success(path.map { .file(path: $0, size: bytes.count) } ?? .bytes(bytes))
+        case let .failure(failure): return .failure(failure)
         }
-        return drawn
     }
 
     private var isMemory: Bool { if case .memory = place { true } else { false } }
 
     /// The picture stored under `key`: what this process keeps in memory is its own; a file is
-    /// checked whole (PNGCheck) unless it has the stamp it had when an earlier build checked it.
-    private func stored(_ key: String, _ size: (width: Int, height: Int)) -> [UInt8]? {
+    /// checked whole (PNGCheck) unless it has the stamp it had when an earlier build checked it,
+    /// and is then not even read.
+    private func stored(_ key: String, _ size: (width: Int, height: Int)) -> Picture? {
         switch place {
-        case .memory: return Self.shared.withLock { $0.pictures[key] }
+        case .memory: return Self.shared.withLock { $0.pictures[key] }.map { .bytes($0) }
         case let .folder(folder):
-            guard case let .success((bytes, stamp)) = Files.stamped(folder + "/" + key + ".png", limit: .published, links: .refuse)
-            else { return nil }
-            let known = lock.withLock { checkedStamps(folder)[key] == stamp }
-            if !known {
-                lock.withLock { checks += 1 }
-                guard PNGCheck.isWhole(bytes, width: size.width, height: size.height) else { return nil }
+            let path = folder + "/" + key + ".png"
+            if let stamp = FileStamp(path: path), lock.withLock({ checkedStamps(folder)[key] == stamp }) {
+                lock.withLock { stamps[key] = stamp }
+                return .file(path: path, size: Int(stamp.size))
             }
+            guard case let .success((bytes, stamp)) = Files.stamped(path, limit: .published, links: .refuse) else { return nil }
+            lock.withLock { checks += 1 }
+            guard PNGCheck.isWhole(bytes, width: size.width, height: size.height) else { return nil }
             lock.withLock { stamps[key] = stamp }
-            return bytes
+            return .file(path: path, size: bytes.count)
         }
     }
 
@@ -124,7 +134,9 @@ final class PNGStore: @unchecked Sendable {
         return read
     }
 
-    private func keep(_ bytes: [UInt8], _ key: String) {
+    /// Keeps a picture just drawn; the stored file's path when it is in a folder.
+    @discardableResult
+    private func keep(_ bytes: [UInt8], _ key: String) -> String? {
         switch place {
         case .memory:
             Self.shared.withLock { kept in
@@ -135,15 +147,17 @@ final class PNGStore: @unchecked Sendable {
                 }
                 if kept.pictures.updateValue(bytes, forKey: key) == nil { kept.bytes += bytes.count }
             }
+            return nil
         case let .folder(folder):
             let path = folder + "/" + key + ".png"
             // A symbolic link, a folder or a FIFO in the way is not the store's: left alone, not used.
             switch Files.refusal(path, limit: .published, links: .refuse) {
             case nil, .missing?, .tooLarge?: break
-            default: return
+            default: return nil
             }
             if SiteWriter.replaceFile(path, FileContents(bytes)) {
                 if let stamp = FileStamp(path: path) { lock.withLock { stamps[key] = stamp } }
+                return path
             } else {
                 lock.withLock {
                     if problems.isEmpty {
@@ -151,23 +165,18 @@ final class PNGStore: @unchecked Sendable {
                             .warning(SourceLocation(file: path), .output(.pictureNotKept)))
                     }
                 }
+                return nil
             }
         }
     }
 
     /// Removes the store's pictures this build did not use (after a build that succeeded), and
-    /// keeps the stamps of those it used (`png/checked`) when they changed.
+    /// keeps the stamps of those it checked or drew (`png/checked`). They are taken now, after
+    /// the output was swapped: a hard link made or removed (SiteWriter+Links.swift) moves a
+    /// file's change time, and the next build must find the stamp the file has then.
     func removeUnused() {
         guard case let .folder(folder) = place else { return }
-        let (keep, stamps, checked) = lock.withLock { (used, self.stamps, self.checked) }
-        if stamps != checked {
-            var text = ""
-            for key in stamps.keys.sorted() {
-                let stamp = stamps[key]!
-                text += "\(key) \(stamp.device) \(stamp.inode) \(stamp.size) \(stamp.changed) \(stamp.changedNanoseconds)\n"
-            }
-            _ = SiteWriter.replaceFile(folder + "/" + Self.checkedName, FileContents(Array(text.utf8)))
-        }
+        let (keep, used, checked) = lock.withLock { (self.used, Set(self.stamps.keys), self.checked) }
         for entry in Files.list(folder, recursive: false) where entry.kind == .file {
             let name = String(entry.name)
             guard name.hasSuffix(".png") else { continue }
@@ -176,6 +185,15 @@ final class PNGStore: @unchecked Sendable {
             else { continue }
             unlink(folder + "/" + name)
         }
+        var stamps: [String: FileStamp] = [:]
+        for key in used { stamps[key] = FileStamp(path: folder + "/" + key + ".png") }
+        guard stamps != checked else { return }
+        var text = ""
+        for key in stamps.keys.sorted() {
+            let stamp = stamps[key]!
+            text += "\(key) \(stamp.device) \(stamp.inode) \(stamp.size) \(stamp.changed) \(stamp.changedNanoseconds)\n"
+        }
+        _ = SiteWriter.replaceFile(folder + "/" + Self.checkedName, FileContents(Array(text.utf8)))
     }
 
     private static let shared = LockedValue<(pictures: [String: [UInt8]], bytes: Int)>(([:], 0))

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import RapportBase
 
 /// A file of the built site, by its path relative to the output folder.
 public struct OutputFile: Sendable {
@@ -65,6 +66,29 @@ final class SiteOutput: @unchecked Sendable {
         guard isNew, case let .folder(writer) = target else { return }
         do {
             try writer.write(path, contents)
+        } catch {
+            lock.lock()
+            if failure == nil { failure = error }
+            lock.unlock()
+        }
+    }
+
+    /// A file that is the file at `source` (a stored picture): linked into a folder, read for
+    /// an output that keeps its files.
+    func add(_ path: String, linkedTo source: String, count: Int) {
+        lock.lock()
+        let isNew = paths.insert(path).inserted
+        if isNew {
+            fileCount += 1
+            byteCount += count
+            if case .memory = target, case let .success(bytes) = Files.read(source, limit: .published, links: .refuse) {
+                kept.append(OutputFile(path: path, bytes: bytes))
+            }
+        }
+        lock.unlock()
+        guard isNew, case let .folder(writer) = target else { return }
+        do {
+            try writer.link(path, to: source)
         } catch {
             lock.lock()
             if failure == nil { failure = error }

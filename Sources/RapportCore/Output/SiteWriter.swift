@@ -29,8 +29,8 @@ struct SiteWriter: Sendable {
 
     let output: URL
     let staging: URL
-    private let stagingPath: String  // made once: `URL.path` cost thousands of instructions a file
-    private let outputDisplay: String
+    let stagingPath: String  // made once: `URL.path` cost thousands of instructions a file
+    let outputDisplay: String
     /// Held from before the staging folder is touched until the swap is done.
     private let lock: BuildLock
     /// What the staging folder held when the build began (paths relative to it): its files,
@@ -332,7 +332,7 @@ struct SiteWriter: Sendable {
     }
 
     /// Creates `folder` and its missing parents up to `root`, replacing a file in the way.
-    private static func makeFolder(_ folder: String, below root: String) {
+    static func makeFolder(_ folder: String, below root: String) {
         guard folder.count > root.count, mkdir(folder, 0o755) != 0 else { return }
         if errno == EEXIST {
             var info = stat()

@@ -80,8 +80,10 @@ extension RenderContext {
     func renderPictures(_ pending: [PendingPicture], into output: SiteOutput) -> [Diagnostic] {
         pending.parallelMap { item -> [Diagnostic] in
             var work = PageWork()
-            if let png = rasterize(item.picture, what: item.what, at: item.location, work: &work) {
-                output.add(OutputFile(path: item.path, bytes: png))
+            switch rasterize(item.picture, what: item.what, at: item.location, work: &work) {
+            case let .bytes(png)?: output.add(OutputFile(path: item.path, bytes: png))
+            case let .file(stored, size)?: output.add(item.path, linkedTo: stored, count: size)
+            case nil: break
             }
             return work.diagnostics
         }.flatMap { $0 }

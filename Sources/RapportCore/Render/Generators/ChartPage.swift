@@ -126,10 +126,10 @@ extension RenderContext {
 
     /// The PNG of `picture` (stored, or drawn now); nil, with an error, when it cannot be made;
     /// nil without one when the build makes no pictures.
-    func rasterize(_ picture: StandaloneSVG, what: OutputProblem.Picture, at location: SourceLocation, work: inout PageWork) -> [UInt8]? {
+    func rasterize(_ picture: StandaloneSVG, what: OutputProblem.Picture, at location: SourceLocation, work: inout PageWork) -> PNGStore.Picture? {
         guard let pngStore else { return nil }
         switch pngStore.png(picture) {
-        case let .success(bytes): return bytes
+        case let .success(png): return png
         case let .failure(failure):
             work.diagnostics.append(.error(location, .output(.cannotMakePNG(what, reason: failure.message))))
             return nil
