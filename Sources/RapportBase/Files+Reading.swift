@@ -57,11 +57,6 @@ extension Files {
 
     /// The bytes of the regular file at `path`, at most `limit.bytes` of them, or why not.
     public static func read(_ path: String, limit: Limit = .text, links: Links = .follow) -> Result<[UInt8], Refusal> {
-        stamped(path, limit: limit, links: links).map(\.bytes)
-    }
-
-    /// `read`, with the stamp of the very file read (from `fstat` once it was open).
-    public static func stamped(_ path: String, limit: Limit = .text, links: Links = .follow) -> Result<(bytes: [UInt8], stamp: FileStamp), Refusal> {
         if let refusal = refusal(path, limit: limit, links: links) { return .failure(noteShortage(refusal)) }
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (links == .refuse ? O_NOFOLLOW : 0))
         guard descriptor >= 0 else {
@@ -94,7 +89,7 @@ extension Files {
             }
         }
         guard bytes.count <= limit.bytes else { return .failure(.tooLarge(size: bytes.count, limit: limit)) }
-        return .success((bytes, FileStamp(info)))
+        return .success(bytes)
     }
 
     /// Up to `count` bytes read from `descriptor` until the file ends, or why a read failed.

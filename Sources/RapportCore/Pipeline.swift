@@ -141,7 +141,8 @@ public struct Pipeline {
         //    what each file gets wrong on its own.
         // The build cache (Cache/): what an earlier build made from the same inputs (its key: a
         // digest of exactly them) is taken from it instead of made again: parsed datasets, the
-        // translation record and the sections it is checked against, chapter pages, citation files. Read from now on; written once the output is locked.
+        // translation record and the sections it is checked against, chapter pages, citation
+        // files. Read from now on; written once the output is locked.
         var cache: BuildCache?
         if let folder = options.destination.folder, options.useCache { cache = BuildCache(beside: folder) }
         if case .memory = options.destination, options.useCache { cache = options.memoryCache?.store }
@@ -280,8 +281,9 @@ public struct Pipeline {
         let now: (hits: Int, misses: Int) = cache?.counts ?? (0, 0)
         result.cachedPages = (now.hits - counted.hits, now.misses - counted.misses)
         if let pngStore { result.pictures = (pngStore.made, pngStore.reused, pngStore.checks) }
-        // Under the build lock still: what the next build compares its inputs and output with.
-        if let upToDate, case let .folder(folder) = options.destination {
+        // Under the build lock still, beside an output folder this build accepted (its cache was
+        // opened): what the next build compares its inputs and output with.
+        if let upToDate, cache != nil, case let .folder(folder) = options.destination {
             upToDate.record(result, output: folder)
             clock.lap("keep the stamps for the next build")
             result.phases.append(clock.phases.last!)

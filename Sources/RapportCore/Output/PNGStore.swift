@@ -35,8 +35,9 @@ final class PNGStore: @unchecked Sendable {
     private(set) var checks = 0
     /// The stamps of files found whole by an earlier build (`png/checked`), read once.
     private var checked: [String: FileStamp]?
-    /// The stamps of the files this build used, found whole or written.
-    private var stamps: [String: FileStamp] = [:]
+    /// The pictures this build found whole (by check or by stamp) or wrote: their stamps are
+    /// kept after the build.
+    private var trusted: Set<String> = []
     static let checkedName = "checked"
 
     private init(_ place: Place) { self.place = place }
@@ -94,8 +95,6 @@ final class PNGStore: @unchecked Sendable {
         }
     }
 
-    private var isMemory: Bool { if case .memory = place { true } else { false } }
-
     /// The picture stored under `key`: what this process keeps in memory is its own; a file is
     /// checked whole (PNGCheck) unless it has the stamp it had when an earlier build checked it,
     /// and is then not even read.
@@ -105,13 +104,13 @@ final class PNGStore: @unchecked Sendable {
         case let .folder(folder):
             let path = folder + "/" + key + ".png"
             if let stamp = FileStamp(path: path), lock.withLock({ checkedStamps(folder)[key] == stamp }) {
-                lock.withLock { stamps[key] = stamp }
+                lock.withLock { _ = trusted.insert(key) }
                 return .file(path: path, size: Int(stamp.size))
             }
-            guard case let .success((bytes, stamp)) = Files.stamped(path, limit: .published, links: .refuse) else { return nil }
+            guard case let .success(bytes) = Files.read(path, limit: .published, links: .refuse) else { return nil }
             lock.withLock { checks += 1 }
             guard PNGCheck.isWhole(bytes, width: size.width, height: size.height) else { return nil }
-            lock.withLock { stamps[key] = stamp }
+            lock.withLock { _ = trusted.insert(key) }
             return .file(path: path, size: bytes.count)
         }
     }
@@ -156,7 +155,7 @@ final class PNGStore: @unchecked Sendable {
             default: return nil
             }
             if SiteWriter.replaceFile(path, FileContents(bytes)) {
-                if let stamp = FileStamp(path: path) { lock.withLock { stamps[key] = stamp } }
+                lock.withLock { _ = trusted.insert(key) }
                 return path
             } else {
                 lock.withLock {
@@ -176,7 +175,7 @@ final class PNGStore: @unchecked Sendable {
     /// file's change time, and the next build must find the stamp the file has then.
     func removeUnused() {
         guard case let .folder(folder) = place else { return }
-        let (keep, used, checked) = lock.withLock { (self.used, Set(self.stamps.keys), self.checked) }
+        let (keep, trusted, checked) = lock.withLock { (used, self.trusted, self.checked) }
         for entry in Files.list(folder, recursive: false) where entry.kind == .file {
             let name = String(entry.name)
             guard name.hasSuffix(".png") else { continue }
@@ -186,7 +185,7 @@ final class PNGStore: @unchecked Sendable {
             unlink(folder + "/" + name)
         }
         var stamps: [String: FileStamp] = [:]
-        for key in used { stamps[key] = FileStamp(path: folder + "/" + key + ".png") }
+        for key in trusted { stamps[key] = FileStamp(path: folder + "/" + key + ".png") }
         guard stamps != checked else { return }
         var text = ""
         for key in stamps.keys.sorted() {
