@@ -78,7 +78,7 @@ struct UpToDate {
         _ = SiteWriter.replaceFile(file, FileContents(writer.bytes))
     }
 
-    private static let magic = "rapport up-to-date 1"
+    private static let magic = "rapport up-to-date 2"
 
     /// The stamps of what the build leaves: the output folder, its files and folders, and the
     /// values file beside it (read by the next build to say what changed).
@@ -159,5 +159,7 @@ extension Digest {
         add(UInt64(bitPattern: stamp.size))
         add(UInt64(bitPattern: stamp.changed))
         add(UInt64(bitPattern: stamp.changedNanoseconds))
+        add(UInt64(bitPattern: stamp.modified))
+        add(UInt64(bitPattern: stamp.modifiedNanoseconds))
     }
 }

@@ -115,18 +115,20 @@ final class PNGStore: @unchecked Sendable {
         }
     }
 
-    /// `png/checked`: a line per picture, `<key> <device> <inode> <size> <seconds> <nanoseconds>`
-    /// (its stamp when it was found whole). Read under the lock, once.
+    /// `png/checked`: a line per picture, its key and then its stamp when it was found whole
+    /// (`<device> <inode> <size>`, change and modification times in seconds and nanoseconds).
+    /// Read under the lock, once; a line of another form is left out (that picture is checked).
     private func checkedStamps(_ folder: String) -> [String: FileStamp] {
         if let checked { return checked }
         var read: [String: FileStamp] = [:]
         if case let .success(bytes) = Files.read(folder + "/" + Self.checkedName, limit: .text, links: .refuse) {
             for line in bytes.split(separator: UInt8(ascii: "\n")) {
                 let fields = line.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
-                guard fields.count == 6, let device = UInt64(fields[1]), let inode = UInt64(fields[2]), let size = Int64(fields[3]),
-                    let seconds = Int64(fields[4]), let nanoseconds = Int64(fields[5])
-                else { continue }
-                read[fields[0]] = FileStamp(device: device, inode: inode, size: size, changed: seconds, changedNanoseconds: nanoseconds)
+                let numbers = fields.dropFirst().compactMap { Int64($0) }
+                guard fields.count == 8, numbers.count == 7, let device = UInt64(fields[1]), let inode = UInt64(fields[2]) else { continue }
+                read[fields[0]] = FileStamp(
+                    device: device, inode: inode, size: numbers[2], changed: numbers[3], changedNanoseconds: numbers[4],
+                    modified: numbers[5], modifiedNanoseconds: numbers[6])
             }
         }
         checked = read
@@ -190,7 +192,8 @@ final class PNGStore: @unchecked Sendable {
         var text = ""
         for key in stamps.keys.sorted() {
             let stamp = stamps[key]!
-            text += "\(key) \(stamp.device) \(stamp.inode) \(stamp.size) \(stamp.changed) \(stamp.changedNanoseconds)\n"
+            text += "\(key) \(stamp.device) \(stamp.inode) \(stamp.size) \(stamp.changed) \(stamp.changedNanoseconds)"
+            text += " \(stamp.modified) \(stamp.modifiedNanoseconds)\n"
         }
         _ = SiteWriter.replaceFile(folder + "/" + Self.checkedName, FileContents(Array(text.utf8)))
     }
