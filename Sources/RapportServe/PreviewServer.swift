@@ -37,6 +37,9 @@ public actor PreviewServer {
         public var port: UInt16
         /// How often the watched folders are scanned.
         public var pollInterval: Duration = .milliseconds(100)
+        /// How often, while inotify watches every folder (Watcher.swift), and so wakes the
+        /// watcher on every change.
+        public var quietPollInterval: Duration = .seconds(2)
         /// After a change, the scan is repeated this long after until nothing moves any more
         /// (an editor saving several files, a `git checkout`), at most `settleLimit`.
         public var settleDelay: Duration = .milliseconds(30)
@@ -167,7 +170,7 @@ public actor PreviewServer {
         defer { events?.stop() }
         events?.watch(lastSnapshot)
         while !Task.isCancelled {
-            await wakeup.wait(timeout: options.pollInterval)
+            await wakeup.wait(timeout: events?.watchesAll == true ? options.quietPollInterval : options.pollInterval)
             if Task.isCancelled { break }
             // nil: a folder could not be listed for lack of descriptors; not a change.
             guard var current = Snapshot.scan(watched) else { continue }
