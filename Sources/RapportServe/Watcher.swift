@@ -1,4 +1,5 @@
 import Foundation
+import RapportBase
 
 #if canImport(Glibc)
 import Glibc
@@ -10,13 +11,11 @@ import Darwin
 #error("Rapport needs a POSIX C library (Glibc, Musl or Darwin)")
 #endif
 
-/// What the watcher remembers of one file: enough to notice any save, including an editor
-/// that writes a new file and renames it over the old one (new inode).
-struct FileStamp: Equatable, Sendable {
-    var seconds: Int
-    var nanoseconds: Int
-    var size: Int64
-    var inode: UInt64
+/// What the watcher remembers of one file: its stamp (RapportBase's FileStamp: inode, size,
+/// change and modification times), enough to notice any save, including an editor that writes
+/// a new file and renames it over the old one (new inode); and whether it is a folder.
+struct WatchedFile: Equatable, Sendable {
+    var stamp: FileStamp
     var isDirectory: Bool
 }
 
@@ -24,7 +23,7 @@ struct FileStamp: Equatable, Sendable {
 /// study, a fraction of a millisecond per scan, portable, and immune to the editor-specific
 /// quirks of inotify (atomic saves, swap files, folders replaced as a whole).
 struct Snapshot: Equatable, Sendable {
-    var files: [String: FileStamp] = [:]
+    var files: [String: WatchedFile] = [:]
 
     /// nil when a folder could not be listed because the process ran out of file descriptors:
     /// a scan missing its files is no change (taking it for one made the preview rebuild into
@@ -40,14 +39,7 @@ struct Snapshot: Equatable, Sendable {
         var info = stat()
         guard stat(path, &info) == 0 else { return }
         let isDirectory = info.st_mode & S_IFMT == S_IFDIR
-        #if canImport(Darwin)
-        let mtime = info.st_mtimespec
-        #else
-        let mtime = info.st_mtim
-        #endif
-        files[path] = FileStamp(
-            seconds: Int(mtime.tv_sec), nanoseconds: Int(mtime.tv_nsec), size: Int64(info.st_size),
-            inode: UInt64(info.st_ino), isDirectory: isDirectory)
+        files[path] = WatchedFile(stamp: FileStamp(info), isDirectory: isDirectory)
         guard isDirectory, depth < 24 else { return }
         guard let directory = opendir(path) else {
             if errno == EMFILE || errno == ENFILE { complete = false }
@@ -69,7 +61,7 @@ struct Snapshot: Equatable, Sendable {
     /// only when nothing inside them changed.
     func changes(since old: Snapshot) -> [String] {
         var changed: [String] = []
-        for (path, stamp) in files where old.files[path] != stamp { changed.append(path) }
+        for (path, file) in files where old.files[path] != file { changed.append(path) }
         for path in old.files.keys where files[path] == nil { changed.append(path) }
         let plain = changed.filter { files[$0]?.isDirectory != true && old.files[$0]?.isDirectory != true }
         return (plain.isEmpty ? changed : plain).sorted()
@@ -159,7 +151,7 @@ final class FolderEvents: @unchecked Sendable {
     /// Adds a watch on every folder of `snapshot` not watched yet (new folders appear in scans).
     func watch(_ snapshot: Snapshot) {
         let mask = UInt32(IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_CREATE | IN_DELETE)
-        for (path, stamp) in snapshot.files where stamp.isDirectory {
+        for (path, file) in snapshot.files where file.isDirectory {
             guard lock.withLock({ watched.insert(path).inserted }) else { continue }
             if inotify_add_watch(fd, path, mask) < 0 { lock.withLock { missed = true } }
         }
