@@ -44,6 +44,13 @@ protocol ContextKey: ScopeContext, RawRepresentable<String>, CaseIterable, Hasha
     static var uiStrings: Bool { get }
 }
 
+/// A set of names that all hold text (a link's `url` and `title` …).
+protocol TextKey: ContextKey {}
+
+extension TextKey {
+    var entry: ContextEntry { .text }
+}
+
 /// With the language's shared names around it (`LanguageKey`, the parent scope): a figure.
 protocol InLanguage: ScopeContext {}
 /// A page: the language's names, those of every page (`CommonPageKey`) and its own.

@@ -2,17 +2,13 @@
 /// each a key enum that is also the context of its scopes (`TemplateScope<NavKey>`).
 
 /// A link to a page: `previous`, `next`, a dataset's `shownIn`.
-enum LinkKey: String, ContextKey {
+enum LinkKey: String, TextKey {
     case title, url
-
-    var entry: ContextEntry { .text }
 }
 
 /// A chapter of the language's list (`chapters`).
-enum ChapterListKey: String, ContextKey {
+enum ChapterListKey: String, TextKey {
     case title, url, description
-
-    var entry: ContextEntry { .text }
 }
 
 /// A chapter of the navigation (`nav`): `current` is set as it is read (NavigationList).
@@ -35,59 +31,43 @@ enum TocKey: String, ContextKey {
 }
 
 /// A section heading: `toc.entries`, a report chapter's `sections`.
-enum HeadingKey: String, ContextKey {
+enum HeadingKey: String, TextKey {
     case id, text
-
-    var entry: ContextEntry { .text }
 }
 
 /// The same page in another language (`languageSwitch`, LanguageSwitch.swift).
-enum LanguageSwitchKey: String, ContextKey {
+enum LanguageSwitchKey: String, TextKey {
     case url, lang, name, label
-
-    var entry: ContextEntry { .text }
 }
 
 /// `<link rel="alternate" hreflang>` (`alternates`).
-enum AlternateKey: String, ContextKey {
+enum AlternateKey: String, TextKey {
     case hreflang, href
-
-    var entry: ContextEntry { .text }
 }
 
 /// `og:locale:alternate` (`ogLocaleAlternates`).
-enum OGLocaleKey: String, ContextKey {
+enum OGLocaleKey: String, TextKey {
     case locale
-
-    var entry: ContextEntry { .text }
 }
 
 /// A Highwire Press `citation_*` tag (`citationMeta`, Citations.swift).
-enum CitationMetaKey: String, ContextKey {
+enum CitationMetaKey: String, TextKey {
     case name, content
-
-    var entry: ContextEntry { .text }
 }
 
 /// The study's DOI as a link (`doi`).
-enum DOIKey: String, ContextKey {
+enum DOIKey: String, TextKey {
     case url
-
-    var entry: ContextEntry { .text }
 }
 
 /// The picture a shared link shows (`ogImage`, SocialImages.swift).
-enum OGImageKey: String, ContextKey {
+enum OGImageKey: String, TextKey {
     case url, width, height, alt
-
-    var entry: ContextEntry { .text }
 }
 
 /// When the study was last updated (`updated`).
-enum UpdatedKey: String, ContextKey {
+enum UpdatedKey: String, TextKey {
     case text, iso
-
-    var entry: ContextEntry { .text }
 }
 
 /// A citation file (`citeFiles`, `studyCiteFiles`, Citations.swift).
@@ -103,17 +83,13 @@ enum CiteFileKey: String, ContextKey {
 }
 
 /// A note under a chart (`notes`).
-enum NoteKey: String, ContextKey {
+enum NoteKey: String, TextKey {
     case text
-
-    var entry: ContextEntry { .text }
 }
 
 /// A chart page's PNG (`png`).
-enum PNGKey: String, ContextKey {
+enum PNGKey: String, TextKey {
     case url, fileName, width, height
-
-    var entry: ContextEntry { .text }
 }
 
 /// A chapter of the whole report (`reportChapters`).
